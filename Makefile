@@ -1,0 +1,28 @@
+# Two entry points for a fresh machine (Python 3.11): `make site` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: site build test install install-test browser
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+install: $(PY)
+	$(PY) -m pip install --quiet -c constraints.txt -e .
+
+install-test: $(PY)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+
+# Debian's Chromium for the browser tests (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+site: install
+	$(VENV)/bin/mkdocs serve
+
+build: install
+	$(VENV)/bin/mkdocs build --strict
+
+test: install-test browser
+	$(PY) -m pytest -q

@@ -1,0 +1,165 @@
+"""Cleaning: a seed's raw body in, the article's paragraphs out.
+
+Normalizes spacing and stray punctuation, and removes what the source page mixed
+into the text: furniture ("Advertisement") and promotional headlines ("Longest
+battle: What are the next steps …?") pasted into paragraphs. A promotional
+headline is a short kicker ending in a colon at the start of a sentence, then a
+headline with no full stop; where it runs into the next real sentence, the
+dependency parse finds where that sentence's subject begins.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+SPACE_BEFORE_PUNCT = re.compile(r" +([,;:.!?])(?=\s|$)")
+DOUBLE_STOP = re.compile(r"([.!?][’”\"']?) *\.(?=\s|$)")
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[’”\"']?\s+)")
+KICKER = re.compile(
+    r"(?P<kicker>[‘'\"“]?[A-Z][\w’' -]{0,40}?[’'\"”]?) ?: (?P<rest>[‘'\"“]?\w)")
+HEADLINE_END = re.compile(r"[.!?]")
+PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"}
+SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"}
+FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for",
+                  "with", "by", "from", "as", "but", "nor", "into", "over", "after"}
+
+
+@dataclass(frozen=True)
+class CleanBody:
+    paragraphs: tuple[str, ...]
+    removed: tuple[str, ...]  # the boilerplate that was cut, for the build report
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return yaml.safe_load(resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8"))
+
+
+def normalize_text(text: str) -> str:
+    """Unicode and spacing clean-up that keeps every word and its punctuation."""
+    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    parts = PARAGRAPH_BREAK.split(text.strip())
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def fix_punctuation(paragraph: str) -> str:
+    paragraph = SPACE_BEFORE_PUNCT.sub(r"\1", paragraph)
+    paragraph = DOUBLE_STOP.sub(r"\1", paragraph)
+    return _drop_stray_stops(paragraph)
+
+
+def _drop_stray_stops(paragraph: str) -> str:
+    """'the war. on February 24.' -> 'the war on February 24.': a full stop followed
+    by a lowercase word is a stray one unless it ends an abbreviation."""
+    abbreviations = set(_rules()["abbreviations"])
+
+    def mend(match: re.Match) -> str:
+        word = match.group(1)
+        if len(word) < 3 or word.lower() in abbreviations or not word.islower():
+            return match.group(0)
+        return f"{word} {match.group(2)}"
+
+    return re.sub(r"\b(\w+)\. ([a-z]\w*)", mend, paragraph)
+
+
+def remove_furniture(paragraph: str, removed: list[str]) -> str:
+    for word in sorted(_rules()["furniture"], key=len, reverse=True):
+        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?][’”] )){re.escape(word)}\b[:.]? ?")
+        if pattern.search(paragraph):
+            removed.append(word)
+            paragraph = pattern.sub("", paragraph)
+    return paragraph.strip()
+
+
+def remove_promotions(paragraph: str, nlp: Language, removed: list[str]) -> str:
+    """Cut 'Kicker: headline' runs found at sentence starts."""
+    position = 0
+    while True:
+        match = _find_kicker(paragraph, position)
+        if match is None:
+            return paragraph.strip()
+        start, headline_start = match.start(), match.start("rest")
+        end = _headline_end(paragraph, headline_start, nlp)
+        if end is None:
+            position = match.end()
+            continue
+        removed.append(paragraph[start:end].strip())
+        paragraph = (paragraph[:start] + paragraph[end:].lstrip()).strip()
+        position = start
+
+
+def _find_kicker(paragraph: str, position: int) -> re.Match | None:
+    for start in SENTENCE_START.finditer(paragraph, position):
+        match = KICKER.match(paragraph, start.end())
+        if match and len(match.group("kicker").split()) <= 5 and not _is_clause(match.group("kicker")):
+            return match
+    return None
+
+
+def _is_clause(kicker: str) -> bool:
+    """'He said:' opens a quotation; a kicker has no verb of saying or a pronoun subject."""
+    words = [w.strip("‘’'\"“”").lower() for w in kicker.split()]
+    return words[0] in PRONOUNS or bool(set(words) & SAYING)
+
+
+def _headline_end(paragraph: str, start: int, nlp: Language) -> int | None:
+    """Where the headline that starts at `start` ends, or None if it is a real sentence."""
+    stop = HEADLINE_END.search(paragraph, start)
+    if stop and paragraph[stop.start()] in "?!":
+        return stop.end()
+    sentence_end = stop.end() if stop else len(paragraph)
+    split = _next_sentence_start(paragraph[start:sentence_end], nlp)
+    if split is not None:
+        return start + split
+    return sentence_end if not stop else None
+
+
+def _next_sentence_start(text: str, nlp: Language) -> int | None:
+    """The first capitalized word, after two or more headline words, at which a
+    sentence begins whose verb has that word as the left edge of its only subject."""
+    doc = nlp.make_doc(text)
+    for token in doc:
+        if token.i < 2 or not token.text[:1].isupper():
+            continue
+        previous = doc[token.i - 1]
+        if previous.is_punct or previous.lower_ in FUNCTION_WORDS:
+            continue
+        if _opens_clause(nlp(text[token.idx:])):
+            return token.idx
+    return None
+
+
+def _opens_clause(doc) -> bool:
+    sentence = next(doc.sents)
+    for verb in sentence:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if len(subjects) == 1 and subjects[0].left_edge.i == 0 and verb.i > 0:
+            return len(sentence) > 4 and sentence[-1].is_punct
+    return False
+
+
+def clean_body(body: str, nlp: Language) -> CleanBody:
+    removed: list[str] = []
+    paragraphs = []
+    for paragraph in split_paragraphs(normalize_text(body)):
+        paragraph = fix_punctuation(paragraph)
+        paragraph = remove_furniture(paragraph, removed)
+        paragraph = remove_promotions(paragraph, nlp, removed)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return CleanBody(tuple(paragraphs), tuple(removed))

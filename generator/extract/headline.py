@@ -1,0 +1,105 @@
+"""Headline and summary: made from the parse when the seed's header gives no title.
+
+A headline is the lead sentence's main clause in headline form: its subject as a
+name, the verb in the present, its complement, without dates and adjuncts
+("Chinese President Xi Jinping said on Wednesday he would support Russia’s “core
+interests” in the face of …" -> "Xi Jinping says he will support Russia’s “core
+interests”"). The summary is the lead plus the sentences that carry most of the
+article's main actors, figures and dates.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Event, Figure, Sentence
+from .phrases import join_tokens
+
+PRESENT = {"said": "says", "told": "tells", "warned": "warns", "announced": "announces", "would": "will",
+           "has": "has", "had": "has", "was": "is", "were": "are", "agreed": "agrees", "called": "calls"}
+DROP_DEPS = {"npadvmod", "advcl", "punct", "relcl", "appos", "cc", "conj", "mark", "advmod", "intj"}
+MAX_HEADLINE_WORDS = 14
+SUMMARY_SENTENCES = 3
+
+
+def make_headline(doc: Doc, sentences: list[Sentence]) -> str:
+    if not sentences:
+        return "Untitled briefing"
+    lead = doc.char_span(sentences[0].start, sentences[0].end, alignment_mode="expand")
+    root = lead.root
+    words = [t for t in _clause(root) if t.ent_type_ not in ("DATE", "TIME")]
+    words = [_present(t) for t in words]
+    text = " ".join(words) if words else sentences[0].text
+    text = text.replace(" ’s", "’s").replace(" 's", "'s").replace("“ ", "“").replace(" ”", "”")
+    text = text.replace(" ,", ",")
+    return text[:1].upper() + text[1:]
+
+
+def _clause(root: Token) -> list[Token]:
+    keep: list[Token] = [root]
+    for child in root.children:
+        if child.dep_ in DROP_DEPS:
+            continue
+        if child.dep_ == "prep" and not _is_core_prep(child, root):
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            keep.extend(_short_subject(child))
+        elif child.dep_ in ("ccomp", "xcomp"):
+            keep.extend(_clause(child))
+        else:
+            keep.extend(t for t in child.subtree if not _dated(t))
+    tokens = sorted(set(keep), key=lambda t: t.i)
+    return _cap(tokens)
+
+
+def _is_core_prep(prep: Token, head: Token) -> bool:
+    """Keep 'to Russia' after 'appealed'; drop 'in the face of …' and dated phrases."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (len(list(prep.subtree)) <= 4 and not any(_dated(t) for t in prep.subtree)
+            and head.pos_ == "VERB" and bool(objects))
+
+
+def _short_subject(subject: Token) -> list[Token]:
+    if subject.ent_type_ == "PERSON":
+        return [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")
+                and abs(t.i - subject.i) <= 3]
+    return [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")
+            and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > subject.i - 50
+                        and subject in a.ancestors)][:6]
+
+
+def _dated(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _cap(tokens: list[Token]) -> list[Token]:
+    if len(tokens) <= MAX_HEADLINE_WORDS:
+        return tokens
+    # Cut where a phrase ends rather than after an arbitrary word.
+    for end in range(MAX_HEADLINE_WORDS, 5, -1):
+        if tokens[end - 1].pos_ in ("NOUN", "PROPN", "PUNCT") and tokens[end - 1].text not in ",;":
+            return tokens[:end]
+    return tokens[:MAX_HEADLINE_WORDS]
+
+
+def _present(token: Token) -> str:
+    if token.dep_ in ("ROOT", "aux", "ccomp") or token.head.dep_ == "ROOT":
+        return PRESENT.get(token.lower_, token.text)
+    return token.text
+
+
+def make_summary(sentences: list[Sentence], actors: list[Actor], figures: list[Figure],
+                 timeline: list[Event]) -> list[str]:
+    if not sentences:
+        return []
+    weight = {}
+    for rank, actor in enumerate(actors[:6]):
+        for index in actor.sentences:
+            weight[index] = weight.get(index, 0) + (6 - rank)
+    for item in (*figures, *timeline):
+        weight[item.sentence] = weight.get(item.sentence, 0) + 3
+    candidates = [s for s in sentences[1:] if 8 <= len(s.text.split()) <= 45]
+    chosen = sorted(candidates, key=lambda s: (-weight.get(s.index, 0), s.index))[:SUMMARY_SENTENCES - 1]
+    return [sentences[0].text] + [s.text for s in sorted(chosen, key=lambda s: s.index)]
+
+
+__all__ = ["make_headline", "make_summary", "join_tokens"]

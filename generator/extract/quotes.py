@@ -1,0 +1,211 @@
+"""Quotes: the parsed article in, direct quotations with their speakers out.
+
+Quotation marks are paired in every common style (“…”, "…", ‘…’, ``…''); a quote
+left open at the end of a paragraph runs on into the next paragraph that opens
+with a quotation mark. Scare quotes ("core interests") are not quotes. The
+speaker is the subject of a verb of saying in the quote's sentence (climbing from
+"saying" to the verb it hangs on), a "For X," or "according to X" frame, or, for
+a quote standing alone, the speaker of the sentence before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Quote
+
+OPENERS = {"“": "”", "‘": "’", '"': '"', "``": "''", "«": "»"}
+# Copy often closes a curly quotation with a straight mark (“… situation," he said).
+CLOSERS = {"”": ("”", '"'), "’": ("’",), '"': ('"', "”"), "''": ("''", "”", '"'), "»": ("»",)}
+QUOTE_MARK = re.compile(r"``|''|[“”‘’\"«»]")
+PRONOUNS = {"he", "she", "i"}
+MIN_WORDS_WITHOUT_VERB = 6
+
+
+@dataclass(frozen=True)
+class Quoted:
+    start: int  # inner text span, without the marks
+    end: int
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(yaml.safe_load(resources.files("generator").joinpath("data/speech_verbs.yml").read_text("utf-8")))
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Spans inside quotation marks, paired by style; apostrophes are not marks."""
+    spans: list[Quoted] = []
+    position = 0
+    while True:
+        opening = _next_opener(text, position)
+        if opening is None:
+            return spans
+        mark, start = opening
+        end = _closing(text, start, OPENERS[mark])
+        if end is None:
+            position = start
+            continue
+        spans.append(Quoted(start, end))
+        position = end + 1
+
+
+def _next_opener(text: str, position: int) -> tuple[str, int] | None:
+    for match in QUOTE_MARK.finditer(text, position):
+        mark = match.group()
+        if mark not in OPENERS:
+            continue
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end():match.end() + 1]
+        if mark in ("‘", '"') and (before.isalnum() or not after or after.isspace()):
+            continue  # an apostrophe or a closing straight quote
+        return mark, match.end()
+    return None
+
+
+def _closing(text: str, start: int, closer: str) -> int | None:
+    """Where the quote that opens at `start` closes; at a paragraph's end when it
+    is left open and the next paragraph does not reopen it."""
+    position = start
+    while True:
+        index = min((i for i in (text.find(c, position) for c in CLOSERS[closer]) if i != -1), default=-1)
+        paragraph_end = text.find("\n\n", start)
+        if index != -1 and (paragraph_end == -1 or index < paragraph_end):
+            after = text[index + 1:index + 2]
+            if closer == "’" and after.isalpha():
+                position = index + 1  # don’t
+                continue
+            return index
+        if paragraph_end == -1:
+            return None
+        following = text[paragraph_end + 2:paragraph_end + 3]
+        if following in OPENERS and OPENERS.get(following) == closer:
+            start = paragraph_end + 3
+            position = start
+            continue
+        return paragraph_end if paragraph_end > start else None
+
+
+def is_statement(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if len(words) >= MIN_WORDS_WITHOUT_VERB:
+        return True
+    return len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def find_quotes(doc: Doc, actors: list[Actor], sentence_of, speaker_at) -> list[Quote]:
+    """`speaker_at(char_offset)` names the actor mentioned at an offset (or None)."""
+    quotes = []
+    previous: Quote | None = None
+    for quoted in find_quoted(doc.text):
+        span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+        if span is None or not is_statement(span):
+            continue
+        speaker = _speaker(doc, span, actors, speaker_at)
+        if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2:
+            speaker = previous.speaker
+        text = " ".join(re.sub(r"\n\n(?:``|[“\"‘«])?", " ", doc.text[quoted.start:quoted.end]).split())
+        quote = Quote(speaker=speaker, text=text.strip(" ,"), sentence=sentence_of(quoted.start),
+                      start=quoted.start, end=quoted.end)
+        quotes.append(quote)
+        previous = quote
+    return quotes
+
+
+def _speaker(doc: Doc, span: Span, actors: list[Actor], speaker_at) -> str | None:
+    sentences = {t.sent for t in (doc[span.start], doc[span.end - 1])}
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        for token in sentence:
+            if span.start <= token.i < span.end or token.lemma_ not in speech_verbs():
+                continue
+            subject = _subject(token)
+            named = _resolve(doc, subject, actors, speaker_at) if subject is not None else None
+            if named is not None:
+                return named
+        framed = _frame(sentence, span)
+        if framed is not None:
+            return _resolve(doc, framed, actors, speaker_at)
+        # 'X dismissed the response as “…”': words quoted inside X's own clause.
+        subject = _subject(sentence.root) if not span.start <= sentence.root.i < span.end else None
+        if subject is not None and subject.ent_type_ == "PERSON":
+            return _resolve(doc, subject, actors, speaker_at)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for candidate in (verb, *verb.ancestors):
+        subject = next((c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if candidate.pos_ not in ("VERB", "AUX"):
+            break
+    return None
+
+
+def _frame(sentence: Span, span: Span) -> Token | None:
+    """'For Ryan Hass, an analyst …, the leaders will …' / 'according to X'."""
+    for token in sentence:
+        if span.start <= token.i < span.end or token.dep_ != "pobj":
+            continue
+        preposition = token.head
+        if preposition.lower_ == "for" and preposition.i == sentence.start or (
+                preposition.lower_ == "to" and preposition.i > 0 and preposition.nbor(-1).lower_ == "according"):
+            if token.ent_type_ in ("PERSON", "ORG"):
+                return token
+    return None
+
+
+def _resolve(doc: Doc, subject: Token, actors: list[Actor], speaker_at) -> str | None:
+    """The actor a subject names: a mention inside it ("The G7 joint statement"),
+    a surname the NER missed, 'he'/'she', or a description matching a role."""
+    kinds = {a.name: a.kind for a in actors}
+    for token in [subject, *subject.subtree]:
+        named = speaker_at(token.idx)
+        if named is not None and (token == subject or kinds.get(named) in ("person", "organization")):
+            return named
+    surname = _by_surname(subject, actors)
+    if surname is not None:
+        return surname
+    if subject.lower_ in PRONOUNS:
+        return _recent_person(doc, subject.idx, actors, speaker_at)
+    return _by_role(doc, subject, actors, speaker_at)
+
+
+def _by_surname(subject: Token, actors: list[Actor]) -> str | None:
+    if subject.pos_ != "PROPN":
+        return None
+    owners = [a.name for a in actors if a.kind == "person" and subject.text in a.name.split()]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _by_role(doc: Doc, subject: Token, actors: list[Actor], speaker_at) -> str | None:
+    """'the Russian politician', 'the prime minister': the person whose role shares
+    the most words with the description, the most recently mentioned on a tie."""
+    words = {t.lower_ for t in subject.subtree if t.is_alpha and t.pos_ != "DET"}
+    scored = []
+    for actor in actors:
+        if actor.kind != "person" or not actor.role:
+            continue
+        overlap = len(words & set(actor.role.lower().split()))
+        if overlap:
+            scored.append((overlap, actor.name))
+    if not scored:
+        return None
+    best = max(s for s, _ in scored)
+    candidates = {name for s, name in scored if s == best}
+    recent = _recent_person(doc, subject.idx, actors, speaker_at, among=candidates)
+    return recent or sorted(candidates)[0]
+
+
+def _recent_person(doc: Doc, offset: int, actors: list[Actor], speaker_at, among=None) -> str | None:
+    people = {a.name for a in actors if a.kind == "person"}
+    for ent in reversed([e for e in doc.ents if e.start_char < offset]):
+        name = speaker_at(ent.start_char)
+        if name in people and (among is None or name in among):
+            return name
+    return None

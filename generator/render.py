@@ -1,0 +1,62 @@
+"""Rendering: briefing data in, Markdown pages out (no I/O beyond loading templates).
+
+Article text is data, never markup: every value a template prints is escaped for
+Markdown and HTML unless it is marked as already rendered (`Markup`), so a title
+holding `<script>`, `[x](y)`, `|` or `{{ }}` reads as written and runs nothing.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+# Characters that Markdown, its extensions or HTML could read as syntax.
+SPECIAL = "&<>*_`[]!\\|{}~^=:#$+-.()\"'@"
+ESCAPES = {ord(c): f"&#{ord(c)};" for c in SPECIAL}
+
+
+def escape_markdown(value: object) -> str:
+    text = "" if value is None else str(value)
+    return re.sub(r"\s+", " ", text).translate(ESCAPES)
+
+
+def finalize(value: object) -> object:
+    if isinstance(value, Markup):
+        return value
+    return escape_markdown(value)
+
+
+def yaml_string(value: object) -> Markup:
+    """A front-matter scalar: JSON strings are valid YAML and escape everything."""
+    return Markup(json.dumps("" if value is None else " ".join(str(value).split()), ensure_ascii=False))
+
+
+def make_environment(templates: Path) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates)), finalize=finalize, undefined=StrictUndefined,
+                      autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["yaml"] = yaml_string
+    env.filters["number"] = format_number
+    env.filters["safe_path"] = safe_path
+    return env
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}" if abs(value) < 1000 else f"{value:,.2f}"
+
+
+def render_page(template: str, env: Environment, **context) -> str:
+    return env.get_template(template).render(**context)
+
+
+def safe_path(value: str) -> Markup:
+    """A link target the generator made itself (slugified): printed as is."""
+    if not all(c.isalnum() or c in "/._-" for c in value):
+        raise ValueError(f"unsafe link target {value!r}")
+    return Markup(value)

@@ -1,0 +1,46 @@
+import pytest
+import yaml
+
+from generator.clean import clean_body, fix_punctuation, normalize_text
+from generator.seeds import read_seed
+
+from .conftest import ROOT, SEED
+
+
+def test_clean_body_removes_every_promotion_of_the_founding_seed(nlp):
+    gold = yaml.safe_load((ROOT / "tests/gold/000_cbfe35416636920c.yaml").read_text())
+    cleaned = clean_body(read_seed(SEED).body, nlp)
+    text = " ".join(cleaned.paragraphs)
+    for phrase in gold["boilerplate"]:
+        assert phrase not in text
+    for sentence in ("The Chinese leader cited the United Nations (UN)", "It was on the sidelines of last September",
+                     "Mishustin echoed his interlocutor", "Fuel purchases, in particular",
+                     "For Beijing, the approach is valid"):
+        assert sentence in text
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in (ROOT / "seeds").glob("[01]*.txt")))
+def test_clean_body_keeps_clean_articles_whole(seed, nlp):
+    """Articles without page furniture lose nothing but spacing."""
+    if seed.startswith("000"):
+        pytest.skip("the founding seed has furniture")
+    body = read_seed(ROOT / "seeds" / seed).body
+    cleaned = clean_body(body, nlp)
+    assert cleaned.removed == ()
+    assert len(" ".join(cleaned.paragraphs).split()) >= len(body.split()) - 3
+
+
+def test_fix_punctuation_mends_stray_stops_and_spaces():
+    assert fix_punctuation("the war. on February 24.") == "the war on February 24."
+    assert fix_punctuation("a rebel province. . The") == "a rebel province. The"
+    assert fix_punctuation("India, Pakistan , Iran") == "India, Pakistan, Iran"
+    assert fix_punctuation("U.S. officials. e.g. this") == "U.S. officials. e.g. this"
+
+
+def test_normalize_text_handles_invisible_and_odd_spaces():
+    assert normalize_text("a\u00a0b\u200bc\r\nd\te") == "a bc\nd e"
+
+
+def test_clean_body_keeps_a_quotation_after_said_colon(nlp):
+    text = "After the ceremony, he said: The relations are good and will grow. Then he left."
+    assert clean_body(text, nlp).paragraphs == (text,)

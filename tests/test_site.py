@@ -1,0 +1,68 @@
+"""End to end: `mkdocs build --strict` of the project's site into a temporary folder,
+then what a reader gets in the HTML and the search index."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "seeds", "templates", "briefings"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, work / name)
+    site = work / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=work,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
+def test_mkdocs_build_strict_has_no_warning(built_site):
+    _, log = built_site
+    assert "WARNING" not in log
+
+
+def test_briefing_page_shows_timeline_and_anchored_sentences(built_site):
+    site, _ = built_site
+    html = (site / "2023/05/000_cbfe35416636920c/index.html").read_text("utf-8")
+    assert '<h2 id="timeline">Timeline' in html
+    assert "2023-05-24" in html and 'href="#s1"' in html
+    assert '<span class="sentence" id="s1">Chinese President Xi Jinping said on Wednesday' in html
+    assert "Longest battle" not in html
+
+
+def test_briefing_data_is_published_beside_the_page(built_site):
+    site, _ = built_site
+    data = json.loads((site / "2023/05/000_cbfe35416636920c.json").read_text("utf-8"))
+    assert data["id"] == "000_cbfe35416636920c" and data["published"] == "2023-05-25"
+
+
+def test_search_index_holds_mishustin(built_site):
+    site, _ = built_site
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    hits = [doc["location"] for doc in index["docs"] if "Mishustin" in doc["text"] or "Mishustin" in doc["title"]]
+    assert any(location.startswith("2023/05/000_cbfe35416636920c/") for location in hits)
+
+
+def test_home_lists_briefings_newest_first(built_site):
+    site, _ = built_site
+    html = (site / "index.html").read_text("utf-8")
+    newest, oldest = html.index("G7 urges Russia"), html.index("Australian children suffering")
+    assert newest < oldest
+
+
+def test_navigation_groups_by_year_and_month(built_site):
+    site, _ = built_site
+    html = (site / "index.html").read_text("utf-8")
+    assert "May 2023" in html and "2025/03/" in html
+    # Briefings are listed on month pages, not in the navigation of every page.
+    assert html.count("000_cbfe35416636920c/") <= 2
