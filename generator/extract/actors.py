@@ -18,14 +18,20 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .gazetteer import load_gazetteer
+from .phrases import join_tokens
 
 KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 MISLABELED = {"PRODUCT", "NORP", "WORK_OF_ART", "EVENT"}  # kept only when the gazetteer knows the name
-PREFIXES = re.compile(r"^(?:the|The)\s+")
+PREFIXES = re.compile(r"^(?:the|The|a|an|A|An)\s+")
+HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Rev|Fr)\.?\s+(?=[A-Z])")
+TRAILING_NUMBER = re.compile(r"\s+\d+$")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,11})\)?")
 TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
-NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s"}
+NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
+                 "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
+                 "navy", "cabinet", "committee", "commission", "agency", "board", "office", "city", "province"}
 SHORT_NAME_WORDS = {"of", "the", "and", "for", "de", "da", "du", "la", "le"}
 
 
@@ -57,9 +63,14 @@ class Cluster:
 
 def clean_name(text: str) -> str:
     text = PREFIXES.sub("", text.strip())
+    text = HONORIFICS.sub("", text)
     text = POSSESSIVE.sub("", text)
     text = text.split(" (")[0]
-    return text.strip(" ,.;:-–—\"“”‘’'")
+    if TRAILING_NUMBER.sub("", text) in load_gazetteer().places:  # 'Sweden 1 – 0 Korea Republic'
+        text = TRAILING_NUMBER.sub("", text)
+    text = text.strip(" ,;:-–—\"“”‘’'")
+    # A final full stop belongs to an initial ("U.S.") but not to a word.
+    return text if re.search(r"(?:^|[\s.])[A-Z]\.$", text) else text.rstrip(".")
 
 
 def initials(name: str) -> str:
@@ -76,11 +87,13 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         name = clean_name(ent.text)
-        if not name or not any(c.isalpha() for c in name):
+        if not _is_proper_name(name, ent):
             continue
         kind = _kind(ent.label_, name, gazetteer)
         if kind is None:
             continue
+        if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
+            continue  # the acronym in brackets right after its full name: the same mention
         acronym = None
         bracket = BRACKETED_ACRONYM.match(doc.text, ent.end_char - (1 if ent.text.endswith("(") else 0))
         if "(" in ent.text:
@@ -91,6 +104,20 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
             acronym = bracket.group(1)
         mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), acronym))
     return mentions
+
+
+def _is_proper_name(name: str, ent: Span) -> bool:
+    """A name has a capital letter, and a one-word name is tagged as a proper noun
+    ('Suffice', 'vehicle miles', 'the State' are not actors)."""
+    if not name or not any(c.isupper() for c in name):
+        return False
+    gazetteer = load_gazetteer()
+    if name.casefold() in gazetteer.organizations or name in gazetteer.places:
+        return True
+    words = [t for t in ent if t.text in name.split()]
+    if len(name.split()) == 1 and words and words[0].tag_ not in ("NNP", "NNPS") and not name.isupper():
+        return False
+    return name.casefold() not in GENERIC_NAMES
 
 
 def _kind(label: str, name: str, gazetteer) -> str | None:
@@ -163,9 +190,8 @@ def find_role(span: Span) -> str | None:
     root = span.root
     title = [t for t in span.doc[root.left_edge.i:span.start] if t.head.i in range(span.start, span.end)
              or t.head.i < span.start and t.i >= root.left_edge.i]
-    title = [t for t in title if not t.ent_type_ or t.ent_type_ == "NORP"]
-    title_text = _phrase(title)
-    if title_text and any(t.pos_ in ("NOUN", "PROPN") for t in title):
+    title_text = _phrase(title) if span.label_ == "PERSON" else ""
+    if title_text and any(t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ for t in title):
         return title_text
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON":
@@ -187,15 +213,14 @@ def _without_clauses(token: Token) -> list[Token]:
 
 
 def _phrase(tokens: list[Token]) -> str:
-    words = [t for t in tokens if t.lower_ not in NOT_ROLE and t.dep_ != "poss" and t.tag_ != "POS"]
+    words = [t for t in tokens if not (t.dep_ == "poss" and t.pos_ == "PRON") and t.lower_ not in NOT_ROLE]
     while words and (words[0].is_punct or words[0].pos_ in ("DET", "ADP", "CCONJ")):
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ", "DET")):
         words.pop()
-    if not words or len(words) > 8:
+    if not words or len(words) > 10:
         return ""
-    text = "".join(t.text_with_ws for t in words).strip()
-    return text
+    return join_tokens(words)
 
 
 def find_actors(doc: Doc, sentence_of) -> list[Actor]:
@@ -264,9 +289,34 @@ class MentionIndex:
         return None
 
     def name_of_token(self, token: Token) -> str | None:
-        named = self.name_at(token.idx)
-        if named:
-            return named
-        if token.lower_ in ("he", "she", "him", "her"):
+        """The actor a subject stands for: a mention in its phrase, 'he'/'she', a
+        relative 'who' (its antecedent), or 'the prime minister' (by role)."""
+        for word in (token, *[c for c in token.children if c.dep_ in ("compound", "poss", "amod")]):
+            named = self.name_at(word.idx)
+            if named:
+                return named
+        lower = token.lower_
+        if lower in ("he", "she", "him", "her"):
             return self.recent_person(token.idx)
+        if lower in ("who", "that", "which") and token.head.dep_ == "relcl":
+            return self.name_of_token(token.head.head)
+        if token.pos_ == "NOUN":
+            return self.by_role(token)
         return None
+
+    def by_role(self, token: Token) -> str | None:
+        words = {t.lower_ for t in token.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        scored = {}
+        for actor in self.actors:
+            if actor.kind == "person" and actor.role:
+                overlap = len(words & set(actor.role.lower().split()))
+                if overlap and token.lower_ in actor.role.lower().split():
+                    scored[actor.name] = overlap
+        if not scored:
+            return None
+        best = max(scored.values())
+        candidates = {name for name, score in scored.items() if score == best}
+        for start, _, actor in reversed(self.spans):
+            if start < token.idx and actor.name in candidates:
+                return actor.name
+        return sorted(candidates)[0]

@@ -13,7 +13,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
-from .phrases import trim
+from .phrases import noun_phrase, trim
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2, "dozen": 12}
@@ -26,6 +26,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\.\d+)?")
 QUALIFIERS = ("more than", "less than", "fewer than", "at least", "at most", "up to", "just over",
               "just under", "well over", "as many as", "as much as", "nearly", "almost", "about",
               "around", "approximately", "roughly", "some", "over", "under", "up", "down", "by")
+QUALIFIER_WORDS = {w for phrase in QUALIFIERS for w in phrase.split()} | {"record", "only", "just"}
 # Verbs whose subject is what the number measures: "trade reached $70 billion".
 LEVEL_VERBS = {"be", "reach", "rise", "increase", "grow", "fall", "drop", "decline", "total", "amount",
                "stand", "climb", "jump", "double", "surge", "hit", "top", "exceed", "shrink", "slip",
@@ -99,7 +100,8 @@ def amount_of(span: Span) -> Amount | None:
         before = span.doc[max(span.start - 2, 0):span.start].text
         return Amount(value, currency_of(text, before))
     unit = _counted_noun(span)
-    return Amount(value, unit)
+    currency = currency_of(unit) if unit else None
+    return Amount(value, currency or unit)
 
 
 def _counted_noun(span: Span) -> str | None:
@@ -186,18 +188,31 @@ def find_measure(span: Span) -> str:
     """What the number measures: the subject of a verb of level or change
     ("the trade flow between the countries was …"), the counted noun and its verb
     ("259 people were killed"), or the clause around a transitive verb."""
+    modified = _modified_noun(span)
+    if modified is not None:  # 'a record-breaking 58% turnout', '259 people'
+        words = [t for t in noun_phrase(modified, limit=8) if not _within(t, span) and not t.like_num
+                 and t.lower_ not in QUALIFIER_WORDS]
+        return trim(words, limit=8)
     verb = _governing_verb(span.root)
-    counted = _counted_noun(span) if span.label_ in ("CARDINAL", "QUANTITY") else None
     if verb is None:
-        return counted or _noun_head_phrase(span)
+        return _noun_head_phrase(span)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if counted and span.root.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        return f"{counted} {verb.text}"
     if verb.lemma_ in LEVEL_VERBS and subject is not None and not _within(subject, span):
         if subject.pos_ == "PRON":
             return _clause(verb, span)
         return trim(list(subject.subtree))
     return _clause(verb, span)
+
+
+def _modified_noun(span: Span) -> Token | None:
+    """The noun a figure counts or qualifies, when the figure stands before it
+    (for money, only a noun that is not the currency itself)."""
+    head = span.root.head
+    if span.root.dep_ not in ("nummod", "amod", "compound", "quantmod", "nmod") or head.i < span.end:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN") or currency_of(head.text):
+        return None
+    return head
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -223,7 +238,7 @@ def _clause(verb: Token, span: Span) -> str:
     keep = []
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "dative", "prt", "attr", "acomp", "agent"):
-            keep.extend(t for t in child.subtree if not _within(t, span))
+            keep.extend(t for t in noun_phrase(child, limit=8) if not _within(t, span))
     keep.append(verb)
     tokens = sorted(set(keep), key=lambda t: t.i)
     return trim(tokens, limit=12)

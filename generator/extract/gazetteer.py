@@ -73,11 +73,14 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(places, frozenset(large), organizations)
 
 
-def ruler_patterns() -> list[dict]:
-    """EntityRuler patterns that add places and organizations the NER left out."""
-    gazetteer = load_gazetteer()
-    patterns = [{"label": "GPE", "pattern": name} for name in sorted(gazetteer.places)]
+def place_patterns() -> list[dict]:
+    """Places the NER left out (added after it, never over its entities)."""
+    return [{"label": "GPE", "pattern": name} for name in sorted(load_gazetteer().places)]
+
+
+def organization_patterns() -> list[dict]:
+    """Organizations known by name (set before the NER, which then keeps them whole:
+    "the Group of Seven" is not cut into "the Group of" and "Seven")."""
     text = resources.files("generator").joinpath("data/organizations.yml").read_text("utf-8")
-    for names in yaml.safe_load(text):
-        patterns += [{"label": "ORG", "pattern": name} for name in names if len(name) > 2 or name.isupper()]
-    return patterns
+    return [{"label": "ORG", "pattern": name} for names in yaml.safe_load(text) for name in names
+            if len(name) > 2 or name.isupper()]

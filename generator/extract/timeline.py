@@ -17,12 +17,17 @@ OBJECT_DEPS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prt", "dative
 
 
 def is_event_date(timex: Timex) -> bool:
-    return timex.when is not None and timex.type in ("DATE", "TIME") and not timex.when.startswith(("X", "P"))
+    """A point or period on the calendar; durations carry one only when anchored
+    ("the first four months of this year")."""
+    return timex.when is not None and not timex.when.startswith(("X", "P")) and timex.type != "SET"
 
 
-def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_at) -> list[Event]:
-    """`name_at(token)` gives an actor's name for a pronoun or a mention, or None."""
-    events: dict[tuple[str, int], Event] = {}
+def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
+    """`name_of(token)` gives the actor a subject stands for, or None. Mentions of
+    the same date for the same actor are one event ("visiting since Monday",
+    "arrived on Monday")."""
+    events: list[Event] = []
+    seen: set[tuple] = set()
     for timex in timexes:
         if not is_event_date(timex):
             continue
@@ -30,12 +35,17 @@ def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_at) -> list[Ev
         if span is None:
             continue
         sentence = sentence_of(timex.start)
-        key = (timex.when, sentence)
-        if key in events:
+        verb = governing_verb(span.root)
+        subject = subject_of(verb) if verb is not None else None
+        actor = name_of(subject) if subject is not None else None
+        actor = actor if subject is not None and _stands_for_actor(subject, actor) else None
+        keys = {(timex.when, "sentence", sentence)} | ({(timex.when, "actor", actor)} if actor else set())
+        if keys & seen:
             continue
-        events[key] = Event(when=timex.when, expression=timex.text, event=event_phrase(span, name_at),
-                            sentence=sentence, start=timex.start, end=timex.end)
-    return sorted(events.values(), key=lambda e: (sort_key(e.when), e.sentence, e.start))
+        seen |= keys
+        events.append(Event(when=timex.when, expression=timex.text, event=event_phrase(span, verb, subject, actor),
+                            sentence=sentence, start=timex.start, end=timex.end))
+    return sorted(events, key=lambda e: (sort_key(e.when), e.sentence, e.start))
 
 
 def sort_key(when: str) -> str:
@@ -43,48 +53,35 @@ def sort_key(when: str) -> str:
     return when.split("/")[0]
 
 
-def event_phrase(span: Span, name_at) -> str:
-    """Who did what: the subject, the verb and its complements of the clause that
-    the date modifies, without the date itself."""
-    verb = governing_verb(span.root)
+SKIP_DEPS = {"advcl", "relcl", "appos", "parataxis", "conj", "cc", "mark", "punct", "npadvmod", "dep", "intj"}
+MAX_EVENT_WORDS = 16
+
+
+def event_phrase(span: Span, verb, subject, actor: str | None) -> str:
+    """Who did what: the clause of the verb the date modifies, read in order, with
+    the subject as the actor's name, without the date and its preposition,
+    subordinate clauses, appositions and long adjuncts."""
     if verb is None:
-        return join_tokens([t for t in span.sent if not within(t, span)][:12])
-    subject = subject_of(verb)
-    words = []
-    if subject is not None:
-        words.extend(_subject_words(subject, name_at))
-    complements = []
+        return join_tokens([t for t in span.sent if not within(t, span) and not t.is_punct][:12])
+    dropped: set[int] = set()
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS or child.dep_ in ("neg", "aux", "auxpass"):
-            phrase = [t for t in child.subtree if not within(t, span) and not t.is_punct]
-            if child.dep_ == "prep" and (any(within(t, span) for t in child.subtree) or len(phrase) > 6):
-                continue
-            if child.dep_ in ("ccomp", "xcomp"):
-                phrase = phrase[:8]
-            complements.append((child.i, phrase))
-    before = [p for i, p in complements if i < verb.i]
-    after = [p for i, p in complements if i > verb.i]
-    for phrase in before:
-        words.extend(t for t in phrase if t not in words)
-    words.append(verb)
-    for phrase in after:
-        words.extend(phrase)
-    text = join_tokens(sorted(set(words), key=lambda t: t.i)[:16]) if not subject else \
-        _join_subject(_subject_text(subject, name_at), sorted(set(words) - set(_subject_words(subject, name_at)),
-                                                               key=lambda t: t.i)[:14])
-    return text.strip(" ,;:")
+        subtree = list(child.subtree)
+        long_adjunct = child.dep_ in ("prep", "advmod", "agent") and (
+            len(subtree) > 5 or any(within(t, span) for t in subtree))
+        if child.dep_ in SKIP_DEPS or long_adjunct or child == subject:
+            dropped.update(t.i for t in subtree)
+    tokens = [t for t in verb.subtree if t.i not in dropped and not within(t, span) and not t.is_punct
+              and t.i >= verb.i - 3 or t.dep_ in ("aux", "auxpass", "neg") and t.head == verb]
+    tokens = sorted({t for t in tokens if t.i not in dropped and not within(t, span)}, key=lambda t: t.i)
+    text = join_tokens(tokens[:MAX_EVENT_WORDS])
+    if subject is None:
+        return text
+    who = actor if _stands_for_actor(subject, actor) else join_tokens(noun_phrase(subject, limit=5))
+    return f"{who} {text}".strip()
 
 
-def _subject_words(subject, name_at) -> list:
-    return noun_phrase(subject, limit=5)
-
-
-def _subject_text(subject, name_at) -> str:
-    named = name_at(subject)
-    if named:
-        return named
-    return join_tokens(noun_phrase(subject, limit=5))
-
-
-def _join_subject(subject: str, rest: list) -> str:
-    return f"{subject} {join_tokens(rest)}".strip()
+def _stands_for_actor(subject, actor: str | None) -> bool:
+    """The actor's name replaces the subject only where the subject names or points
+    to that actor ('he', 'who', 'the prime minister'), not 'Russia's energy supply'."""
+    return actor is not None and (subject.ent_type_ != "" or subject.pos_ in ("PRON", "NOUN", "PROPN")
+                                  and not any(c.dep_ == "poss" for c in subject.children))

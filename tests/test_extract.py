@@ -1,0 +1,104 @@
+"""Extractors on small hand-built news sentences (real spaCy pipeline)."""
+import datetime as dt
+
+import pytest
+
+from generator.briefing import make_briefing
+from generator.extract.figures import currency_of, parse_number
+from generator.extract.quotes import find_quoted
+from generator.model import Seed
+
+
+def brief(nlp, body: str, published=dt.date(2023, 5, 25)):
+    seed = Seed(name="t", path="t.txt", published=published, body=body, body_line=3)
+    return make_briefing(seed, nlp)
+
+
+def actor(briefing, name):
+    return next(a for a in briefing.actors if a.name == name or name in a.aliases)
+
+
+def test_actors_merge_surname_and_take_title_role(nlp):
+    b = brief(nlp, "Chinese President Xi Jinping met the press. Xi said little. Later, Xi left Beijing.")
+    xi = actor(b, "Xi")
+    assert xi.name == "Xi Jinping" and xi.kind == "person" and xi.mentions == 3
+    assert "President" in xi.role
+
+
+def test_actors_role_from_apposition_after_and_before(nlp):
+    b = brief(nlp, "On Tuesday, Alexander Novak, Russian Deputy Prime Minister, told the forum it would grow. "
+                   "He met his Chinese counterpart, Li Qiang, in Beijing. "
+                   "For Ryan Hass, an analyst at the Brookings Institution, the talks mattered.")
+    assert "Deputy Prime Minister" in actor(b, "Alexander Novak").role
+    assert "counterpart" in actor(b, "Li Qiang").role
+    assert actor(b, "Ryan Hass").role.startswith("analyst at")
+
+
+def test_actors_bracketed_acronym_is_one_organization(nlp):
+    b = brief(nlp, "The leader cited the Shanghai Cooperation Organization (SCO) as a forum. "
+                   "The SCO is a security group that includes India and Pakistan.")
+    sco = actor(b, "SCO")
+    assert sco.name == "Shanghai Cooperation Organization" and sco.kind == "organization" and sco.mentions == 2
+
+
+def test_actors_nationality_adjectives_are_not_actors(nlp):
+    b = brief(nlp, "Chinese and Western officials met Russian diplomats in Geneva on Monday.")
+    names = {a.name for a in b.actors}
+    assert not names & {"Chinese", "Western", "Russian"}
+    assert "Geneva" in names
+
+
+@pytest.mark.parametrize("text,value", [("190 billion", 190e9), ("1,200", 1200), ("two million", 2e6),
+                                        ("$4m", 4e6), ("3.5 per cent", 3.5), ("42,863,423 pulas", 42863423)])
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,code", [("190 billion US dollars", "USD"), ("991.2 billion reais", "BRL"),
+                                       ("€5 million", "EUR"), ("A$3 billion", "AUD"), ("£20", "GBP"),
+                                       ("5 million Canadian dollars", "CAD"), ("12 apples", None)])
+def test_currency_of(text, code):
+    assert currency_of(text) == code
+
+
+def test_figures_money_conversion_qualifier_and_measure(nlp):
+    b = brief(nlp, "The trade flow between the countries was 190 billion US dollars in 2022 (991.2 billion reais), "
+                   "according to customs. Sales through the pipeline have increased by at least 50%.")
+    money, percent = b.figures
+    assert money.unit == "USD" and money.value == 190e9 and "991.2 billion reais" in money.text
+    assert "trade" in money.measure
+    assert percent.unit == "%" and percent.value == 50 and percent.qualifier == "at least"
+    assert "Sales" in percent.measure
+
+
+def test_figures_counts_need_a_counted_noun_and_skip_years(nlp):
+    b = brief(nlp, "In 2021, about 80 people were evacuated from the town. The plan has two parts.")
+    assert [(f.value, f.unit) for f in b.figures] == [(80, "people")]
+
+
+def test_find_quoted_pairs_styles_and_skips_apostrophes():
+    text = "He said “it’s fine,” and ‘we’ll see’ and ``wire style'' and \"plain\" don't."
+    spans = [text[q.start:q.end] for q in find_quoted(text)]
+    assert spans == ["it’s fine,", "we’ll see", "wire style", "plain"]
+
+
+def test_find_quoted_runs_over_paragraphs():
+    text = "“First part of a long quote.\n\n“Second part,” she said."
+    (quote,) = find_quoted(text)
+    assert text[quote.start:quote.end].endswith("Second part,")
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("“We will not give up on the talks,” said Maria Lopez, the foreign minister.", "Maria Lopez"),
+    ("Maria Lopez said: “We will not give up on the talks.”", "Maria Lopez"),
+    ("Maria Lopez told reporters that “the talks will go on until we have an agreement.”", "Maria Lopez"),
+    ("Foreign Minister Maria Lopez arrived. “We will not give up on the talks,” she said.", "Maria Lopez"),
+])
+def test_quotes_find_the_speaker(nlp, body, speaker):
+    (quote,) = brief(nlp, body).quotes
+    assert quote.speaker == speaker and "talks" in quote.text
+
+
+def test_quotes_scare_quotes_are_not_quotes(nlp):
+    b = brief(nlp, "Xi Jinping said he would support Russia’s “core interests” in a “borderless” partnership.")
+    assert b.quotes == ()
