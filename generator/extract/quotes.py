@@ -52,7 +52,9 @@ def find_quoted(text: str) -> list[Quoted]:
             position = start
             continue
         spans.append(Quoted(start, end))
-        position = end + 1
+        # A straight mark that looks like an opener ('… risk. "No one’s …') closed
+        # the quote before it and opens the next one.
+        position = end if _looks_like_opener(text, end) else end + 1
 
 
 def _next_opener(text: str, position: int) -> tuple[str, int] | None:
@@ -68,6 +70,11 @@ def _next_opener(text: str, position: int) -> tuple[str, int] | None:
     return None
 
 
+def _looks_like_opener(text: str, index: int) -> bool:
+    return (text[index:index + 1] == '"' and index > 0 and text[index - 1].isspace()
+            and text[index + 1:index + 2].isalnum())
+
+
 def _closing(text: str, start: int, closer: str) -> int | None:
     """Where the quote that opens at `start` closes; at a paragraph's end when it
     is left open and the next paragraph does not reopen it."""
@@ -77,6 +84,9 @@ def _closing(text: str, start: int, closer: str) -> int | None:
         paragraph_end = text.find("\n\n", start)
         if index != -1 and (paragraph_end == -1 or index < paragraph_end):
             after = text[index + 1:index + 2]
+            if _looks_like_opener(text, index) and closer == '"' and index - start < 3:
+                position = index + 1
+                continue
             if closer == "’" and after.isalpha():
                 position = index + 1  # don’t
                 continue
@@ -109,12 +119,35 @@ def find_quotes(doc: Doc, actors: list[Actor], sentence_of, speaker_at) -> list[
         speaker = _speaker(doc, span, actors, speaker_at)
         if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2:
             speaker = previous.speaker
+        if speaker is None:
+            speaker = _introduced_before(doc, span, actors, speaker_at)
+        if speaker is None:
+            continue  # an unattributed quotation stays in the article, not in the quotes
         text = " ".join(re.sub(r"\n\n(?:``|[“\"‘«])?", " ", doc.text[quoted.start:quoted.end]).split())
         quote = Quote(speaker=speaker, text=text.strip(" ,"), sentence=sentence_of(quoted.start),
                       start=quoted.start, end=quoted.end)
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+def _introduced_before(doc: Doc, span: Span, actors: list[Actor], speaker_at) -> str | None:
+    """A quotation standing alone after a sentence that introduces its speaker:
+    "Heald noted the findings show … . “An air-quality cleanup …”"."""
+    first = doc[span.start].sent
+    if first.start == 0 or first.start < span.start - 2:
+        return None
+    previous = doc[first.start - 1].sent
+    for token in previous:
+        if token.lemma_ in speech_verbs():
+            subject = _subject(token)
+            named = _resolve(doc, subject, actors, speaker_at) if subject is not None else None
+            if named is not None:
+                return named
+    subject = _subject(previous.root)
+    if subject is not None and subject.ent_type_ == "PERSON":
+        return _resolve(doc, subject, actors, speaker_at)
+    return None
 
 
 def _speaker(doc: Doc, span: Span, actors: list[Actor], speaker_at) -> str | None:
@@ -164,7 +197,7 @@ def _resolve(doc: Doc, subject: Token, actors: list[Actor], speaker_at) -> str |
     """The actor a subject names: a mention inside it ("The G7 joint statement"),
     a surname the NER missed, 'he'/'she', or a description matching a role."""
     kinds = {a.name: a.kind for a in actors}
-    for token in [subject, *subject.subtree]:
+    for token in [subject, *_phrase_without_clauses(subject)]:
         named = speaker_at(token.idx)
         if named is not None and (token == subject or kinds.get(named) in ("person", "organization")):
             return named
@@ -173,7 +206,16 @@ def _resolve(doc: Doc, subject: Token, actors: list[Actor], speaker_at) -> str |
         return surname
     if subject.lower_ in PRONOUNS:
         return _recent_person(doc, subject.idx, actors, speaker_at)
+    if subject.lower_ in ("it", "they"):
+        return None  # the speaker of the quotation before, if any
     return _by_role(doc, subject, actors, speaker_at)
+
+
+def _phrase_without_clauses(subject: Token) -> list[Token]:
+    """'A leaked letter seen by Sky News': the letter, not Sky News."""
+    return [t for t in subject.subtree
+            if not any(a.dep_ in ("acl", "relcl", "appos") and subject in a.ancestors for a in (t, *t.ancestors)
+                       if a != subject)]
 
 
 def _by_surname(subject: Token, actors: list[Actor]) -> str | None:

@@ -1,10 +1,21 @@
-"""PLACEHOLDER written by the lead engineer so the rest of the pipeline can run:
-the timex helper replaces this whole file with the real tagger (same public API)."""
+"""Temporal expressions: an article's text and publication date in, TIMEX3 `Timex`es out.
+
+Surface patterns (`timex_rules.PATTERNS`) find candidate spans; where candidates
+overlap the longest that makes sense wins. Each span is then resolved, in text
+order, against the publication date (news: bare references point back in time
+unless a nearby word says future) and against the last date the text itself
+named ("the next day"). Besides the TIMEX3 `value`, every expression gets a
+`when`: the calendar point or period a news timeline would put it at, or None.
+"""
 from __future__ import annotations
 
-import datetime
+import bisect
+import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from . import timex_rules as R
 
 
 @dataclass(frozen=True)
@@ -18,6 +29,873 @@ class Timex:
     when: str | None = None
 
 
-def find_timexes(text: str, published: datetime.date) -> list[Timex]:
-    return [Timex(m.start(), m.end(), m.group(), "DATE", m.group(), None, m.group())
-            for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
+@dataclass(frozen=True)
+class Reading:
+    """What a resolver makes of a match; `span` narrows the match when set."""
+    type: str
+    value: str
+    mod: str | None = None
+    when: str | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The last dates the text named: `day` for "the next day", `period` for "that year"."""
+    day: dt.date | None = None
+    period: str | None = None
+    period_at: int = -1
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    published: dt.date
+    sentence_starts: tuple[int, ...]
+
+
+Resolver = Callable[[re.Match, Context, Anchors], "Reading | None"]
+
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+CASE_SENSITIVE = {"month_day", "day_month", "month", "weekday", "weekdays_set", "season", "set_adverb", "clock",
+                  "quarter_code"}
+DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
+
+
+def _compile(pattern: str, name: str) -> re.Pattern:
+    for _ in range(3):
+        pattern = re.sub(r"\{([A-Z]+)\}", lambda m: R.PIECES[m.group(1)], pattern)
+    # Every expression starts at a word start; saying so lets the scan skip most positions.
+    return re.compile(rf"(?=\b|'){pattern}", 0 if name in CASE_SENSITIVE else re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_number(word: str) -> float | None:
+    """A count: 3, 'three', 'twenty-one'; None for vague counts like 'several'."""
+    word = word.lower().replace("-", " ")
+    if re.fullmatch(r"\d+(\.\d+)?", word):
+        return float(word)
+    if word in R.NUMBERS:
+        return R.NUMBERS[word]
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in R.NUMBERS and parts[1] in R.NUMBERS:
+        return R.NUMBERS[parts[0]] + R.NUMBERS[parts[1]]
+    return None
+
+
+def number_text(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def duration_value(count: float | None, unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    letter, factor, clock = R.UNITS[unit]
+    if count is None:
+        letter = R.VAGUE_UNIT_LETTERS.get(unit, letter)
+        return f"PTX{letter}" if clock else f"PX{letter}"
+    return f"PT{number_text(count * factor)}{letter}" if clock else f"P{number_text(count * factor)}{letter}"
+
+
+def unit_name(raw: str) -> str:
+    raw = raw.lower()
+    return "century" if raw.startswith("centur") else raw.rstrip("s")
+
+
+def month_number(name: str) -> int:
+    return R.MONTHS[name[:3].lower()]
+
+
+def shift_value(published: dt.date, unit: str, count: int) -> str | None:
+    """The publication date moved by `count` units, at the unit's granularity."""
+    if unit == "day":
+        return (published + dt.timedelta(days=count)).isoformat()
+    if unit == "week":
+        return week_value(published + dt.timedelta(weeks=count))
+    if unit == "month":
+        return month_value(*shift_month(published.year, published.month, count))
+    if unit in ("year", "decade", "century"):
+        return str(published.year + count * R.UNITS[unit][1])
+    return None
+
+
+# ---------------------------------------------------------------- context cues
+
+def sentence_starts(text: str) -> tuple[int, ...]:
+    return (0,) + tuple(m.end() for m in SENTENCE_BREAK.finditer(text))
+
+
+def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(ctx.sentence_starts, offset) - 1
+    end = ctx.sentence_starts[i + 1] if i + 1 < len(ctx.sentence_starts) else len(ctx.text)
+    return ctx.sentence_starts[i], end
+
+
+def words_before(ctx: Context, start: int, count: int = 1) -> list[str]:
+    begin, _ = sentence_span(ctx, start)
+    return [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 80):start])][-count:]
+
+
+def word_before(ctx: Context, start: int) -> str:
+    words = words_before(ctx, start)
+    return words[0] if words else ""
+
+
+def cue_of(word: str, previous: str, following: str) -> str | None:
+    """FUTURE or PAST for a word that says so; 'past' (weak) for a verb that only looks past."""
+    if word in ("set", "due") and following in ("to", "for"):
+        return "FUTURE"
+    if word in R.FUTURE_CUES:
+        return "FUTURE"
+    if word in R.PAST_CUES and previous not in R.PASSIVE_AUX:
+        return "PAST"
+    if len(word) > 4 and word.endswith("ed") and word not in R.NOT_PAST_ED and previous not in R.PASSIVE_AUX:
+        return "past"
+    return None
+
+
+def tense_near(ctx: Context, start: int, end: int) -> str | None:
+    """FUTURE or PAST from the nearest cue word of the sentence, NEAR for the nearest date
+    either way, None when nothing says."""
+    begin, stop = sentence_span(ctx, start)
+    before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100):start])][-10:]
+    after = [w.lower() for w in WORD.findall(ctx.text[end:min(stop, end + 60)])][:6]
+    cues = [(distance, cue_of(w, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""))
+            for words, reverse in ((before, True), (after, False))
+            for i, w in enumerate(words)
+            for distance in [len(words) - i - 1 if reverse else i + 0.5]]
+    cues = sorted((d, c) for d, c in cues if c)
+    # "run through June", "remained there until March 3": a limit, so the nearest such
+    # date, unless a plain past word is near.
+    if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c in cues):
+        return "NEAR"
+    return cues[0][1].upper() if cues else None
+
+
+# ---------------------------------------------------------------- calendar resolution
+
+def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anchors) -> int:
+    """The year of a month named without one: the latest such month so far, unless future."""
+    pub = ctx.published
+    tense = tense_near(ctx, start, end)
+    if tense == "FUTURE":
+        return pub.year if month >= pub.month else pub.year + 1
+    if tense == "NEAR":
+        return min((pub.year - 1, pub.year, pub.year + 1),
+                   key=lambda year: abs(year * 12 + month - pub.year * 12 - pub.month))
+    limit = focus_limit(ctx, start, anchors) or pub
+    return limit.year if month <= limit.month else limit.year - 1
+
+
+def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int, anchors: Anchors) -> dt.date | None:
+    pub = ctx.published
+    tense = tense_near(ctx, start, end)
+    if tense in ("FUTURE", "NEAR"):
+        options = [d for d in (safe_date(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)) if d]
+        if tense == "NEAR":
+            return min(options, key=lambda d: abs((d - pub).days), default=None)
+        return min((d for d in options if d >= pub), default=None)
+    limit = focus_limit(ctx, start, anchors) or pub
+    this_year = safe_date(limit.year, month, day)
+    year = limit.year if this_year is None or this_year <= limit else limit.year - 1
+    return safe_date(year, month, day) or safe_date(year, month, 28)
+
+
+def focus_limit(ctx: Context, start: int, anchors: Anchors) -> dt.date | None:
+    """The end of a period of an earlier year named before in the same sentence: "last
+    September ... on February 24" means the February 24 before it, not the latest one."""
+    if anchors.period is None or anchors.period_at < sentence_span(ctx, start)[0]:
+        return None
+    end = period_end(anchors.period)
+    return end if end is not None and end.year < ctx.published.year else None
+
+
+def period_end(value: str) -> dt.date | None:
+    if m := re.fullmatch(r"(\d{4})", value):
+        return dt.date(int(m.group(1)), 12, 31)
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        year, month = shift_month(int(m.group(1)), int(m.group(2)), 1)
+        return dt.date(year, month, 1) - dt.timedelta(days=1)
+    if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
+        year, month = shift_month(int(m.group(1)), int(m.group(2)) * 3, 1)
+        return dt.date(year, month, 1) - dt.timedelta(days=1)
+    return None
+
+
+def weekday_date(ctx: Context, weekday: int, rel: str, start: int, end: int) -> dt.date:
+    pub = ctx.published
+    back = (pub.isoweekday() - weekday) % 7
+    ahead = (weekday - pub.isoweekday()) % 7
+    if rel in ("last", "past"):
+        return pub - dt.timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return pub + dt.timedelta(days=ahead or 7)
+    if back == 0:
+        return pub
+    tense = tense_near(ctx, start, end)
+    if tense == "FUTURE" or tense == "NEAR" and ahead < back:
+        return pub + dt.timedelta(days=ahead)
+    return pub - dt.timedelta(days=back)
+
+
+def date_time(day: dt.date | str, part: str | None) -> Reading:
+    value = day if isinstance(day, str) else day.isoformat()
+    if part:
+        return Reading("TIME", f"{value}T{R.PARTS_OF_DAY[part.lower()]}")
+    return Reading("DATE", value)
+
+
+def year_of_relyear(ctx: Context, m: re.Match) -> int | None:
+    """The year a date names itself: '2023', 'this year', 'last year'; None when it names none."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    rel = (groups.get("relyear") or "").lower()
+    return ctx.published.year + {"this": 0, "last": -1, "next": 1}[rel] if rel else None
+
+
+def position_mod(m: re.Match) -> str | None:
+    pos = (m.groupdict().get("pos") or "").lower()
+    return R.POSITION_MODS.get(pos)
+
+
+# ---------------------------------------------------------------- resolvers: calendar dates
+
+def resolve_iso_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    day = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return Reading("DATE", day.isoformat()) if day else None
+
+
+def resolve_slash_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (b, a) if a > 12 else (a, b)
+    found = safe_date(int(m["y"]), month, day)
+    return Reading("DATE", found.isoformat()) if found else None
+
+
+def resolve_month_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    month, day = month_number(m["month"]), int(re.match(r"\d+", m["day"]).group())
+    year = year_of_relyear(ctx, m)
+    found = safe_date(year, month, day) if year else date_for_month_day(ctx, month, day, m.start(), m.end(), anchors)
+    if found is None:
+        return None
+    if m.groupdict().get("pos"):
+        return Reading("DATE", found.isoformat(), position_mod(m))
+    return Reading("DATE", found.isoformat())
+
+
+resolve_day_month = resolve_month_day  # "25 May" and "May 25" carry the same groups
+
+
+def resolve_month(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    name, rel = m["month"], (m["rel"] or "").lower()
+    month = month_number(name)
+    year = year_of_relyear(ctx, m)
+    if year is None and not rel and not m["pos"]:
+        before = word_before(ctx, m.start())
+        abbreviated = len(name) <= 4 and name not in ("May", "June", "July")
+        if abbreviated or before not in R.MONTH_PREPOSITIONS:
+            return None
+        if name in ("May", "March") and before in ("to", "and", "or", "the"):
+            return None
+    pub = ctx.published
+    if year is None:
+        if rel in ("last", "past"):
+            year = pub.year if month < pub.month else pub.year - 1
+        elif rel in ("next", "coming"):
+            year = pub.year if month > pub.month else pub.year + 1
+        elif rel == "this":
+            year = pub.year
+        else:
+            year = year_for_month(ctx, month, m.start(), m.end(), anchors)
+    return Reading("DATE", month_value(year, month), position_mod(m))
+
+
+def resolve_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["pos"] or m["fiscal"]:
+        return Reading("DATE", m["year"], position_mod(m))
+    number_before = re.search(r"(\d+)[-–]$", ctx.text[max(0, m.start() - 12):m.start()])
+    if number_before and len(number_before.group(1)) != 4:
+        return None  # a code or phone number: "138-2010-2015"
+    before = words_before(ctx, m.start(), 1)
+    after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 30])
+    noun = after.group(1) if after else ""
+    in_range = re.match(r"\s*[-–]\s*(?:1[5-9]|20)\d\d\b", ctx.text[m.end():m.end() + 10]) is not None
+    if before and before[-1] in R.QUANTITY_BEFORE - {"of", "to", "and", "by"} and not in_range \
+            or noun in R.QUANTITY_NOUNS:
+        return None
+    # "deliver 2000 pieces" counts; "the 2010 elections", "in 2010 prices rose" name years.
+    if re.fullmatch(r"[a-z]+(?:[^s]s|ren|people|men)", noun) and (not before or before[-1] not in R.YEAR_DETERMINERS):
+        return None
+    return Reading("DATE", m["year"])
+
+
+def resolve_year_short(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    first = int(ctx.text[m.start() - 5:m.start() - 1])
+    year = first // 100 * 100 + int(m["yy"])
+    if year <= first:
+        year += 100
+    return Reading("DATE", str(year)) if year - first < 20 else None
+
+
+def resolve_decade(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["dec"]:
+        value = m["dec"]
+    else:
+        tens = int(m["dec2"])
+        value = f"20{tens}" if tens * 10 <= ctx.published.year % 100 else f"19{tens}"
+    return Reading("DATE", value, position_mod(m))
+
+
+def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    ordinal = m["ord"].lower()
+    digits = re.match(r"\d+", ordinal)
+    number = int(digits.group()) if digits else R.CENTURY_ORDINALS[ordinal]
+    return Reading("DATE", f"{number - 1:02d}")
+
+
+def resolve_season(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    word, rel = m["season"], (m["rel"] or "").lower()
+    season = R.SEASONS[word.lower()]
+    before = word_before(ctx, m.start())
+    if not m["year"]:
+        if word[0].isupper() and not rel and not m["pos"]:
+            return None
+        if rel in ("", "the") and before not in R.SEASON_PREPOSITIONS:
+            return None
+        if word.lower() == "fall" and rel in ("", "the"):
+            return None
+    pub = ctx.published
+    first, last = R.SEASON_MONTHS[season]
+    if m["year"]:
+        year = int(m["year"])
+    elif rel == "this":
+        year = pub.year
+    elif rel == "next":
+        year = pub.year if first > pub.month else pub.year + 1
+    elif rel in ("last", "past"):
+        over = last < pub.month if season != "WI" else pub.month > 2
+        year = pub.year if over else pub.year - 1
+    elif tense_near(ctx, m.start(), m.end()) == "FUTURE":
+        year = pub.year if first >= pub.month or season == "WI" else pub.year + 1
+    else:
+        year = pub.year if first <= pub.month else pub.year - 1
+    return Reading("DATE", f"{year}-{season}", position_mod(m))
+
+
+def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    ordinal = R.ORDINALS[m["ord"].lower()]
+    unit = m["unit"].lower()
+    count = 4 if unit == "quarter" else 2
+    index = count if ordinal == -1 else ordinal
+    if index > count:
+        return None
+    year = year_of_relyear(ctx, m)
+    explicit = year is not None or m["its"]
+    if unit == "half" and not explicit:
+        return None
+    pub = ctx.published
+    if year is None:
+        current = quarter_of(pub.month) if unit == "quarter" else (pub.month - 1) // 6 + 1
+        future = tense_near(ctx, m.start(), m.end()) == "FUTURE"
+        year = pub.year if index <= current or future else pub.year - 1
+    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}")
+
+
+def resolve_quarter_code(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    year = int(m["year"]) if m["year"] else ctx.published.year
+    return Reading("DATE", f"{year}-{m['q']}")
+
+
+# ---------------------------------------------------------------- resolvers: days relative to something
+
+def resolve_weekday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    weekday = R.WEEKDAYS[m["weekday"].lower()]
+    if m["wrel"]:
+        step = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(m["wrel"].lower(), 0)
+        monday = ctx.published - dt.timedelta(days=ctx.published.isoweekday() - 1) + dt.timedelta(weeks=step)
+        return date_time(monday + dt.timedelta(days=weekday - 1), m["part"])
+    day = weekday_date(ctx, weekday, (m["rel"] or "").lower(), m.start(), m.end())
+    return date_time(day, m["part"])
+
+
+def resolve_weekdays_set(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'every Monday', 'on Fridays', 'Friday mornings'."""
+    if not (m["every"] or m["plural"] or m["pplural"]):
+        return None
+    part = f"T{R.PARTS_OF_DAY[m['part'].lower()]}" if m["part"] else ""
+    return Reading("SET", f"XXXX-WXX-{R.WEEKDAYS[m['weekday'].lower()]}{part}")
+
+
+def resolve_holiday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    name = m["name"].lower().replace("’", "'")
+    following = WORD.findall(ctx.text[m.end():m.end() + 20])[:1]
+    if following and following[0] in R.HOLIDAY_NOUNS:
+        return None
+    rel = (m["rel"] or "").lower()
+    pub = ctx.published
+    if m["year"]:
+        return Reading("DATE", holiday_date(name, int(m["year"])).isoformat())
+    this_year = holiday_date(name, pub.year)
+    if rel == "this":
+        day = this_year
+    elif rel == "next" or not rel and tense_near(ctx, m.start(), m.end()) == "FUTURE":
+        day = this_year if this_year > pub else holiday_date(name, pub.year + 1)
+    else:
+        day = this_year if this_year < pub or not rel and this_year == pub else holiday_date(name, pub.year - 1)
+    return Reading("DATE", day.isoformat())
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    rule = R.HOLIDAYS[name]
+    if rule[0] == "fixed":
+        return dt.date(year, rule[1], rule[2])
+    if rule[0] == "easter":
+        return easter_sunday(year) + dt.timedelta(days=rule[1])
+    _, month, weekday, nth = rule
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(*shift_month(year, month, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Gregorian Easter (the Meeus/Jones/Butcher algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    total = h + weekday_shift - 7 * m + 114
+    return dt.date(year, total // 31, total % 31 + 1)
+
+
+def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    word = m["word"].lower()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    day = ctx.published + dt.timedelta(days=offset)
+    return date_time(day, m["part"] or ("night" if word == "tonight" else None))
+
+
+def resolve_this_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    offset = -1 if m["word"].lower() == "last" else 0
+    if offset and m["part"].lower() != "night" and m["part"].lower() != "evening":
+        return None
+    return date_time(ctx.published + dt.timedelta(days=offset), m["part"])
+
+
+def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    rel = (m["rel"] or m["side"] or "same").lower()
+    offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
+    base = anchors.day or ctx.published
+    return date_time(base + dt.timedelta(days=offset), m["part"])
+
+
+def resolve_days_later(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    count = parse_number(m["num"])
+    unit = unit_name(m["unit"])
+    sign = 1 if m["dir"].lower() == "later" else -1
+    if count is None or unit not in ("day", "week", "month", "year") or anchors.day is None and unit != "year":
+        if anchors.period is None or count is None or unit != "year":
+            return Reading("DURATION", duration_value(count, unit), span=(m.start(), m.start("dir") - 1))
+    if unit == "year":
+        base = anchors.day.year if anchors.day else int(anchors.period[:4])
+        return Reading("DATE", str(base + sign * int(count)))
+    base = anchors.day
+    if unit == "day":
+        return Reading("DATE", (base + dt.timedelta(days=sign * count)).isoformat())
+    if unit == "week":
+        return Reading("DATE", week_value(base + dt.timedelta(weeks=sign * count)))
+    return Reading("DATE", month_value(*shift_month(base.year, base.month, sign * int(count))))
+
+
+def resolve_ago(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    count = parse_number(m["num"])
+    unit = unit_name(m["unit"])
+    if count is None:
+        return Reading("DATE", "PAST_REF")
+    value = shift_value(ctx.published, unit, -int(count)) if count == int(count) else None
+    mod = "APPROX" if m["qmod"] else None
+    return Reading("DATE", value, mod) if value else Reading("DATE", "PAST_REF")
+
+
+# ---------------------------------------------------------------- resolvers: this/last/next periods
+
+def current_period(published: dt.date, unit: str, step: int) -> str:
+    if unit == "week":
+        return week_value(published + dt.timedelta(weeks=step))
+    if unit == "weekend":
+        return week_value(published + dt.timedelta(weeks=step)) + "-WE"
+    if unit == "month":
+        return month_value(*shift_month(published.year, published.month, step))
+    if unit == "quarter":
+        year, month = shift_month(published.year, published.month, 3 * step)
+        return f"{year}-Q{quarter_of(month)}"
+    if unit == "decade":
+        return str(published.year // 10 + step)
+    if unit == "century":
+        return str(published.year // 100 + step)
+    return str(published.year + step)
+
+
+def anchored_period(anchors: Anchors, published: dt.date, unit: str, step: int) -> str:
+    base = anchors.day
+    if base is None and anchors.period and re.match(r"\d{4}", anchors.period):
+        year = int(anchors.period[:4])
+        month = int(anchors.period[5:7]) if re.match(r"\d{4}-\d\d$", anchors.period) else 6
+        base = dt.date(year, month, 15)
+    return current_period(base or published, unit, step)
+
+
+DURATION_BEFORE = {"over", "for", "during", "within", "throughout"}
+
+
+def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["unit"].lower()
+    mod = position_mod(m)
+    before = word_before(ctx, m.start())
+    pub = ctx.published
+    if unit in ("decade", "century") and rel not in ("this", "the current", "current", "that", "the same"):
+        return Reading("DURATION", duration_value(1, unit), mod)
+    if unit != "weekend" and (rel in ("the past", "past", "the coming")
+                              or rel in ("the last", "the next") and before in DURATION_BEFORE):
+        return Reading("DURATION", duration_value(1, unit), mod)
+    if rel in ("that", "the same"):
+        return Reading("DATE", anchored_period(anchors, pub, unit, 0), mod)
+    if rel == "the following":
+        return Reading("DATE", anchored_period(anchors, pub, unit, 1), mod)
+    if rel == "the previous" and (anchors.day or anchors.period):
+        return Reading("DATE", anchored_period(anchors, pub, unit, -1), mod)
+    step = {"last": -1, "the last": -1, "the previous": -1, "this past": -1, "past": -1, "the past": -1,
+            "next": 1, "the next": 1, "coming": 1, "the coming": 1}.get(rel, 0)
+    if unit == "weekend" and step == 0:
+        step = weekend_step(ctx, m)
+    if mod == "END" and step == 0 and m["pos"] and m["pos"].lower().startswith("the"):
+        step = edge_step(ctx, m, "END")
+    return Reading("DATE", current_period(pub, unit, step), mod)
+
+
+def weekend_step(ctx: Context, m: re.Match) -> int:
+    """'This weekend' in a Tuesday story is the one just past, unless the verb looks ahead."""
+    if ctx.published.isoweekday() >= 6:
+        return 0
+    return 0 if tense_near(ctx, m.start(), m.end()) == "FUTURE" else -1
+
+
+def edge_step(ctx: Context, m: re.Match, mod: str) -> int:
+    """'Peaked by the end of the year' in March: the end of this year has not come yet, so last year's."""
+    return -1 if mod == "END" and tense_near(ctx, m.start(), m.end()) == "PAST" else 0
+
+
+def resolve_the_weekend(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DATE", current_period(ctx.published, "weekend", weekend_step(ctx, m)))
+
+
+def resolve_period_edge(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    unit = m["unit"].lower()
+    mod = R.POSITION_MODS[m["pos"].lower()]
+    step = edge_step(ctx, m, mod)
+    return Reading("DATE", current_period(ctx.published, unit, step), mod)
+
+
+def resolve_year_end(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    step = -1 if tense_near(ctx, m.start(), m.end()) == "PAST" else 0
+    return Reading("DATE", current_period(ctx.published, m["unit"].lower(), step), "END")
+
+
+def resolve_part_of_period(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    count = parse_number(m["num"])
+    unit = unit_name(m["unit"])
+    year = year_of_relyear(ctx, m) or ctx.published.year
+    value = duration_value(count, unit)
+    if count is None or unit not in ("month", "quarter") or count > 12:
+        return Reading("DURATION", value)
+    count = int(count)
+    first = 1 if m["side"].lower() == "first" else 13 - count
+    when = f"{month_value(year, first)}/{month_value(year, first + count - 1)}"
+    return Reading("DURATION", value, when=when)
+
+
+# ---------------------------------------------------------------- resolvers: durations and sets
+
+def is_age(ctx: Context, start: int, end: int) -> bool:
+    return word_before(ctx, start) in ("age", "ages", "aged") or \
+        re.match(r"\s+(?:and|or)\s+(?:older|younger|over|under)\b|\s+of\s+age\b", ctx.text[end:end + 20]) is not None
+
+
+def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if is_age(ctx, m.start(), m.end()):
+        return None
+    count = parse_number(m["num"])
+    unit = unit_name(m["unit"])
+    separator = ctx.text[m.end("num"):m.start("unit")]
+    plural = ctx.text[m.start("unit"):m.end()].lower()[len(unit):].startswith(("s", "ies"))
+    if count is not None and count > 1 and not plural and "-" not in separator \
+            and word_before(ctx, m.start()) not in ("a", "an", "the"):
+        return None
+    if unit == "second" and count == 1 and not re.match(r"\s*(?:[^\w\s]|$|later|earlier|ago|before|after|of|and|or"
+                                                        r"|to|in|for)", ctx.text[m.end():m.end() + 8]):
+        return None
+    if count is None and "-" in separator:
+        return None
+    start = m.start()
+    if m["the"] and "-" in separator and not m["rel"]:
+        start = m.start("num") if not m["qmod"] else m.start("qmod")
+    if m["num"].lower() == "one" and unit == "day" and word_before(ctx, m.start()) in ("", "some", "until", "that"):
+        return None
+    mod = R.QUANTITY_MODS.get((m["qmod"] or "").lower())
+    when = None
+    after = ctx.text[m.end():m.end() + 7].lower()
+    if count is not None and unit in ("week", "month", "year") and re.match(r"\s+after\b", after) and not m["the"]:
+        when = shift_value(ctx.published, unit, -int(count))
+    when = when or recent_when(ctx, m["rel"], count, unit)
+    return Reading("DURATION", duration_value(count, unit), mod, when, span=(start, m.end()))
+
+
+def resolve_duration_range(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if is_age(ctx, m.start(), m.end()):
+        return None
+    unit = re.match(r"\s*(?:and|to|or|-|–)\s*\d+(?:\.\d+)?[\s-]+(\w+?)s", ctx.text[m.end():])
+    return Reading("DURATION", duration_value(parse_number(m["num"]), unit.group(1))) if unit else None
+
+
+def resolve_vague_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DURATION", duration_value(None, m["unit"]),
+                   when=recent_when(ctx, m["rel"], None, m["unit"]))
+
+
+def recent_when(ctx: Context, rel: str | None, count: float | None, unit: str) -> str | None:
+    """'In the past few days' puts an event about now: the days up to publication.
+    Longer looks back ('over the past year') are spans, not points on a timeline."""
+    unit = unit_name(unit)
+    if (rel or "").lower() not in ("past", "last", "recent") or unit not in ("day", "week"):
+        return None
+    days = int(count if count is not None else 3) * (7 if unit == "week" else 1)
+    if count is None and unit == "week":
+        days = 14
+    return f"{(ctx.published - dt.timedelta(days=days)).isoformat()}/{ctx.published.isoformat()}"
+
+
+def resolve_bare_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DURATION", duration_value(None, m["unit"] or m["unit2"]))
+
+
+def resolve_every(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    unit = m["unit"].lower()
+    if unit in R.PARTS_OF_DAY:
+        return Reading("SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}")
+    if unit == "weekend":
+        return Reading("SET", "XXXX-WXX-WE")
+    if unit == "season":
+        return Reading("SET", "P1Y")
+    if unit == "weekday":
+        return Reading("SET", "XXXX-WXX-WD")
+    count = parse_number(m["num"]) if m["num"] else 1
+    count = (count or 1) * (2 if m["other"] else 1)
+    return Reading("SET", duration_value(count, unit))
+
+
+# "$5 billion a year", "5,000 barrels a day": an amount just before "a year".
+RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|billion|million|trillion|thousand|percent|per cent)?|times|twice"
+                         r"|once)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+
+
+def resolve_per_unit(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if not m["times"] and not RATE_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
+        return None
+    return Reading("SET", duration_value(1, m["unit"]))
+
+
+def resolve_set_adverb(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("SET", R.SET_ADVERBS[m["word"]])
+
+
+def resolve_present_ref(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DATE", "PRESENT_REF")
+
+
+def resolve_past_ref(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DATE", "PAST_REF")
+
+
+def resolve_future_ref(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DATE", "FUTURE_REF")
+
+
+# ---------------------------------------------------------------- resolvers: clock times
+
+def clock_date(ctx: Context, start: int, anchors: Anchors) -> str:
+    """A clock time falls on the last day the text named, else on the publication day."""
+    return (anchors.day or ctx.published).isoformat()
+
+
+def resolve_clock(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if int(m["h"]) > 12:
+        return None
+    hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    minutes = f":{m['m']}" if m["m"] else ""
+    return Reading("TIME", f"{clock_date(ctx, m.start(), anchors)}T{hour:02d}{minutes}")
+
+
+def resolve_clock24(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'15:00 GMT'; without a time zone only after 'at', 'by'..., since '3:1' may be a score."""
+    if not m["tz"] and word_before(ctx, m.start()) not in R.CLOCK_PREPOSITIONS:
+        return None
+    return Reading("TIME", f"{clock_date(ctx, m.start(), anchors)}T{int(m['h']):02d}:{m['m']}")
+
+
+def resolve_clock_word(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["word"]:
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
+    else:
+        hour = parse_number(m["h"])
+        clock = f"{int(hour):02d}" if hour else "XX"
+    return Reading("TIME", f"{clock_date(ctx, m.start(), anchors)}T{clock}")
+
+
+def resolve_race_time(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    parts = [(int(m["h"]), "H"), (int(m["m"]), "M"), (int(m["s"]), "S")]
+    return Reading("DURATION", "PT" + "".join(f"{n}{u}" for n, u in parts if n))
+
+
+# ---------------------------------------------------------------- the step
+
+RULES: tuple[tuple[str, re.Pattern, Resolver], ...] = tuple(
+    (name, _compile(pattern, name), globals()[f"resolve_{name}"]) for name, pattern in R.PATTERNS.items())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    priority: int
+    match: re.Match
+    resolver: Resolver
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    found = []
+    for priority, (_, pattern, resolver) in enumerate(RULES):
+        found.extend(Candidate(m.start(), m.end(), priority, m, resolver)
+                     for m in pattern.finditer(text) if m.end() > m.start())
+    return found
+
+
+def select_candidates(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Longest first; a candidate its resolver rejects leaves room for a shorter one."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if any(cand.start < end and start < cand.end for start, end in taken):
+            continue
+        reading = cand.resolver(cand.match, ctx, Anchors())
+        if reading is None:
+            continue
+        start, end = reading.span or (cand.start, cand.end)
+        taken.append((start, end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def advance(anchors: Anchors, reading: Reading, start: int) -> Anchors:
+    if reading.type not in ("DATE", "TIME") or not CALENDAR_VALUE.match(reading.value):
+        return anchors
+    day = DAY_VALUE.match(reading.value)
+    if day:
+        return Anchors(dt.date(int(day[1]), int(day[2]), int(day[3])), reading.value[:10], start)
+    return replace(anchors, period=reading.value, period_at=start)
+
+
+def when_of(reading: Reading) -> str | None:
+    if reading.when is not None:
+        return reading.when
+    if reading.type in ("DATE", "TIME") and CALENDAR_VALUE.match(reading.value) and "X" not in reading.value:
+        return reading.value
+    return None
+
+
+
+
+def merge_clock_day(found: list[Timex], text: str) -> list[Timex]:
+    """'15:00 GMT Saturday' is one time: the clock on that day."""
+    merged: list[Timex] = []
+    for timex in found:
+        last = merged[-1] if merged else None
+        if last and last.type == "TIME" and timex.type == "DATE" and DAY_VALUE.fullmatch(timex.value) \
+                and re.fullmatch(r"\s+|\s*,\s*|\s+on\s+", text[last.end:timex.start]) and "T" in last.value \
+                and re.match(r"\d", last.value.split("T")[1]):
+            value = f"{timex.value}T{last.value.split('T')[1]}"
+            merged[-1] = Timex(last.start, timex.end, text[last.start:timex.end], "TIME", value, None, value)
+            continue
+        merged.append(timex)
+    return merged
+
+
+RANGE_GAP = re.compile(r"\s*(?:[-–]|to|through|until|till|and)\s*")
+RANGE_OPENER = re.compile(r"\b(?:from|between|over|in|during)\s+$", re.I)
+
+
+def link_ranges(found: list[Timex], text: str) -> list[Timex]:
+    """'from 2004 to 2009', 'between July 2003 and December 2004': TimeML keeps two dates,
+    the timeline wants one period, so the first carries the interval and the second none."""
+    linked = list(found)
+    for i in range(len(linked) - 1):
+        first, second = linked[i], linked[i + 1]
+        if not (first.when and second.when and first.type == second.type == "DATE" and "/" not in first.when):
+            continue
+        gap, before = text[first.end:second.start], text[max(0, first.start - 12):first.start]
+        dash = re.fullmatch(r"\s*[-–]\s*", gap) is not None
+        if not RANGE_GAP.fullmatch(gap) or not dash and not RANGE_OPENER.search(before):
+            continue
+        if first.when < second.when and ("and" not in gap or "between" in before):
+            linked[i] = replace(first, when=f"{first.when}/{second.when}")
+            linked[i + 1] = replace(second, when=None)
+    return linked
+
+
+def find_timexes(text: str, published: dt.date, doc: object | None = None) -> list[Timex]:
+    """Every temporal expression in `text` (an article body), sorted by start, non-overlapping.
+    `doc` is accepted for callers holding a spaCy parse; the rules need only the text."""
+    ctx = Context(text, published, sentence_starts(text))
+    anchors = Anchors()
+    found = []
+    for cand in select_candidates(find_candidates(text), ctx):
+        reading = cand.resolver(cand.match, ctx, anchors)
+        if reading is None:
+            continue
+        start, end = reading.span or (cand.start, cand.end)
+        found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when_of(reading)))
+        anchors = advance(anchors, reading, start)
+    return link_ranges(merge_clock_day(found, text), text)

@@ -20,15 +20,25 @@ NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "a number of", "dozens of", "hundreds of")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "final": -1, "last": -1,
             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
+CENTURY_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+# A month or season named alone is a date only after one of these ("in May"; not "May I").
+MONTH_PREPOSITIONS = {"in", "since", "by", "until", "till", "through", "throughout", "from", "during", "of",
+                      "before", "after", "to", "between", "early", "late", "mid", "last", "this", "next", "each",
+                      "every", "and", "or", "on", "the"}
+SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "over", "through", "throughout", "this", "the", "of"}
+
 # TIMEX3 duration units: (letter, count of that letter per unit, is a clock unit after "T").
 UNITS = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
          "day": ("D", 1, False), "week": ("W", 1, False), "month": ("M", 1, False),
-         "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False)}
+         "year": ("Y", 1, False), "quarter": ("M", 3, False), "decade": ("Y", 10, False), "century": ("Y", 100, False)}
 # Unknown counts of decades and centuries ("decades") have their own letters.
 VAGUE_UNIT_LETTERS = {"decade": "E", "century": "CE"}
 
@@ -39,11 +49,24 @@ QUANTITY_MODS = {"almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LES
                  "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
                  "roughly": "APPROX", "approximately": "APPROX", "a mere": None, "only": None}
 
+# Holidays: a fixed (month, day), days after Easter Sunday, or the nth weekday of a month (-1: the last).
+HOLIDAYS = {
+    "christmas eve": ("fixed", 12, 24), "christmas day": ("fixed", 12, 25), "christmas": ("fixed", 12, 25),
+    "new year's eve": ("fixed", 12, 31), "new year's day": ("fixed", 1, 1), "valentine's day": ("fixed", 2, 14),
+    "halloween": ("fixed", 10, 31), "boxing day": ("fixed", 12, 26),
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
+    "good friday": ("easter", -2), "thanksgiving": ("nth", 11, 4, 4), "thanksgiving day": ("nth", 11, 4, 4),
+    "memorial day": ("nth", 5, 1, -1), "labor day": ("nth", 9, 1, 1),
+}
+# "Christmas tree" is a thing, not a day.
+HOLIDAY_NOUNS = {"tree", "trees", "market", "markets", "card", "cards", "carol", "carols", "song", "songs",
+                 "lights", "decorations", "gift", "gifts", "island", "egg", "eggs", "bunny"}
+
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W",
                "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y"}
-PRESENT_WORDS = ("now", "currently", "at present", "presently", "nowadays", "these days", "the present")
-PAST_WORDS = ("recently", "lately", "the past", "at the time", "at that time", "in recent times")
-FUTURE_WORDS = ("the future", "the near future", "the distant future")
+
+
+
 
 # A four-digit number after these words is a quantity, not a year ("some 2000 troops").
 QUANTITY_BEFORE = {"about", "around", "some", "nearly", "almost", "approximately", "roughly", "than",
@@ -57,15 +80,24 @@ QUANTITY_NOUNS = {
     "votes", "seats", "cases", "deaths", "students", "points", "calories", "words", "pages", "members",
     "residents", "families", "patients", "villages", "companies", "firms", "refugees", "prisoners", "rounds",
     "missiles", "drones", "flights", "passengers", "hectares", "square", "cubic", "mw", "megawatts", "times",
+    "pieces", "items", "copies", "tickets", "visitors", "participants", "delegates", "candidates", "officers",
 }
+
+# Before a year followed by a plural noun, these still make it a year ("the 2010 elections").
+YEAR_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "in", "since",
+                    "from", "until", "during", "before", "after", "for", "year", "s", "by", "early", "late"}
 
 # Words that point the clause to the future or the past (news: the past is the default).
 FUTURE_CUES = {"will", "'ll", "shall", "wo", "would", "going", "scheduled", "due", "expected", "expects",
-               "plans", "plan", "planned", "planning", "intends", "upcoming", "coming", "next", "later",
-               "forthcoming", "postponed", "delayed", "until", "till", "through"}
+               "plans", "plan", "planned", "planning", "intends", "upcoming",
+               "forthcoming", "postponed", "delayed"}
+# Only when no stronger cue is near: "postponed until Saturday" but "stayed until Monday".
+WEAK_FUTURE_CUES = {"until", "till", "through"}
+CLOCK_PREPOSITIONS = {"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to",
+                      "approximately", "and"}
 PAST_CUES = {"was", "were", "had", "did", "ago", "said", "told", "last", "earlier", "yesterday", "began",
              "met", "made", "took", "gave", "came", "went", "left", "held", "saw", "won", "lost", "fell",
-             "rose", "spoke", "wrote", "died", "became", "paid", "sent", "began", "ran", "hit", "set"}
+             "rose", "spoke", "wrote", "died", "became", "paid", "sent", "ran", "hit", "set"}
 # "has been postponed until", "is due": the verb after these is not itself a past cue.
 PASSIVE_AUX = {"be", "been", "being", "is", "are", "am", "to", "will", "would"}
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "hundred", "indeed", "united", "limited", "based",
@@ -73,21 +105,21 @@ NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "hundred", "indeed
                "advanced", "armed", "reported", "alleged", "so-called", "called", "named"}
 
 PIECES = {
-    "MONTH": r"(?P<month>(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)?|May|June?\.?|July?\.?"
+    "MONTH": r"(?P<month>(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?"
              r"|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z]))",
     "DAY": r"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\d:])",
-    "YEAR": r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)",
+    "YEAR": r"(?<![\w$€£¥#.,:/+])(?P<year>(?:1[5-9]|20)\d\d)(?!\d)",
     "WEEKDAY": r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
     "PART": r"(?P<part>morning|afternoon|evening|night)",
-    "NUM": r"(?P<num>\d+(?:\.\d+)?|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-           r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-           r"|seventy|eighty|ninety|a hundred|hundred|a dozen|a couple of|couple of|several|a few|few|many"
-           r"|a number of|dozens of|hundreds of)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)",
+    "NUM": r"(?P<num>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+           r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight"
+           r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred"
+           r"|hundred|a dozen|a couple of|couple of|several|a few|few|many|a number of|dozens of|hundreds of)",
     "UNIT": r"(?P<unit>second|minute|hour|day|week|month|year|decade|centur(?=y|ies))(?:s|ies|y)?",
     "POS": r"(?:(?P<pos>[Ee]arly|[Ll]ate|[Mm]id|[Tt]he end of|[Tt]he beginning of|[Tt]he start of"
            r"|[Tt]he middle of)(?:\s+|-))",
     "REL": r"(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)",
-    "RELYEAR": r"(?:,?\s+(?:of\s+)?(?:{YEAR}|(?P<relyear>this|last|next) year))",
+    "RELYEAR": r"(?:(?:\s*,\s*|\s+)(?:of\s+)?(?:{YEAR}|(?P<relyear>this|last|next) year))",
     "TZ": r"(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|MSK|IST|JST|local time)",
 }
 
@@ -101,20 +133,26 @@ PATTERNS = {
     "year": r"(?:{POS}|(?P<fiscal>[Ff]iscal(?: year)?\s+|FY\s?))?{YEAR}(?!\d|,\d|\.\d|%|s\b|-year|\s*per ?cent)",
     "year_short": r"(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–/])(?P<yy>\d\d)(?![\d%])",
     "decade": r"(?:[Tt]he\s+)?(?:{POS})?(?:(?P<dec>(?:1[5-9]|20)\d)0s|'(?P<dec2>\d)0s)\b",
-    "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|nineth|tenth"
+    "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                r"|nineteenth|twentieth|twenty-first)[\s-][Cc]entury",
-    "weekday": r"(?:{REL}\s+)?{WEEKDAY}(?:\s+{PART})?",
-    "weekdays_set": r"(?:(?:[Ee]very|[Ee]ach)\s+{WEEKDAY}|(?<=\bon\s){WEEKDAY}s)",
+    "weekday": r"(?:{REL}\s+)?{WEEKDAY}(?:\s+{PART})?(?:\s+of\s+(?P<wrel>last|next|this|the following|the previous)"
+               r"\s+week)?",
+    "holiday": r"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<name>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)"
+               r"|Valentine['’]s Day|Halloween|Boxing Day|Easter(?: Sunday| Monday)?|Good Friday"
+               r"|Thanksgiving(?: Day)?|Memorial Day|Labor Day)(?:,?\s+{YEAR})?\b",
+    "weekdays_set": r"(?:(?P<every>[Ee]very|[Ee]ach)\s+)?{WEEKDAY}(?P<plural>s)?(?:\s+{PART}(?P<pplural>s)?)?\b",
     "deictic_day": r"(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+{PART})?",
     "this_part": r"(?P<word>[Tt]his|[Ll]ast)\s+{PART}",
     "anaphoric_day": r"(?:[Tt]he\s+(?P<rel>next|following|previous|preceding|same)\s+|(?P<that>[Tt]hat)\s+)"
                      r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b",
     "days_later": r"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier)\b(?!\s+than)",
-    "ago": r"(?:(?P<just>just|only)\s+)?{NUM}\s+{UNIT}\s+ago\b",
-    "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following"
-                r"|current|same)|[Tt]his\s+past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
+    "ago": r"(?:(?P<qmod>almost|nearly|about|around|roughly|some|more than|less than|over)\s+)?{NUM}\s+{UNIT}\s+ago\b",
+    "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
+                r"(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following|current|same)|[Tt]his\s+past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
                 r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
+    "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor ))the weekend\b",
+    "year_end": r"(?:[Tt]he\s+)?(?P<unit>year|month)[- ]end\b",
     "period_edge": r"(?P<pos>[Tt]he end of|[Tt]he beginning of|[Tt]he start of|[Tt]he middle of)\s+(?:the\s+)?"
                    r"(?P<unit>week|month|year|decade)\b",
     "part_of_period": r"(?:[Tt]he\s+)?(?P<side>first|last|final|past)\s+{NUM}\s+{UNIT}\s+of\s+"
@@ -125,26 +163,25 @@ PATTERNS = {
     "quarter_code": r"\b(?P<q>Q[1-4]|H[12])(?:\s+{YEAR})?\b",
     "season": r"(?:{POS})?(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Tt]he)\s+)?(?P<season>spring|summer|autumn|winter"
               r"|fall|Spring|Summer|Autumn|Winter)(?:\s+(?:of\s+)?{YEAR})?\b",
+    "every": r"(?:[Ee]very|[Ee]ach)\s+(?:(?P<other>other)\s+)?(?:{NUM}\s+)?(?P<unit>second|minute|hour|day|week|month"
+             r"|quarter|year|decade|season|weekend|weekday|{PART})s?\b",
+    "per_unit": r"(?:(?P<times>once|twice|\w+ times)\s+)?(?:a|an|per)\s+(?P<unit>hour|day|week|month|year)\b",
     "duration": r"(?:(?P<the>[Tt]he)\s+)?(?:(?P<rel>past|last|next|previous|coming|following|first|final)\s+)?"
                 r"(?:(?P<qmod>almost|nearly|a mere|more than|less than|at least|roughly|approximately|up to|only)\s+)?"
                 r"{NUM}[\s-]+{UNIT}(?P<tail>')?(?!-old|\s+old\b|\w)",
     "duration_range": r"{NUM}(?=\s*(?:and|to|or|-|–)\s*\d+(?:\.\d+)?[\s-]+(?:second|minute|hour|day|week|month|year)s)",
     "vague_plural": r"(?:(?P<the>[Tt]he)\s+)?(?P<rel>past|last|next|coming|recent|previous|following)\s+"
                     r"(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b",
-    "bare_plural": r"(?:(?<=\bfor\s)|(?<=\btake\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\bwithin\s)|(?<=\blasted\s))"
-                   r"(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b"
-                   r"|(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier)\b)",
-    "every": r"(?:[Ee]very|[Ee]ach)\s+(?:(?P<other>other)\s+)?(?:{NUM}\s+)?(?P<unit>second|minute|hour|day|week|month"
-             r"|year|decade|season|weekend|{PART})s?\b",
-    "per_unit": r"(?:(?P<times>once|twice|\w+ times)\s+)?(?:a|an|per)\s+(?P<unit>hour|day|week|month|year)\b",
+    "bare_plural": r"(?:(?<=\bfor\s)|(?<=\btake\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\bwithin\s)|(?<=\blasted\s)"
+                   r"|(?<=\bin\s))(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b"
+                   r"|(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier|of)\b)",
     "set_adverb": r"\b(?P<word>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly)\b",
-    "present_ref": r"\b(?:[Rr]ight now|[Nn]ow|[Cc]urrently|[Aa]t present|[Pp]resently|[Nn]owadays|[Tt]hese days"
-                   r"|[Tt]he present(?=[\s,.;]+(?!day)))\b",
-    "past_ref": r"\b(?:[Rr]ecently|[Ll]ately|[Tt]he past|(?:[Aa]t|[Bb]y) the time(?! of| when| that)|[Aa]t that time"
-                r"|[Ii]n recent times)\b",
+    "present_ref": r"\b(?:right now|now|currently|at present|presently|nowadays|these days)\b",
+    "past_ref": r"\b(?:recently|lately|the past|at the time(?! of| when| that)|at that time|in recent times)\b",
     "future_ref": r"\b[Tt]he (?:near |distant |foreseeable )?future\b",
     "clock": r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
-             r"(?:\s+{TZ})?|(?<![\d:.$])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![:\d])(?:\s*{TZ})?",
+             r"(?:\s+{TZ})?",
+    "clock24": r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![:\d])(?:\s*{TZ})?",
     "clock_word": r"\b(?P<word>noon|midday|midnight)\b|(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
                   r"|eleven|twelve) o'clock",
     "race_time": r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])",

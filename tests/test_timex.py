@@ -1,0 +1,242 @@
+"""The temporal tagger: hand-built news sentences, the founding seed, and TempEval-3 platinum."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.extract.timex import Timex, find_timexes
+
+THURSDAY = dt.date(2023, 5, 25)
+FRIDAY_2013 = dt.date(2013, 3, 22)
+ROOT = Path(__file__).resolve().parent.parent
+TE3_GOLD = Path("/work/shared/eval/te3-platinum")
+TE3_SCRIPT = Path("/work/shared/eval/te3.py")
+SEED = ROOT / "seeds" / "000_cbfe35416636920c.txt"
+
+
+def tagged(text: str, published: dt.date = THURSDAY) -> dict[str, Timex]:
+    return {t.text: t for t in find_timexes(text, published)}
+
+
+# (sentence, publication date, expression, type, value, when)
+CASES = [
+    # weekdays: back in time by default, forward when the clause looks ahead
+    ("Xi said on Wednesday he would support Russia.", THURSDAY, "Wednesday", "DATE", "2023-05-24", "2023-05-24"),
+    ("The vote took place on Thursday.", THURSDAY, "Thursday", "DATE", "2023-05-25", "2023-05-25"),
+    ("The ministers will meet on Friday.", THURSDAY, "Friday", "DATE", "2023-05-26", "2023-05-26"),
+    ("The summit is scheduled to open on Monday.", THURSDAY, "Monday", "DATE", "2023-05-29", "2023-05-29"),
+    ("He will travel there next Friday.", THURSDAY, "next Friday", "DATE", "2023-05-26", "2023-05-26"),
+    ("The talks ended last Tuesday.", THURSDAY, "last Tuesday", "DATE", "2023-05-23", "2023-05-23"),
+    ("Friday morning he spoke to reporters.", FRIDAY_2013, "Friday morning", "TIME", "2013-03-22TMO",
+     "2013-03-22TMO"),
+    ("The match has been postponed until 15:00 GMT Saturday.", FRIDAY_2013, "15:00 GMT Saturday", "TIME",
+     "2013-03-23T15:00", "2013-03-23T15:00"),
+    # chained references: the last day the text named
+    ("He arrived in China on Monday and the next day attended a forum.", THURSDAY, "the next day", "DATE",
+     "2023-05-23", "2023-05-23"),
+    ("He left on Monday. The following day he spoke.", THURSDAY, "The following day", "DATE", "2023-05-23",
+     "2023-05-23"),
+    ("He left on Monday. Two days later he returned.", THURSDAY, "Two days later", "DATE", "2023-05-24",
+     "2023-05-24"),
+    ("He left on Tuesday; the day before, he had met Li.", THURSDAY, "the day before", "DATE", "2023-05-22",
+     "2023-05-22"),
+    ("She voted on Monday, and that day the polls closed early.", THURSDAY, "that day", "DATE", "2023-05-22",
+     "2023-05-22"),
+    # months and years relative to publication
+    ("The group met last September in Uzbekistan.", THURSDAY, "last September", "DATE", "2022-09", "2022-09"),
+    ("Last year, the Kremlin acknowledged concerns.", THURSDAY, "Last year", "DATE", "2022", "2022"),
+    ("Exports grew this year.", THURSDAY, "this year", "DATE", "2023", "2023"),
+    ("Elections are due next year.", THURSDAY, "next year", "DATE", "2024", "2024"),
+    ("Earlier this month, it hosted a summit.", THURSDAY, "Earlier this month", "DATE", "2023-05", "2023-05"),
+    ("Prices fell last month.", THURSDAY, "last month", "DATE", "2023-04", "2023-04"),
+    ("Talks continued this week.", THURSDAY, "this week", "DATE", "2023-W21", "2023-W21"),
+    ("The divisions deepened last week at the G7.", THURSDAY, "last week", "DATE", "2023-W20", "2023-W20"),
+    ("Deaths were reported in the last week.", FRIDAY_2013, "the last week", "DATE", "2013-W11", "2013-W11"),
+    ("A decision is expected next week.", THURSDAY, "next week", "DATE", "2023-W22", "2023-W22"),
+    ("In the first four months of this year, trade reached $70 billion.", THURSDAY,
+     "the first four months of this year", "DURATION", "P4M", "2023-01/2023-04"),
+    ("The rate was cut two months ago.", THURSDAY, "two months ago", "DATE", "2023-03", "2023-03"),
+    ("He started four years ago.", FRIDAY_2013, "four years ago", "DATE", "2009", "2009"),
+    ("They met just over two months after Xi traveled to Moscow.", THURSDAY, "two months", "DURATION", "P2M",
+     "2023-03"),
+    # dates with and without a year
+    ("On February 24 this year, they presented a plan.", THURSDAY, "February 24 this year", "DATE",
+     "2023-02-24", "2023-02-24"),
+    ("The war began on February 24.", THURSDAY, "February 24", "DATE", "2023-02-24", "2023-02-24"),
+    ("It was their first meeting since last September, before the war on February 24.", THURSDAY,
+     "February 24", "DATE", "2022-02-24", "2022-02-24"),
+    ("The closure will begin on April 7, the FAA said.", FRIDAY_2013, "April 7", "DATE", "2013-04-07",
+     "2013-04-07"),
+    ("On Feb. 28, Deutsche Bank released a report.", dt.date(2013, 3, 21), "Feb. 28", "DATE", "2013-02-28",
+     "2013-02-28"),
+    ("The treaty was signed on May 25, 2023.", THURSDAY, "May 25, 2023", "DATE", "2023-05-25", "2023-05-25"),
+    ("The treaty was signed on 25 May 2023.", THURSDAY, "25 May 2023", "DATE", "2023-05-25", "2023-05-25"),
+    ("The treaty was signed on 2023-05-25.", THURSDAY, "2023-05-25", "DATE", "2023-05-25", "2023-05-25"),
+    ("The raid took place in May 2010.", FRIDAY_2013, "May 2010", "DATE", "2010-05", "2010-05"),
+    ("Trade was 190 billion US dollars in 2022.", THURSDAY, "2022", "DATE", "2022", "2022"),
+    ("The book is due to be published in May.", FRIDAY_2013, "May", "DATE", "2013-05", "2013-05"),
+    ("The program will run through June.", dt.date(2013, 3, 18), "June", "DATE", "2013-06", "2013-06"),
+    ("BP sold its stake in October.", FRIDAY_2013, "October", "DATE", "2012-10", "2012-10"),
+    ("The expedition of 1957-58 crossed Antarctica.", FRIDAY_2013, "58", "DATE", "1958", None),
+    # ranges: two TIMEX3 dates, one period on the timeline
+    ("The expedition of 1957-58 crossed Antarctica.", FRIDAY_2013, "1957", "DATE", "1957", "1957/1958"),
+    ("Taxes were due for the period from 2004 to 2009.", FRIDAY_2013, "2004", "DATE", "2004", "2004/2009"),
+    ("Schools were surveyed between July 2003 and December 2004.", FRIDAY_2013, "July 2003", "DATE", "2003-07",
+     "2003-07/2004-12"),
+    ("Sales rose in 2009 and 2011.", FRIDAY_2013, "2009", "DATE", "2009", "2009"),
+    ("In the past few days, officials met.", dt.date(2015, 8, 2), "the past few days", "DURATION", "PXD",
+     "2015-07-30/2015-08-02"),
+    ("The backlog will be cleared by year end.", dt.date(2023, 2, 23), "year end", "DATE", "2023", "2023"),
+    ("IE6 shipped nearly a decade ago.", dt.date(2011, 3, 8), "nearly a decade ago", "DATE", "2001", "2001"),
+    ("The polls closed on Sunday at 22:30 and the last ballot was cast at 2:30 the next day.", dt.date(2016, 9, 9),
+     "2:30 the next day", "TIME", "2016-09-05T02:30", "2016-09-05T02:30"),
+    # decades, centuries, seasons, quarters, parts of periods
+    ("Growth was fast in the 1990s.", THURSDAY, "the 1990s", "DATE", "199", "199"),
+    ("It was among the great explorations of the 20th Century.", FRIDAY_2013, "20th Century", "DATE", "19", None),
+    ("He faked his death last summer.", FRIDAY_2013, "last summer", "DATE", "2012-SU", "2012-SU"),
+    ("Profits fell in the first quarter.", dt.date(2013, 5, 2), "the first quarter", "DATE", "2013-Q1",
+     "2013-Q1"),
+    ("The season started in early December.", FRIDAY_2013, "early December", "DATE", "2012-12", "2012-12"),
+    ("He went missing late last July.", FRIDAY_2013, "late last July", "DATE", "2012-07", "2012-07"),
+    ("The outbreak peaked by the end of the year.", FRIDAY_2013, "the end of the year", "DATE", "2012", "2012"),
+    ("Sales will recover by the end of the year.", FRIDAY_2013, "the end of the year", "DATE", "2013", "2013"),
+    ("Last Christmas he was in Paris.", THURSDAY, "Last Christmas", "DATE", "2022-12-25", "2022-12-25"),
+    # the day of publication and vague references
+    ("Today the market opened late.", THURSDAY, "Today", "DATE", "2023-05-25", "2023-05-25"),
+    ("Markets fell yesterday.", THURSDAY, "yesterday", "DATE", "2023-05-24", "2023-05-24"),
+    ("The president speaks tonight.", THURSDAY, "tonight", "TIME", "2023-05-25TNI", "2023-05-25TNI"),
+    ("Talks resume tomorrow.", THURSDAY, "tomorrow", "DATE", "2023-05-26", "2023-05-26"),
+    ("He's admitted it now.", THURSDAY, "now", "DATE", "PRESENT_REF", None),
+    ("The device is currently selling for $250.", THURSDAY, "currently", "DATE", "PRESENT_REF", None),
+    ("Things changed recently.", THURSDAY, "recently", "DATE", "PAST_REF", None),
+    ("In the past, he has always given two speeches.", THURSDAY, "the past", "DATE", "PAST_REF", None),
+    ("It may change in the future.", THURSDAY, "the future", "DATE", "FUTURE_REF", None),
+    # clock times
+    ("The meeting starts at 3 p.m.", THURSDAY, "3 p.m.", "TIME", "2023-05-25T15", "2023-05-25T15"),
+    ("Lunch is at noon.", THURSDAY, "noon", "TIME", "2023-05-25T12:00", "2023-05-25T12:00"),
+    # durations
+    ("Relations deepened during the 15-month invasion.", THURSDAY, "15-month", "DURATION", "P15M", None),
+    ("Ties have grown stronger over the past year.", THURSDAY, "the past year", "DURATION", "P1Y", None),
+    ("Fighting has lasted two years.", THURSDAY, "two years", "DURATION", "P2Y", None),
+    ("Many were hospitalized in the past several months.", THURSDAY, "the past several months", "DURATION",
+     "PXM", None),
+    ("It was the worst flu season in a decade.", THURSDAY, "a decade", "DURATION", "P10Y", None),
+    ("The region has seen decades of conflict.", THURSDAY, "decades", "DURATION", "PXE", None),
+    ("He got 90 days in jail and five years' probation.", THURSDAY, "five years'", "DURATION", "P5Y", None),
+    ("The buyback could take between 12 and 18 months.", THURSDAY, "12", "DURATION", "P12M", None),
+    ("He finished the marathon in 3:07:35.", THURSDAY, "3:07:35", "DURATION", "PT3H7M35S", None),
+    ("The oil companies had blocked it for years.", THURSDAY, "years", "DURATION", "PXY", None),
+    # sets
+    ("Children should be vaccinated each season.", THURSDAY, "each season", "SET", "P1Y", None),
+    ("The festival is held every year.", THURSDAY, "every year", "SET", "P1Y", None),
+    ("She checked for smog every morning.", THURSDAY, "every morning", "SET", "XXXX-XX-XXTMO", None),
+    ("The board meets weekly.", THURSDAY, "weekly", "SET", "P1W", None),
+    ("It dispenses billions of dollars annually.", THURSDAY, "annually", "SET", "P1Y", None),
+    ("The plant earns $5 billion a year.", THURSDAY, "a year", "SET", "P1Y", None),
+    ("The market is open on Sundays.", THURSDAY, "Sundays", "SET", "XXXX-WXX-7", None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "type_", "value", "when"), CASES,
+                         ids=[case[2] + ":" + case[0][:30] for case in CASES])
+def test_timex_resolves(text, published, expression, type_, value, when):
+    found = tagged(text, published)
+    assert expression in found, f"{expression!r} not tagged; got {sorted(found)}"
+    timex = found[expression]
+    assert (timex.type, timex.value, timex.when) == (type_, value, when)
+    assert text[timex.start:timex.end] == expression
+
+
+@pytest.mark.parametrize(("text", "mod"), [
+    ("The season started in early December.", "START"),
+    ("He went missing late last July.", "END"),
+    ("Prices were high in the mid-1990s.", "MID"),
+    ("The outbreak peaked by the end of the year.", "END"),
+])
+def test_timex_position_mod(text, mod):
+    assert [t.mod for t in find_timexes(text, FRIDAY_2013)] == [mod]
+
+
+@pytest.mark.parametrize(("text", "not_a_timex"), [
+    ("The 22-year-old man was arrested.", "22-year-old"),
+    ("They presented their 12-point peace plan.", "12"),
+    ("Some 2000 troops crossed the border.", "2000"),
+    ("The company paid $2023 in fees.", "2023"),
+    ("Officials deliver 2000 pieces of aid.", "2000"),
+    ("Call 138-2010-2015 for details.", "2010"),
+    ("You may go now, she said.", "may"),
+    ("Thousands march to the capital.", "march"),
+    ("He came first in the race.", "first"),
+    ("It is the second time he has won.", "second"),
+    ("Children ages 6 months and older should be vaccinated.", "6 months"),
+    ("Protesters gathered for the Arab Spring anniversary.", "Spring"),
+    ("Russia celebrates the fall of Bakhmut.", "fall"),
+    ("They bought a Christmas tree.", "Christmas"),
+])
+def test_timex_ignores_non_temporal(text, not_a_timex):
+    spans = [(t.start, t.end) for t in find_timexes(text, THURSDAY)]
+    start = text.index(not_a_timex)
+    assert not any(s < start + len(not_a_timex) and start < e for s, e in spans), spans
+
+
+def test_timex_results_are_sorted_and_disjoint():
+    text = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1] if SEED.exists() else " ".join(c[0] for c in CASES)
+    found = find_timexes(text, THURSDAY)
+    assert found == sorted(found, key=lambda t: t.start)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(text[t.start:t.end] == t.text for t in found)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="founding seed missing")
+@pytest.mark.parametrize(("anchor", "expression", "when"), [
+    ("said on Wednesday he would support", "Wednesday", "2023-05-24"),
+    ("visiting Russia since Monday", "Monday", "2023-05-22"),
+    ("arrived in China on Monday", "Monday", "2023-05-22"),
+    ("the next day attended an economic forum", "the next day", "2023-05-23"),
+    ("On Wednesday, he traveled to Beijing", "Wednesday", "2023-05-24"),
+    ("On Tuesday, Li said", "Tuesday", "2023-05-23"),
+    ("On Tuesday, Alexander Novak", "Tuesday", "2023-05-23"),
+    ("outbreak of war on February 24", "February 24", "2022-02-24"),
+    ("last September", "last September", "2022-09"),
+    ("Last year, however, the Kremlin", "Last year", "2022"),
+    ("just over two months after Xi traveled", "two months", "2023-03"),
+    ("February 24 this year", "February 24 this year", "2023-02-24"),
+    ("190 billion US dollars in 2022", "2022", "2022"),
+    ("first four months of this year", "the first four months of this year", "2023-01/2023-04"),
+    ("by almost 40% in 2023", "2023", "2023"),
+    ("last week at the G7 meeting", "last week", "2023-W20"),
+    ("Earlier this month, it hosted", "Earlier this month", "2023-05"),
+    ("the 15-month invasion", "15-month", None),
+    ("over the past year", "the past year", None),
+])
+def test_timex_founding_seed(anchor, expression, when):
+    body = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    at = body.index(anchor)
+    found = [t for t in find_timexes(body, THURSDAY)
+             if t.text == expression and t.start < at + len(anchor) and at < t.end]
+    assert found, f"{expression!r} not tagged near {anchor!r}"
+    assert found[0].when == when
+
+
+def load_te3():
+    spec = importlib.util.spec_from_file_location("te3", TE3_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
+def test_timex_tempeval3_platinum(tmp_path):
+    te3 = load_te3()
+    for path in sorted(TE3_GOLD.glob("*.tml")):
+        doc = te3.read_tml(path)
+        found = find_timexes(doc["text"], dt.date.fromisoformat(doc["dct"]))
+        rows = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in found]
+        (tmp_path / f"{doc['id']}.json").write_text(json.dumps(rows), encoding="utf-8")
+    result = te3.score(TE3_GOLD, tmp_path)
+    assert result["value"][2] >= 0.80, result
+    assert result["relaxed"][2] >= 0.90, result
