@@ -36,7 +36,7 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         return (after or dated[::-1] or [None])[0].when if dated else None
 
     timeline = find_events(doc, timexes, sentence_of, mentions.name_of_token)
-    figures = find_figures(doc, sentence_of, period)
+    figures = find_figures(doc, sentence_of, period, [(t.start, t.end) for t in timexes if t.type == "DATE"])
     quotes = find_quotes(doc, actors, sentence_of, mentions.name_at)
     by_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:

@@ -27,6 +27,8 @@ SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[’”\"']?\s+)")
 KICKER = re.compile(
     r"(?P<kicker>[‘'\"“]?[A-Z][\w’' -]{0,40}?[’'\"”]?) ?: (?P<rest>[‘'\"“]?\w)")
 HEADLINE_END = re.compile(r"[.!?]")
+# Wiki markers of a source's language after a quotation: '"dangerous" ((it))'.
+LANGUAGE_MARKER = re.compile(r" ?\(\([a-z]{2,3}\)\)")
 PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"}
 SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"}
 FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for",
@@ -75,6 +77,11 @@ def _drop_stray_stops(paragraph: str) -> str:
         return f"{word} {match.group(2)}"
 
     return re.sub(r"\b(\w+)\. ([a-z]\w*)", mend, paragraph)
+
+
+def remove_markers(paragraph: str, removed: list[str]) -> str:
+    removed.extend(m.group().strip() for m in LANGUAGE_MARKER.finditer(paragraph))
+    return LANGUAGE_MARKER.sub("", paragraph)
 
 
 def remove_furniture(paragraph: str, removed: list[str]) -> str:
@@ -157,7 +164,7 @@ def clean_body(body: str, nlp: Language) -> CleanBody:
     removed: list[str] = []
     paragraphs = []
     for paragraph in split_paragraphs(normalize_text(body)):
-        paragraph = fix_punctuation(paragraph)
+        paragraph = fix_punctuation(remove_markers(paragraph, removed))
         paragraph = remove_furniture(paragraph, removed)
         paragraph = remove_promotions(paragraph, nlp, removed)
         if paragraph:

@@ -26,8 +26,9 @@ def test_clean_body_keeps_clean_articles_whole(seed, nlp):
         pytest.skip("the founding seed has furniture")
     body = read_seed(ROOT / "seeds" / seed).body
     cleaned = clean_body(body, nlp)
-    assert cleaned.removed == ()
-    assert len(" ".join(cleaned.paragraphs).split()) >= len(body.split()) - 3
+    assert all(r.startswith("((") for r in cleaned.removed)
+    markers = sum(word.startswith("((") for word in body.split())
+    assert len(" ".join(cleaned.paragraphs).split()) >= len(body.split()) - markers - 3
 
 
 def test_fix_punctuation_mends_stray_stops_and_spaces():
@@ -44,3 +45,8 @@ def test_normalize_text_handles_invisible_and_odd_spaces():
 def test_clean_body_keeps_a_quotation_after_said_colon(nlp):
     text = "After the ceremony, he said: The relations are good and will grow. Then he left."
     assert clean_body(text, nlp).paragraphs == (text,)
+
+
+def test_clean_body_drops_wiki_language_markers(nlp):
+    cleaned = clean_body('He called it "dangerous" ((it)) and "ideological" ((it)).', nlp)
+    assert cleaned.paragraphs == ('He called it "dangerous" and "ideological".',)

@@ -32,7 +32,8 @@ LEVEL_VERBS = {"be", "reach", "rise", "increase", "grow", "fall", "drop", "decli
                "stand", "climb", "jump", "double", "surge", "hit", "top", "exceed", "shrink", "slip",
                "soar", "plunge", "account", "gain", "lose", "decrease", "expand", "contract", "tumble",
                "slump", "rebound", "edge", "come", "remain", "cost", "fetch", "sink", "dip", "balloon"}
-FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE"}
+RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|and|-|–)\s+(.+)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,17 @@ def _currencies() -> dict:
 
 
 def parse_number(text: str) -> float | None:
-    """'190 billion' -> 190e9, '1,200' -> 1200, 'two million' -> 2e6, '$4m' -> 4e6."""
+    """'190 billion' -> 190e9, '1,200' -> 1200, 'two million' -> 2e6, '$4m' -> 4e6;
+    a range ('ten to 32', 'between 40 and 50') gives its upper bound."""
+    bounds = RANGE.match(text.strip())
+    if bounds:
+        high = _parse_single(bounds.group(2))
+        if high is not None and _parse_single(bounds.group(1)) is not None:
+            return high
+    return _parse_single(text)
+
+
+def _parse_single(text: str) -> float | None:
     words = re.findall(r"\d+(?:[.,]\d+)*|[A-Za-z]+", text.lower())
     value: float | None = None
     for word in words:
@@ -104,13 +115,26 @@ def amount_of(span: Span) -> Amount | None:
     return Amount(value, currency or unit)
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(yaml.safe_load(resources.files("generator").joinpath("data/counted_nouns.yml").read_text("utf-8")))
+
+
 def _counted_noun(span: Span) -> str | None:
+    """'259 people' -> people; 'claims over 150,000' -> claims; '500 tonnes' -> tonnes."""
     root = span.root
     if span.label_ == "QUANTITY":
         words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in SCALES and t.lower_ not in WORD_NUMBERS]
         return words[-1] if words else None
-    if root.dep_ in ("nummod", "quantmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
+    if root.dep_ in ("nummod", "quantmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
         return root.head.lower_
+    if root.dep_ == "pobj" and root.head.lower_ in ("over", "of", "than", "around", "about") \
+            and root.head.head.pos_ == "NOUN" and root.head.head.i < span.start and root.head.head.tag_ == "NNS":
+        return root.head.head.lower_
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("from", "to", "by") else None
+    if verb is not None and verb.lemma_ in LEVEL_VERBS:  # 'seats increased from 9 to 10'
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ == "NNS"), None)
+        return subject.lower_ if subject is not None else None
     return None
 
 
@@ -120,10 +144,16 @@ def is_figure(span: Span) -> bool:
     text = span.text
     if span.label_ == "PERCENT" and not re.search(r"%|\bper ?cent", text, re.I):
         return False
+    if span.label_ == "DATE":  # '1709 schoolchildren': a number counting a plural noun
+        return bool(re.fullmatch(r"\d{4}", text)) and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNS"
     if span.label_ == "CARDINAL":
-        if not NUMBER.search(text) or _counted_noun(span) is None:
+        counted = _counted_noun(span)
+        if counted is None:
             return False
-        if re.fullmatch(r"(1[89]|20)\d\d", text.strip()):
+        if not NUMBER.search(text) and counted not in _people_nouns() and not any(
+                w in SCALES for w in text.lower().split()):
+            return False
+        if re.fullmatch(r"(1[89]|20)\d\d", text.strip()) and span.root.head.tag_ != "NNS":
             return False
         after = span.doc.text[span.end_char:span.end_char + 1]
         if after == "-":  # '12-point', '15-month': an attribute, not a figure
@@ -131,9 +161,11 @@ def is_figure(span: Span) -> bool:
     return parse_number(text) is not None
 
 
-def find_figures(doc: Doc, sentence_of, periods) -> list[Figure]:
-    """`periods(sentence, start, end)` gives the dated expression a figure refers to."""
-    spans = [e for e in doc.ents if is_figure(e)]
+def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = ()) -> list[Figure]:
+    """`periods(sentence, start, end)` gives the dated expression a figure refers to;
+    `dates` are the spans the temporal tagger read as dates ('the 2014 protests')."""
+    spans = [e for e in doc.ents if is_figure(e)
+             and not (e.label_ == "DATE" and any(s <= e.start_char < t for s, t in dates))]
     figures = []
     skip: set[int] = set()
     for index, span in enumerate(spans):
@@ -151,12 +183,26 @@ def find_figures(doc: Doc, sentence_of, periods) -> list[Figure]:
             text = f"{span.text} ({conversion.text})"
         qualifier = _qualifier(span)
         sentence = sentence_of(span.start_char)
-        figures.append(Figure(
-            text=text, value=amount.value, unit=amount.unit, measure=find_measure(span),
-            sentence=sentence, start=span.start_char, end=end, qualifier=qualifier,
-            period=periods(sentence, span.start_char, span.end_char),
-            conversion=conversion.text if conversion is not None else None))
+        measure = find_measure(span)
+        if not measure:
+            earlier = [f for f in figures if f.unit == amount.unit and sentence - f.sentence <= 1]
+            measure = earlier[-1].measure if earlier else _clause(_governing_verb(span.root) or span.root, span)
+        for value in _bounds(span.text) or [amount.value]:
+            figures.append(Figure(
+                text=text, value=value, unit=amount.unit, measure=measure,
+                sentence=sentence, start=span.start_char, end=end, qualifier=qualifier,
+                period=periods(sentence, span.start_char, span.end_char),
+                conversion=conversion.text if conversion is not None else None))
     return figures
+
+
+def _bounds(text: str) -> list[float]:
+    """Both ends of a range ('ten to 32 pages'), each a figure of its own."""
+    match = RANGE.match(text.strip())
+    if not match:
+        return []
+    low, high = _parse_single(match.group(1)), _parse_single(match.group(2))
+    return [low, high] if low is not None and high is not None else []
 
 
 def _conversion_after(span: Span, following: list[Span]) -> Span | None:
@@ -193,15 +239,41 @@ def find_measure(span: Span) -> str:
         words = [t for t in noun_phrase(modified, limit=8) if not _within(t, span) and not t.like_num
                  and t.lower_ not in QUALIFIER_WORDS]
         return trim(words, limit=8)
+    owner = _noun_of(span)
+    if owner is not None:  # 'a turnout rate of 58%'
+        return trim([t for t in noun_phrase(owner, limit=8) if t.i < span.start], limit=8)
     verb = _governing_verb(span.root)
     if verb is None:
         return _noun_head_phrase(span)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb.lemma_ in LEVEL_VERBS and subject is not None and not _within(subject, span):
         if subject.pos_ == "PRON":
-            return _clause(verb, span)
-        return trim(list(subject.subtree))
+            return ""  # 'this has dropped to 56 percent': the figure before tells what
+        measure = trim(list(subject.subtree))
+        part = _part_of(span)
+        return f"{measure}: share of {part}" if part and span.label_ == "PERCENT" else measure
     return _clause(verb, span)
+
+
+def _prepositions_of(span: Span) -> list[Token]:
+    """'over 422,000 euros in arrears': what the counted noun carries."""
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    return [c for c in noun.children if c.dep_ == "prep" and c.i >= span.end]
+
+
+def _noun_of(span: Span) -> Token | None:
+    preposition = span.root.head
+    if span.root.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ == "NOUN":
+        return preposition.head
+    return None
+
+
+def _part_of(span: Span) -> str:
+    """'70 percent of the market' -> 'the market'."""
+    for child in span.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return trim([t for t in child.subtree if t != child], limit=6)
+    return ""
 
 
 def _modified_noun(span: Span) -> Token | None:
@@ -236,7 +308,7 @@ def _noun_head_phrase(span: Span) -> str:
 def _clause(verb: Token, span: Span) -> str:
     """Subject, verb and its prepositional phrases, the figure left out."""
     keep = []
-    for child in verb.children:
+    for child in [*verb.children, *_prepositions_of(span)]:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "dative", "prt", "attr", "acomp", "agent"):
             keep.extend(t for t in noun_phrase(child, limit=8) if not _within(t, span))
     keep.append(verb)
