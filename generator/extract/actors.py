@@ -29,6 +29,16 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,11})\)?")
 TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+TITLE_WORDS = {"secretary", "minister", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman",
+               "chair", "director", "governor", "commissioner", "ambassador", "envoy", "chief", "undersecretary"}
+DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
+PLACE_WORDS = re.compile(r"\b(?:Sea|Seas|Ocean|Strait|Region|region|Island|Islands|River|Valley|Province|County|"
+                         r"District|Peninsula|Gulf|Bay|Mountains|Lake|Desert|Coast|Archipelago)$")
+ORGANIZATION_WORDS = re.compile(
+    r"^(?:Municipality|Ministry|Department|Office|Government|University|Bank|Council|Commission|Committee)\s+of\b"
+    r"|\b(?:Ministry|Department|Council|Committee|Commission|Agency|Office|Court|University|Institute|Institution|"
+    r"Bank|Party|Association|Union|Society|Foundation|Company|Corporation|Group|Service|Authority|Federation|"
+    r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines)$")
 GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
                  "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
                  "navy", "cabinet", "committee", "commission", "agency", "board", "office", "city", "province"}
@@ -42,6 +52,7 @@ class Mention:
     span: Span
     sentence: int
     acronym: str | None = None
+    modifier: str | None = None  # a qualifier the NER swept into the name
 
 
 @dataclass
@@ -84,14 +95,18 @@ def acronym_key(name: str) -> str:
 
 def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
     gazetteer = load_gazetteer()
+    person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in clean_name(e.text).split()}
     mentions = []
     for ent in doc.ents:
+        ent, modifier = _strip_modifiers(ent)
         name = clean_name(ent.text)
         if not _is_proper_name(name, ent):
             continue
-        kind = _kind(ent.label_, name, gazetteer)
-        if kind is None:
+        kind = _kind(ent.label_, name, gazetteer, person_words)
+        if kind is None or _inside_title(ent) and name.casefold() not in gazetteer.organizations:
             continue
+        if kind == "place" and " and " in name and name not in gazetteer.places:
+            continue  # 'North and South Korea'
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
         acronym = None
@@ -102,14 +117,41 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         elif bracket and acronym_key(bracket.group(1)) == initials(name) or (
                 bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
             acronym = bracket.group(1)
-        mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), acronym))
+        mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), acronym, modifier))
     return mentions
+
+
+def _strip_modifiers(ent: Span) -> tuple[Span, str | None]:
+    """'Nonpartisan Paul Tse', 'pro-Beijing New People Party': leading adjectives
+    the NER swept into a name; for a person they are a role."""
+    start = ent.start
+    while start < ent.end - 1:
+        token = ent.doc[start]
+        parts = token.text.split("-")
+        if token.is_lower or token.tag_ == "JJ" or len(parts) > 1 and any(p[:1].islower() for p in parts):
+            start += 1
+            continue
+        break
+    if start == ent.start:
+        return ent, None
+    return Span(ent.doc, start, ent.end, label=ent.label_), ent.doc[ent.start:start].text
+
+
+def _inside_title(ent: Span) -> bool:
+    """'Home' in 'Home Secretary Suella Braverman', 'Education' in 'Minister of
+    Education': part of a person's title, not an actor of its own."""
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif ent.root.dep_ != "compound":
+        return False
+    return head.lower_ in TITLE_WORDS and head.ent_type_ in ("", "PERSON")
 
 
 def _is_proper_name(name: str, ent: Span) -> bool:
     """A name has a capital letter, and a one-word name is tagged as a proper noun
     ('Suffice', 'vehicle miles', 'the State' are not actors)."""
-    if not name or not any(c.isupper() for c in name):
+    if not name or not any(c.isupper() for c in name) or name.split()[-1] in ("of", "and", "the", "for", "de"):
         return False
     gazetteer = load_gazetteer()
     if name.casefold() in gazetteer.organizations or name in gazetteer.places:
@@ -120,9 +162,17 @@ def _is_proper_name(name: str, ent: Span) -> bool:
     return name.casefold() not in GENERIC_NAMES
 
 
-def _kind(label: str, name: str, gazetteer) -> str | None:
+def _kind(label: str, name: str, gazetteer, person_words: set[str]) -> str | None:
     if name.casefold() in gazetteer.organizations and label != "PERSON":
         return "organization"
+    if label in ("ORG", "NORP") and len(name.split()) == 1 and name.endswith(DEMONYM_ENDINGS):
+        return None  # 'British', 'Italian' mislabeled as organizations
+    if PLACE_WORDS.search(name):
+        return "place"
+    if ORGANIZATION_WORDS.search(name) and label != "PERSON":
+        return "organization"
+    if label == "PERSON" and name in gazetteer.places and name not in person_words:
+        return "place"
     if label in MISLABELED:
         if name.casefold() in gazetteer.organizations:
             return "organization"
@@ -139,7 +189,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
 
     def key_of(name: str) -> str:
         canonical = gazetteer.organizations.get(name.casefold()) or gazetteer.places.get(name)
-        return (canonical or name).casefold()
+        return _core(canonical or name, gazetteer).casefold()
 
     # Longest names first, so that short forms find the full name they stand for.
     ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), -len(m.name)))
@@ -155,10 +205,22 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     return [c for c in clusters if c.mentions]
 
 
+def _core(name: str, gazetteer) -> str:
+    """'U.S. State Department' and 'State Department', 'Indo-Pacific region' and
+    'Indo-Pacific' are one actor."""
+    name = re.sub(r"\s+region$", "", name)
+    words = name.split()
+    for size in (3, 2, 1):
+        prefix = " ".join(words[:size])
+        if len(words) > size + 1 and prefix in gazetteer.places:
+            return " ".join(words[size:])
+    return name
+
+
 def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> Cluster | None:
     name = mention.name
     words = name.split()
-    if len(words) == 1 and mention.kind != "place" or mention.kind == "person":
+    if len(words) == 1 and name not in load_gazetteer().places or mention.kind == "person":
         owners = {p for p in full_people if name in p.split() and p != name}
         if len(owners) == 1:
             return by_key.get(key_of(owners.pop()))
@@ -180,7 +242,7 @@ def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
     weight = 3 if mention.kind == "person" and len(mention.name.split()) > 1 else 1
     cluster.kinds[mention.kind] += weight
     cluster.mentions.append(mention)
-    role = find_role(mention.span)
+    role = find_role(mention.span) or (mention.modifier if mention.kind == "person" else None)
     if role:
         cluster.roles.append(role)
 
@@ -196,6 +258,12 @@ def find_role(span: Span) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON":
             return _phrase(_without_clauses(child))
+    for child in root.children:  # 'Oaitse Nawa of the Elephant Protection Society'
+        if (child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i >= span.end
+                and span.label_ == "PERSON"):
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
+            if objects:
+                return _phrase(list(child.subtree))
     if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ == "":
         head = root.head
         return _phrase([t for t in _without_clauses(head) if t.i < span.start and t.text != ","])

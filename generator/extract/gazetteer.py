@@ -24,7 +24,8 @@ EXTRA_COUNTRY_NAMES = {
     "United States": "United States", "US": "United States", "U.S.": "United States",
     "USA": "United States", "America": "United States", "Hong Kong": "Hong Kong",
     "Congo": "Congo", "Ivory Coast": "Ivory Coast", "Gaza": "Gaza", "West Bank": "West Bank",
-    "Kosovo": "Kosovo", "Macau": "Macau",
+    "Kosovo": "Kosovo", "Macau": "Macau", "DPRK": "North Korea", "PRC": "China", "ROK": "South Korea",
+    "UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
 }
 
 
