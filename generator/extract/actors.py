@@ -141,6 +141,8 @@ def _inside_title(ent: Span) -> bool:
     """'Home' in 'Home Secretary Suella Braverman', 'Education' in 'Minister of
     Education': part of a person's title, not an actor of its own."""
     head = ent.root.head
+    if ent.label_ == "PERSON":
+        return False
     if ent.root.dep_ == "pobj" and head.lower_ == "of":
         head = head.head
     elif ent.root.dep_ != "compound":
@@ -258,6 +260,12 @@ def find_role(span: Span) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON":
             return _phrase(_without_clauses(child))
+    preposition = root.head
+    if (span.label_ == "PERSON" and root.dep_ == "pobj" and preposition.lower_ == "of"
+            and preposition.head.i < span.start and preposition.head.pos_ in ("NOUN", "PROPN")
+            and not preposition.head.ent_type_):  # 'Governor of Washington Chris Gregoire'
+        title = [t for t in span.doc[preposition.head.left_edge.i:span.start]]
+        return _phrase(title)
     for child in root.children:  # 'Oaitse Nawa of the Elephant Protection Society'
         if (child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i >= span.end
                 and span.label_ == "PERSON"):

@@ -21,7 +21,7 @@ from ..model import Actor, Quote
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "``": "''", "«": "»"}
 # Copy often closes a curly quotation with a straight mark (“… situation," he said).
-CLOSERS = {"”": ("”", '"'), "’": ("’",), '"': ('"', "”"), "''": ("''", "”", '"'), "»": ("»",)}
+CLOSERS = {"”": ("”", '"'), "’": ("’",), '"': ('"', "”", "“"), "''": ("''", "”", '"'), "»": ("»",)}
 QUOTE_MARK = re.compile(r"``|''|[“”‘’\"«»]")
 PRONOUNS = {"he", "she", "i"}
 MIN_WORDS_WITHOUT_VERB = 6
@@ -76,8 +76,9 @@ def _looks_like_opener(text: str, index: int) -> bool:
 
 
 def _closing(text: str, start: int, closer: str) -> int | None:
-    """Where the quote that opens at `start` closes; at a paragraph's end when it
-    is left open and the next paragraph does not reopen it."""
+    """Where the quote that opens at `start` closes. A quote left open at a
+    paragraph's end closes there when the next paragraph reopens it (the
+    convention for a quote running over paragraphs: each paragraph is a quote)."""
     position = start
     while True:
         index = min((i for i in (text.find(c, position) for c in CLOSERS[closer]) if i != -1), default=-1)
@@ -87,18 +88,15 @@ def _closing(text: str, start: int, closer: str) -> int | None:
             if _looks_like_opener(text, index) and closer == '"' and index - start < 3:
                 position = index + 1
                 continue
-            if closer == "’" and after.isalpha():
-                position = index + 1  # don’t
+            if closer == "’" and after.isalpha() or text[index] == "“" and not (after.isspace() or not after):
+                position = index + 1  # don’t; a curly opener used as a closer only before a space
                 continue
             return index
         if paragraph_end == -1:
             return None
         following = text[paragraph_end + 2:paragraph_end + 3]
-        if following in OPENERS and OPENERS.get(following) == closer:
-            start = paragraph_end + 3
-            position = start
-            continue
-        return paragraph_end if paragraph_end > start else None
+        reopened = following in OPENERS and OPENERS.get(following) == closer
+        return paragraph_end if reopened and paragraph_end > start else None
 
 
 def is_statement(span: Span) -> bool:
@@ -117,18 +115,25 @@ def find_quotes(doc: Doc, actors: list[Actor], sentence_of, speaker_at) -> list[
         if span is None or not is_statement(span):
             continue
         speaker = _speaker(doc, span, actors, speaker_at)
+        if speaker is None and _follows_colon_or_comma(doc, span):  # 'X said, “…' split by the parser
+            speaker = _introduced_before(doc, span, actors, speaker_at)
         if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2:
             speaker = previous.speaker
         if speaker is None:
             speaker = _introduced_before(doc, span, actors, speaker_at)
         if speaker is None:
             continue  # an unattributed quotation stays in the article, not in the quotes
-        text = " ".join(re.sub(r"\n\n(?:``|[“\"‘«])?", " ", doc.text[quoted.start:quoted.end]).split())
+        text = " ".join(doc.text[quoted.start:quoted.end].split())
         quote = Quote(speaker=speaker, text=text.strip(" ,"), sentence=sentence_of(quoted.start),
                       start=quoted.start, end=quoted.end)
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+def _follows_colon_or_comma(doc: Doc, span: Span) -> bool:
+    before = doc.text[max(span.start_char - 4, 0):span.start_char].strip(" “\"‘`'")
+    return before.endswith((",", ":"))
 
 
 def _introduced_before(doc: Doc, span: Span, actors: list[Actor], speaker_at) -> str | None:
@@ -197,6 +202,10 @@ def _resolve(doc: Doc, subject: Token, actors: list[Actor], speaker_at) -> str |
     """The actor a subject names: a mention inside it ("The G7 joint statement"),
     a surname the NER missed, 'he'/'she', or a description matching a role."""
     kinds = {a.name: a.kind for a in actors}
+    for apposition in (c for c in subject.children if c.dep_ == "appos"):  # 'Tunisia's coach, Nabil Maaloul'
+        named = speaker_at(apposition.idx)
+        if named is not None and kinds.get(named) == "person":
+            return named
     for token in [subject, *_phrase_without_clauses(subject)]:
         named = speaker_at(token.idx)
         if named is not None and (token == subject or kinds.get(named) in ("person", "organization")):
