@@ -82,10 +82,22 @@ def test_find_quoted_pairs_styles_and_skips_apostrophes():
     assert spans == ["it’s fine,", "we’ll see", "wire style", "plain"]
 
 
-def test_find_quoted_runs_over_paragraphs():
+def test_find_quoted_runs_over_paragraphs_one_quote_each():
     text = "“First part of a long quote.\n\n“Second part,” she said."
-    (quote,) = find_quoted(text)
-    assert text[quote.start:quote.end].endswith("Second part,")
+    first, second = find_quoted(text)
+    assert text[first.start:first.end] == "First part of a long quote."
+    assert text[second.start:second.end] == "Second part,"
+
+
+def test_find_quoted_straight_reopener_closes_the_quote_before():
+    text = 'Boswell stated: "People need this. "No one should wait. " Then she left.'
+    assert [text[q.start:q.end].strip() for q in find_quoted(text)] == ["People need this.", "No one should wait."]
+
+
+def test_quotes_speaker_in_apposition_and_in_the_sentence_before(nlp):
+    b = brief(nlp, 'After the match, Tunisia\'s coach, Nabil Maaloul, said, "We were playing against a very strong '
+                   'team today." Dr Heald noted the findings. "An air-quality cleanup would improve crop yields a lot."')
+    assert [(q.speaker, q.text[:10]) for q in b.quotes] == [("Nabil Maaloul", "We were pl"), ("Heald", "An air-qua")]
 
 
 @pytest.mark.parametrize("body,speaker", [

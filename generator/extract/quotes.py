@@ -114,13 +114,11 @@ def find_quotes(doc: Doc, actors: list[Actor], sentence_of, speaker_at) -> list[
         span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
         if span is None or not is_statement(span):
             continue
-        speaker = _speaker(doc, span, actors, speaker_at)
-        if speaker is None and _follows_colon_or_comma(doc, span):  # 'X said, “…' split by the parser
-            speaker = _introduced_before(doc, span, actors, speaker_at)
+        speaker = _speaker(doc, span, actors, speaker_at) or _introduced_before(doc, span, actors, speaker_at)
         if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2:
             speaker = previous.speaker
         if speaker is None:
-            speaker = _introduced_before(doc, span, actors, speaker_at)
+            speaker = _introduced_before(doc, span, actors, speaker_at, by_subject=True)
         if speaker is None:
             continue  # an unattributed quotation stays in the article, not in the quotes
         text = " ".join(doc.text[quoted.start:quoted.end].split())
@@ -131,14 +129,10 @@ def find_quotes(doc: Doc, actors: list[Actor], sentence_of, speaker_at) -> list[
     return quotes
 
 
-def _follows_colon_or_comma(doc: Doc, span: Span) -> bool:
-    before = doc.text[max(span.start_char - 4, 0):span.start_char].strip(" “\"‘`'")
-    return before.endswith((",", ":"))
-
-
-def _introduced_before(doc: Doc, span: Span, actors: list[Actor], speaker_at) -> str | None:
-    """A quotation standing alone after a sentence that introduces its speaker:
-    "Heald noted the findings show … . “An air-quality cleanup …”"."""
+def _introduced_before(doc: Doc, span: Span, actors: list[Actor], speaker_at, by_subject=False) -> str | None:
+    """A quotation standing alone after a sentence that introduces its speaker with
+    a verb of saying ("Heald noted the findings show … . “An air-quality cleanup …”"),
+    or, `by_subject`, as the subject of any verb."""
     first = doc[span.start].sent
     if first.start == 0 or first.start < span.start - 2:
         return None
@@ -149,7 +143,7 @@ def _introduced_before(doc: Doc, span: Span, actors: list[Actor], speaker_at) ->
             named = _resolve(doc, subject, actors, speaker_at) if subject is not None else None
             if named is not None:
                 return named
-    subject = _subject(previous.root)
+    subject = _subject(previous.root) if by_subject else None
     if subject is not None and subject.ent_type_ == "PERSON":
         return _resolve(doc, subject, actors, speaker_at)
     return None
