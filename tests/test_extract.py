@@ -114,3 +114,21 @@ def test_quotes_find_the_speaker(nlp, body, speaker):
 def test_quotes_scare_quotes_are_not_quotes(nlp):
     b = brief(nlp, "Xi Jinping said he would support Russia’s “core interests” in a “borderless” partnership.")
     assert b.quotes == ()
+
+
+def test_timeline_resolves_relative_dates_and_merges_since(nlp):
+    b = brief(nlp, "Russian Prime Minister Mikhail Mishustin, who has been visiting Russia since Monday, spoke. "
+                   "The prime minister arrived "
+                   "in China on Monday and the next day attended an economic forum in Shanghai.")
+    assert [(e.when, e.expression) for e in b.timeline] == [("2023-05-22", "Monday"), ("2023-05-23", "the next day")]
+    assert "forum" in b.timeline[1].event
+
+
+def test_timeline_keeps_the_finer_of_two_names_for_one_date(nlp):
+    b = brief(nlp, "Endeavour, which will launch at the end of the month on April 29, will then retire.", dt.date(2011, 4, 13))
+    assert [e.when for e in b.timeline] == ["2011-04-29"]
+
+
+def test_timeline_leaves_out_durations(nlp):
+    b = brief(nlp, "Ties have grown stronger over the past year during the 15-month invasion.")
+    assert b.timeline == ()

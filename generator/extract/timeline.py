@@ -23,29 +23,57 @@ def is_event_date(timex: Timex) -> bool:
 
 
 def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
-    """`name_of(token)` gives the actor a subject stands for, or None. Mentions of
-    the same date for the same actor are one event ("visiting since Monday",
-    "arrived on Monday")."""
+    """`name_of(token)` gives the actor a subject stands for, or None."""
     events: list[Event] = []
-    seen: set[tuple] = set()
+    since: dict[tuple[str, str], int] = {}
+    modifiers: set[int] = set()
     for timex in timexes:
         if not is_event_date(timex):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        sentence = sentence_of(timex.start)
         verb = governing_verb(span.root)
         subject = subject_of(verb) if verb is not None else None
         actor = name_of(subject) if subject is not None else None
         actor = actor if subject is not None and _stands_for_actor(subject, actor) else None
-        keys = {(timex.when, "sentence", sentence)} | ({(timex.when, "actor", actor)} if actor else set())
-        if keys & seen:
+        event = Event(when=timex.when, expression=timex.text, event=event_phrase(span, verb, subject, actor),
+                      sentence=sentence_of(timex.start), start=timex.start, end=timex.end)
+        if span.root.dep_ in ("compound", "nummod", "amod") and span.root.head.pos_ in ("NOUN", "PROPN"):
+            modifiers.add(id(event))  # 'the 2018 FIFA World Cup': a date in a name
+        # 'visiting Russia since Monday' and 'arrived on Monday' tell one event: the arrival.
+        key = (timex.when, actor or "")
+        if actor and key in since:
             continue
-        seen |= keys
-        events.append(Event(when=timex.when, expression=timex.text, event=event_phrase(span, verb, subject, actor),
-                            sentence=sentence, start=timex.start, end=timex.end))
-    return sorted(events, key=lambda e: (sort_key(e.when), e.sentence, e.start))
+        if actor and _after_since(span):
+            since[key] = len(events)
+        events.append(event)
+    return sorted(_merge(events, modifiers), key=lambda e: (sort_key(e.when), e.sentence, e.start))
+
+
+def _after_since(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+
+
+def _merge(events: list[Event], modifiers: set[int]) -> list[Event]:
+    """One event per date and sentence; a date inside a name ('the 2018 World Cup')
+    that a finer date of the same sentence falls in ('yesterday', 2018-06-18) is
+    dropped."""
+    kept = []
+    for event in events:
+        finer = [e for e in events if e.sentence == event.sentence and _within_period(e.when, event.when)]
+        # 'at the end of the month on April 29': two names of one date, keep the finer.
+        adjacent = any(abs(e.start - event.end) <= 6 or abs(event.start - e.end) <= 6 for e in finer)
+        if finer and (id(event) in modifiers or adjacent):
+            continue
+        if any(e.sentence == event.sentence and e.when == event.when for e in kept):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _within_period(finer: str, coarser: str) -> bool:
+    return "/" not in coarser and "/" not in finer and finer.startswith(coarser + "-")
 
 
 def sort_key(when: str) -> str:
