@@ -28,9 +28,12 @@ TRAILING_NUMBER = re.compile(r"\s+\d+$")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,11})\)?")
 TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
-NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "mr", "mr.", "mrs", "mrs.",
+            "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"}
 TITLE_WORDS = {"secretary", "minister", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman",
-               "chair", "director", "governor", "commissioner", "ambassador", "envoy", "chief", "undersecretary"}
+               "chair", "director", "governor", "commissioner", "ambassador", "envoy", "chief", "undersecretary",
+               "attorney", "prosecutor", "judge", "mayor", "sheriff", "premier", "chancellor", "senator", "counsel",
+               "adviser", "advisor", "president", "general", "representative"}
 DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
 PLACE_WORDS = re.compile(r"\b(?:Sea|Seas|Ocean|Strait|Region|region|Island|Islands|River|Valley|Province|County|"
                          r"District|Peninsula|Gulf|Bay|Mountains|Lake|Desert|Coast|Archipelago)$")
@@ -39,6 +42,7 @@ ORGANIZATION_WORDS = re.compile(
     r"|\b(?:Ministry|Department|Council|Committee|Commission|Agency|Office|Court|University|Institute|Institution|"
     r"Bank|Party|Association|Union|Society|Foundation|Company|Corporation|Group|Service|Authority|Federation|"
     r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines)$")
+CORPORATE_SUFFIX = re.compile(r",?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|plc|PLC|Co|AG|SA)\.?$")
 GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
                  "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
                  "navy", "cabinet", "committee", "commission", "agency", "board", "office", "city", "province"}
@@ -141,7 +145,7 @@ def _inside_title(ent: Span) -> bool:
     """'Home' in 'Home Secretary Suella Braverman', 'Education' in 'Minister of
     Education': part of a person's title, not an actor of its own."""
     head = ent.root.head
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" or clean_name(ent.text) in load_gazetteer().places:
         return False
     if ent.root.dep_ == "pobj" and head.lower_ == "of":
         head = head.head
@@ -211,6 +215,7 @@ def _core(name: str, gazetteer) -> str:
     """'U.S. State Department' and 'State Department', 'Indo-Pacific region' and
     'Indo-Pacific' are one actor."""
     name = re.sub(r"\s+region$", "", name)
+    name = CORPORATE_SUFFIX.sub("", name)
     words = name.split()
     for size in (3, 2, 1):
         prefix = " ".join(words[:size])
@@ -223,9 +228,10 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
     name = mention.name
     words = name.split()
     if len(words) == 1 and name not in load_gazetteer().places or mention.kind == "person":
-        owners = {p for p in full_people if name in p.split() and p != name}
-        if len(owners) == 1:
-            return by_key.get(key_of(owners.pop()))
+        owners = [c for c in {id(by_key.get(key_of(p))): by_key.get(key_of(p))
+                               for p in full_people if name in p.split() and p != name}.values() if c]
+        if owners:  # 'Roth' among Raymond, Evana and Jonathan Roth: the one the article is about
+            return max(owners, key=lambda c: len(c.mentions))
     if name.replace(".", "").isupper() and len(name) <= 6:
         for _key, cluster in by_key.items():
             if any(initials(n) == acronym_key(name) and len(n.split()) > 1 for n in cluster.names):
@@ -258,7 +264,8 @@ def find_role(span: Span) -> str | None:
     if title_text and any(t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ for t in title):
         return title_text
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON":
+        if (child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON"
+                and (span.label_ == "PERSON" or child.tag_ in ("NN", "NNP"))):
             return _phrase(_without_clauses(child))
     preposition = root.head
     if (span.label_ == "PERSON" and root.dep_ == "pobj" and preposition.lower_ == "of"

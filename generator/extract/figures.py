@@ -109,9 +109,11 @@ def amount_of(span: Span) -> Amount | None:
         return Amount(value, "%")
     if span.label_ == "MONEY":
         before = span.doc[max(span.start - 2, 0):span.start].text
-        return Amount(value, currency_of(text, before))
+        symbol = span.doc[span.start - 1].text if span.start else ""
+        return Amount(value, currency_of(text, before) or currency_of(symbol))
     unit = _counted_noun(span)
-    currency = currency_of(unit) if unit else None
+    symbol = span.doc.text[max(span.start_char - 3, 0):span.start_char].strip()
+    currency = (currency_of(unit) if unit else None) or (currency_of(symbol) if symbol else None)
     return Amount(value, currency or unit)
 
 
