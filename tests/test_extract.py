@@ -132,3 +132,13 @@ def test_timeline_keeps_the_finer_of_two_names_for_one_date(nlp):
 def test_timeline_leaves_out_durations(nlp):
     b = brief(nlp, "Ties have grown stronger over the past year during the 15-month invasion.")
     assert b.timeline == ()
+
+
+def test_actors_acronym_before_its_expansion_and_titles_that_are_not_actors(nlp):
+    b = brief(nlp, "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, objected. "
+                   "Home Secretary Suella Braverman and the Minister of Education Stefania Giannini spoke.")
+    names = {a.name: a for a in b.actors}
+    assert "CEI" in names.get("Italian Episcopal Conference", names.get("CEI")).aliases + (
+        names.get("Italian Episcopal Conference", names.get("CEI")).name,)
+    assert "Home" not in names and "Education" not in names
+    assert names["Suella Braverman"].role == "Home Secretary"

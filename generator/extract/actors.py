@@ -26,6 +26,7 @@ PREFIXES = re.compile(r"^(?:the|The|a|an|A|An)\s+")
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Rev|Fr)\.?\s+(?=[A-Z])")
 TRAILING_NUMBER = re.compile(r"\s+\d+$")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+BRACKETED_NAME = re.compile(r"\s*\(([A-Z][^()]{3,80})\)")
 BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,11})\)?")
 TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "mr", "mr.", "mrs", "mrs.",
@@ -121,6 +122,9 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         elif bracket and acronym_key(bracket.group(1)) == initials(name) or (
                 bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
             acronym = bracket.group(1)
+        elif name.isupper() and (expansion := BRACKETED_NAME.match(doc.text, ent.end_char)):
+            if initials(expansion.group(1)) == acronym_key(name):  # 'CEI (Italian Episcopal Conference)'
+                acronym = expansion.group(1)
         mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), acronym, modifier))
     return mentions
 
@@ -147,7 +151,8 @@ def _inside_title(ent: Span) -> bool:
     head = ent.root.head
     if ent.label_ == "PERSON" or clean_name(ent.text) in load_gazetteer().places:
         return False
-    if ent.root.dep_ == "pobj" and head.lower_ == "of":
+    if ent.root.dep_ == "pobj" and head.lower_ == "of" and ent.label_ == "ORG" and len(ent) == 1 \
+            and not ent.text.isupper():
         head = head.head
     elif ent.root.dep_ != "compound":
         return False
