@@ -9,10 +9,11 @@ article's main actors, figures and dates.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event, Figure, Sentence
-from .phrases import join_tokens
 
 PRESENT = {"said": "says", "told": "tells", "warned": "warns", "announced": "announces", "would": "will",
            "has": "has", "had": "has", "was": "is", "were": "are", "agreed": "agrees", "called": "calls"}
@@ -97,9 +98,11 @@ def make_summary(sentences: list[Sentence], actors: list[Actor], figures: list[F
             weight[index] = weight.get(index, 0) + (6 - rank)
     for item in (*figures, *timeline):
         weight[item.sentence] = weight.get(item.sentence, 0) + 3
-    candidates = [s for s in sentences[1:] if 8 <= len(s.text.split()) <= 45]
+    candidates = [s for s in sentences[1:] if 8 <= len(s.text.split()) <= 45 and _reported(s.text)]
     chosen = sorted(candidates, key=lambda s: (-weight.get(s.index, 0), s.index))[:SUMMARY_SENTENCES - 1]
     return [sentences[0].text] + [s.text for s in sorted(chosen, key=lambda s: s.index)]
 
 
-__all__ = ["make_headline", "make_summary", "join_tokens"]
+def _reported(text: str) -> bool:
+    """A summary reports; it does not open with someone's own words."""
+    return not text.startswith(("“", '"', "‘", "'", "`")) and not re.search(r"\b(?:I|we|my|our)\b", text)

@@ -83,6 +83,7 @@ def sort_key(when: str) -> str:
 
 SKIP_DEPS = {"advcl", "relcl", "appos", "parataxis", "conj", "cc", "mark", "punct", "npadvmod", "dep", "intj"}
 MAX_EVENT_WORDS = 16
+WH_TAGS = {"WDT", "WRB", "WP"}  # 'which launches', 'when exploded': the relative word is not the event
 
 
 def event_phrase(span: Span, verb, subject, actor: str | None) -> str:
@@ -100,7 +101,8 @@ def event_phrase(span: Span, verb, subject, actor: str | None) -> str:
             dropped.update(t.i for t in subtree)
     tokens = [t for t in verb.subtree if t.i not in dropped and not within(t, span) and not t.is_punct
               and t.i >= verb.i - 3 or t.dep_ in ("aux", "auxpass", "neg") and t.head == verb]
-    tokens = sorted({t for t in tokens if t.i not in dropped and not within(t, span)}, key=lambda t: t.i)
+    tokens = sorted({t for t in tokens if t.i not in dropped and not within(t, span) and t.tag_ not in WH_TAGS},
+                    key=lambda t: t.i)
     text = join_tokens(tokens[:MAX_EVENT_WORDS])
     if subject is None:
         return text
