@@ -142,3 +142,11 @@ def test_actors_acronym_before_its_expansion_and_titles_that_are_not_actors(nlp)
         names.get("Italian Episcopal Conference", names.get("CEI")).name,)
     assert "Home" not in names and "Education" not in names
     assert names["Suella Braverman"].role == "Home Secretary"
+
+
+def test_actors_affiliation_roles_and_shared_titles(nlp):
+    b = brief(nlp, "Among those elected were DAB's Ben Chan and Leung Che-cheung, and Tanya Chan of the "
+                   "Civic Party.")
+    roles = {a.name: a.role for a in b.actors if a.kind == "person"}
+    assert roles["Ben Chan"] == "DAB" and roles["Leung Che-cheung"] == "DAB"
+    assert "Civic Party" in roles["Tanya Chan"]

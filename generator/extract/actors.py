@@ -261,13 +261,25 @@ def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
 
 
 def find_role(span: Span) -> str | None:
-    """A title before the name, or an apposition on either side of it."""
+    """A title before the name, or an apposition on either side of it; a name
+    coordinated with a titled one shares its title ('DAB's Ben Chan and Leung Che-cheung')."""
+    role = _own_role(span)
+    if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
+        first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
+        role = _own_role(first) if first is not None else None
+    return role
+
+
+def _own_role(span: Span) -> str | None:
     root = span.root
     title = [t for t in span.doc[root.left_edge.i:span.start] if t.head.i in range(span.start, span.end)
              or t.head.i < span.start and t.i >= root.left_edge.i]
     title_text = _phrase(title) if span.label_ == "PERSON" else ""
-    if title_text and any(t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ for t in title):
+    # A lowercase word the NER swept into a name is still a title word ('nonpartisan pan-democrat').
+    if title_text and any(t.pos_ in ("NOUN", "PROPN") and (not t.ent_type_ or t.is_lower) for t in title):
         return title_text
+    if title_text and any(t.ent_type_ == "ORG" for t in title) and any(t.tag_ == "POS" for t in title):
+        return title_text.removesuffix("'s").removesuffix("’s").strip()  # 'DAB's Ben Chan': an affiliation
     for child in root.children:
         if (child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON"
                 and (span.label_ == "PERSON" or child.tag_ in ("NN", "NNP"))):
