@@ -27,6 +27,7 @@ SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[’”\"']?\s+)")
 KICKER = re.compile(
     r"(?P<kicker>[‘'\"“]?[A-Z][\w’' -]{0,40}?[’'\"”]?) ?: (?P<rest>[‘'\"“]?\w)")
 HEADLINE_END = re.compile(r"[.!?]")
+CREDIT = re.compile(r"\s*\((?:Reporting|Additional reporting|Writing|Editing|Compiled) by [^()]{2,200}\)\s*$")
 # Wiki markers of a source's language after a quotation: '"dangerous" ((it))'.
 LANGUAGE_MARKER = re.compile(r" ?\(\([a-z]{2,3}\)\)")
 PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"}
@@ -84,9 +85,17 @@ def remove_markers(paragraph: str, removed: list[str]) -> str:
     return LANGUAGE_MARKER.sub("", paragraph)
 
 
+def remove_credits(paragraph: str, removed: list[str]) -> str:
+    """Wire credit lines: '(Reporting by …; Editing by …)'."""
+    for match in CREDIT.finditer(paragraph):
+        removed.append(match.group().strip())
+    return CREDIT.sub("", paragraph).strip()
+
+
 def remove_furniture(paragraph: str, removed: list[str]) -> str:
     for word in sorted(_rules()["furniture"], key=len, reverse=True):
-        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?][’”] )){re.escape(word)}\b[:.]? ?")
+        # 'Read more: <headline>' is left whole for remove_promotions to cut.
+        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?][’”] )){re.escape(word)}\b(?! ?:)\.? ?")
         if pattern.search(paragraph):
             removed.append(word)
             paragraph = pattern.sub("", paragraph)
@@ -165,6 +174,7 @@ def clean_body(body: str, nlp: Language) -> CleanBody:
     paragraphs = []
     for paragraph in split_paragraphs(normalize_text(body)):
         paragraph = fix_punctuation(remove_markers(paragraph, removed))
+        paragraph = remove_credits(paragraph, removed)
         paragraph = remove_furniture(paragraph, removed)
         paragraph = remove_promotions(paragraph, nlp, removed)
         if paragraph:

@@ -50,3 +50,13 @@ def test_clean_body_keeps_a_quotation_after_said_colon(nlp):
 def test_clean_body_drops_wiki_language_markers(nlp):
     cleaned = clean_body('He called it "dangerous" ((it)) and "ideological" ((it)).', nlp)
     assert cleaned.paragraphs == ('He called it "dangerous" and "ideological".',)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Prices rose sharply. Read more: Why inflation is back and what it means for you "
+     "The central bank said it would act.", "Prices rose sharply. The central bank said it would act."),
+    ("Prices rose. (Reporting by Jane Doe; Editing by John Roe)", "Prices rose."),
+    ("Advertisement The central bank said it would act.", "The central bank said it would act."),
+])
+def test_clean_body_cuts_furniture_kickers_and_credits(nlp, text, kept):
+    assert clean_body(text, nlp).paragraphs == (kept,)
