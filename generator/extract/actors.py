@@ -237,7 +237,9 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
                                for p in full_people if name in p.split() and p != name}.values() if c]
         if owners:  # 'Roth' among Raymond, Evana and Jonathan Roth: the one the article is about
             return max(owners, key=lambda c: len(c.mentions))
-    if name.replace(".", "").isupper() and len(name) <= 6:
+    gazetteer = load_gazetteer()
+    known = name in gazetteer.places or name.casefold() in gazetteer.organizations
+    if name.replace(".", "").isupper() and len(name) <= 6 and not known:
         for _key, cluster in by_key.items():
             if any(initials(n) == acronym_key(name) and len(n.split()) > 1 for n in cluster.names):
                 return cluster
