@@ -97,7 +97,8 @@ def test_find_quoted_straight_reopener_closes_the_quote_before():
 def test_quotes_speaker_in_apposition_and_in_the_sentence_before(nlp):
     b = brief(nlp, 'After the match, Tunisia\'s coach, Nabil Maaloul, said, "We were playing against a very strong '
                    'team today." Dr Heald noted the findings. "An air-quality cleanup would improve crop yields a lot."')
-    assert [(q.speaker, q.text[:10]) for q in b.quotes] == [("Nabil Maaloul", "We were pl"), ("Heald", "An air-qua")]
+    assert [(q.speaker, q.text[:10]) for q in b.quotes] == [("Nabil Maaloul", "We were pl"),
+                                                            ("Heald", "An air-qua")]
 
 
 @pytest.mark.parametrize("body,speaker", [
@@ -125,7 +126,8 @@ def test_timeline_resolves_relative_dates_and_merges_since(nlp):
 
 
 def test_timeline_keeps_the_finer_of_two_names_for_one_date(nlp):
-    b = brief(nlp, "Endeavour, which will launch at the end of the month on April 29, will then retire.", dt.date(2011, 4, 13))
+    b = brief(nlp, "Endeavour, which will launch at the end of the month on April 29, will then retire.",
+              dt.date(2011, 4, 13))
     assert [e.when for e in b.timeline] == ["2011-04-29"]
 
 
