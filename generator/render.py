@@ -6,6 +6,7 @@ holding `<script>`, `[x](y)`, `|` or `{{ }}` reads as written and runs nothing.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -40,6 +41,8 @@ def make_environment(templates: Path) -> Environment:
     env.filters["yaml"] = yaml_string
     env.filters["number"] = format_number
     env.filters["safe_path"] = safe_path
+    env.filters["slug"] = slug
+    env.filters["meta"] = meta_string
     return env
 
 
@@ -60,3 +63,15 @@ def safe_path(value: str) -> Markup:
     if not all(c.isalnum() or c in "/._-" for c in value):
         raise ValueError(f"unsafe link target {value!r}")
     return Markup(value)
+
+
+def slug(value: object) -> Markup:
+    """An anchor id made from text: lowercase ASCII letters, digits and dashes only."""
+    text = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    return Markup(text or "x")
+
+
+def meta_string(value: object) -> Markup:
+    """A front-matter value that the theme prints into HTML as it is (title, description,
+    tags): HTML-escaped first, so it reads as written and never becomes markup."""
+    return yaml_string(html.escape("" if value is None else str(value), quote=True))

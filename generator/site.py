@@ -1,101 +1,82 @@
-"""Pages that cut across briefings: the home page and one page per month. Data in,
-Markdown out (no I/O)."""
+"""The whole site from all briefings' data: each briefing's page and data, and the
+pages that cut across briefings (home, months, actors, timeline, figures, feed).
+Data in, {relative path: content} out (no I/O)."""
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
-import unicodedata
 from collections import defaultdict
 from pathlib import PurePosixPath
 
 from jinja2 import Environment
 
+from .feeds import atom_feed
+from .pages.actor_pages import render_actor_pages
+from .pages.actors import KINDS, ActorEntry, actor_directory, merge_actors
+from .pages.figures import figure_rows, unit_counts, unit_label
+from .pages.paths import by_month, linker, month_folder, month_name, newest_first, page_path, slugify  # noqa: F401
+from .pages.timeline import PRECISION, briefing_diagrams
+from .pages.timeline_pages import render_timeline_pages
 from .render import render_page
 
-
-def slugify(name: str) -> str:
-    """A URL-safe, lowercase path segment from a seed's file name."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_-]+", "-", ascii_name.lower()).strip("-_")
-    return slug or "briefing"
-
-
-def month_folder(published: str) -> str:
-    return f"{published[:4]}/{published[5:7]}"
-
-
-def page_path(data: dict) -> str:
-    return f"{month_folder(data['published'])}/{slugify(data['id'])}.md"
-
-
-def month_name(folder: str) -> str:
-    year, month = folder.split("/")
-    return dt.date(int(year), int(month), 1).strftime("%B %Y")
-
-
-def newest_first(datas: list[dict]) -> list[dict]:
-    return sorted(datas, key=lambda d: (d["published"], d["id"]), reverse=True)
-
-
-def by_month(datas: list[dict]) -> dict[str, list[dict]]:
-    months: dict[str, list[dict]] = defaultdict(list)
-    for data in newest_first(datas):
-        months[month_folder(data["published"])].append(data)
-    return dict(sorted(months.items(), reverse=True))
+HOME_SIZE = 20
 
 
 def render_site(datas: list[dict], env: Environment, errors: list[str] = ()) -> dict[str, str]:
-    """Relative path -> content of every generated file: each briefing's page and
-    data, and the pages that cut across briefings."""
-    files = site_pages(datas, env, errors)
+    """Relative path -> content of every generated file."""
+    entries = merge_actors(datas)
+    directory = actor_directory(entries)
+    files = {**home_and_months(datas, entries, env, errors), **render_actor_pages(entries, env),
+             **render_timeline_pages(datas, env), "figures/index.md": render_figures(datas, env),
+             "feed.xml": atom_feed(datas)}
     for data in datas:
         page = page_path(data)
-        files[page] = render_page("briefing.md.j2", env, **briefing_context(data, page))
+        files[page] = render_page("briefing.md.j2", env, **briefing_context(data, page, directory))
         files[page[:-3] + ".json"] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     return files
 
 
-def briefing_context(data: dict, page: str) -> dict:
-    kinds = {"person": "People", "organization": "Organizations", "place": "Places"}
-    groups = [(label, [a for a in data["actors"] if a["kind"] == kind]) for kind, label in kinds.items()]
-    paragraphs: dict[int, list[dict]] = {}
+def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry]) -> dict:
+    groups = [(label, [a for a in data["actors"] if a["kind"] == kind]) for kind, label in KINDS.items()]
+    paragraphs: dict[int, list[dict]] = defaultdict(list)
     for sentence in data["sentences"]:
-        paragraphs.setdefault(sentence["paragraph"], []).append(sentence)
+        paragraphs[sentence["paragraph"]].append(sentence)
     return {
-        "data": data, "tags": briefing_tags(data), "published": data["published"],
+        "data": data, "tags": briefing_tags(data, directory), "published": data["published"],
         "data_file": PurePosixPath(page).stem + ".json", "actor_groups": [(k, v) for k, v in groups if v],
-        "paragraphs": [paragraphs[k] for k in sorted(paragraphs)],
+        "paragraphs": [paragraphs[k] for k in sorted(paragraphs)], "link": linker(page),
+        "actor_page": lambda actor: directory[(data["id"], actor["name"])].path,
+        "diagrams": briefing_diagrams(data["timeline"]), "precision": PRECISION,
     }
 
 
-def briefing_tags(data: dict) -> list[str]:
-    places = [a["name"] for a in data["actors"] if a["kind"] == "place"][:3]
-    organizations = [a["name"] for a in data["actors"] if a["kind"] == "organization"][:2]
-    tags = list(data.get("tags") or []) + places + organizations
-    return list(dict.fromkeys(tags))
+def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = None) -> list[str]:
+    """The seed's own tags, then its main places and organizations by their site-wide name."""
+    def name(actor: dict) -> str:
+        entry = (directory or {}).get((data["id"], actor["name"]))
+        return entry.name if entry else actor["name"]
+
+    main = [a for a in data["actors"] if a["mentions"] > 1 or len(data["actors"]) < 10]
+    places = [name(a) for a in main if a["kind"] == "place"][:3]
+    organizations = [name(a) for a in main if a["kind"] == "organization"][:2]
+    return list(dict.fromkeys([*(data.get("tags") or []), *places, *organizations]))
 
 
-def site_pages(datas: list[dict], env: Environment, errors=()) -> dict[str, str]:
-    """Relative path -> Markdown of every cross-briefing page."""
+def home_and_months(datas: list[dict], entries: list[ActorEntry], env: Environment, errors) -> dict[str, str]:
     months = by_month(datas)
-    pages = {"index.md": render_page("home.md.j2", env, briefings=newest_first(datas)[:50], months=months,
-                                     count=len(datas), actors=sum(len(d["actors"]) for d in datas),
-                                     events=sum(len(d["timeline"]) for d in datas), link=_link_from(""),
-                                     month_name=month_name, errors=list(errors))}
+    pages = {"index.md": render_page("home.md.j2", env, briefings=newest_first(datas)[:HOME_SIZE], months=months,
+                                     count=len(datas), actors=len(entries), link=linker("index.md"),
+                                     events=sum(len(d["timeline"]) for d in datas), month_name=month_name,
+                                     errors=list(errors))}
     for folder, items in months.items():
         pages[f"{folder}/index.md"] = render_page("month.md.j2", env, title=month_name(folder), briefings=items,
-                                                  link=_link_from(folder))
+                                                  link=linker(f"{folder}/index.md"))
     return pages
 
 
-def _link_from(folder: str):
-    depth = len(folder.split("/")) if folder else 0
-
-    def link(data: dict) -> str:
-        return "../" * depth + page_path(data)
-
-    return link
+def render_figures(datas: list[dict], env: Environment) -> str:
+    rows = figure_rows(datas)
+    return render_page("figures.md.j2", env, rows=rows, units=unit_counts(rows), unit=unit_label,
+                       link=linker("figures/index.md"))
 
 
 def navigation(datas: list[dict]) -> list:

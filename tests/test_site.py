@@ -5,6 +5,8 @@ import os
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from html import unescape
 
 import pytest
 
@@ -35,7 +37,7 @@ def test_briefing_page_shows_timeline_and_anchored_sentences(built_site):
     site, _ = built_site
     html = (site / "2023/05/000_cbfe35416636920c/index.html").read_text("utf-8")
     assert '<h2 id="timeline">Timeline' in html
-    assert "2023-05-24" in html and 'href="#s1"' in html
+    assert "2023-05-24" in unescape(html) and 'href="#s1"' in html
     assert '<span class="sentence" id="s1">Chinese President Xi Jinping said on Wednesday' in html
     assert "Longest battle" not in html
 
@@ -66,3 +68,42 @@ def test_navigation_groups_by_year_and_month(built_site):
     assert "May 2023" in html and "2025/03/" in html
     # Briefings are listed on month pages, not in the navigation of every page.
     assert html.count("000_cbfe35416636920c/") <= 2
+
+
+def test_actor_pages_link_briefings_and_stay_out_of_the_navigation(built_site):
+    site, _ = built_site
+    html = (site / "actors/mikhail-mishustin/index.html").read_text("utf-8")
+    assert "Russian Prime Minister" in html
+    assert 'href="../../2023/05/000_cbfe35416636920c/#s' in html
+    home = (site / "index.html").read_text("utf-8")
+    assert "actors/mikhail-mishustin/" not in home and 'href="actors/"' in home
+
+
+def test_same_actor_in_two_briefings_has_one_page(built_site):
+    site, _ = built_site
+    html = (site / "actors/vladimir-putin/index.html").read_text("utf-8")
+    assert html.count('class="md-typeset"') <= 1
+    assert "2025/03/03_g7-russia-ceasefire/" in html and "2023/05/000_cbfe35416636920c/" in html
+
+
+def test_global_timeline_links_source_sentences_and_draws_mermaid(built_site):
+    site, _ = built_site
+    html = (site / "timeline/index.html").read_text("utf-8")
+    assert 'href="../2023/05/000_cbfe35416636920c/#s' in html
+    assert '<pre class="mermaid"><code>timeline' in html
+    assert 'id="y2023"' in html
+
+
+def test_feed_is_atom_newest_first(built_site):
+    site, _ = built_site
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.parse(site / "feed.xml").getroot()
+    published = [entry.findtext("a:published", namespaces=ns) for entry in root.findall("a:entry", ns)]
+    assert published == sorted(published, reverse=True) and len(published) == 13
+    assert 'type="application/atom+xml"' in (site / "index.html").read_text("utf-8")
+
+
+def test_tags_and_figures_pages_exist(built_site):
+    site, _ = built_site
+    assert "Russia" in (site / "tags/index.html").read_text("utf-8")
+    assert 'id="figure-unit"' in (site / "figures/index.html").read_text("utf-8")

@@ -1,0 +1,55 @@
+"""The Atom feed of the newest briefings, with their summaries. Links are relative
+to the feed (Atom allows IRI references), so the feed needs no site URL; ids are
+`tag:` URIs made from the briefing's id, and there is no build timestamp, so the
+file changes only when the briefings do."""
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape as escape_xml
+from xml.sax.saxutils import quoteattr
+
+from .pages.paths import newest_first, page_path
+
+FEED_SIZE = 50
+NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    """XML text: markup characters escaped, characters XML 1.0 forbids dropped."""
+    return escape_xml(NOT_XML.sub("", " ".join(str(text).split())))
+
+
+def briefing_url(data: dict) -> str:
+    """The briefing's URL relative to the site root, as MkDocs writes directory URLs."""
+    return page_path(data)[:-3] + "/"
+
+
+def feed_entry(data: dict) -> str:
+    return "\n".join([
+        "  <entry>",
+        f"    <title>{escape(data['title'])}</title>",
+        f"    <id>tag:news-briefings,{data['published']}:{escape(data['id'])}</id>",
+        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(briefing_url(data))}/>",
+        f"    <updated>{data['published']}T00:00:00Z</updated>",
+        f"    <published>{data['published']}T00:00:00Z</published>",
+        *([f"    <author><name>{escape(data['author'])}</name></author>"] if data.get("author") else []),
+        f"    <summary>{escape(data['summary'])}</summary>",
+        "  </entry>",
+    ])
+
+
+def atom_feed(datas: list[dict], title: str = "News briefings") -> str:
+    newest = newest_first(datas)[:FEED_SIZE]
+    updated = f"{newest[0]['published']}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"
+    head = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(title)}</title>",
+        "  <id>tag:news-briefings,2023:feed</id>",
+        '  <link rel="self" type="application/atom+xml" href="feed.xml"/>',
+        '  <link rel="alternate" type="text/html" href="./"/>',
+        f"  <updated>{updated}</updated>",
+        "  <author><name>News briefings</name></author>",
+        "  <generator>news-briefings</generator>",
+    ]
+    return "\n".join([*head, *(feed_entry(data) for data in newest), "</feed>"]) + "\n"

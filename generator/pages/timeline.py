@@ -1,0 +1,126 @@
+"""The global timeline: every briefing's events in date order, grouped by year and
+month, each keeping its own precision (a day, an ISO week, a month, a year, an
+interval). Long timelines are cut into pages of whole years, so no page grows
+without bound; the newest years are on `timeline/index.md`."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..dates import readable
+from .mermaid import timeline_diagrams
+from .paths import slugify
+
+PRECISION = {"day": "day", "week": "ISO week", "month": "month", "quarter": "quarter", "half": "half-year",
+             "season": "season", "year": "year", "decade": "decade", "interval": "interval", "other": "as written"}
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+EVENTS_PER_PAGE = 400
+DIAGRAM_MINIMUM = 3  # events in a year
+
+
+@dataclass(frozen=True)
+class Entry:
+    data: dict
+    event: dict
+    start: dt.date | None  # the first day the value can mean; None when unknown
+
+    @property
+    def year(self) -> str:
+        if self.event["granularity"] == "decade":
+            return f"{self.event['when'][:3]}0s"
+        return str(self.start.year) if self.start else "Other dates"
+
+    @property
+    def month(self) -> str | None:
+        """Month heading for values that name a day, week or month; None for vaguer ones."""
+        precise = self.event["granularity"] in ("day", "week", "month") or (
+            self.event["granularity"] == "interval" and re.match(r"\d{4}-\d{2}", self.event["when"]))
+        return self.start.strftime("%B %Y") if precise and self.start else None
+
+
+def start_date(when: str) -> dt.date | None:
+    when = when.split("/", 1)[0]
+    if week := re.fullmatch(r"(\d{4})-W(\d{2}).*", when):
+        return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    if quarter := re.fullmatch(r"(\d{4})-Q([1-4])", when):
+        return dt.date(int(quarter[1]), 3 * int(quarter[2]) - 2, 1)
+    if half := re.fullmatch(r"(\d{4})-H([12])", when):
+        return dt.date(int(half[1]), 6 * int(half[2]) - 5, 1)
+    if season := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", when):
+        return dt.date(int(season[1]), SEASON_MONTH[season[2]], 1)
+    if decade := re.fullmatch(r"(\d{3})", when):
+        return dt.date(int(decade[1]) * 10, 1, 1)
+    if date := re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?![\d-])", when):
+        try:
+            return dt.date(int(date[1]), int(date[2] or 1), int(date[3] or 1))
+        except ValueError:
+            return None
+    return None
+
+
+def timeline_entries(datas: list[dict]) -> list[Entry]:
+    entries = [Entry(data, event, start_date(event["when"])) for data in datas for event in data["timeline"]]
+    return sorted(entries, key=entry_order)
+
+
+def entry_order(entry: Entry) -> tuple:
+    """Years in order (a decade before its first year), then within a year the
+    entries without a month, then the months; ties by briefing."""
+    start = entry.start or dt.date.max
+    decade = entry.event["granularity"] == "decade"
+    return (entry.start is None, start.year, not decade, entry.month is not None, start, entry.event["when"],
+            entry.data["published"], entry.data["id"], entry.event["sentence"])
+
+
+def group_entries(entries: list[Entry]) -> list[tuple[str, list[tuple[str | None, list[Entry]]]]]:
+    """[(year, [(month or None for "during the year", entries)])] in date order."""
+    return [(year, [(month, list(items)) for month, items in groupby(in_year, key=lambda e: e.month)])
+            for year, in_year in ((y, list(items)) for y, items in groupby(entries, key=lambda e: e.year))]
+
+
+def paginate(years: list, size: int = EVENTS_PER_PAGE) -> list[tuple[str, list]]:
+    """(page path, years) with whole years per page; the newest page is the index."""
+    pages, current, count = [], [], 0
+    for year in reversed(years):
+        events = sum(len(items) for _, items in year[1])
+        if current and count + events > size:
+            pages.append(current)
+            current, count = [], 0
+        current.insert(0, year)
+        count += events
+    if current:
+        pages.append(current)
+    return [(timeline_path(chunk, newest=number == 0), chunk) for number, chunk in enumerate(pages)][::-1]
+
+
+def timeline_path(years: list, newest: bool) -> str:
+    return "timeline/index.md" if newest else f"timeline/{slugify(years[0][0])}-{slugify(years[-1][0])}.md"
+
+
+def year_diagrams(months: list[tuple[str | None, list[Entry]]], year: str) -> list[str]:
+    """A year's events by month, or none for a year too sparse to need a picture."""
+    if sum(len(items) for _, items in months) < DIAGRAM_MINIMUM:
+        return []
+    periods = [(None, month.split()[0] if month else f"{year} (year)", [e.event["event"] for e in items])
+               for month, items in months]
+    return timeline_diagrams(periods)
+
+
+def briefing_diagrams(timeline: list[dict], limit: int = 4) -> list[str]:
+    """One briefing's events: one period per date; by month, then by year, when there
+    are more than `limit` periods."""
+    events = sorted(timeline, key=lambda e: (start_date(e["when"]) or dt.date.max, e["when"]))
+    for period, most in ((lambda when: when, limit), (month_of, 3 * limit), (lambda when: when[:4], None)):
+        groups = [(key, list(items)) for key, items in groupby(events, key=lambda e: period(e["when"]))]
+        if most is None or len(groups) <= most:
+            break
+    years = {key[:4] for key, _ in groups}
+    sectioned = len(years) > 1 and most is not None  # periods by year need no year sections
+    return timeline_diagrams([(key[:4] if sectioned else None, readable(key), [e["event"] for e in items])
+                              for key, items in groups])
+
+def month_of(when: str) -> str:
+    """'2023-05-24' -> '2023-05'; values vaguer than a month stay as they are."""
+    return when[:7] if re.match(r"\d{4}-\d{2}(?![\d])", when) else when

@@ -1,0 +1,198 @@
+"""What a reader does, in headless Chromium (Debian's package, driven by Playwright)
+against the site built by `mkdocs build` and served on 127.0.0.1, and against
+`mkdocs serve`. Screenshots go to tests/screenshots/ for a person to look at."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .browser import CHROMIUM, OPEN_SHADOW_ROOTS, build_site, chromium, copy_project, serve_directory, serve_mkdocs
+from .conftest import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (/usr/bin/chromium)")]
+
+BRIEFING = "2023/05/000_cbfe35416636920c/"
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    project = copy_project(ROOT, tmp_path_factory.mktemp("browser-project"))
+    with serve_directory(build_site(project)) as url:
+        yield url
+
+
+class Tab:
+    """A page that remembers console errors, failed requests and script errors."""
+
+    def __init__(self, browser, size="desktop", scheme="light"):
+        self.context = browser.new_context(viewport=SIZES[size], color_scheme=scheme)
+        self.page = self.context.new_page()
+        self.page.add_init_script(OPEN_SHADOW_ROOTS)
+        self.errors: list[str] = []
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
+
+
+@pytest.fixture
+def tab(browser):
+    tab = Tab(browser)
+    yield tab
+    tab.context.close()
+
+
+def test_search_for_mishustin_lists_briefing_and_actor_page(tab, site_url):
+    page = tab.page
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")  # the search index is loaded
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Mishustin", delay=30)
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for()
+    page.wait_for_timeout(500)
+    hrefs = [link.get_attribute("href") for link in results.all()]
+    assert any(BRIEFING in href for href in hrefs), hrefs
+    assert any("actors/mikhail-mishustin/" in href for href in hrefs), hrefs
+    page.locator(".md-search-result__link[href*='actors/mikhail-mishustin/']").first.click()
+    page.wait_for_url(re.compile(r"actors/mikhail-mishustin/"))
+    assert page.locator("h1").inner_text().startswith("Mikhail Mishustin")
+    assert tab.errors == []
+
+
+def test_timeline_entry_lands_on_its_source_sentence(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "timeline/")
+    link = page.locator(f"a[href*='{BRIEFING}#s']", has_text="source sentence").last
+    anchor = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(re.compile(f"{BRIEFING}#{anchor}$"))
+    sentence = page.locator(f"#{anchor}")
+    sentence.wait_for()
+    page.wait_for_timeout(300)
+    assert sentence.evaluate("element => element.matches(':target')")
+    assert sentence.evaluate("element => getComputedStyle(element).outlineStyle") == "solid"
+    box, height = sentence.bounding_box(), page.viewport_size["height"]
+    assert box and 0 <= box["y"] < height, box
+    assert tab.errors == []
+
+
+def test_actor_page_to_briefing_and_back(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "actors/mikhail-mishustin/")
+    page.locator("article a", has_text="Xi Jinping says").first.click()
+    page.wait_for_url(re.compile(BRIEFING))
+    assert "Xi Jinping says" in page.locator("h1").inner_text()
+    page.go_back()
+    page.wait_for_url(re.compile(r"actors/mikhail-mishustin/$"))
+    assert page.locator("h1").inner_text().startswith("Mikhail Mishustin")
+
+
+def test_tags_page_lists_tags(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "tags/")
+    headings = page.locator("article h2").all_inner_texts()
+    assert {"Russia", "China", "Ukraine"} <= {h.strip("¶ \n") for h in headings}, headings
+    assert page.locator("article a[href*='000_cbfe35416636920c']").count() >= 1
+
+
+@pytest.mark.parametrize("path", [BRIEFING, "timeline/", "actors/vladimir-putin/", "figures/", ""])
+def test_pages_render_without_console_errors(tab, site_url, path):
+    page = tab.page
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    if path in (BRIEFING, "timeline/"):
+        page.locator("div.mermaid svg").first.wait_for(timeout=15000)
+        assert page.locator("div.mermaid svg[aria-roledescription='timeline']").count() >= 1
+    assert tab.errors == []
+
+
+def test_figures_filter_by_unit(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "figures/")
+    page.select_option("#figure-unit", "USD")
+    visible = page.locator("article table tbody tr:visible")
+    assert visible.count() >= 1
+    units = visible.evaluate_all("rows => rows.map(row => row.cells[1].textContent.trim())")
+    assert set(units) == {"USD"}
+    page.select_option("#figure-unit", "")
+    assert page.locator("article table tbody tr:visible").count() > len(units)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_screenshots_of_briefing_and_timeline(browser, site_url, size, scheme):
+    tab = Tab(browser, size, scheme)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    try:
+        for name, path in (("briefing", BRIEFING), ("timeline", "timeline/")):
+            tab.page.goto(site_url + path)
+            tab.page.locator("div.mermaid svg").first.wait_for(timeout=15000)
+            expected = "slate" if scheme == "dark" else "default"
+            assert tab.page.locator("body").get_attribute("data-md-color-scheme") == expected
+            tab.page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}-{size}.png"))
+            tab.page.locator(".timeline-chart").first.scroll_into_view_if_needed()
+            tab.page.screenshot(path=str(SCREENSHOTS / f"{name}-chart-{scheme}-{size}.png"))
+        assert tab.errors == []
+    finally:
+        tab.context.close()
+
+
+def test_mkdocs_serve_shows_the_site(browser, tmp_path):
+    project = copy_project(ROOT, tmp_path)
+    tab = Tab(browser)
+    try:
+        with serve_mkdocs(project) as url:
+            tab.page.goto(url)
+            assert tab.page.locator("h1").inner_text().startswith("News briefings")
+            tab.page.locator("article a", has_text="Timeline").first.click()
+            tab.page.wait_for_url(re.compile(r"timeline/$"))
+            tab.page.locator("div.mermaid svg").first.wait_for(timeout=15000)
+            assert tab.errors == []
+    finally:
+        tab.context.close()
+
+
+HOSTILE = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">',
+           '[x](javascript:window.__pwned=1)', '{{ 7*7 }}', '| a | b |']
+
+
+def test_hostile_text_shows_as_written_and_runs_nothing(browser, tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.txt").write_text(
+        f"date 2023-05-25\ntitle Putin speaks {HOSTILE[0]} {HOSTILE[3]}\n"
+        f"source {HOSTILE[1]}\ntags {HOSTILE[2]}, {HOSTILE[4]}\n\n"
+        f"President Vladimir Putin said on Monday: {HOSTILE[0]} and {HOSTILE[1]}.\n\n"
+        f"Moscow said on Tuesday that {HOSTILE[2]} costs 5 million dollars {HOSTILE[3]}.\n\n"
+        f"{HOSTILE[4]}\n\n---\n\nPutin added on 3 May 2023 that the talks {HOSTILE[0]} went well.\n", "utf-8")
+    (tmp_path / "project").mkdir()
+    project = copy_project(ROOT, tmp_path / "project", seeds=seeds)
+    tab = Tab(browser)
+    try:
+        with serve_directory(build_site(project)) as url:
+            for path in ("", "2023/05/hostile/", "timeline/", "figures/", "tags/", "actors/"):
+                tab.page.goto(url + path)
+                tab.page.wait_for_load_state("networkidle")
+                assert tab.page.evaluate("typeof window.__pwned") == "undefined", path
+                assert tab.page.locator("article img[src='x'], article a[href^='javascript:']").count() == 0, path
+                scripts = tab.page.locator("article script").evaluate_all("s => s.map(e => e.textContent)")
+                assert not any("__pwned" in text for text in scripts), path
+            tab.page.goto(url + "2023/05/hostile/")
+            title = tab.page.locator("h1").inner_text()
+            assert HOSTILE[0] in title and "{{ 7*7 }}" in title and "49" not in title
+            article = tab.page.locator("article").inner_text()
+            for piece in HOSTILE:
+                assert piece in article, piece
+            assert tab.errors == [], tab.errors
+    finally:
+        tab.context.close()

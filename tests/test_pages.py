@@ -1,0 +1,152 @@
+"""The cross-briefing page builders on small hand-built briefing data."""
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator.feeds import atom_feed
+from generator.pages.actors import actor_directory, actor_events, actor_quotes, merge_actors
+from generator.pages.mermaid import escape_mermaid, timeline_diagram
+from generator.pages.paths import relative_link
+from generator.pages.timeline import briefing_diagrams, group_entries, paginate, start_date, timeline_entries
+from generator.render import make_environment
+from generator.site import navigation, render_site
+
+from .conftest import ROOT
+
+
+def actor(name, kind="person", aliases=(), role=None, mentions=1, sentences=("s1",)):
+    return {"name": name, "kind": kind, "aliases": list(aliases), "role": role, "mentions": mentions,
+            "sentences": list(sentences)}
+
+
+def event(when, granularity, text="something happened", sentence="s1"):
+    return {"when": when, "readable": when, "granularity": granularity, "expression": when, "event": text,
+            "source": text, "sentence": sentence}
+
+
+def briefing(id, published, actors=(), timeline=(), quotes=(), figures=(), title=None):
+    return {"id": id, "published": published, "title": title or f"Briefing {id}", "summary": f"Summary of {id}.",
+            "summary_sentences": [f"Summary of {id}."], "source": None, "url": None, "author": None, "tags": [],
+            "body": ["Text."], "sentences": [{"id": "s1", "paragraph": 0, "text": "Text."}],
+            "timeline": list(timeline), "actors": list(actors), "figures": list(figures), "quotes": list(quotes)}
+
+
+def test_actors_merge_surname_title_and_full_name():
+    datas = [briefing("a", "2023-05-25", [actor("Xi Jinping", aliases=["Xi"], role="Chinese President")]),
+             briefing("b", "2024-01-02", [actor("President Xi")]),
+             briefing("c", "2024-02-03", [actor("Xi")])]
+    entries = merge_actors(datas)
+    assert [(e.name, len(e.appearances)) for e in entries] == [("Xi Jinping", 3)]
+    assert entries[0].path == "actors/xi-jinping.md"
+    assert [data["id"] for data, _ in entries[0].appearances] == ["c", "b", "a"]  # newest first
+
+
+def test_actors_keep_an_ambiguous_short_name_apart():
+    datas = [briefing("a", "2023-05-25", [actor("Li Qiang", aliases=["Li"])]),
+             briefing("b", "2023-05-26", [actor("Li Wei", aliases=["Li"])]),
+             briefing("c", "2023-05-27", [actor("Li")])]
+    assert sorted(e.name for e in merge_actors(datas)) == ["Li", "Li Qiang", "Li Wei"]
+
+
+def test_actors_merge_places_by_name_and_acronym():
+    datas = [briefing("a", "2023-05-25", [actor("United Kingdom", "place", aliases=["UK"])]),
+             briefing("b", "2023-05-26", [actor("U.K", "place")]),
+             briefing("c", "2023-05-27", [actor("United Kingdom", "place", mentions=3)])]
+    entries = merge_actors(datas)
+    assert [(e.name, e.kind, e.mentions) for e in entries] == [("United Kingdom", "place", 5)]
+    assert actor_directory(entries)[("b", "U.K")] is entries[0]
+
+
+def test_actor_paths_are_unique_and_avoid_index_pages():
+    datas = [briefing("a", "2023-05-25", [actor("Index", "organization"), actor("C.I.A.", "organization"),
+                                           actor("C-I-A", "organization"), actor("习近平")])]
+    paths = [e.path for e in merge_actors(datas)]
+    assert len(set(paths)) == 4 and "actors/index.md" not in paths and "actors/actor.md" in paths
+
+
+def test_actor_quotes_and_events_come_from_their_sentences():
+    person = actor("Mikhail Mishustin", aliases=["Mishustin"], sentences=["s2"])
+    data = briefing("a", "2023-05-25", [person], timeline=[event("2023-05-23", "day", sentence="s2"),
+                                                           event("2023", "year", sentence="s9")],
+                    quotes=[{"speaker": "Mishustin", "text": "Hello.", "source": "", "sentence": "s3"},
+                            {"speaker": "Someone", "text": "Bye.", "source": "", "sentence": "s4"}])
+    entry = merge_actors([data])[0]
+    assert [q["text"] for _, q in actor_quotes(entry)] == ["Hello."]
+    assert [e["when"] for _, e in actor_events(entry)] == ["2023-05-23"]
+
+
+@pytest.mark.parametrize("when, start", [
+    ("2023-05-24", dt.date(2023, 5, 24)), ("2023-05", dt.date(2023, 5, 1)), ("2023-W20", dt.date(2023, 5, 15)),
+    ("2023-Q2", dt.date(2023, 4, 1)), ("2022-SU", dt.date(2022, 6, 1)), ("201", dt.date(2010, 1, 1)),
+    ("2023-01/2023-04", dt.date(2023, 1, 1)), ("2016-09-09T22:30", dt.date(2016, 9, 9)), ("PRESENT_REF", None)])
+def test_timeline_start_dates(when, start):
+    assert start_date(when) == start
+
+
+def test_timeline_groups_by_year_then_month_with_vague_values_first():
+    data = briefing("a", "2023-06-01", timeline=[
+        event("2023-05-24", "day"), event("2023", "year"), event("2023-W20", "week"), event("2022-SU", "season"),
+        event("201", "decade"), event("2023-03", "month")])
+    years = group_entries(timeline_entries([data]))
+    assert [(year, [month for month, _ in months]) for year, months in years] == [
+        ("2010s", [None]), ("2022", [None]), ("2023", [None, "March 2023", "May 2023"])]
+    may = years[2][1][2][1]
+    assert [e.event["granularity"] for e in may] == ["week", "day"]
+
+
+def test_timeline_pages_hold_whole_years_newest_on_the_index():
+    years = [(str(y), [(None, [object()] * 3)]) for y in range(2000, 2010)]
+    pages = paginate(years, size=7)
+    assert pages[-1][0] == "timeline/index.md"
+    assert [len(chunk) for _, chunk in pages] == [2, 2, 2, 2, 2]
+    assert pages[0][0] == "timeline/2000-2001.md"
+
+
+@pytest.mark.parametrize("text", ["a: b", "#1 hit", "x; y", "%%{init}%%", "<b>bold</b>", 'say "hi"', "```"])
+def test_mermaid_text_holds_no_syntax(text):
+    escaped = escape_mermaid(text)
+    assert not set(re.sub(r"#\d+;", "", escaped)) & set(":#;%<>\"`")
+    assert re.sub(r"#(\d+);", lambda m: chr(int(m[1])), escaped) == text
+
+
+def test_mermaid_diagram_shape_and_overflow():
+    source = timeline_diagram([("2023", "May 2023", ["one", "two: more", "three"])], per_period=2)
+    assert source.splitlines() == ["timeline", "    section 2023", "        May 2023 : one : two#58; more : +1 more"]
+
+
+def test_briefing_diagrams_fall_back_to_months_then_years():
+    many_days = [event(f"2023-{m:02d}-{d:02d}", "day") for m in (1, 2, 3) for d in (1, 2, 3)]
+    (diagram,) = briefing_diagrams(many_days)
+    assert [line.split(" : ")[0].strip() for line in diagram.splitlines()[1:]] == [
+        "January 2023", "February 2023", "March 2023"]
+
+
+def test_feed_is_atom_newest_first_and_escaped():
+    datas = [briefing("old", "2020-01-01"), briefing("new", "2024-01-01", title="<b>New</b> & improved")]
+    root = ET.fromstring(atom_feed(datas))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
+    assert titles == ["<b>New</b> & improved", "Briefing old"]
+    assert root.find("a:entry/a:link", ns).get("href") == "2024/01/new/"
+    assert root.findtext("a:updated", namespaces=ns) == "2024-01-01T00:00:00Z"
+
+
+def test_relative_links_between_pages():
+    assert relative_link("actors/x.md", "2023/05/a.md") == "../2023/05/a.md"
+    assert relative_link("index.md", "timeline/index.md") == "timeline/index.md"
+    assert relative_link("2023/05/a.md", "actors/x.md") == "../../actors/x.md"
+
+
+def test_render_site_writes_every_page_family():
+    datas = [briefing("a", "2023-05-25", [actor("Xi Jinping", aliases=["Xi"])], [event("2023-05-24", "day")],
+                      figures=[{"text": "$5", "value": 5.0, "unit": "USD", "measure": "cost", "qualifier": None,
+                                "period": None, "conversion": None, "source": "", "sentence": "s1"}])]
+    files = render_site(datas, make_environment(ROOT / "templates"))
+    for path in ["index.md", "2023/05/index.md", "2023/05/a.md", "2023/05/a.json", "actors/index.md",
+                 "actors/xi-jinping.md", "actors/people.md", "timeline/index.md", "figures/index.md", "feed.xml"]:
+        assert path in files
+    assert "(../../actors/xi-jinping.md)" in files["2023/05/a.md"]
+    assert "(../2023/05/a.md#s1)" in files["timeline/index.md"]
+    assert navigation(datas) == [{"2023": [{"May 2023": "2023/05/index.md"}]}]
