@@ -33,11 +33,13 @@ def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Ev
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        verb = governing_verb(span.root)
+        verb = _main_clause(governing_verb(span.root))
         subject = subject_of(verb) if verb is not None else None
         actor = name_of(subject) if subject is not None else None
         actor = actor if subject is not None and _stands_for_actor(subject, actor) else None
-        event = Event(when=timex.when, expression=timex.text, event=event_phrase(span, verb, subject, actor),
+        noun = _dated_noun(span)
+        phrase = _noun_event(noun, span) if noun is not None else event_phrase(span, verb, subject, actor)
+        event = Event(when=timex.when, expression=timex.text, event=phrase,
                       sentence=sentence_of(timex.start), start=timex.start, end=timex.end)
         if span.root.dep_ in ("compound", "nummod", "amod") and span.root.head.pos_ in ("NOUN", "PROPN"):
             modifiers.add(id(event))  # 'the 2018 FIFA World Cup': a date in a name
@@ -49,6 +51,39 @@ def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Ev
             since[key] = len(events)
         events.append(event)
     return sorted(_merge(events, modifiers), key=lambda e: (sort_key(e.when), e.sentence, e.start))
+
+
+def _main_clause(verb):
+    """'It was on the sidelines of … that Xi and Putin had their first meeting':
+    the event is the clause after 'that', not 'was'."""
+    if verb is None or verb.lemma_ != "be":
+        return verb
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children):
+        return verb
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl", "relcl") and any(m.lower_ == "that" for m in child.children):
+            return child
+    return verb
+
+
+def _dated_noun(span: Span):
+    """The event noun a date is attached to: 'the outbreak of war on February 24',
+    'the G7 meeting last week'."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
+        return root.head.head
+    if root.dep_ == "npadvmod" and root.head.pos_ == "NOUN":
+        return root.head
+    return None
+
+
+def _noun_event(noun, span: Span) -> str:
+    tokens = [t for t in noun.subtree if not within(t, span) and not t.is_punct
+              and not any(a.dep_ in ("relcl", "acl", "appos") and noun in a.ancestors for a in (t, *t.ancestors)
+                          if a != noun)]
+    while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        tokens.pop()
+    return join_tokens(tokens[:MAX_EVENT_WORDS])
 
 
 def _after_since(span: Span) -> bool:
@@ -113,5 +148,5 @@ def event_phrase(span: Span, verb, subject, actor: str | None) -> str:
 def _stands_for_actor(subject, actor: str | None) -> bool:
     """The actor's name replaces the subject only where the subject names or points
     to that actor ('he', 'who', 'the prime minister'), not 'Russia's energy supply'."""
-    return actor is not None and (subject.ent_type_ != "" or subject.pos_ in ("PRON", "NOUN", "PROPN")
-                                  and not any(c.dep_ == "poss" for c in subject.children))
+    return actor is not None and (subject.ent_type_ != "" or subject.pos_ in ("PRON", "NOUN", "PROPN")) \
+        and not any(c.dep_ in ("poss", "conj") for c in subject.children)
