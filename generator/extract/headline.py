@@ -14,11 +14,12 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event, Figure, Sentence
+from .phrases import join_tokens
 
 PRESENT = {"said": "says", "told": "tells", "warned": "warns", "announced": "announces", "would": "will",
            "has": "has", "had": "has", "was": "is", "were": "are", "agreed": "agrees", "called": "calls"}
 DROP_DEPS = {"npadvmod", "advcl", "punct", "relcl", "appos", "cc", "conj", "mark", "advmod", "intj"}
-MAX_HEADLINE_WORDS = 14
+MAX_HEADLINE_WORDS = 16
 SUMMARY_SENTENCES = 3
 
 
@@ -27,11 +28,15 @@ def make_headline(doc: Doc, sentences: list[Sentence]) -> str:
         return "Untitled briefing"
     lead = doc.char_span(sentences[0].start, sentences[0].end, alignment_mode="expand")
     root = lead.root
+    reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if reported is not None:  # '…, an exclusive VOA analysis has found': the finding is the news
+        root = reported
     words = [t for t in _clause(root) if t.ent_type_ not in ("DATE", "TIME")]
-    words = [_present(t) for t in words]
-    text = " ".join(words) if words else sentences[0].text
-    text = text.replace(" ’s", "’s").replace(" 's", "'s").replace("“ ", "“").replace(" ”", "”")
-    text = text.replace(" ,", ",")
+    while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SCONJ"):
+        words.pop()
+    if not words:
+        return sentences[0].text
+    text = _present_tense(join_tokens(words).strip(" ,;:"), words)
     return text[:1].upper() + text[1:]
 
 
@@ -47,9 +52,19 @@ def _clause(root: Token) -> list[Token]:
         elif child.dep_ in ("ccomp", "xcomp"):
             keep.extend(_clause(child))
         else:
-            keep.extend(t for t in child.subtree if not _dated(t))
+            keep.extend(t for t in child.subtree if not _dated(t) and not _in_aside(t, child))
     tokens = sorted(set(keep), key=lambda t: t.i)
     return _cap(tokens)
+
+
+def _in_aside(token: Token, top: Token) -> bool:
+    """Inside an apposition or a relative clause below `top` ('$4 million, the highest figure …')."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor == top:
+            return False
+        if ancestor.dep_ in ("appos", "relcl", "acl", "advcl"):
+            return True
+    return False
 
 
 def _is_core_prep(prep: Token, head: Token) -> bool:
@@ -60,12 +75,16 @@ def _is_core_prep(prep: Token, head: Token) -> bool:
 
 
 def _short_subject(subject: Token) -> list[Token]:
+    """'Chinese President Xi Jinping' -> the name; 'Top diplomats from the Group of
+    Seven …' -> 'Top diplomats'; 'Almost half of all Australian primary
+    schoolchildren' keeps its 'of' phrase, which says half of what."""
     if subject.ent_type_ == "PERSON":
-        return [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")
-                and abs(t.i - subject.i) <= 3]
-    return [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")
-            and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > subject.i - 50
-                        and subject in a.ancestors)][:6]
+        return [t for t in subject.subtree if t.ent_type_ == "PERSON" and abs(t.i - subject.i) <= 3]
+    head = [t for t in subject.doc[subject.left_edge.i:subject.i + 1] if not t.is_punct]
+    of_phrase = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of_phrase is not None and len(head) <= 3:
+        head += [t for t in of_phrase.subtree][:6]
+    return head[-8:]
 
 
 def _dated(token: Token) -> bool:
@@ -82,10 +101,12 @@ def _cap(tokens: list[Token]) -> list[Token]:
     return tokens[:MAX_HEADLINE_WORDS]
 
 
-def _present(token: Token) -> str:
-    if token.dep_ in ("ROOT", "aux", "ccomp") or token.head.dep_ == "ROOT":
-        return PRESENT.get(token.lower_, token.text)
-    return token.text
+def _present_tense(text: str, words: list[Token]) -> str:
+    """Headlines speak in the present: 'said' -> 'says', 'would' -> 'will'."""
+    for token in words:
+        if token.lower_ in PRESENT and (token.dep_ in ("ROOT", "aux", "ccomp") or token.head.dep_ == "ROOT"):
+            text = re.sub(rf"\b{re.escape(token.text)}\b", PRESENT[token.lower_], text, count=1)
+    return text
 
 
 def make_summary(sentences: list[Sentence], actors: list[Actor], figures: list[Figure],
