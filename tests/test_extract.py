@@ -152,3 +152,13 @@ def test_actors_affiliation_roles_and_shared_titles(nlp):
     roles = {a.name: a.role for a in b.actors if a.kind == "person"}
     assert roles["Ben Chan"] == "DAB" and roles["Leung Che-cheung"] == "DAB"
     assert "Civic Party" in roles["Tanya Chan"]
+
+
+@pytest.mark.parametrize("lead,headline", [
+    ("Chinese President Xi Jinping said on Wednesday he would support Russia’s “core interests” in the face of "
+     "the Kremlin’s growing dependence on Beijing.", "Xi Jinping says he will support Russia’s “core interests”"),
+    ("A second Iranian ship is heading to Iran, an exclusive VOA analysis has found.",
+     "A second Iranian ship is heading to Iran"),
+])
+def test_headline_is_the_lead_in_headline_form(nlp, lead, headline):
+    assert brief(nlp, lead).title == headline
