@@ -32,7 +32,7 @@ def make_headline(doc: Doc, sentences: list[Sentence]) -> str:
     if reported is not None:  # '…, an exclusive VOA analysis has found': the finding is the news
         root = reported
     words = [t for t in _clause(root) if t.ent_type_ not in ("DATE", "TIME")]
-    while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SCONJ"):
+    while words and (words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or words[-1].text in ",;:-–—("):
         words.pop()
     if not words:
         return sentences[0].text
