@@ -1,0 +1,79 @@
+"""Roles: a person's or organization's mention in, the role the article gives it out.
+
+A title before the name ("Chinese President Xi Jinping", "DAB's Ben Chan",
+"Governor of Washington Chris Gregoire"), an apposition on either side ("Alexander
+Novak, Russian Deputy Prime Minister"; "his Chinese counterpart, Li Qiang"), an
+affiliation after it ("Oaitse Nawa of the Elephant Protection Society"), or the title
+of a name it is coordinated with.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .phrases import join_tokens
+
+NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "mr", "mr.", "mrs", "mrs.",
+            "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"}
+
+
+def find_role(span: Span) -> str | None:
+    """A title before the name, or an apposition on either side of it; a name
+    coordinated with a titled one shares its title ('DAB's Ben Chan and Leung Che-cheung')."""
+    role = _own_role(span)
+    if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
+        first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
+        role = _own_role(first) if first is not None else None
+    return role
+
+
+def _own_role(span: Span) -> str | None:
+    root = span.root
+    title = [t for t in span.doc[root.left_edge.i:span.start] if t.head.i in range(span.start, span.end)
+             or t.head.i < span.start and t.i >= root.left_edge.i]
+    title_text = _phrase(title) if span.label_ == "PERSON" else ""
+    # A lowercase word the NER swept into a name is still a title word ('nonpartisan pan-democrat').
+    if title_text and any(t.pos_ in ("NOUN", "PROPN") and (not t.ent_type_ or t.is_lower) for t in title):
+        return title_text
+    if title_text and any(t.ent_type_ == "ORG" for t in title) and any(t.tag_ == "POS" for t in title):
+        return title_text.removesuffix("'s").removesuffix("’s").strip()  # 'DAB's Ben Chan': an affiliation
+    for child in root.children:
+        if (child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON"
+                and (span.label_ == "PERSON" or child.tag_ in ("NN", "NNP"))):
+            return _phrase(_without_clauses(child))
+    preposition = root.head
+    if (span.label_ == "PERSON" and root.dep_ == "pobj" and preposition.lower_ == "of"
+            and preposition.head.i < span.start and preposition.head.pos_ in ("NOUN", "PROPN")
+            and not preposition.head.ent_type_):  # 'Governor of Washington Chris Gregoire'
+        title = [t for t in span.doc[preposition.head.left_edge.i:span.start]]
+        return _phrase(title)
+    for child in root.children:  # 'Oaitse Nawa of the Elephant Protection Society'
+        if (child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i >= span.end
+                and span.label_ == "PERSON"):
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
+            if objects:
+                return _phrase(list(child.subtree))
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ == "":
+        head = root.head
+        return _phrase([t for t in _without_clauses(head) if t.i < span.start and t.text != ","])
+    return None
+
+
+def _without_clauses(token: Token) -> list[Token]:
+    """The noun phrase of `token` without relative clauses and trailing punctuation."""
+    tokens = [t for t in token.subtree if not any(a.dep_ in ("relcl", "acl", "appos") and a != token
+                                                   for a in [t, *t.ancestors] if a.i > token.i
+                                                   and token in a.ancestors)]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _phrase(tokens: list[Token]) -> str:
+    words = [t for t in tokens if not (t.dep_ == "poss" and t.pos_ == "PRON") and t.lower_ not in NOT_ROLE]
+    while words and (words[0].is_punct or words[0].pos_ in ("DET", "ADP", "CCONJ")):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        words.pop()
+    if not words or len(words) > 10:
+        return ""
+    return join_tokens(words)
