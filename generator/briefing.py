@@ -37,7 +37,7 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
 
     timeline = find_events(doc, timexes, sentence_of, mentions.name_of_token)
     figures = find_figures(doc, sentence_of, period, [(t.start, t.end) for t in timexes if t.type == "DATE"])
-    quotes = find_quotes(doc, actors, sentence_of, mentions.name_at)
+    quotes = find_quotes(doc, mentions, sentence_of)
     by_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)

@@ -333,14 +333,18 @@ class MentionIndex:
             return self.by_role(token)
         return None
 
-    def by_role(self, token: Token) -> str | None:
+    def by_role(self, token: Token, head_in_role: bool = True) -> str | None:
+        """'the prime minister', 'the Russian politician': the person whose role
+        shares most words with the description (with `head_in_role`, its head noun
+        among them), the most recently mentioned on a tie."""
         words = {t.lower_ for t in token.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ")}
         scored = {}
         for actor in self.actors:
-            if actor.kind == "person" and actor.role:
-                overlap = len(words & set(actor.role.lower().split()))
-                if overlap and token.lower_ in actor.role.lower().split():
-                    scored[actor.name] = overlap
+            if actor.kind != "person" or not actor.role:
+                continue
+            role = set(actor.role.lower().split())
+            if words & role and (token.lower_ in role or not head_in_role):
+                scored[actor.name] = len(words & role)
         if not scored:
             return None
         best = max(scored.values())

@@ -18,6 +18,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Quote
+from .actors import MentionIndex
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "``": "''", "«": "»"}
 # Copy often closes a curly quotation with a straight mark (“… situation," he said).
@@ -106,19 +107,18 @@ def is_statement(span: Span) -> bool:
     return len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
-def find_quotes(doc: Doc, actors: list[Actor], sentence_of, speaker_at) -> list[Quote]:
-    """`speaker_at(char_offset)` names the actor mentioned at an offset (or None)."""
+def find_quotes(doc: Doc, mentions: MentionIndex, sentence_of) -> list[Quote]:
     quotes = []
     previous: Quote | None = None
     for quoted in find_quoted(doc.text):
         span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
         if span is None or not is_statement(span):
             continue
-        speaker = _speaker(doc, span, actors, speaker_at) or _introduced_before(doc, span, actors, speaker_at)
+        speaker = _speaker(span, mentions) or _introduced_before(span, mentions)
         if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2:
             speaker = previous.speaker
         if speaker is None:
-            speaker = _introduced_before(doc, span, actors, speaker_at, by_subject=True)
+            speaker = _introduced_before(span, mentions, by_subject=True)
         if speaker is None:
             continue  # an unattributed quotation stays in the article, not in the quotes
         text = " ".join(doc.text[quoted.start:quoted.end].split())
@@ -129,10 +129,11 @@ def find_quotes(doc: Doc, actors: list[Actor], sentence_of, speaker_at) -> list[
     return quotes
 
 
-def _introduced_before(doc: Doc, span: Span, actors: list[Actor], speaker_at, by_subject=False) -> str | None:
+def _introduced_before(span: Span, mentions: MentionIndex, by_subject=False) -> str | None:
     """A quotation standing alone after a sentence that introduces its speaker with
     a verb of saying ("Heald noted the findings show … . “An air-quality cleanup …”"),
     or, `by_subject`, as the subject of any verb."""
+    doc = span.doc
     first = doc[span.start].sent
     if first.start == 0 or first.start < span.start - 2:
         return None
@@ -140,36 +141,38 @@ def _introduced_before(doc: Doc, span: Span, actors: list[Actor], speaker_at, by
     for token in previous:
         if token.lemma_ in speech_verbs():
             subject = _subject(token)
-            named = _resolve(doc, subject, actors, speaker_at) if subject is not None else None
+            named = _resolve(subject, mentions) if subject is not None else None
             if named is not None:
                 return named
     subject = _subject(previous.root) if by_subject else None
     if subject is not None and subject.ent_type_ == "PERSON":
-        return _resolve(doc, subject, actors, speaker_at)
+        return _resolve(subject, mentions)
     return None
 
 
-def _speaker(doc: Doc, span: Span, actors: list[Actor], speaker_at) -> str | None:
+def _speaker(span: Span, mentions: MentionIndex) -> str | None:
+    doc = span.doc
     sentences = {t.sent for t in (doc[span.start], doc[span.end - 1])}
     for sentence in sorted(sentences, key=lambda s: s.start):
         for token in sentence:
             if span.start <= token.i < span.end or token.lemma_ not in speech_verbs():
                 continue
             subject = _subject(token)
-            named = _resolve(doc, subject, actors, speaker_at) if subject is not None else None
+            named = _resolve(subject, mentions) if subject is not None else None
             if named is not None:
                 return named
         framed = _frame(sentence, span)
         if framed is not None:
-            return _resolve(doc, framed, actors, speaker_at)
+            return _resolve(framed, mentions)
         # 'X dismissed the response as “…”': words quoted inside X's own clause.
         subject = _subject(sentence.root) if not span.start <= sentence.root.i < span.end else None
         if subject is not None and subject.ent_type_ == "PERSON":
-            return _resolve(doc, subject, actors, speaker_at)
+            return _resolve(subject, mentions)
     return None
 
 
 def _subject(verb: Token) -> Token | None:
+    """The subject of a verb of saying, or of the verb it hangs on ('…, saying')."""
     for candidate in (verb, *verb.ancestors):
         subject = next((c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -192,26 +195,27 @@ def _frame(sentence: Span, span: Span) -> Token | None:
     return None
 
 
-def _resolve(doc: Doc, subject: Token, actors: list[Actor], speaker_at) -> str | None:
-    """The actor a subject names: a mention inside it ("The G7 joint statement"),
-    a surname the NER missed, 'he'/'she', or a description matching a role."""
-    kinds = {a.name: a.kind for a in actors}
-    for apposition in (c for c in subject.children if c.dep_ == "appos"):  # 'Tunisia's coach, Nabil Maaloul'
-        named = speaker_at(apposition.idx)
+def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
+    """The actor a subject names: a person in apposition ('Tunisia's coach, Nabil
+    Maaloul'), a mention inside it ('The G7 joint statement'), a surname the NER
+    missed, 'he'/'she', or a description matching a role ('the Russian politician')."""
+    kinds = {a.name: a.kind for a in mentions.actors}
+    for apposition in (c for c in subject.children if c.dep_ == "appos"):
+        named = mentions.name_at(apposition.idx)
         if named is not None and kinds.get(named) == "person":
             return named
     for token in [subject, *_phrase_without_clauses(subject)]:
-        named = speaker_at(token.idx)
+        named = mentions.name_at(token.idx)
         if named is not None and (token == subject or kinds.get(named) in ("person", "organization")):
             return named
-    surname = _by_surname(subject, actors)
+    surname = _by_surname(subject, mentions.actors)
     if surname is not None:
         return surname
     if subject.lower_ in PRONOUNS:
-        return _recent_person(doc, subject.idx, actors, speaker_at)
+        return mentions.recent_person(subject.idx)
     if subject.lower_ in ("it", "they"):
         return None  # the speaker of the quotation before, if any
-    return _by_role(doc, subject, actors, speaker_at)
+    return mentions.by_role(subject, head_in_role=False)
 
 
 def _phrase_without_clauses(subject: Token) -> list[Token]:
@@ -226,31 +230,3 @@ def _by_surname(subject: Token, actors: list[Actor]) -> str | None:
         return None
     owners = [a.name for a in actors if a.kind == "person" and subject.text in a.name.split()]
     return owners[0] if len(owners) == 1 else None
-
-
-def _by_role(doc: Doc, subject: Token, actors: list[Actor], speaker_at) -> str | None:
-    """'the Russian politician', 'the prime minister': the person whose role shares
-    the most words with the description, the most recently mentioned on a tie."""
-    words = {t.lower_ for t in subject.subtree if t.is_alpha and t.pos_ != "DET"}
-    scored = []
-    for actor in actors:
-        if actor.kind != "person" or not actor.role:
-            continue
-        overlap = len(words & set(actor.role.lower().split()))
-        if overlap:
-            scored.append((overlap, actor.name))
-    if not scored:
-        return None
-    best = max(s for s, _ in scored)
-    candidates = {name for s, name in scored if s == best}
-    recent = _recent_person(doc, subject.idx, actors, speaker_at, among=candidates)
-    return recent or sorted(candidates)[0]
-
-
-def _recent_person(doc: Doc, offset: int, actors: list[Actor], speaker_at, among=None) -> str | None:
-    people = {a.name for a in actors if a.kind == "person"}
-    for ent in reversed([e for e in doc.ents if e.start_char < offset]):
-        name = speaker_at(ent.start_char)
-        if name in people and (among is None or name in among):
-            return name
-    return None
