@@ -33,6 +33,8 @@ LEVEL_VERBS = {"be", "reach", "rise", "increase", "grow", "fall", "drop", "decli
                "soar", "plunge", "account", "gain", "lose", "decrease", "expand", "contract", "tumble",
                "slump", "rebound", "edge", "come", "remain", "cost", "fetch", "sink", "dip", "balloon"}
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE"}
+# Heads that make a number a comparison or a reference, not a count ('40 others', '2 times').
+NOT_COUNTED = {"others", "other", "times", "ones", "one", "place", "places"}
 RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|and|-|–)\s+(.+)$", re.I)
 
 
@@ -150,7 +152,7 @@ def is_figure(span: Span) -> bool:
         return bool(re.fullmatch(r"\d{4}", text)) and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNS"
     if span.label_ == "CARDINAL":
         counted = _counted_noun(span)
-        if counted is None:
+        if counted is None or counted in NOT_COUNTED:
             return False
         if not NUMBER.search(text) and counted not in _people_nouns() and not any(
                 w in SCALES for w in text.lower().split()):
