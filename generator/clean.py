@@ -21,6 +21,7 @@ from spacy.language import Language
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+LONG_LINE = 90  # characters: longer lines are paragraphs, not a hard wrap
 SPACE_BEFORE_PUNCT = re.compile(r" +([,;:.!?])(?=\s|$)")
 DOUBLE_STOP = re.compile(r"([.!?][’”\"']?) *\.(?=\s|$)")
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[’”\"']?\s+)")
@@ -56,7 +57,14 @@ def normalize_text(text: str) -> str:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    parts = PARAGRAPH_BREAK.split(text.strip())
+    """Blank lines part paragraphs. Text with none is either hard-wrapped (short
+    lines: one paragraph) or one paragraph a line (long lines)."""
+    text = text.strip()
+    lines = [line for line in text.split("\n") if line.strip()]
+    if "\n\n" not in text and len(lines) > 1 and sorted(map(len, lines))[len(lines) // 2] > LONG_LINE:
+        parts = lines
+    else:
+        parts = PARAGRAPH_BREAK.split(text)
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
@@ -95,7 +103,9 @@ def remove_credits(paragraph: str, removed: list[str]) -> str:
 def remove_furniture(paragraph: str, removed: list[str]) -> str:
     for word in sorted(_rules()["furniture"], key=len, reverse=True):
         # 'Read more: <headline>' is left whole for remove_promotions to cut.
-        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?][’”] )){re.escape(word)}\b(?! ?:)\.? ?")
+        # Only where it stands alone or before a new sentence: 'Watch the video' stays.
+        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?][’”] ))(?i:{re.escape(word)})\b(?! ?:)\.?"
+                             rf"(?: (?=[A-Z“\"‘])|$)")
         if pattern.search(paragraph):
             removed.append(word)
             paragraph = pattern.sub("", paragraph)

@@ -60,3 +60,19 @@ def test_clean_body_drops_wiki_language_markers(nlp):
 ])
 def test_clean_body_cuts_furniture_kickers_and_credits(nlp, text, kept):
     assert clean_body(text, nlp).paragraphs == (kept,)
+
+
+def test_clean_body_reads_lines_as_paragraphs_only_when_they_are_long(nlp):
+    wrapped = "The central bank raised rates on Tuesday,\nits third rise this year.\n"
+    assert clean_body(wrapped, nlp).paragraphs == (
+        "The central bank raised rates on Tuesday, its third rise this year.",)
+    long_line = "The central bank raised its main interest rate on Tuesday, its third rise this year, officials said."
+    assert len(clean_body(f"{long_line}\n{long_line}", nlp).paragraphs) == 2
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("ADVERTISEMENT\n\nThe bank acted.", "The bank acted."),
+    ("Watch the markets closely, the bank said.", "Watch the markets closely, the bank said."),
+])
+def test_clean_body_furniture_only_where_it_stands_alone(nlp, text, kept):
+    assert " ".join(clean_body(text, nlp).paragraphs) == kept
