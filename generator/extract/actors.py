@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .gazetteer import load_gazetteer
+from .phrases import doc_text
 from .roles import find_role
 
 KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -112,14 +113,14 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
         acronym = None
-        bracket = BRACKETED_ACRONYM.match(doc.text, ent.end_char - (1 if ent.text.endswith("(") else 0))
+        bracket = BRACKETED_ACRONYM.match(doc_text(doc), ent.end_char - (1 if ent.text.endswith("(") else 0))
         if "(" in ent.text:
             inner = re.search(r"\(([A-Z][A-Za-z0-9.&-]{1,11})", ent.text)
             acronym = inner.group(1) if inner else None
         elif bracket and acronym_key(bracket.group(1)) == initials(name) or (
                 bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
             acronym = bracket.group(1)
-        elif name.isupper() and (expansion := BRACKETED_NAME.match(doc.text, ent.end_char)):
+        elif name.isupper() and (expansion := BRACKETED_NAME.match(doc_text(doc), ent.end_char)):
             if initials(expansion.group(1)) == acronym_key(name):  # 'CEI (Italian Episcopal Conference)'
                 acronym = expansion.group(1)
         mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), acronym, modifier))

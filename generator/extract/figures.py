@@ -13,7 +13,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
-from .phrases import noun_phrase, trim
+from .phrases import doc_text, noun_phrase, trim
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2, "dozen": 12}
@@ -114,7 +114,7 @@ def amount_of(span: Span) -> Amount | None:
         symbol = span.doc[span.start - 1].text if span.start else ""
         return Amount(value, currency_of(text, before) or currency_of(symbol))
     unit = _counted_noun(span)
-    symbol = span.doc.text[max(span.start_char - 3, 0):span.start_char].strip()
+    symbol = doc_text(span.doc)[max(span.start_char - 3, 0):span.start_char].strip()
     currency = (currency_of(unit) if unit else None) or (currency_of(symbol) if symbol else None)
     return Amount(value, currency or unit)
 
@@ -159,7 +159,7 @@ def is_figure(span: Span) -> bool:
             return False
         if re.fullmatch(r"(1[89]|20)\d\d", text.strip()) and span.root.head.tag_ != "NNS":
             return False
-        after = span.doc.text[span.end_char:span.end_char + 1]
+        after = doc_text(span.doc)[span.end_char:span.end_char + 1]
         if after == "-":  # '12-point', '15-month': an attribute, not a figure
             return False
     return parse_number(text) is not None
@@ -183,7 +183,7 @@ def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = 
         text = span.text
         if conversion is not None:
             skip.add(index + 1)
-            end = conversion.end_char + (1 if doc.text[conversion.end_char:conversion.end_char + 1] == ")" else 0)
+            end = conversion.end_char + (1 if doc_text(doc)[conversion.end_char:conversion.end_char + 1] == ")" else 0)
             text = f"{span.text} ({conversion.text})"
         qualifier = _qualifier(span)
         sentence = sentence_of(span.start_char)
@@ -214,7 +214,7 @@ def _conversion_after(span: Span, following: list[Span]) -> Span | None:
     if span.label_ != "MONEY" or not following or following[0].label_ != "MONEY":
         return None
     other = following[0]
-    between = span.doc.text[span.end_char:other.start_char]
+    between = doc_text(span.doc)[span.end_char:other.start_char]
     if "(" in between and ")" not in between and len(between) <= 40 and "." not in between.replace("(", ""):
         return other
     return None

@@ -8,6 +8,14 @@ CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "prt", "attr", "acomp", "ag
              "ccomp", "neg", "aux", "auxpass"}
 
 
+def doc_text(doc) -> str:
+    """The document's text, built once: spaCy rebuilds `Doc.text` from its tokens on every call."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def join_tokens(tokens: list[Token]) -> str:
     """Token texts with the article's spacing, one space where tokens were left out."""
     parts = []

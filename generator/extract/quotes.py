@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Quote
 from .actors import MentionIndex
+from .phrases import doc_text
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "``": "''", "«": "»"}
 # Copy often closes a curly quotation with a straight mark (“… situation," he said).
@@ -110,7 +111,7 @@ def is_statement(span: Span) -> bool:
 def find_quotes(doc: Doc, mentions: MentionIndex, sentence_of) -> list[Quote]:
     quotes = []
     previous: Quote | None = None
-    for quoted in find_quoted(doc.text):
+    for quoted in find_quoted(doc_text(doc)):
         span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
         if span is None or not is_statement(span):
             continue
@@ -121,7 +122,7 @@ def find_quotes(doc: Doc, mentions: MentionIndex, sentence_of) -> list[Quote]:
             speaker = _introduced_before(span, mentions, by_subject=True)
         if speaker is None:
             continue  # an unattributed quotation stays in the article, not in the quotes
-        text = " ".join(doc.text[quoted.start:quoted.end].split())
+        text = " ".join(doc_text(doc)[quoted.start:quoted.end].split())
         quote = Quote(speaker=speaker, text=text.strip(" ,"), sentence=sentence_of(quoted.start),
                       start=quoted.start, end=quoted.end)
         quotes.append(quote)

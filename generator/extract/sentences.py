@@ -10,6 +10,7 @@ import bisect
 from spacy.tokens import Doc
 
 from ..model import Sentence
+from .phrases import doc_text
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -31,10 +32,10 @@ def split_sentences(doc: Doc, paragraphs: tuple[str, ...]) -> list[Sentence]:
     sentences: list[Sentence] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        text = doc.text[start:end].strip()
+        text = doc_text(doc)[start:end].strip()
         if not text:
             continue
-        offset = doc.text.index(text, start)
+        offset = doc_text(doc).index(text, start)
         for piece_start, piece in _pieces(offset, text, starts):
             paragraph = bisect.bisect_right(starts, piece_start) - 1
             sentences.append(Sentence(len(sentences), paragraph, piece, piece_start, piece_start + len(piece)))
