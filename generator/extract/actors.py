@@ -105,7 +105,8 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         name = clean_name(ent.text)
         if not _is_proper_name(name, ent):
             continue
-        kind = _kind(ent.label_, name, gazetteer, person_words)
+        definite = ent.text.lower().startswith("the ") or ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+        kind = _kind(ent.label_, name, gazetteer, person_words, definite)
         if kind is None or _inside_title(ent) and name.casefold() not in gazetteer.organizations:
             continue
         if kind == "place" and " and " in name and name not in gazetteer.places:
@@ -171,11 +172,11 @@ def _is_proper_name(name: str, ent: Span) -> bool:
     return name.casefold() not in GENERIC_NAMES
 
 
-def _kind(label: str, name: str, gazetteer, person_words: set[str]) -> str | None:
+def _kind(label: str, name: str, gazetteer, person_words: set[str], definite: bool = False) -> str | None:
     if name.casefold() in gazetteer.organizations and label != "PERSON":
         return "organization"
-    if label in ("ORG", "NORP") and len(name.split()) == 1 and name.endswith(DEMONYM_ENDINGS):
-        return None  # 'British', 'Italian' mislabeled as organizations
+    if label in ("ORG", "NORP") and len(name.split()) == 1 and name.endswith(DEMONYM_ENDINGS) and not definite:
+        return None  # 'British', 'Italian' mislabeled as organizations; 'the Guardian' is a name
     if PLACE_WORDS.search(name):
         return "place"
     if ORGANIZATION_WORDS.search(name) and label != "PERSON":
