@@ -116,11 +116,21 @@ def test_mermaid_diagram_shape_and_overflow():
     assert source.splitlines() == ["timeline", "    section 2023", "        May 2023 : one : two#58; more : +1 more"]
 
 
-def test_briefing_diagrams_fall_back_to_months_then_years():
-    many_days = [event(f"2023-{m:02d}-{d:02d}", "day") for m in (1, 2, 3) for d in (1, 2, 3)]
+def test_briefing_diagrams_show_each_date_then_fall_back_to_months():
+    few_days = [event(f"2023-01-{d:02d}", "day") for d in (1, 2, 3, 4, 5)]
+    labels = [line.split(" : ")[0].strip() for diagram in briefing_diagrams(few_days)
+              for line in diagram.splitlines()[1:]]
+    assert labels == ["Sun 1 Jan 2023", "Mon 2 Jan 2023", "Tue 3 Jan 2023", "Wed 4 Jan 2023", "Thu 5 Jan 2023"]
+    many_days = [event(f"2023-{m:02d}-{d:02d}", "day") for m in (1, 2, 3) for d in range(1, 7)]
     (diagram,) = briefing_diagrams(many_days)
     assert [line.split(" : ")[0].strip() for line in diagram.splitlines()[1:]] == [
         "January 2023", "February 2023", "March 2023"]
+
+
+def test_briefing_diagrams_keep_intervals_as_intervals():
+    (diagram, *_) = briefing_diagrams([event("2023-01/2023-04", "interval")] + [
+        event(f"2023-05-{d:02d}", "day") for d in range(1, 18)])
+    assert "January 2023 – April 2023" in diagram
 
 
 def test_feed_is_atom_newest_first_and_escaped():

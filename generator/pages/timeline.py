@@ -108,11 +108,11 @@ def year_diagrams(months: list[tuple[str | None, list[Entry]]], year: str) -> li
     return timeline_diagrams(periods)
 
 
-def briefing_diagrams(timeline: list[dict], limit: int = 4) -> list[str]:
-    """One briefing's events: one period per date; by month, then by year, when there
-    are more than `limit` periods."""
+def briefing_diagrams(timeline: list[dict], limit: int = 16) -> list[str]:
+    """One briefing's events: one period per date (in diagrams of a few periods each);
+    by month, then by year, when there are more than `limit` dates."""
     events = sorted(timeline, key=lambda e: (start_date(e["when"]) or dt.date.max, e["when"]))
-    for period, most in ((lambda when: when, limit), (month_of, 3 * limit), (lambda when: when[:4], None)):
+    for period, most in ((lambda when: when, limit), (month_of, limit), (lambda when: when[:4], None)):
         groups = [(key, list(items)) for key, items in groupby(events, key=lambda e: period(e["when"]))]
         if most is None or len(groups) <= most:
             break
@@ -121,6 +121,7 @@ def briefing_diagrams(timeline: list[dict], limit: int = 4) -> list[str]:
     return timeline_diagrams([(key[:4] if sectioned else None, readable(key), [e["event"] for e in items])
                               for key, items in groups])
 
+
 def month_of(when: str) -> str:
-    """'2023-05-24' -> '2023-05'; values vaguer than a month stay as they are."""
-    return when[:7] if re.match(r"\d{4}-\d{2}(?![\d])", when) else when
+    """'2023-05-24' -> '2023-05'; intervals and values vaguer than a month stay as they are."""
+    return when[:7] if "/" not in when and re.match(r"\d{4}-\d{2}(?![\d])", when) else when
