@@ -15,6 +15,7 @@ from .extract.quotes import find_quotes
 from .extract.sentences import join_paragraphs, make_sentence_lookup, split_sentences
 from .extract.timeline import find_events, is_event_date
 from .extract.timex import find_timexes
+from .extract.topics import find_topics
 from .model import Briefing, Seed
 
 
@@ -46,4 +47,4 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         seed=seed, title=title, summary=tuple(make_summary(sentences, actors, figures, timeline)),
         paragraphs=tuple(tuple(v) for _, v in sorted(by_paragraph.items())), sentences=tuple(sentences),
         timeline=tuple(timeline), actors=tuple(actors), figures=tuple(figures), quotes=tuple(quotes),
-        removed=removed)
+        removed=removed, topics=tuple(find_topics(doc)))

@@ -34,6 +34,7 @@ def briefing_data(briefing: Briefing) -> dict:
                      "qualifier": f.qualifier, "period": f.period, "conversion": f.conversion,
                      **source(f.sentence)} for f in briefing.figures],
         "quotes": [{"speaker": q.speaker, "text": q.text, **source(q.sentence)} for q in briefing.quotes],
+        "topics": list(briefing.topics),
         "removed_boilerplate": list(briefing.removed),
         "generator": __version__,
     }

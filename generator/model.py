@@ -93,6 +93,7 @@ class Briefing:
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
     removed: tuple[str, ...] = field(default=())  # boilerplate cut from the body
+    topics: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

@@ -50,7 +50,8 @@ def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], Act
 
 
 def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = None) -> list[str]:
-    """The seed's own tags, then its main places and organizations by their site-wide name."""
+    """The seed's own tags, then its main places and organizations by their site-wide
+    name, then its topics."""
     def name(actor: dict) -> str:
         entry = (directory or {}).get((data["id"], actor["name"]))
         return entry.name if entry else actor["name"]
@@ -58,7 +59,8 @@ def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = Non
     main = [a for a in data["actors"] if a["mentions"] > 1 or len(data["actors"]) < 10]
     places = [name(a) for a in main if a["kind"] == "place"][:3]
     organizations = [name(a) for a in main if a["kind"] == "organization"][:2]
-    return list(dict.fromkeys([*(data.get("tags") or []), *places, *organizations]))
+    topics = list(data.get("topics") or [])
+    return list(dict.fromkeys([*(data.get("tags") or []), *places, *organizations, *topics]))
 
 
 def home_and_months(datas: list[dict], entries: list[ActorEntry], env: Environment, errors) -> dict[str, str]:
