@@ -167,4 +167,4 @@ def test_headline_is_the_lead_in_headline_form(nlp, lead, headline):
 def test_topics_are_recurring_nouns_outside_names(nlp):
     b = brief(nlp, "The G7 urged a ceasefire in Ukraine. Russia has not accepted the ceasefire. Diplomats said a "
                    "ceasefire would need guarantees. Talks on guarantees and sanctions went on in Canada.")
-    assert b.topics[0] == "ceasefire" and "guarantees" in b.topics
+    assert b.topics == ("ceasefire",)  # 'guarantees' twice and 'sanctions' once are not enough
