@@ -168,3 +168,9 @@ def test_topics_are_recurring_nouns_outside_names(nlp):
     b = brief(nlp, "The G7 urged a ceasefire in Ukraine. Russia has not accepted the ceasefire. Diplomats said a "
                    "ceasefire would need guarantees. Talks on guarantees and sanctions went on in Canada.")
     assert b.topics == ("ceasefire",)  # 'guarantees' twice and 'sanctions' once are not enough
+
+
+def test_quotes_a_definite_description_repeats_a_named_group(nlp):
+    b = brief(nlp, "Top diplomats from the Group of Seven urged Russia on Friday to accept a ceasefire. "
+                   "“We called for Russia to reciprocate by agreeing to a ceasefire,” the diplomats said.")
+    assert [(q.speaker, q.text[:9]) for q in b.quotes] == [("G7", "We called")]

@@ -294,6 +294,9 @@ def index_names(actors: list[Actor]) -> dict[str, Actor]:
     return table
 
 
+ANTECEDENT_SENTENCES = 2  # how far back 'the diplomats' looks for the phrase it repeats
+
+
 class MentionIndex:
     """Where each actor is mentioned: offset -> actor name, and the person most
     recently mentioned before an offset (for 'he', 'the prime minister')."""
@@ -355,3 +358,22 @@ class MentionIndex:
             if start < token.idx and actor.name in candidates:
                 return actor.name
         return sorted(candidates)[0]
+
+    def by_antecedent(self, token: Token) -> str | None:
+        """'the diplomats' after 'Top diplomats from the Group of Seven': the named
+        group or person in the nearest earlier phrase with the same head noun."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+            return None
+        sentences = list(token.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        window = sentences[max(here - ANTECEDENT_SENTENCES, 0)].start
+        for earlier in reversed(token.doc[window:token.i]):
+            if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
+                continue
+            for word in earlier.subtree:
+                named = self.name_at(word.idx)
+                if named is not None and word.i != earlier.i:
+                    kinds = {a.name: a.kind for a in self.actors}
+                    if kinds.get(named) in ("person", "organization"):
+                        return named
+        return None

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Quote
 from .actors import MentionIndex
-from .phrases import doc_text
+from .phrases import doc_text, subject_of
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "``": "''", "«": "»"}
 # Copy often closes a curly quotation with a straight mark (“… situation," he said).
@@ -165,6 +165,15 @@ def _speaker(span: Span, mentions: MentionIndex) -> str | None:
         framed = _frame(sentence, span)
         if framed is not None:
             return _resolve(framed, mentions)
+        # '… the State Department does not comment … but “remains focused on …”':
+        # a quote that continues a clause speaks for that clause's named subject.
+        governing = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX") and not
+                          span.start <= a.i < span.end), None)
+        subject = subject_of(governing) if governing is not None else None
+        if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
+            named = _resolve(subject, mentions)
+            if named is not None:
+                return named
         # 'X dismissed the response as “…”': words quoted inside X's own clause.
         subject = _subject(sentence.root) if not span.start <= sentence.root.i < span.end else None
         if subject is not None and subject.ent_type_ == "PERSON":
@@ -216,7 +225,7 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         return mentions.recent_person(subject.idx)
     if subject.lower_ in ("it", "they"):
         return None  # the speaker of the quotation before, if any
-    return mentions.by_role(subject, head_in_role=False)
+    return mentions.by_role(subject, head_in_role=False) or mentions.by_antecedent(subject)
 
 
 def _phrase_without_clauses(subject: Token) -> list[Token]:
