@@ -47,7 +47,7 @@ def _own_role(span: Span) -> str | None:
         title = [t for t in span.doc[preposition.head.left_edge.i:span.start]]
         return _phrase(title)
     for child in root.children:  # 'Oaitse Nawa of the Elephant Protection Society'
-        if (child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and child.i >= span.end
+        if (child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "for") and child.i >= span.end
                 and span.label_ == "PERSON"):
             objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
             if objects:
