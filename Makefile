@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site build test install install-test browser
+.PHONY: site build test install install-test browser bench
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -26,3 +26,7 @@ build: install
 
 test: install-test browser
 	$(PY) -m pytest -q
+
+# Benchmark at 1,000 seeds (minutes); figures go to bench/results.md.
+bench: install
+	$(VENV)/bin/briefings bench -n 1000

@@ -1,28 +1,28 @@
 """The build: seeds folder in, briefing pages, data and cross-briefing pages out.
 
 Gathers everything before writing anything (as Pelican's generators do). A seed
-that fails is reported with its file and line and skipped; the rest still build.
-Extraction results are cached by the seed's content and the generator's code, so
-an unchanged seed is not parsed again and a changed template re-renders from the
-cached data.
+that fails is reported with its file and line and skipped; the rest still build,
+and a seed that built before keeps its last good briefing, marked stale. Extraction
+results are cached by the seed's content and the generator's code, so an unchanged
+seed is not parsed again and a changed template re-renders from the cached data;
+when nothing at all changed since the last build, nothing is read or rendered.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
+import sys
+import time
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from . import __version__
-from .briefing import make_briefing
-from .data import briefing_data
-from .render import make_environment
-from .seeds import SeedError, list_seeds, read_seed
-from .site import page_path, render_site
-from .writer import WriteReport, write_outputs
+from .cache import BuildState, DataCache, code_fingerprint, folder_fingerprint, load_state, save_state, seed_key
+from .parallel import default_jobs, extract_many
+from .render import escape_markdown, make_environment
+from .seeds import SeedError, list_ignored, list_seeds, read_bytes
+from .sidecar import apply_corrections, find_sidecar, read_sidecar
+from .site import navigation, page_path, render_site
+from .writer import WriteReport, manifest_digest, outputs_intact, write_outputs
 
 log = logging.getLogger("briefings")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -34,81 +34,193 @@ class BuildConfig:
     out: Path = PROJECT / "briefings"
     templates: Path = PROJECT / "templates"
     cache: Path | None = PROJECT / ".cache" / "briefings"
+    jobs: int = 0  # extraction processes; 0: one per available core
+    progress: bool = True  # a progress bar, when stderr is a terminal
+
+
+@dataclass
+class SeedInput:
+    path: Path
+    key: str = ""  # cache key of its data
+    raw: bytes = b""
+    error: SeedError | None = None
+    sidecar: Path | None = None
 
 
 @dataclass
 class BuildReport:
     datas: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # ignored files: worth knowing, not failing for
     parsed: int = 0
     cached: int = 0
+    count: int = 0  # briefings on the site
+    skipped: bool = False  # nothing changed since the last build: nothing was done
     write: WriteReport = field(default_factory=WriteReport)
     navigation: list = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per step, for the benchmark
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Changes whenever the generator's code or rule data changes."""
-    digest = hashlib.sha256(__version__.encode())
-    package = resources.files("generator")
-    for path in sorted(Path(str(package)).rglob("*")):
-        if path.suffix in (".py", ".yml", ".yaml", ".json", ".jsonl") and "__pycache__" not in path.parts:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+class _Timer:
+    def __init__(self, report: BuildReport):
+        self.report, self.last = report, time.perf_counter()
 
-
-def extract(path: Path, config: BuildConfig, report: BuildReport) -> dict | None:
-    raw = path.read_bytes()
-    key = hashlib.sha256(path.name.encode() + b"\0" + raw).hexdigest()[:24] + "-" + code_fingerprint()
-    cached = config.cache / f"{key}.json" if config.cache else None
-    if cached and cached.exists():
-        report.cached += 1
-        return json.loads(cached.read_text("utf-8"))
-    seed = read_seed(path)
-    from .nlp import load_pipeline  # loading the model is slow: only when a seed needs it
-
-    data = briefing_data(make_briefing(seed, load_pipeline()))
-    report.parsed += 1
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    return data
-
-
-def gather(config: BuildConfig, report: BuildReport) -> list[dict]:
-    datas, pages, bodies = [], {}, {}
-    for path in list_seeds(config.seeds):
-        try:
-            data = extract(path, config, report)
-        except SeedError as error:
-            report.errors.append(str(error))
-            continue
-        except Exception as error:  # one bad seed must not stop the others
-            log.exception("Could not process %s", path)
-            report.errors.append(f"{path}: could not process: {error}")
-            continue
-        target = page_path(data)
-        body = hashlib.sha256(" ".join(data["body"]).encode()).hexdigest()
-        if body in bodies:
-            report.errors.append(f"{path}: same text as {bodies[body]}; only the first is built")
-            continue
-        if target in pages:
-            report.errors.append(f"{path}: its page {target} is already made from {pages[target]}; rename one seed")
-            continue
-        bodies[body], pages[target] = path.name, path.name
-        datas.append(data)
-    return datas
+    def step(self, name: str) -> None:
+        now = time.perf_counter()
+        self.report.seconds[name] = round(now - self.last, 3)
+        self.last = now
 
 
 def build(config: BuildConfig = BuildConfig()) -> BuildReport:
-    from .site import navigation
-
     report = BuildReport()
-    report.datas = gather(config, report)
+    timer = _Timer(report)
+    inputs = scan_seeds(config.seeds, report)
+    fingerprint = inputs_fingerprint(inputs, config)
+    state = load_state(config.cache, config.out)
+    if config.cache and unchanged_since(state, fingerprint, config.out):
+        return replay(state)
+    timer.step("scan")
+    report.datas = gather(inputs, config, report, state)
+    timer.step("gather")
     files = render_site(report.datas, make_environment(config.templates), report.errors)
+    mark_stale(files, report.datas)
+    timer.step("render")
     report.write = write_outputs(config.out, files)
+    timer.step("write")
     report.navigation = navigation(report.datas)
+    report.count = len(report.datas)
     for refused in report.write.refused:
-        report.errors.append(f"{config.out / refused}: written by hand, so the generator left it as it is")
+        report.errors.append(f"{config.out / refused}: written by hand, so the generator left it as it is; "
+                             "rename the seed or the page")
+    save_state(config.cache, config.out, BuildState(
+        inputs=fingerprint, manifest=report.write.manifest, count=report.count, navigation=report.navigation,
+        errors=report.errors, notes=report.notes, last_good=state.last_good))
     return report
+
+
+def scan_seeds(folder: Path, report: BuildReport) -> list[SeedInput]:
+    """Every seed's bytes (refusing oversized files unread) and its sidecar."""
+    inputs = []
+    for path in list_seeds(folder):
+        item = SeedInput(path, sidecar=find_sidecar(path))
+        try:
+            item.raw = read_bytes(path)
+            item.key = seed_key(path.name, item.raw)
+        except SeedError as error:
+            item.error = error
+        except OSError as error:
+            item.error = SeedError(path, f"cannot be read ({error.strerror}); check its permissions")
+        inputs.append(item)
+    report.notes += [f"{path}: not a seed (.txt or .md), so it was ignored" for path in list_ignored(folder)]
+    seeds = {item.path.stem for item in inputs}
+    report.notes += [f"{path}: corrections for a seed that is not there ({path.stem}.txt), so they were ignored"
+                     for path in sorted(folder.glob("*.y*ml")) if path.stem not in seeds]
+    return inputs
+
+
+def inputs_fingerprint(inputs: list[SeedInput], config: BuildConfig) -> str:
+    digest = hashlib.sha256(f"{code_fingerprint(False)}\0{folder_fingerprint(config.templates)}".encode())
+    for item in inputs:
+        digest.update(f"\0{item.path.name}\0{item.key}\0{item.error}".encode())
+        if item.sidecar:
+            digest.update(item.sidecar.name.encode() + b"\0" + item.sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+def unchanged_since(state: BuildState, fingerprint: str, out: Path) -> bool:
+    """The same inputs as the last build, and its outputs still as it left them."""
+    return state.inputs == fingerprint and state.manifest == manifest_digest(out) and outputs_intact(out)
+
+
+def replay(state: BuildState) -> BuildReport:
+    return BuildReport(errors=list(state.errors), notes=list(state.notes), count=state.count, skipped=True,
+                       navigation=state.navigation, cached=state.count)
+
+
+def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, state: BuildState) -> list[dict]:
+    """Each seed's data from the cache or from extraction, corrected by its sidecar;
+    a failed seed falls back to its last good data, marked stale."""
+    cache = DataCache(config.cache)
+    results: dict[Path, dict | Exception] = {}
+    work = []
+    for item in inputs:
+        cached = None if item.error else cache.load(item.key)
+        if item.error:
+            results[item.path] = item.error
+        elif cached is not None:
+            results[item.path] = cached
+            report.cached += 1
+        else:
+            work.append((item.path, item.raw))
+    keys = {item.path: item.key for item in inputs}
+    for path, result in _with_progress(extract_many(work, config.jobs or default_jobs()), len(work), config):
+        if isinstance(result, dict):
+            cache.store(keys[path], result)
+            report.parsed += 1
+        results[path] = result
+    state.last_good = {name: key for name, key in state.last_good.items() if (config.seeds / name).exists()}
+    settled = []
+    for item in inputs:  # in file order, whatever order the workers finished in
+        data = _settle(item, results[item.path], cache, state, report)
+        if data is not None:
+            settled.append((item.path, data))
+    return drop_duplicates(settled, report)
+
+
+def _settle(item: SeedInput, result: dict | Exception, cache: DataCache, state: BuildState,
+            report: BuildReport) -> dict | None:
+    if isinstance(result, Exception):
+        message = str(result) if isinstance(result, SeedError) else f"{item.path}: could not process: {result}"
+        report.errors.append(message)
+        last_good = cache.load(state.last_good.get(item.path.name, ""))
+        if last_good is None:
+            return None
+        result = {**last_good, "stale": message}
+    else:
+        state.last_good[item.path.name] = item.key
+    if item.sidecar:
+        try:
+            result = apply_corrections(result, read_sidecar(item.sidecar), item.sidecar)
+        except SeedError as error:
+            report.errors.append(str(error))
+    return result
+
+
+def drop_duplicates(settled: list[tuple[Path, dict]], report: BuildReport) -> list[dict]:
+    """One briefing per article text and per page path; the first seed (by name) wins."""
+    kept: list[dict] = []
+    pages: dict[str, str] = {}
+    bodies: dict[str, str] = {}
+    for path, data in settled:
+        target = page_path(data)
+        body = hashlib.sha256(" ".join(data["body"]).encode()).hexdigest()
+        if body in bodies:
+            report.errors.append(f"{path}: same text as {bodies[body]}, so only that one is built; "
+                                 "delete one of the two seeds")
+        elif target in pages:
+            report.errors.append(f"{path}: its page {target} is already made from {pages[target]}; "
+                                 "rename one of the two seeds")
+        else:
+            bodies[body], pages[target] = path.name, path.name
+            kept.append(data)
+    return kept
+
+
+def mark_stale(files: dict[str, str], datas: list[dict]) -> None:
+    """Put a warning under the title of each page built from a seed's last good data."""
+    for data in datas:
+        if data.get("stale"):
+            page = page_path(data)
+            warning = (f'\n!!! warning "Stale: built from an earlier version of the seed"\n\n'
+                       f"    {escape_markdown(data['stale'])}\n")
+            head, title, rest = files[page].partition("\n# ")
+            line, _, body = rest.partition("\n")
+            files[page] = f"{head}{title}{line}\n{warning}{body}" if title else files[page] + warning
+
+
+def _with_progress(results, total: int, config: BuildConfig):
+    if not config.progress or total < 2 or not sys.stderr.isatty():
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, total=total, desc="briefings", unit="seed", file=sys.stderr)

@@ -17,7 +17,10 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--seeds", type=Path, default=PROJECT / "seeds", help="folder of seed articles")
     build_cmd.add_argument("--out", type=Path, default=PROJECT / "briefings", help="output folder (MkDocs docs_dir)")
     build_cmd.add_argument("--templates", type=Path, default=PROJECT / "templates")
+    build_cmd.add_argument("--cache", type=Path, default=BuildConfig().cache, help="folder of cached data")
     build_cmd.add_argument("--no-cache", action="store_true", help="parse every seed again")
+    build_cmd.add_argument("--jobs", "-j", type=int, default=0, help="extraction processes (default: one per core)")
+    build_cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     check_cmd = commands.add_parser("check", help="validate seeds; exit 1 on any problem")
     check_cmd.add_argument("--seeds", type=Path, default=PROJECT / "seeds")
@@ -25,6 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     timex_cmd = commands.add_parser("timex", help="print the temporal expressions of seeds as JSON")
     timex_cmd.add_argument("seeds", type=Path, nargs="+", help="seed files")
     timex_cmd.add_argument("--out", type=Path, help="write OUT/<seed name>.json for each seed instead")
+
+    bench_cmd = commands.add_parser("bench", help="time generation and MkDocs on a corpus made from the seeds")
+    bench_cmd.add_argument("-n", type=int, default=1000, help="number of seeds (default 1000)")
+    bench_cmd.add_argument("--huge", action="store_true", help="also run with 10,000 seeds")
+    bench_cmd.add_argument("--work", type=Path, default=Path("/tmp/briefings-bench"), help="scratch folder")
+    bench_cmd.add_argument("--jobs", "-j", type=int, default=0, help="extraction processes (default: one per core)")
+    bench_cmd.add_argument("--results", type=Path, default=PROJECT / "bench" / "latest.md")
 
     eval_cmd = commands.add_parser("evaluate", help="score briefing data against gold readings")
     eval_cmd.add_argument("--gold", type=Path, default=PROJECT / "tests" / "gold")
@@ -34,35 +44,54 @@ def main(argv: list[str] | None = None) -> int:
     eval_cmd.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when a total F1 is below this")
 
     args = parser.parse_args(argv)
-    return {"build": run_build, "check": run_check, "timex": run_timex, "evaluate": run_evaluate}[args.command](args)
+    commands = {"build": run_build, "check": run_check, "timex": run_timex, "bench": run_bench,
+                "evaluate": run_evaluate}
+    return commands[args.command](args)
 
 
 def run_build(args) -> int:
     config = BuildConfig(seeds=args.seeds, out=args.out, templates=args.templates,
-                         cache=None if args.no_cache else BuildConfig().cache)
+                         cache=None if args.no_cache else args.cache, jobs=args.jobs, progress=not args.no_progress)
     report = build(config)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
-    print(f"{len(report.datas)} briefings ({report.parsed} parsed, {report.cached} from cache): "
-          f"{len(report.write.written)} files written, {len(report.write.unchanged)} unchanged, "
-          f"{len(report.write.removed)} removed")
+    if report.skipped:
+        print(f"{report.count} briefings: nothing changed since the last build")
+    else:
+        print(f"{report.count} briefings ({report.parsed} parsed, {report.cached} from cache): "
+              f"{len(report.write.written)} files written, {len(report.write.unchanged)} unchanged, "
+              f"{len(report.write.removed)} removed ("
+              + ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.seconds.items()) + ")")
     return 1 if report.errors else 0
 
 
 def run_check(args) -> int:
-    from .seeds import SeedError, list_seeds, read_seed
+    from .check import check_seeds
 
-    problems = []
-    paths = list_seeds(args.seeds)
-    for path in paths:
-        try:
-            read_seed(path)
-        except SeedError as error:
-            problems.append(str(error))
-    for problem in problems:
+    report = check_seeds(args.seeds)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for problem in report.problems:
         print(f"error: {problem}", file=sys.stderr)
-    print(f"{len(paths)} seeds checked, {len(problems)} with problems")
-    return 1 if problems else 0
+    print(f"{report.checked} seeds checked, {len(report.problems)} with problems")
+    return 1 if report.problems else 0
+
+
+def run_bench(args) -> int:
+    from .bench import bench
+    from .parallel import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    sections = [bench(args.n, args.work / str(args.n), jobs)]
+    if args.huge:
+        sections.append(bench(10_000, args.work / "10000", jobs))
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    text = "# Benchmark results\n\nMade by `briefings bench" + (" --huge" if args.huge else "") + "`.\n\n"
+    args.results.write_text(text + "\n".join(sections), "utf-8")
+    print(f"results written to {args.results}")
+    return 0
 
 
 def run_timex(args) -> int:

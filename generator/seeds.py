@@ -12,11 +12,21 @@ from .model import Seed
 HEADER_KEYS = ("date", "title", "source", "url", "author", "tags")
 HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z]+)\s*:?\s*(?P<value>.*?)\s*$")
 SEED_SUFFIXES = (".txt", ".md")
+SIDECAR_SUFFIXES = (".yml", ".yaml")
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], start=1)}
 MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# Bounds the time and memory one seed can take: a news article is tens of kB.
+MAX_SEED_BYTES = 512 * 1024
+BINARY_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP or Word/ODF document", b"\x89PNG": "PNG image",
+                b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image", b"\x1f\x8b": "gzip archive",
+                b"{\\rtf": "RTF document", b"\xd0\xcf\x11\xe0": "old Word/Excel document"}
+CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\x0c")
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Invisible characters that copy-paste leaves in a header line and that would hide its key.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 
 
 class SeedError(Exception):
@@ -27,33 +37,65 @@ class SeedError(Exception):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):  # crosses process boundaries in parallel builds
+        return (SeedError, (self.path, self.message, self.line))
+
 
 def decode(data: bytes, path: str | Path) -> str:
-    """UTF-8 (with or without BOM) and UTF-16 with a BOM; otherwise cp1252 for
-    text that is clearly not UTF-8 but holds no control bytes."""
+    """UTF-8 (with or without BOM) and UTF-16 (with a BOM, or plain ASCII text in
+    it); otherwise cp1252, a superset of Latin-1's printable characters, for text
+    that holds no valid UTF-8 sequence at all. A file that mixes valid UTF-8 with
+    stray bytes is refused with the first bad byte's offset rather than decoded
+    into mojibake."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    if b"\x00" in data:
-        raise SeedError(path, "binary file (NUL bytes): a seed is a text file")
+        data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(data, "utf-16", path)
+    elif _looks_utf16(data):
+        return _decode_utf16(data, "utf-16-le" if data[1] == 0 else "utf-16-be", path)
+    _refuse_binary(data, path)
+    encoding = "utf-8" if UTF8_SEQUENCE.search(data) or data.isascii() else "cp1252"
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            line = data.count(b"\n", 0, error.start) + 1
-            raise SeedError(path, f"undecodable byte 0x{data[error.start]:02x} at offset {error.start}; "
-                                  "save the file as UTF-8", line) from None
+        raise SeedError(path, f"undecodable byte 0x{data[error.start]:02x} at offset {error.start} (read as "
+                              f"{encoding}); save the file as UTF-8", data.count(b"\n", 0, error.start) + 1) from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > 0.6 * len(sample) / 2 and min(even, odd) == 0
+
+
+def _decode_utf16(data: bytes, encoding: str, path: str | Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise SeedError(path, f"broken UTF-16 at offset {error.start}; save the file as UTF-8") from None
+
+
+def _refuse_binary(data: bytes, path: str | Path) -> None:
+    for magic, kind in BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise SeedError(path, f"binary file ({kind}): a seed is a text file; paste the article's text "
+                                  "into a .txt file")
+    sample = data[:65536]
+    controls = sum(sample.count(bytes([c])) for c in CONTROL_BYTES)
+    if b"\x00" in sample or controls > max(8, len(sample) // 100):
+        raise SeedError(path, "binary file (control bytes): a seed is a text file; paste the article's text "
+                              "into a .txt file")
 
 
 def parse_date(text: str, path: str | Path, line: int) -> dt.date:
     text = text.strip()
     try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-            year, month, day = map(int, text.split("-"))
-            return dt.date(year, month, day)
+        iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?", text)
+        if iso:
+            return dt.date(*map(int, iso.groups()))
         return _parse_other_date(text)
     except ValueError as error:
         raise SeedError(path, f"date {text!r} is not a date ({error}); write it as YYYY-MM-DD", line) from None
@@ -82,6 +124,7 @@ def parse_seed(text: str, path: str | Path) -> Seed:
     header: dict[str, str] = {}
     number = 0
     for number, raw in enumerate(lines, start=1):
+        raw = raw.translate(INVISIBLE)
         if not raw.strip():
             if header:
                 break
@@ -102,10 +145,10 @@ def parse_seed(text: str, path: str | Path) -> Seed:
     else:
         number += 1
     if "date" not in header:
-        raise SeedError(path, "the header has no 'date YYYY-MM-DD' line", 1)
+        raise SeedError(path, "the header has no 'date YYYY-MM-DD' line; add one as the first line", 1)
     published = parse_date(header["date"], path, date_line)
     body = "\n".join(lines[number:])
-    if not body.strip():
+    if not body.translate(INVISIBLE).strip():
         raise SeedError(path, "the body is empty: put the article after the header's blank line", number + 1)
     name = Path(path).stem
     tags = tuple(t.strip() for t in re.split(r"[,;]", header.get("tags", "")) if t.strip())
@@ -115,11 +158,36 @@ def parse_seed(text: str, path: str | Path) -> Seed:
 
 
 def read_seed(path: str | Path) -> Seed:
-    text = decode(Path(path).read_bytes(), path)
+    return seed_from_bytes(read_bytes(path), path)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, refusing an oversized one before reading it."""
+    size = Path(path).stat().st_size
+    if size > MAX_SEED_BYTES:
+        raise SeedError(path, f"the file is {size / 2**20:.1f} MB; seeds over {MAX_SEED_BYTES // 1024} kB are "
+                              "refused: split it into articles or keep only the article's text")
+    return Path(path).read_bytes()
+
+
+def seed_from_bytes(data: bytes, path: str | Path) -> Seed:
+    if not data.strip():
+        raise SeedError(path, "the file is empty: write a 'date YYYY-MM-DD' line, a blank line, then the article")
+    text = decode(data, path)
     return parse_seed(text.replace("\r\n", "\n").replace("\r", "\n"), path)
 
 
+def is_seed(path: Path) -> bool:
+    return (path.is_file() and path.suffix.lower() in SEED_SUFFIXES and path.name.upper() != "SOURCES.MD"
+            and not path.name.startswith("."))
+
+
 def list_seeds(folder: str | Path) -> list[Path]:
+    return sorted(p for p in Path(folder).iterdir() if is_seed(p))
+
+
+def list_ignored(folder: str | Path) -> list[Path]:
+    """Files in the seeds folder that are neither seeds, sidecars nor the credits."""
     return sorted(p for p in Path(folder).iterdir()
-                  if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and p.name.upper() != "SOURCES.MD"
-                  and not p.name.startswith("."))
+                  if p.is_file() and not is_seed(p) and not p.name.startswith(".")
+                  and p.suffix.lower() not in SIDECAR_SUFFIXES and p.name.upper() != "SOURCES.MD")

@@ -2,10 +2,13 @@
 
 Writes are atomic (a temporary file, then a rename), skip files whose content is
 unchanged (so `mkdocs serve` does not rebuild forever), and delete only files
-that the generator itself wrote, as recorded in the manifest.
+that the generator itself wrote, as recorded in the manifest. The manifest is
+written before the files too, listing what is about to be written, so that a
+build killed half-way still owns its new files and the next build completes it.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -21,25 +24,50 @@ class WriteReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # hand-written files left alone
+    manifest: str = ""  # digest of the manifest, for the next build's no-op check
 
 
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def read_manifest(out: Path) -> set[str]:
+def read_manifest(out: Path) -> dict[str, list]:
+    """Relative path -> [size, mtime_ns, sha256] of every file the generator wrote
+    (an empty record for a file listed by an older or interrupted build)."""
     try:
-        return set(json.loads((out / MANIFEST).read_text("utf-8"))["files"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
+        manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+        stats = manifest.get("stat", {})
+        return {name: stats.get(name, []) for name in manifest["files"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def manifest_digest(out: Path) -> str:
+    try:
+        return hashlib.sha256((out / MANIFEST).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def outputs_intact(out: Path) -> bool:
+    """Every file of the manifest is on disk as the generator left it (size and time)."""
+    for relative, record in read_manifest(out).items():
+        try:
+            stat = (out / relative).stat()
+        except OSError:
+            return False
+        if not record or [stat.st_size, stat.st_mtime_ns] != record[:2]:
+            return False
+    return True
 
 
 def write_outputs(out: Path, files: dict[str, str]) -> WriteReport:
@@ -47,28 +75,48 @@ def write_outputs(out: Path, files: dict[str, str]) -> WriteReport:
     generator wrote before."""
     report = WriteReport()
     owned = read_manifest(out)
-    kept: set[str] = set()
-    for relative, content in sorted(files.items()):
+    kept = {relative for relative in files if relative in owned or not (out / relative).exists()}
+    report.refused = sorted(set(files) - kept)
+    if kept - set(owned):
+        _write_manifest(out, {name: owned.get(name, []) for name in set(owned) | kept})
+    records: dict[str, list] = {}
+    for relative in sorted(kept):
+        data = files[relative].encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
         path = out / relative
-        if path.exists() and relative not in owned:
-            report.refused.append(relative)
-            continue
-        kept.add(relative)
-        if path.exists() and path.read_text("utf-8") == content:
+        if _unchanged(path, data, digest, owned.get(relative)):
             report.unchanged.append(relative)
-            continue
-        write_atomic(path, content)
-        report.written.append(relative)
-    for relative in sorted(owned - kept):
+        else:
+            write_atomic(path, data)
+            report.written.append(relative)
+        stat = path.stat()
+        records[relative] = [stat.st_size, stat.st_mtime_ns, digest]
+    for relative in sorted(set(owned) - kept):
         path = out / relative
-        if path.exists():
+        if path.is_file():
             path.unlink()
             report.removed.append(relative)
             _remove_empty_parents(path.parent, out)
-    manifest = json.dumps({"files": sorted(kept)}, indent=1) + "\n"
-    if (out / MANIFEST).exists() is False or (out / MANIFEST).read_text("utf-8") != manifest:
-        write_atomic(out / MANIFEST, manifest)
+    if records != owned:
+        _write_manifest(out, records)
+    report.manifest = manifest_digest(out)
     return report
+
+
+def _unchanged(path: Path, data: bytes, digest: str, record: list | None) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    if record and record == [stat.st_size, stat.st_mtime_ns, digest]:
+        return True  # as this generator left it: no need to read it back
+    return stat.st_size == len(data) and path.read_bytes() == data
+
+
+def _write_manifest(out: Path, records: dict[str, list]) -> None:
+    names = sorted(records)
+    manifest = {"files": names, "stat": {name: records[name] for name in names if records[name]}}
+    write_atomic(out / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True) + "\n")
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

@@ -96,7 +96,8 @@ def test_find_quoted_straight_reopener_closes_the_quote_before():
 
 def test_quotes_speaker_in_apposition_and_in_the_sentence_before(nlp):
     b = brief(nlp, 'After the match, Tunisia\'s coach, Nabil Maaloul, said, "We were playing against a very strong '
-                   'team today." Dr Heald noted the findings. "An air-quality cleanup would improve crop yields a lot."')
+                   'team today." Dr Heald noted the findings. '
+                   '"An air-quality cleanup would improve crop yields a lot."')
     assert [(q.speaker, q.text[:10]) for q in b.quotes] == [("Nabil Maaloul", "We were pl"),
                                                             ("Heald", "An air-qua")]
 

@@ -1,0 +1,66 @@
+"""Extraction of many seeds over processes: (path, bytes) pairs in, each seed's
+briefing data (or its error) out, in completion order.
+
+Each worker process loads the spaCy pipeline once; a handful of seeds (an edit
+under `mkdocs serve`) are extracted in this process instead, where the pipeline
+stays loaded between builds.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .seeds import SeedError, seed_from_bytes
+
+# Below this many seeds, starting workers (a model load each) costs more than it saves.
+POOL_THRESHOLD = 8
+Result = tuple[Path, dict | Exception]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def extract_data(path: Path, raw: bytes) -> dict:
+    """One seed's briefing data: read, clean, parse, extract."""
+    from .briefing import make_briefing
+    from .data import briefing_data
+    from .nlp import load_pipeline  # loading the model is slow: only when a seed needs it
+
+    return briefing_data(make_briefing(seed_from_bytes(raw, path), load_pipeline()))
+
+
+def extract_many(work: list[tuple[Path, bytes]], jobs: int) -> Iterator[Result]:
+    if jobs <= 1 or len(work) < POOL_THRESHOLD:
+        for path, raw in work:
+            yield path, _guarded(path, raw)
+        return
+    # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context,
+                             initializer=_load_pipeline) as pool:
+        futures = {pool.submit(_guarded, path, raw): path for path, raw in work}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _guarded(path: Path, raw: bytes) -> dict | Exception:
+    """The data, or the error as a value: one bad seed must not stop the pool."""
+    try:
+        return extract_data(path, raw)
+    except SeedError as error:
+        return error
+    except Exception as error:  # noqa: BLE001 - reported per seed by the build
+        last = traceback.extract_tb(sys.exc_info()[2])[-1]
+        return RuntimeError(f"{type(error).__name__}: {error} (at {Path(last.filename).name}:{last.lineno})")
+
+
+def _load_pipeline() -> None:
+    from .nlp import load_pipeline
+
+    load_pipeline()

@@ -1,0 +1,92 @@
+"""Incremental builds give exactly the output of a clean build, using the cache:
+a changed seed, a changed template and a removed seed (issue 5)."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildConfig, build
+from generator.corpus import make_corpus
+from generator.writer import MANIFEST
+
+from .conftest import ROOT
+
+COUNT = 20
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of an output folder but the manifest (which records file times)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != MANIFEST}
+
+
+def clean_build(project: Path, name: str) -> dict[str, bytes]:
+    out = project / name
+    shutil.rmtree(out, ignore_errors=True)
+    report = build(BuildConfig(seeds=project / "seeds", out=out, templates=project / "templates", cache=None,
+                               jobs=1, progress=False))
+    assert report.errors == []
+    return tree(out)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    work = tmp_path_factory.mktemp("incremental")
+    make_corpus(ROOT / "seeds", work / "seeds", COUNT)
+    shutil.copytree(ROOT / "templates", work / "templates")
+    return work
+
+
+@pytest.fixture(scope="module")
+def config(project):
+    return BuildConfig(seeds=project / "seeds", out=project / "out", templates=project / "templates",
+                       cache=project / "cache", jobs=1, progress=False)
+
+
+def test_build_cold_parses_every_seed_and_matches_uncached_build(project, config):
+    report = build(config)
+    assert (report.parsed, report.cached, report.errors) == (COUNT, 0, [])
+    assert tree(config.out) == clean_build(project, "clean")
+
+
+def test_build_unchanged_inputs_do_nothing(config):
+    report = build(config)
+    assert report.skipped and report.parsed == 0 and report.count == COUNT
+    assert report.navigation
+
+
+def test_build_changed_seed_parses_only_it(project, config):
+    seed = sorted((project / "seeds").glob("*.txt"))[3]
+    seed.write_text(seed.read_text("utf-8") + "\nThe minister said on Monday that talks would resume.\n", "utf-8")
+    report = build(config)
+    assert (report.parsed, report.cached) == (1, COUNT - 1)
+    assert 1 <= len(report.write.written) <= 4  # its page, its data, its month, the home page
+    assert tree(config.out) == clean_build(project, "clean")
+
+
+def test_build_changed_template_renders_from_cache(project, config):
+    template = project / "templates" / "briefing.md.j2"
+    template.write_text(template.read_text("utf-8") + "\nChanged template.\n", "utf-8")
+    report = build(config)
+    assert (report.parsed, report.cached) == (0, COUNT)
+    assert all(text.endswith(b"Changed template.\n") for name, text in tree(config.out).items()
+               if name.count("/") == 2 and name.endswith(".md") and not name.endswith("index.md"))
+    assert tree(config.out) == clean_build(project, "clean")
+
+
+def test_build_removed_seed_removes_its_pages_and_entries(project, config):
+    seed = sorted((project / "seeds").glob("*.txt"))[5]
+    seed.unlink()
+    report = build(config)
+    assert report.parsed == 0 and len(report.write.removed) >= 2
+    assert not any(seed.stem in name for name in tree(config.out))
+    assert not any(seed.stem.encode() in text for text in tree(config.out).values())
+    assert tree(config.out) == clean_build(project, "clean")
+
+
+def test_build_parallel_jobs_give_the_same_output(project, config):
+    out = project / "parallel"
+    report = build(BuildConfig(seeds=config.seeds, out=out, templates=config.templates, cache=project / "cache2",
+                               jobs=2, progress=False))
+    assert report.parsed == COUNT - 1 and report.errors == []
+    assert tree(out) == tree(config.out)
