@@ -114,3 +114,12 @@ def test_build_deleted_output_folder_is_rebuilt_not_skipped(tmp_path):
     shutil.rmtree(tmp_path / "out")
     report = build(config)
     assert not report.skipped and (tmp_path / "out" / "index.md").exists()
+
+
+def test_written_files_are_readable_by_others(tmp_path):
+    import stat
+
+    from generator.writer import write_atomic
+
+    write_atomic(tmp_path / "page.md", b"text")
+    assert stat.S_IMODE((tmp_path / "page.md").stat().st_mode) & 0o044 == 0o044
