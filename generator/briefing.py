@@ -32,9 +32,11 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
     mentions = MentionIndex(doc, actors)
 
     def period(sentence: int, start: int, end: int) -> str | None:
+        """The date of the same sentence nearest to a figure ('trade reached $70
+        billion in the first four months of this year')."""
         dated = [t for t in timexes if is_event_date(t) and sentence_of(t.start) == sentence]
-        after = [t for t in dated if t.start >= end]
-        return (after or dated[::-1] or [None])[0].when if dated else None
+        distance = lambda t: t.start - end if t.start >= end else start - t.end  # noqa: E731
+        return min(dated, key=distance).when if dated else None
 
     timeline = find_events(doc, timexes, sentence_of, mentions.name_of_token)
     figures = find_figures(doc, sentence_of, period, [(t.start, t.end) for t in timexes if t.type == "DATE"])
