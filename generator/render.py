@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -19,9 +20,18 @@ SPECIAL = "&<>*_`[]!\\|{}~^=:#$+-.()\"'@"
 ESCAPES = {ord(c): f"&#{ord(c)};" for c in SPECIAL}
 
 
+WHITESPACE = re.compile(r"\s+")
+SAFE_PATH = re.compile(r"[\w/.-]*", re.ASCII)
+
+
 def escape_markdown(value: object) -> str:
-    text = "" if value is None else str(value)
-    return re.sub(r"\s+", " ", text).translate(ESCAPES)
+    return _escape("" if value is None else str(value))
+
+
+@lru_cache(maxsize=65536)
+def _escape(text: str) -> str:
+    # Names, dates and titles repeat across thousands of pages: escape each once.
+    return WHITESPACE.sub(" ", text).translate(ESCAPES)
 
 
 def finalize(value: object) -> object:
@@ -60,7 +70,7 @@ def render_page(template: str, env: Environment, **context) -> str:
 
 def safe_path(value: str) -> Markup:
     """A link target the generator made itself (slugified): printed as is."""
-    if not all(c.isalnum() or c in "/._-" for c in value):
+    if not SAFE_PATH.fullmatch(value):
         raise ValueError(f"unsafe link target {value!r}")
     return Markup(value)
 

@@ -7,6 +7,7 @@ import posixpath
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 
 from ..render import safe_path
 
@@ -44,7 +45,14 @@ def by_month(datas: list[dict]) -> dict[str, list[dict]]:
 
 def relative_link(source: str, target: str) -> str:
     """The link from page `source` to file `target`, both relative to docs_dir."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return _relative(target, posixpath.dirname(source) or ".")
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    # Thousands of pages share a handful of folders: posixpath.relpath was most of
+    # the time spent rendering actor pages.
+    return posixpath.relpath(target, folder)
 
 
 def linker(source: str):
