@@ -175,3 +175,11 @@ def test_quotes_a_definite_description_repeats_a_named_group(nlp):
     b = brief(nlp, "Top diplomats from the Group of Seven urged Russia on Friday to accept a ceasefire. "
                    "“We called for Russia to reciprocate by agreeing to a ceasefire,” the diplomats said.")
     assert [(q.speaker, q.text[:9]) for q in b.quotes] == [("G7", "We called")]
+
+
+def test_roles_from_a_group_and_an_editorial_insert(nlp):
+    b = brief(nlp, "Eight Republican U.S. senators led by Jim Risch sent a letter. Everyone, including "
+                   "[former Museum of Flight CEO] Bonnie Dunbar, has trained there.")
+    roles = {a.name: a.role for a in b.actors if a.kind == "person"}
+    assert roles["Jim Risch"] == "Republican U.S. senator"
+    assert roles["Bonnie Dunbar"] == "former Museum of Flight CEO"

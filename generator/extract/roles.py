@@ -8,10 +8,13 @@ of a name it is coordinated with.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
-from .phrases import join_tokens
+from .phrases import doc_text, join_tokens
 
+EDITORIAL_TITLE = re.compile(r"\[([^\[\]]{3,60})\]\s*$")
 NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "mr", "mr.", "mrs", "mrs.",
             "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"}
 
@@ -22,12 +25,28 @@ def find_role(span: Span) -> str | None:
     role = _own_role(span)
     if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
         first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
-        role = _own_role(first) if first is not None else None
-    return role
+        role = (_own_role(first) or _group_role(first)) if first is not None else None
+    return role or (_group_role(span) if span.label_ == "PERSON" else None)
+
+
+def _group_role(span: Span) -> str | None:
+    """'Eight Republican U.S. senators led by Jim Risch', 'officials including X':
+    one of a group named by a plural noun is one of them ('Republican U.S. senator')."""
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.lower_ not in ("by", "including", "as", "like"):
+        return None
+    group = next((a for a in preposition.ancestors if a.tag_ == "NNS"), None)
+    if group is None or group.i > span.start or group.ent_type_:
+        return None
+    modifiers = [t for t in group.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.like_num]
+    return f"{join_tokens(modifiers)} {group.lemma_}".strip()
 
 
 def _own_role(span: Span) -> str | None:
     root = span.root
+    inserted = EDITORIAL_TITLE.search(doc_text(span.doc), 0, span.start_char)
+    if span.label_ == "PERSON" and inserted:  # '[former Museum of Flight CEO] Bonnie Dunbar'
+        return inserted.group(1).strip()
     title = [t for t in span.doc[root.left_edge.i:span.start] if t.head.i in range(span.start, span.end)
              or t.head.i < span.start and t.i >= root.left_edge.i]
     title_text = _phrase(title) if span.label_ == "PERSON" else ""
