@@ -146,9 +146,7 @@ def _introduced_before(span: Span, mentions: MentionIndex, by_subject=False) -> 
             if named is not None:
                 return named
     subject = _subject(previous.root) if by_subject else None
-    if subject is not None and subject.ent_type_ == "PERSON":
-        return _resolve(subject, mentions)
-    return None
+    return _person(subject, mentions) if subject is not None else None
 
 
 def _speaker(span: Span, mentions: MentionIndex) -> str | None:
@@ -176,9 +174,16 @@ def _speaker(span: Span, mentions: MentionIndex) -> str | None:
                 return named
         # 'X dismissed the response as “…”': words quoted inside X's own clause.
         subject = _subject(sentence.root) if not span.start <= sentence.root.i < span.end else None
-        if subject is not None and subject.ent_type_ == "PERSON":
-            return _resolve(subject, mentions)
+        named = _person(subject, mentions) if subject is not None else None
+        if named is not None:
+            return named
     return None
+
+
+def _person(subject: Token, mentions: MentionIndex) -> str | None:
+    """The person a subject names ('the secretary general of CEI, Nunzio Galantino')."""
+    named = _resolve(subject, mentions)
+    return named if any(a.name == named and a.kind == "person" for a in mentions.actors) else None
 
 
 def _subject(verb: Token) -> Token | None:
