@@ -191,7 +191,7 @@ def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = 
         if not measure:
             earlier = [f for f in figures if f.unit == amount.unit and sentence - f.sentence <= 1]
             measure = earlier[-1].measure if earlier else _clause(_governing_verb(span.root) or span.root, span)
-        for value in _bounds(span.text) or [amount.value]:
+        for value in _bounds(span.text) or [float(f"{amount.value:.12g}")]:  # 17.1bn, not 17100000000.000002
             figures.append(Figure(
                 text=text, value=value, unit=amount.unit, measure=measure,
                 sentence=sentence, start=span.start_char, end=end, qualifier=qualifier,
