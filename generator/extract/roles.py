@@ -58,7 +58,8 @@ def _own_role(span: Span) -> str | None:
     for child in root.children:
         if (child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON"
                 and (span.label_ == "PERSON" or child.tag_ in ("NN", "NNP") and (
-                    span.label_ == "ORG" or any(d.lower_ in ("a", "an") for d in child.children)))):
+                    span.label_ == "ORG" or any(d.lower_ in ("a", "an") for d in child.children)
+                    and span.doc[child.left_edge.i - 1].text == ","))):
             return _phrase(_without_clauses(child))
     preposition = root.head
     if (span.label_ == "PERSON" and root.dep_ == "pobj" and preposition.lower_ == "of"
