@@ -19,7 +19,7 @@ from pathlib import Path
 from .cache import BuildState, DataCache, code_fingerprint, folder_fingerprint, load_state, save_state, seed_key
 from .parallel import default_jobs, extract_many
 from .render import escape_markdown, make_environment
-from .seeds import SeedError, list_ignored, list_seeds, read_bytes
+from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes
 from .sidecar import apply_corrections, find_sidecar, read_sidecar
 from .site import navigation, page_path, render_site
 from .writer import WriteReport, manifest_digest, outputs_intact, write_outputs
@@ -188,20 +188,12 @@ def _settle(item: SeedInput, result: dict | Exception, cache: DataCache, state: 
 
 def drop_duplicates(settled: list[tuple[Path, dict]], report: BuildReport) -> list[dict]:
     """One briefing per article text and per page path; the first seed (by name) wins."""
-    kept: list[dict] = []
-    pages: dict[str, str] = {}
-    bodies: dict[str, str] = {}
+    registry, kept = SeedRegistry(), []
     for path, data in settled:
-        target = page_path(data)
-        body = hashlib.sha256(" ".join(data["body"]).encode()).hexdigest()
-        if body in bodies:
-            report.errors.append(f"{path}: same text as {bodies[body]}, so only that one is built; "
-                                 "delete one of the two seeds")
-        elif target in pages:
-            report.errors.append(f"{path}: its page {target} is already made from {pages[target]}; "
-                                 "rename one of the two seeds")
+        problem = registry.claim(path, " ".join(data["body"]), page_path(data))
+        if problem:
+            report.errors.append(problem)
         else:
-            bodies[body], pages[target] = path.name, path.name
             kept.append(data)
     return kept
 

@@ -3,11 +3,10 @@ report about it out (unreadable seeds, broken corrections, duplicates, two seeds
 for one page), fast enough to run before each commit."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .seeds import SeedError, read_seed
+from .seeds import SeedError, SeedRegistry, read_seed
 from .sidecar import read_sidecar
 from .site import page_path
 
@@ -25,8 +24,7 @@ def check_seeds(folder: Path) -> CheckReport:
     scanned = BuildReport()
     inputs = scan_seeds(folder, scanned)
     report = CheckReport(checked=len(inputs), notes=scanned.notes)
-    pages: dict[str, str] = {}
-    bodies: dict[str, str] = {}
+    registry = SeedRegistry()
     for item in inputs:
         try:
             if item.error:
@@ -37,14 +35,8 @@ def check_seeds(folder: Path) -> CheckReport:
         except SeedError as error:
             report.problems.append(str(error))
             continue
-        target = page_path({"id": seed.name, "published": seed.published.isoformat()})
-        body = hashlib.sha256(" ".join(seed.body.split()).encode()).hexdigest()
-        if body in bodies:
-            report.problems.append(f"{item.path}: same text as {bodies[body]}, so only that one is built; "
-                                   "delete one of the two seeds")
-        elif target in pages:
-            report.problems.append(f"{item.path}: its page {target} is already made from {pages[target]}; "
-                                   "rename one of the two seeds")
-        else:
-            bodies[body], pages[target] = item.path.name, item.path.name
+        problem = registry.claim(item.path, seed.body,
+                                 page_path({"id": seed.name, "published": seed.published.isoformat()}))
+        if problem:
+            report.problems.append(problem)
     return report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import hashlib
 import re
 from pathlib import Path
 
@@ -191,3 +192,21 @@ def list_ignored(folder: str | Path) -> list[Path]:
     return sorted(p for p in Path(folder).iterdir()
                   if p.is_file() and not is_seed(p) and not p.name.startswith(".")
                   and p.suffix.lower() not in SIDECAR_SUFFIXES and p.name.upper() != "SOURCES.MD")
+
+
+class SeedRegistry:
+    """One briefing per article text and per page path: the first seed (by name) wins,
+    and each later one gets a message saying which seed it collides with."""
+
+    def __init__(self) -> None:
+        self.bodies: dict[str, str] = {}
+        self.pages: dict[str, str] = {}
+
+    def claim(self, path: Path, body: str, page: str) -> str | None:
+        digest = hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
+        if digest in self.bodies:
+            return f"{path}: same text as {self.bodies[digest]}, so only that one is built; delete one of the two seeds"
+        if page in self.pages:
+            return f"{path}: its page {page} is already made from {self.pages[page]}; rename one of the two seeds"
+        self.bodies[digest] = self.pages[page] = Path(path).name
+        return None
