@@ -35,7 +35,8 @@ TITLE_WORDS = {"secretary", "minister", "spokesperson", "spokesman", "spokeswoma
                "adviser", "advisor", "president", "general", "representative"}
 DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
 PLACE_WORDS = re.compile(r"\b(?:Sea|Seas|Ocean|Strait|Region|region|Island|Islands|River|Valley|Province|County|"
-                         r"District|Peninsula|Gulf|Bay|Mountains|Lake|Desert|Coast|Archipelago)$")
+                         r"District|Peninsula|Gulf|Bay|Mountains|Lake|Desert|Coast|Archipelago|Base|Airport|"
+                         r"Port|Harbour|Harbor|Square|Bridge|Dam|Canal)$")
 ORGANIZATION_WORDS = re.compile(
     r"^(?:Municipality|Ministry|Department|Office|Government|University|Bank|Council|Commission|Committee)\s+of\b"
     r"|\b(?:Ministry|Department|Council|Committee|Commission|Agency|Office|Court|University|Institute|Institution|"
@@ -217,9 +218,11 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
 
 def _core(name: str, gazetteer) -> str:
     """'U.S. State Department' and 'State Department', 'Indo-Pacific region' and
-    'Indo-Pacific' are one actor."""
+    'Indo-Pacific', 'State of Texas' and 'Texas', 'Organisation' and 'Organization'
+    are one actor."""
     name = re.sub(r"\s+region$", "", name)
-    name = CORPORATE_SUFFIX.sub("", name)
+    name = re.sub(r"^(?:State|City|Province|Commonwealth) of\s+", "", name)
+    name = re.sub(r"isation\b", "ization", CORPORATE_SUFFIX.sub("", name))
     words = name.split()
     for size in (3, 2, 1):
         prefix = " ".join(words[:size])
