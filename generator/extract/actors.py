@@ -328,7 +328,9 @@ class MentionIndex:
     def name_of_token(self, token: Token) -> str | None:
         """The actor a subject stands for: a mention in its phrase, 'he'/'she', a
         relative 'who' (its antecedent), or 'the prime minister' (by role)."""
-        for word in (token, *[c for c in token.children if c.dep_ in ("compound", "poss", "amod")]):
+        appositions = [c for c in token.children if c.dep_ == "appos"]  # 'Trump's envoy, Steve Witkoff,'
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "poss", "amod")]
+        for word in (*appositions, token, *modifiers):
             named = self.name_at(word.idx)
             if named:
                 return named
@@ -339,7 +341,15 @@ class MentionIndex:
             return self.name_of_token(token.head.head)
         if token.pos_ == "NOUN":
             return self.by_role(token)
+        if token.pos_ == "PROPN":
+            return self.by_surname(token)
         return None
+
+    def by_surname(self, token: Token) -> str | None:
+        """'Zelenskyy wrote' where the NER did not mark the surname: the one person
+        whose name ends with it."""
+        owners = [a.name for a in self.actors if a.kind == "person" and a.name.split()[-1] == token.text]
+        return owners[0] if len(owners) == 1 else None
 
     def by_role(self, token: Token, head_in_role: bool = True) -> str | None:
         """'the prime minister', 'the Russian politician': the person whose role

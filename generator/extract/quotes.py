@@ -17,7 +17,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Quote
+from ..model import Quote
 from .actors import MentionIndex
 from .phrases import doc_text, subject_of
 
@@ -223,7 +223,7 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         named = mentions.name_at(token.idx)
         if named is not None and (token == subject or kinds.get(named) in ("person", "organization")):
             return named
-    surname = _by_surname(subject, mentions.actors)
+    surname = mentions.by_surname(subject) if subject.pos_ == "PROPN" else None
     if surname is not None:
         return surname
     if subject.lower_ in PRONOUNS:
@@ -240,8 +240,3 @@ def _phrase_without_clauses(subject: Token) -> list[Token]:
                        if a != subject)]
 
 
-def _by_surname(subject: Token, actors: list[Actor]) -> str | None:
-    if subject.pos_ != "PROPN":
-        return None
-    owners = [a.name for a in actors if a.kind == "person" and subject.text in a.name.split()]
-    return owners[0] if len(owners) == 1 else None

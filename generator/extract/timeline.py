@@ -148,5 +148,9 @@ def event_phrase(span: Span, verb, subject, actor: str | None) -> str:
 def _stands_for_actor(subject, actor: str | None) -> bool:
     """The actor's name replaces the subject only where the subject names or points
     to that actor ('he', 'who', 'the prime minister'), not 'Russia's energy supply'."""
-    return actor is not None and (subject.ent_type_ != "" or subject.pos_ in ("PRON", "NOUN", "PROPN")) \
+    if actor is None:
+        return False
+    if any(c.dep_ == "appos" for c in subject.children):  # 'Trump's envoy, Steve Witkoff,'
+        return True
+    return (subject.ent_type_ != "" or subject.pos_ in ("PRON", "NOUN", "PROPN")) \
         and not any(c.dep_ in ("poss", "conj") for c in subject.children)
