@@ -13,7 +13,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
-from .phrases import doc_text, noun_phrase, trim
+from .phrases import doc_text, noun_phrase, trim, within
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2, "dozen": 12}
@@ -240,7 +240,7 @@ def find_measure(span: Span) -> str:
     ("259 people were killed"), or the clause around a transitive verb."""
     modified = _modified_noun(span)
     if modified is not None:  # 'a record-breaking 58% turnout', '259 people'
-        words = [t for t in noun_phrase(modified, limit=8) if not _within(t, span) and not t.like_num
+        words = [t for t in noun_phrase(modified, limit=8) if not within(t, span) and not t.like_num
                  and t.lower_ not in QUALIFIER_WORDS]
         return trim(words, limit=8)
     owner = _noun_of(span)
@@ -250,7 +250,7 @@ def find_measure(span: Span) -> str:
     if verb is None:
         return _noun_head_phrase(span)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if verb.lemma_ in LEVEL_VERBS and subject is not None and not _within(subject, span):
+    if verb.lemma_ in LEVEL_VERBS and subject is not None and not within(subject, span):
         if subject.pos_ == "PRON":
             return ""  # 'this has dropped to 56 percent': the figure before tells what
         measure = trim(list(subject.subtree))
@@ -298,14 +298,10 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _within(token: Token, span: Span) -> bool:
-    return span.start <= token.i < span.end
-
-
 def _noun_head_phrase(span: Span) -> str:
     head = span.root.head
     if head.pos_ in ("NOUN", "PROPN") and head.i != span.root.i:
-        return trim([t for t in head.subtree if not _within(t, span)])
+        return trim([t for t in head.subtree if not within(t, span)])
     return ""
 
 
@@ -314,7 +310,7 @@ def _clause(verb: Token, span: Span) -> str:
     keep = []
     for child in [*verb.children, *_prepositions_of(span)]:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "dative", "prt", "attr", "acomp", "agent"):
-            keep.extend(t for t in noun_phrase(child, limit=8) if not _within(t, span))
+            keep.extend(t for t in noun_phrase(child, limit=8) if not within(t, span))
     keep.append(verb)
     tokens = sorted(set(keep), key=lambda t: t.i)
     return trim(tokens, limit=12)

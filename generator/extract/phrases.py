@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "appos"}
+ASIDE_DEPS = frozenset({"relcl", "acl", "appos"})
+CLAUSE_DEPS = ASIDE_DEPS | {"advcl"}
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "prt", "attr", "acomp", "agent", "oprd", "xcomp",
              "ccomp", "neg", "aux", "auxpass"}
 
@@ -40,14 +41,16 @@ def trim(tokens: list[Token], limit: int = 10) -> str:
     return join_tokens(tokens[:limit])
 
 
+def without_asides(token: Token, asides: set[str] | frozenset[str] = ASIDE_DEPS) -> list[Token]:
+    """The subtree of `token` without what hangs below it as a relative clause, a
+    participle phrase or an apposition ('A leaked letter seen by Sky News': the letter)."""
+    return [t for t in token.subtree
+            if not any(a.dep_ in asides for a in (t, *t.ancestors) if a != token and token in a.ancestors)]
+
+
 def noun_phrase(token: Token, limit: int = 6) -> list[Token]:
     """A token's noun phrase without clauses, appositions and trailing punctuation."""
-    tokens = []
-    for t in token.subtree:
-        if any(a.dep_ in CLAUSE_DEPS and a.i != token.i and token in a.ancestors for a in (t, *t.ancestors)
-               if a.i != token.i and (a == t or token in a.ancestors)):
-            continue
-        tokens.append(t)
+    tokens = without_asides(token, CLAUSE_DEPS)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     if len(tokens) > limit:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
 from .actors import MentionIndex
-from .phrases import doc_text, subject_of
+from .phrases import doc_text, subject_of, without_asides
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "``": "''", "«": "»"}
 # Copy often closes a curly quotation with a straight mark (“… situation," he said).
@@ -219,7 +219,7 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         named = mentions.name_at(apposition.idx)
         if named is not None and kinds.get(named) == "person":
             return named
-    for token in [subject, *_phrase_without_clauses(subject)]:
+    for token in [subject, *without_asides(subject)]:
         named = mentions.name_at(token.idx)
         if named is not None and (token == subject or kinds.get(named) in ("person", "organization")):
             return named
@@ -231,12 +231,3 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
     if subject.lower_ in ("it", "they"):
         return None  # the speaker of the quotation before, if any
     return mentions.by_role(subject, head_in_role=False) or mentions.by_antecedent(subject)
-
-
-def _phrase_without_clauses(subject: Token) -> list[Token]:
-    """'A leaked letter seen by Sky News': the letter, not Sky News."""
-    return [t for t in subject.subtree
-            if not any(a.dep_ in ("acl", "relcl", "appos") and subject in a.ancestors for a in (t, *t.ancestors)
-                       if a != subject)]
-
-

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .phrases import doc_text, join_tokens
+from .phrases import doc_text, join_tokens, without_asides
 
 EDITORIAL_TITLE = re.compile(r"\[([^\[\]]{3,60})\]\s*$")
 NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "mr", "mr.", "mrs", "mrs.",
@@ -81,9 +81,7 @@ def _own_role(span: Span) -> str | None:
 
 def _without_clauses(token: Token) -> list[Token]:
     """The noun phrase of `token` without relative clauses and trailing punctuation."""
-    tokens = [t for t in token.subtree if not any(a.dep_ in ("relcl", "acl", "appos") and a != token
-                                                   for a in [t, *t.ancestors] if a.i > token.i
-                                                   and token in a.ancestors)]
+    tokens = without_asides(token)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return tokens

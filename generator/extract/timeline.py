@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..model import Event
-from .phrases import governing_verb, join_tokens, noun_phrase, subject_of, within
+from .phrases import governing_verb, join_tokens, noun_phrase, subject_of, within, without_asides
 from .timex import Timex
 
 OBJECT_DEPS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prt", "dative", "agent", "prep"}
@@ -78,9 +78,7 @@ def _dated_noun(span: Span):
 
 
 def _noun_event(noun, span: Span) -> str:
-    tokens = [t for t in noun.subtree if not within(t, span) and not t.is_punct
-              and not any(a.dep_ in ("relcl", "acl", "appos") and noun in a.ancestors for a in (t, *t.ancestors)
-                          if a != noun)]
+    tokens = [t for t in without_asides(noun) if not within(t, span) and not t.is_punct]
     while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
         tokens.pop()
     return join_tokens(tokens[:MAX_EVENT_WORDS])
