@@ -7,16 +7,20 @@ wall clock, with the peak memory of its whole process tree (workers included).
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import make_corpus
+from .pages.paths import page_path
 from .parallel import default_jobs
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -121,7 +125,9 @@ def _owned(out: Path) -> set[str]:
     return set(read_manifest(out))
 
 
-def bench(count: int, work: Path, jobs: int) -> str:
+def bench(count: int, work: Path, jobs: int, naive_too: bool = True) -> str:
+    """The table of one corpus size; `naive_too=False` skips the naive runs (at
+    10,000 seeds they take an hour), leaving the comparison to the 1,000 table."""
     project = make_project(work, count)
     briefings = [sys.executable, "-m", "generator.cli", "build", "--seeds", "seeds", "--templates", "templates",
                  "--no-progress"]
@@ -137,10 +143,10 @@ def bench(count: int, work: Path, jobs: int) -> str:
         print(rows[-1], flush=True)
 
     shutil.rmtree(work / "naive-out", ignore_errors=True)
-    naive_cold = run_measured(naive, project)
+    naive_cold = run_measured(naive, project) if naive_too else None
     cold = run_measured(fast, project)
-    row("cold generation", cold, naive_cold, f"{count / cold.seconds:.1f} vs {count / naive_cold.seconds:.1f} "
-        "articles/s")
+    row("cold generation", cold, naive_cold, f"{count / cold.seconds:.1f} articles/s"
+        + (f" vs {count / naive_cold.seconds:.1f}" if naive_cold else ""))
     row("no-op regeneration", run_measured(fast, project), naive_cold, "naive = a full rebuild (nothing cached)")
     changed = sorted((project / "seeds").glob("*.txt"))[count // 2]
     changed.write_text(changed.read_text("utf-8") + "\nThe minister said on Monday that talks would resume.\n")
@@ -154,16 +160,86 @@ def bench(count: int, work: Path, jobs: int) -> str:
     row("one changed template", run_measured(fast, project), naive_cold, "re-renders from cached data")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-d", "site"]
     built = run_measured(mkdocs, project)
-    index = project / "site" / "search" / "search_index.json"
-    row("`mkdocs build` (generation cached)", built, Run(built.seconds + naive_cold.seconds, built.peak_mb, ""),
-        f"site {folder_mb(project / 'site'):.0f} MB; naive = naive generation + the same MkDocs build")
-    sizes = (f"- site on disk: {folder_mb(project / 'site'):.1f} MB; generated Markdown and JSON: "
-             f"{folder_mb(project / 'briefings'):.1f} MB\n"
-             f"- search: MkDocs' lunr index `search/search_index.json` is "
-             f"{index.stat().st_size / 1e6 if index.exists() else 0:.1f} MB, all downloaded before a first search\n")
+    row("`mkdocs build` (generation cached)", built,
+        Run(built.seconds + naive_cold.seconds, built.peak_mb, "") if naive_cold else None,
+        f"site {folder_mb(project / 'site'):.0f} MB, search index included"
+        + ("; naive = naive generation + the same MkDocs build" if naive_cold else ""))
+    if naive_too:
+        serve, full = serve_latency(project, dirty=True), serve_latency(project, dirty=False)
+        row("saved seed visible under `mkdocs serve --dirty`", Run(serve, 0, ""), Run(full, 0, ""),
+            "until the page serves the new sentence; naive = `mkdocs serve` (rebuilds every page)")
     header = ("| step | ours | ours peak memory | naive | naive peak memory | speed-up | note |\n"
               "|---|---|---|---|---|---|---|\n")
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (f"## N = {count} seeds, {jobs} jobs, {default_jobs()} cores available (load average at the end: "
-            f"{load})\n\n{header}"
-            + "\n".join(rows) + "\n\n" + sizes)
+            f"{load})\n\n{header}" + "\n".join(rows) + "\n\n" + site_sizes(project))
+
+
+def site_sizes(project: Path) -> str:
+    site = project / "site"
+    parts = {
+        "briefing pages": sum(p.stat().st_size for p in site.glob("[0-9]*/*/*/index.html")),
+        "briefing data (JSON)": sum(p.stat().st_size for p in site.glob("[0-9]*/*/*.json")),
+        "actor pages": sum(p.stat().st_size for p in (site / "actors").rglob("*.html")),
+        "timeline, figures, tags, month pages": sum(
+            p.stat().st_size for pattern in ("timeline/**/*.html", "figures/*.html", "tags/*.html",
+                                             "[0-9]*/*/index.html") for p in site.glob(pattern)),
+        "search index (Pagefind)": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()),
+    }
+    lines = [f"- site: {folder_mb(site):.1f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files; "
+             f"generated Markdown and JSON: {folder_mb(project / 'briefings'):.1f} MB"]
+    lines += [f"  - {name}: {size / 1e6:.1f} MB" for name, size in parts.items()]
+    lines.append(f"- search: a reader's first search downloads about {first_search_kb(site / 'pagefind'):.0f} kB "
+                 "(Pagefind's script, WASM, entry and language meta files, the two largest index chunks and "
+                 "five result fragments; its UI script and style add the rest of the total)")
+    return "\n".join(lines) + "\n"
+
+
+def first_search_kb(bundle: Path) -> float:
+    """An upper estimate of what the browser fetches for one search: everything a
+    search loads once, the two largest index chunks, five result fragments."""
+    once = ["pagefind.js", "pagefind-entry.json", "pagefind-ui.js", "pagefind-ui.css"]
+    size = sum((bundle / name).stat().st_size for name in once if (bundle / name).exists())
+    size += sum(p.stat().st_size for p in bundle.glob("wasm.*.pagefind"))
+    size += sum(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
+    chunks = sorted((p.stat().st_size for p in (bundle / "index").glob("*.pf_index")), reverse=True)
+    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").glob("*.pf_fragment")), reverse=True)
+    return (size + sum(chunks[:2]) + sum(fragments[:5])) / 1e3
+
+
+def serve_latency(project: Path, dirty: bool) -> float:
+    """Seconds from saving a seed to `mkdocs serve` serving its page with the new text."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    seed = sorted((project / "seeds").glob("*.txt"))[len(list((project / "seeds").glob("*.txt"))) // 3]
+    data_file = next((project / "briefings").glob(f"*/*/{seed.stem}.json"))
+    page = page_path(json.loads(data_file.read_text("utf-8")))[:-3] + "/"
+    url = f"http://127.0.0.1:{port}/{page}"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project.parent / "code")}
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_text(url, "", 600)
+        time.sleep(3)  # let the watcher settle after the first build
+        marker = f"Benchmark sentence {time.time_ns()} was added."
+        start = time.perf_counter()
+        seed.write_text(seed.read_text("utf-8") + f"\n{marker}\n", encoding="utf-8")
+        _wait_for_text(url, marker.split()[2], 600)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def _wait_for_text(url: str, text: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not show {text!r} within {seconds} s")

@@ -21,8 +21,9 @@ from .parallel import default_jobs, extract_many
 from .render import escape_markdown, make_environment
 from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes
 from .sidecar import apply_corrections, find_sidecar, read_sidecar
-from .site import navigation, page_path, render_site
-from .writer import WriteReport, manifest_digest, outputs_intact, write_outputs
+from .site import page_path, render_site
+from .memo import PageMemo
+from .writer import WriteReport, file_intact, manifest_digest, outputs_intact, read_manifest, write_outputs
 
 log = logging.getLogger("briefings")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -54,10 +55,10 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)  # ignored files: worth knowing, not failing for
     parsed: int = 0
     cached: int = 0
+    kept: int = 0  # pages whose inputs had not changed: not rendered again
     count: int = 0  # briefings on the site
     skipped: bool = False  # nothing changed since the last build: nothing was done
     write: WriteReport = field(default_factory=WriteReport)
-    navigation: list = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # per step, for the benchmark
 
 
@@ -82,19 +83,20 @@ def build(config: BuildConfig = BuildConfig()) -> BuildReport:
     timer.step("scan")
     report.datas = gather(inputs, config, report, state)
     timer.step("gather")
-    files = render_site(report.datas, make_environment(config.templates), report.errors)
+    memo = PageMemo(intact_pages(state.pages, config.out), salt=fingerprint_of_code_and_templates(config))
+    files = render_site(report.datas, make_environment(config.templates), report.errors, memo)
+    report.kept = memo.kept
     mark_stale(files, report.datas)
     timer.step("render")
     report.write = write_outputs(config.out, files)
     timer.step("write")
-    report.navigation = navigation(report.datas)
     report.count = len(report.datas)
     for refused in report.write.refused:
         report.errors.append(f"{config.out / refused}: written by hand, so the generator left it as it is; "
                              "rename the seed or the page")
     save_state(config.cache, config.out, BuildState(
-        inputs=fingerprint, manifest=report.write.manifest, count=report.count, navigation=report.navigation,
-        errors=report.errors, notes=report.notes, last_good=state.last_good))
+        inputs=fingerprint, manifest=report.write.manifest, count=report.count,
+        errors=report.errors, notes=report.notes, last_good=state.last_good, pages=memo.keys))
     return report
 
 
@@ -118,8 +120,18 @@ def scan_seeds(folder: Path, report: BuildReport) -> list[SeedInput]:
     return inputs
 
 
+def fingerprint_of_code_and_templates(config: BuildConfig) -> str:
+    return f"{code_fingerprint(False)}\0{folder_fingerprint(config.templates)}"
+
+
+def intact_pages(pages: dict[str, str], out: Path) -> dict[str, str]:
+    """The last build's page keys, for the pages still on disk as it wrote them."""
+    manifest = read_manifest(out)
+    return {path: key for path, key in pages.items() if file_intact(out, path, manifest.get(path))}
+
+
 def inputs_fingerprint(inputs: list[SeedInput], config: BuildConfig) -> str:
-    digest = hashlib.sha256(f"{code_fingerprint(False)}\0{folder_fingerprint(config.templates)}".encode())
+    digest = hashlib.sha256(fingerprint_of_code_and_templates(config).encode())
     for item in inputs:
         digest.update(f"\0{item.path.name}\0{item.key}\0{item.error}".encode())
         if item.sidecar:
@@ -134,7 +146,7 @@ def unchanged_since(state: BuildState, fingerprint: str, out: Path) -> bool:
 
 def replay(state: BuildState) -> BuildReport:
     return BuildReport(errors=list(state.errors), notes=list(state.notes), count=state.count, skipped=True,
-                       navigation=state.navigation, cached=state.count)
+                       cached=state.count)
 
 
 def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, state: BuildState) -> list[dict]:
@@ -198,10 +210,10 @@ def drop_duplicates(settled: list[tuple[Path, dict]], report: BuildReport) -> li
     return kept
 
 
-def mark_stale(files: dict[str, str], datas: list[dict]) -> None:
+def mark_stale(files: dict[str, str | None], datas: list[dict]) -> None:
     """Put a warning under the title of each page built from a seed's last good data."""
     for data in datas:
-        if data.get("stale"):
+        if data.get("stale") and files.get(page_path(data)) is not None:
             page = page_path(data)
             warning = (f'\n!!! warning "Stale: built from an earlier version of the seed"\n\n'
                        f"    {escape_markdown(data['stale'])}\n")

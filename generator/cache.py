@@ -1,6 +1,6 @@
 """The build's memory between runs: each seed's extracted data, keyed by the seed's
 bytes and the generator's code, and the state of the last build of an output folder
-(the fingerprint of its inputs, its navigation and errors, and each seed's last good
+(the fingerprint of its inputs, its errors, and each seed's last good
 data), so that a build whose inputs did not change costs a few file reads.
 """
 from __future__ import annotations
@@ -16,9 +16,10 @@ from . import __version__
 from .writer import write_atomic
 
 CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json", ".jsonl")
-# Modules that run after extraction or around it: editing them keeps the cached data valid.
-NOT_EXTRACTION = frozenset({"bench.py", "build.py", "cache.py", "cli.py", "corpus.py", "evaluate.py",
-                            "parallel.py", "plugin.py", "render.py", "sidecar.py", "site.py", "writer.py"})
+# Code that runs after extraction or around it: editing it keeps the cached data valid.
+NOT_EXTRACTION = frozenset({"bench.py", "build.py", "cache.py", "check.py", "cli.py", "corpus.py", "evaluate.py",
+                            "feeds.py", "memo.py", "minify.py", "parallel.py", "plugin.py", "rawhtml.py", "render.py",
+                            "sidecar.py", "site.py", "writer.py", "pages"})
 
 
 @lru_cache(maxsize=2)
@@ -28,7 +29,7 @@ def code_fingerprint(extraction_only: bool = True) -> str:
     digest = hashlib.sha256(__version__.encode())
     package = Path(str(resources.files("generator")))
     for path in sorted(package.rglob("*")):
-        if extraction_only and path.parent == package and path.name in NOT_EXTRACTION:
+        if extraction_only and path.relative_to(package).parts[0] in NOT_EXTRACTION:
             continue
         if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(package)).encode())
@@ -75,10 +76,10 @@ class BuildState:
     inputs: str = ""  # fingerprint of seeds, sidecars, templates and code
     manifest: str = ""  # hash of the output manifest it wrote
     count: int = 0
-    navigation: list = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     last_good: dict[str, str] = field(default_factory=dict)  # seed file name -> cache key
+    pages: dict[str, str] = field(default_factory=dict)  # page -> key of what it was rendered from
 
 
 def state_path(cache: Path, out: Path) -> Path:

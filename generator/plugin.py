@@ -1,7 +1,9 @@
 """A thin MkDocs adapter: before each build, generate the briefings from seeds/
-into docs_dir (writing only what changed) and give MkDocs the year/month
-navigation. Under `mkdocs serve`, seeds/ and templates/ are watched too; the
-process keeps the NLP pipeline loaded, so a saved seed costs one extraction.
+into docs_dir (writing only what changed). The navigation is mkdocs.yml's own and
+does not grow with the briefings: every page carries it, so a navigation listing
+months or briefings would make the site quadratic in size. Under `mkdocs serve`,
+seeds/ and templates/ are watched too; the process keeps the NLP pipeline
+loaded, so a saved seed costs one extraction.
 
 Each seed problem is a warning, so `mkdocs build --strict` fails listing them
 all, while a plain build or serve goes on and shows them on the home page."""
@@ -20,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import BuildConfig, build
+from .minify import squeeze_whitespace
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -28,12 +31,17 @@ class BriefingsConfig(Config):
     seeds = opt.Type(str, default="seeds")
     templates = opt.Type(str, default="templates")
     cache = opt.Type(str, default=".cache/briefings")
-    nav_title = opt.Type(str, default="Briefings")
     jobs = opt.Type(int, default=0)  # extraction processes; 0: one per core
-    pagefind = opt.Type(bool, default=False)  # index the built site with Pagefind (pip install 'pagefind[bin]')
+    search = opt.Type(bool, default=True)  # index the built site with Pagefind
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    serving = False
+
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
+        self.indexer = BackgroundIndexer()
+
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         self.build_config = BuildConfig(seeds=root / self.config.seeds, out=Path(config.docs_dir),
@@ -47,18 +55,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info("briefings: %d built (%d parsed, %d cached), %d written, %d removed%s", report.count,
                  report.parsed, report.cached, len(report.write.written), len(report.write.removed),
                  " (nothing changed)" if report.skipped else "")
-        if config.nav is None:
-            raise PluginError("mkdocs.yml needs a nav with a 'Briefings' entry for the plugin to fill")
-        config.nav = [self._fill(item, report.navigation) for item in config.nav]
         return config
 
-    def _fill(self, item, months):
-        if isinstance(item, dict) and self.config.nav_title in item:
-            return {self.config.nav_title: months or ["index.md"]}
-        return item
+    def on_post_page(self, output, page, config):
+        return squeeze_whitespace(output)
 
     def on_post_build(self, config):
-        if self.config.pagefind:
+        if not self.config.search:
+            return
+        if self.serving:
+            # The page a reader saved is served at once; the index follows in a few seconds.
+            self.indexer.request(Path(config.site_dir))
+        else:
             index_with_pagefind(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
@@ -76,10 +84,42 @@ def _load_pipeline() -> None:
 
 
 def index_with_pagefind(site: Path) -> None:
-    """A search index that a browser fetches in small chunks, instead of lunr's one file."""
+    """A search index that a browser fetches in small chunks (pages marked
+    data-pagefind-body by the theme override; permalinks and diagram sources left out)."""
     if importlib.util.find_spec("pagefind") is None:
-        raise PluginError("briefings: pagefind is on but not installed; run: pip install 'pagefind[bin]==1.5.2'")
+        raise PluginError("briefings: search needs Pagefind; run: pip install 'pagefind[bin]==1.5.2'")
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
-                             "--silent"], capture_output=True, text=True)
+                             "--exclude-selectors", ".headerlink", "--exclude-selectors", ".timeline-chart",
+                             "--force-language", "en", "--silent"], capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"briefings: pagefind failed: {result.stderr.strip()[-500:]}")
+
+
+class BackgroundIndexer:
+    """Under `mkdocs serve`: index after each rebuild without holding the reload back;
+    a rebuild during indexing asks for one more run when the current one ends."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.pending: Path | None = None
+        self.running = False
+
+    def request(self, site: Path) -> None:
+        with self.lock:
+            self.pending = site
+            if self.running:
+                return
+            self.running = True
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                site, self.pending = self.pending, None
+                if site is None:
+                    self.running = False
+                    return
+            try:
+                index_with_pagefind(site)
+            except PluginError as error:
+                log.warning("%s", error)

@@ -16,22 +16,32 @@ from .pages.figures import figure_rows, unit_counts, unit_label
 from .pages.paths import by_month, linker, month_folder, month_name, newest_first, page_path, slugify  # noqa: F401
 from .pages.timeline import PRECISION, briefing_diagrams
 from .pages.timeline_pages import render_timeline_pages
+from .memo import PageMemo, data_print
 from .render import render_page
 
 HOME_SIZE = 20
+HOME_MONTHS = 12  # the archive page lists them all
 
 
-def render_site(datas: list[dict], env: Environment, errors: list[str] = ()) -> dict[str, str]:
-    """Relative path -> content of every generated file."""
+def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
+                memo: PageMemo | None = None) -> dict[str, str | None]:
+    """Relative path -> content of every generated file; None for a page that `memo`
+    found unchanged since the last build (its file is kept as it is)."""
+    memo = memo or PageMemo()
+    texts = {data["id"]: json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n" for data in datas}
+    prints = {key: data_print(text) for key, text in texts.items()}
     entries = merge_actors(datas)
     directory = actor_directory(entries)
-    files = {**home_and_months(datas, entries, env, errors), **render_actor_pages(entries, env),
-             **render_timeline_pages(datas, env), "figures/index.md": render_figures(datas, env),
+    files = {**home_and_months(datas, entries, env, errors), **render_actor_pages(entries, env, memo, prints),
+             **render_timeline_pages(datas, env, memo, prints), "figures/index.md": render_figures(datas, env, memo),
              "feed.xml": atom_feed(datas)}
     for data in datas:
         page = page_path(data)
-        files[page] = render_page("briefing.md.j2", env, **briefing_context(data, page, directory))
-        files[page[:-3] + ".json"] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        links = [f"{actor['name']}\0{directory[(data['id'], actor['name'])].path}\0"
+                 f"{directory[(data['id'], actor['name'])].name}" for actor in data["actors"]]
+        files[page] = memo.page(page, [prints[data["id"]], *links],
+                                lambda: render_page("briefing.md.j2", env, **briefing_context(data, page, directory)))
+        files[page[:-3] + ".json"] = texts[data["id"]]
     return files
 
 
@@ -65,26 +75,24 @@ def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = Non
 
 def home_and_months(datas: list[dict], entries: list[ActorEntry], env: Environment, errors) -> dict[str, str]:
     months = by_month(datas)
-    pages = {"index.md": render_page("home.md.j2", env, briefings=newest_first(datas)[:HOME_SIZE], months=months,
+    pages = {"index.md": render_page("home.md.j2", env, briefings=newest_first(datas)[:HOME_SIZE],
+                                     months=dict(list(months.items())[:HOME_MONTHS]),
                                      count=len(datas), actors=len(entries), link=linker("index.md"),
                                      events=sum(len(d["timeline"]) for d in datas), month_name=month_name,
                                      errors=list(errors))}
+    years: dict[str, list[str]] = defaultdict(list)
+    for folder in months:
+        years[folder[:4]].append(folder)
+    pages["archive.md"] = render_page("archive.md.j2", env, years=list(years.items()), months=months, count=len(datas),
+                                      month_name=month_name, link=linker("archive.md"))
     for folder, items in months.items():
         pages[f"{folder}/index.md"] = render_page("month.md.j2", env, title=month_name(folder), briefings=items,
                                                   link=linker(f"{folder}/index.md"))
     return pages
 
 
-def render_figures(datas: list[dict], env: Environment) -> str:
+def render_figures(datas: list[dict], env: Environment, memo: PageMemo) -> str | None:
     rows = figure_rows(datas)
-    return render_page("figures.md.j2", env, rows=rows, units=unit_counts(rows), unit=unit_label,
-                       link=linker("figures/index.md"))
-
-
-def navigation(datas: list[dict]) -> list:
-    """MkDocs nav: years, then months; each month page lists its briefings, so the
-    navigation grows with months, not with briefings."""
-    years: dict[str, list] = defaultdict(list)
-    for folder in by_month(datas):
-        years[folder[:4]].append({month_name(folder): f"{folder}/index.md"})
-    return [{year: months} for year, months in years.items()]
+    shown = [json.dumps([data["id"], data["title"], data["published"], figure]) for data, figure in rows]
+    return memo.page("figures/index.md", shown, lambda: render_page(
+        "figures.md.j2", env, rows=rows, units=unit_counts(rows), unit=unit_label, link=linker("figures/index.md")))

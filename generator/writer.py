@@ -66,21 +66,24 @@ def manifest_digest(out: Path) -> str:
         return ""
 
 
+def file_intact(out: Path, relative: str, record: list | None) -> bool:
+    """The file is on disk as the generator left it (size and time)."""
+    try:
+        stat = (out / relative).stat()
+    except OSError:
+        return False
+    return bool(record) and [stat.st_size, stat.st_mtime_ns] == record[:2]
+
+
 def outputs_intact(out: Path) -> bool:
-    """Every file of the manifest is on disk as the generator left it (size and time)."""
-    for relative, record in read_manifest(out).items():
-        try:
-            stat = (out / relative).stat()
-        except OSError:
-            return False
-        if not record or [stat.st_size, stat.st_mtime_ns] != record[:2]:
-            return False
-    return True
+    """Every file of the manifest is on disk as the generator left it."""
+    return all(file_intact(out, relative, record) for relative, record in read_manifest(out).items())
 
 
-def write_outputs(out: Path, files: dict[str, str]) -> WriteReport:
+def write_outputs(out: Path, files: dict[str, str | None]) -> WriteReport:
     """Make `out` hold `files` (relative path -> content) and nothing else the
-    generator wrote before."""
+    generator wrote before. None keeps a file the generator wrote, as it is: the
+    caller checked that it is intact."""
     report = WriteReport()
     owned = read_manifest(out)
     kept = {relative for relative in files if relative in owned or not (out / relative).exists()}
@@ -89,6 +92,10 @@ def write_outputs(out: Path, files: dict[str, str]) -> WriteReport:
         _write_manifest(out, {name: owned.get(name, []) for name in set(owned) | kept})
     records: dict[str, list] = {}
     for relative in sorted(kept):
+        if files[relative] is None and owned.get(relative):
+            report.unchanged.append(relative)
+            records[relative] = owned[relative]
+            continue
         data = files[relative].encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         path = out / relative

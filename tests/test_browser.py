@@ -53,17 +53,25 @@ def tab(browser):
 
 def test_search_for_mishustin_lists_briefing_and_actor_page(tab, site_url):
     page = tab.page
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")  # the search index is loaded
-    page.locator(".md-search__input").click()
+    fetched: dict[str, int] = {}
+    page.on("requestfinished", lambda request: fetched.__setitem__(request.url, request.sizes()["responseBodySize"]))
+    page.goto(f"{site_url}{BRIEFING}")  # a page two folders down: the search finds its way to the index
+    page.wait_for_load_state("networkidle")
+    assert not any("/pagefind/" in url for url in fetched), "the index is fetched before anyone searches"
+    page.keyboard.press("/")
+    page.locator(".pagefind-ui__search-input").wait_for()
     page.keyboard.type("Mishustin", delay=30)
-    results = page.locator(".md-search-result__link")
+    results = page.locator(".pagefind-ui__result-link")
     results.first.wait_for()
     page.wait_for_timeout(500)
     hrefs = [link.get_attribute("href") for link in results.all()]
     assert any(BRIEFING in href for href in hrefs), hrefs
     assert any("actors/mikhail-mishustin/" in href for href in hrefs), hrefs
-    page.locator(".md-search-result__link[href*='actors/mikhail-mishustin/']").first.click()
+    assert not any("timeline/" in href or "tags/" in href for href in hrefs), "pages that only list others"
+    search_bytes = sum(size for url, size in fetched.items() if "/pagefind/" in url)
+    assert 0 < search_bytes < 1_000_000, search_bytes
+    page.screenshot(path=str(SCREENSHOTS / "search-desktop.png"))
+    page.locator(".pagefind-ui__result-link[href*='actors/mikhail-mishustin/']").first.click()
     page.wait_for_url(re.compile(r"actors/mikhail-mishustin/"))
     assert page.locator("h1").inner_text().startswith("Mikhail Mishustin")
     assert tab.errors == []

@@ -11,7 +11,7 @@ from generator.pages.mermaid import escape_mermaid, timeline_diagram
 from generator.pages.paths import relative_link
 from generator.pages.timeline import briefing_diagrams, group_entries, paginate, start_date, timeline_entries
 from generator.render import make_environment
-from generator.site import navigation, render_site
+from generator.site import render_site
 
 from .conftest import ROOT
 
@@ -155,8 +155,9 @@ def test_render_site_writes_every_page_family():
                                 "period": None, "conversion": None, "source": "", "sentence": "s1"}])]
     files = render_site(datas, make_environment(ROOT / "templates"))
     for path in ["index.md", "2023/05/index.md", "2023/05/a.md", "2023/05/a.json", "actors/index.md",
-                 "actors/xi-jinping.md", "actors/people.md", "timeline/index.md", "figures/index.md", "feed.xml"]:
+                 "actors/xi-jinping.md", "actors/people.md", "archive.md", "timeline/index.md", "figures/index.md",
+                 "feed.xml"]:
         assert path in files
-    assert "(../../actors/xi-jinping.md)" in files["2023/05/a.md"]
-    assert "(../2023/05/a.md#s1)" in files["timeline/index.md"]
-    assert navigation(datas) == [{"2023": [{"May 2023": "2023/05/index.md"}]}]
+    assert 'href="../../../actors/xi-jinping/"' in files["2023/05/a.md"]
+    assert 'href="../2023/05/a/#s1"' in files["timeline/index.md"]
+    assert "(2023/05/index.md) (1)" in files["archive.md"]

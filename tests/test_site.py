@@ -1,7 +1,10 @@
 """End to end: `mkdocs build --strict` of the project's site into a temporary folder,
-then what a reader gets in the HTML and the search index."""
+then what a reader gets in the HTML and the search index (Pagefind's)."""
+import gzip
 import json
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -48,11 +51,25 @@ def test_briefing_data_is_published_beside_the_page(built_site):
     assert data["id"] == "000_cbfe35416636920c" and data["published"] == "2023-05-25"
 
 
-def test_search_index_holds_mishustin(built_site):
+def search_fragments(site) -> dict[str, dict]:
+    """Pagefind's stored pages (url -> fragment): gzip, a signature, then JSON."""
+    fragments = {}
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[fragment["url"]] = fragment
+    return fragments
+
+
+def test_search_indexes_briefings_and_actors_but_not_list_pages(built_site):
     site, _ = built_site
-    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
-    hits = [doc["location"] for doc in index["docs"] if "Mishustin" in doc["text"] or "Mishustin" in doc["title"]]
-    assert any(location.startswith("2023/05/000_cbfe35416636920c/") for location in hits)
+    assert not (site / "search/search_index.json").exists()  # no whole-site index for every reader
+    fragments = search_fragments(site)
+    hits = [url for url, fragment in fragments.items() if "Mishustin" in fragment["content"]]
+    assert "/2023/05/000_cbfe35416636920c/" in hits and "/actors/mikhail-mishustin/" in hits
+    assert not [url for url in fragments if url.startswith(("/timeline/", "/tags/", "/archive/")) or url == "/"]
+    briefing = fragments["/2023/05/000_cbfe35416636920c/"]
+    assert briefing["meta"]["title"].startswith("Xi Jinping says")
+    assert "¶" not in briefing["content"] and "section 2023" not in briefing["content"]  # permalinks, diagrams
 
 
 def test_home_lists_briefings_newest_first(built_site):
@@ -62,12 +79,14 @@ def test_home_lists_briefings_newest_first(built_site):
     assert newest < oldest
 
 
-def test_navigation_groups_by_year_and_month(built_site):
+def test_archive_lists_months_and_the_navigation_stays_short(built_site):
     site, _ = built_site
-    html = (site / "index.html").read_text("utf-8")
-    assert "May 2023" in html and "2025/03/" in html
-    # Briefings are listed on month pages, not in the navigation of every page.
-    assert html.count("000_cbfe35416636920c/") <= 2
+    archive = (site / "archive/index.html").read_text("utf-8")
+    assert "May 2023" in archive and 'href="../2025/03/"' in archive
+    # Every page carries the navigation: it names no month and no briefing.
+    page = (site / "2023/05/000_cbfe35416636920c/index.html").read_text("utf-8")
+    navigation = page[page.index('md-nav--primary'):page.index('md-sidebar--secondary')]
+    assert "May 2023" not in navigation and "000_cbfe35416636920c" not in navigation
 
 
 def test_actor_pages_link_briefings_and_stay_out_of_the_navigation(built_site):
@@ -107,3 +126,28 @@ def test_tags_and_figures_pages_exist(built_site):
     site, _ = built_site
     assert "Russia" in (site / "tags/index.html").read_text("utf-8")
     assert 'id="figure-unit"' in (site / "figures/index.html").read_text("utf-8")
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    """Long lists are raw HTML with published URLs, which MkDocs does not check."""
+    site, _ = built_site
+    pages = {path.relative_to(site).as_posix(): path.read_text("utf-8") for path in site.rglob("*.html")}
+    ids = {name: set(re.findall(r'\bid="([^"]+)"', html)) for name, html in pages.items()}
+    broken = []
+    for name, html in pages.items():
+        folder = posixpath.dirname(name)
+        for href in map(unescape, re.findall(r'<a [^>]*href="([^"]+)"', html)):
+            if re.match(r"[a-z]+:|//", href):
+                continue
+            target, _, anchor = href.partition("#")
+            base = folder
+            if target.startswith("/"):  # 404.html links from the site's root
+                base, target = "", target.lstrip("/") or "."
+            resolved = posixpath.normpath(posixpath.join(base, target)) if target else name
+            if target.endswith("/") or (site / resolved).is_dir():
+                resolved = posixpath.join(resolved, "index.html").removeprefix("./")
+            if not (site / resolved).exists():
+                broken.append(f"{name}: {href}")
+            elif anchor and resolved.endswith(".html") and anchor not in ids[resolved]:
+                broken.append(f"{name}: {href} (no such anchor)")
+    assert not broken, broken[:20]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .paths import newest_first, slugify
 
@@ -29,6 +30,7 @@ class ActorEntry:
         return sum(actor["mentions"] for _, actor in self.appearances)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Compares names: case, accents, dots and spacing do not count ("U.S" = "US")."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name

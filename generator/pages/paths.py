@@ -55,9 +55,42 @@ def _relative(target: str, folder: str) -> str:
     return posixpath.relpath(target, folder)
 
 
-def linker(source: str):
-    """A template helper for page `source`: link(briefing data or docs path) -> relative link."""
-    def link(target: dict | str) -> str:
-        return safe_path(relative_link(source, page_path(target) if isinstance(target, dict) else target))
+def page_url(path: str) -> str:
+    """Where MkDocs publishes a docs file (directory URLs): a/b.md -> a/b/, a/index.md -> a/."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    return stem[:-5] if stem == "index" or stem.endswith("/index") else stem + "/"
 
-    return link
+
+@lru_cache(maxsize=65536)
+def url_link(source: str, target: str) -> str:
+    """The link from page `source` to file `target` (both docs paths) as the browser
+    resolves it from the published page."""
+    target_url = page_url(target)
+    relative = posixpath.relpath(target_url or ".", page_url(source) or ".")
+    return relative + "/" if target_url.endswith("/") or not target_url else relative
+
+
+class Linker:
+    """Template helper for page `source`: `link(target)` is a link for Markdown, to
+    the target's `.md` file, which MkDocs checks and rewrites; `link.url(target)` is
+    the published URL, for the raw HTML that long lists are written in (MkDocs' link
+    processing and Markdown's inline parsing were most of the build's time)."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def __call__(self, target: dict | str) -> str:
+        return safe_path(relative_link(self.source, self._path(target)))
+
+    def url(self, target: dict | str) -> str:
+        return safe_path(url_link(self.source, self._path(target)))
+
+    @staticmethod
+    def _path(target: dict | str) -> str:
+        return page_path(target) if isinstance(target, dict) else target
+
+
+def linker(source: str) -> Linker:
+    return Linker(source)

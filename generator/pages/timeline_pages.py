@@ -3,17 +3,25 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from ..memo import PageMemo
 from ..render import render_page
 from .paths import linker
 from .timeline import PRECISION, group_entries, paginate, timeline_entries, year_diagrams
 
 
-def render_timeline_pages(datas: list[dict], env: Environment) -> dict[str, str]:
+def render_timeline_pages(datas: list[dict], env: Environment, memo: PageMemo,
+                          prints: dict[str, str]) -> dict[str, str | None]:
     entries = timeline_entries(datas)
     pages = paginate(group_entries(entries))
     if not pages:
         pages = [("timeline/index.md", [])]
     years = [(year, path) for path, chunk in pages for year, _ in chunk]
-    return {path: render_page("timeline.md.j2", env, years=chunk, all_years=years, here=path, count=len(entries),
-                              briefings=len(datas), diagram=year_diagrams, precision=PRECISION, link=linker(path))
-            for path, chunk in pages}
+    files = {}
+    for path, chunk in pages:
+        # Only the first page gives the totals, so that a new briefing leaves older pages as they are.
+        totals = (len(entries), len(datas)) if path == "timeline/index.md" else None
+        shown = dict.fromkeys(prints[entry.data["id"]] for _, months in chunk for _, items in months for entry in items)
+        files[path] = memo.page(path, [repr(years), repr(totals), *shown], lambda: render_page(
+            "timeline.md.j2", env, years=chunk, all_years=years, here=path, totals=totals, diagram=year_diagrams,
+            precision=PRECISION, link=linker(path)))
+    return files

@@ -1,0 +1,76 @@
+// Hand-written: site search with Pagefind. The briefings plugin indexes the built
+// site (site/pagefind/); this script adds a search button to the header and loads
+// Pagefind's UI and index only when a reader first opens it, so a page costs
+// nothing for search until then. Keys: "/" or "s" open it, Escape closes it.
+(function () {
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  var bundle = new URL("pagefind/", base).href;
+  var dialog = null;
+  var loading = null;
+
+  function loadUI() {
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = bundle + "pagefind-ui.css";
+      document.head.appendChild(style);
+      var script = document.createElement("script");
+      script.src = bundle + "pagefind-ui.js";
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("the search index is not built")); };
+      document.head.appendChild(script);
+    }).then(function () {
+      new PagefindUI({
+        element: "#site-search-ui", bundlePath: bundle, baseUrl: base.pathname,
+        showSubResults: true, showImages: false, autofocus: true, resetStyles: false,
+      });
+    }).catch(function (error) {
+      document.getElementById("site-search-ui").textContent = "Search is unavailable: " + error.message + ".";
+    });
+    return loading;
+  }
+
+  function makeDialog() {
+    dialog = document.createElement("dialog");
+    dialog.className = "site-search";
+    dialog.setAttribute("aria-label", "Search");
+    dialog.innerHTML = '<form method="dialog" class="site-search__close"><button aria-label="Close">×</button></form>' +
+      '<div id="site-search-ui"></div>';
+    dialog.addEventListener("click", function (event) {
+      if (event.target === dialog) dialog.close();  // a click on the backdrop
+    });
+    document.body.appendChild(dialog);
+  }
+
+  function open() {
+    if (!dialog) makeDialog();
+    if (!dialog.open) dialog.showModal();
+    loadUI().then(function () {
+      var input = dialog.querySelector("input");
+      if (input) input.focus();
+    });
+  }
+
+  var button = document.createElement("button");
+  button.className = "md-header__button md-icon site-search__button";
+  button.type = "button";
+  button.title = "Search";
+  button.setAttribute("aria-label", "Search");
+  button.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5' +
+    'c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 ' +
+    '6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg><span>Search</span>';
+  button.addEventListener("click", open);
+  var header = document.querySelector(".md-header__inner");
+  if (header) header.insertBefore(button, header.querySelector(".md-header__source"));
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+      event.preventDefault();
+      open();
+    }
+  });
+})();
