@@ -137,9 +137,9 @@ def bench(count: int, work: Path, jobs: int, naive_too: bool = True) -> str:
 
     def row(name: str, ours: Run, theirs: Run | None, note: str = "") -> None:
         ratio = f"{theirs.seconds / ours.seconds:.1f}×" if theirs else ""
-        rows.append(f"| {name} | {ours.seconds:.2f} s | {ours.peak_mb:.0f} MB | "
+        rows.append(f"| {name} | {ours.seconds:.2f} s | {f'{ours.peak_mb:.0f} MB' if ours.peak_mb else ''} | "
                     f"{f'{theirs.seconds:.2f} s' if theirs else ''} | "
-                    f"{f'{theirs.peak_mb:.0f} MB' if theirs else ''} | {ratio} | {note} |")
+                    f"{f'{theirs.peak_mb:.0f} MB' if theirs and theirs.peak_mb else ''} | {ratio} | {note} |")
         print(rows[-1], flush=True)
 
     shutil.rmtree(work / "naive-out", ignore_errors=True)
@@ -189,9 +189,10 @@ def site_sizes(project: Path) -> str:
     lines = [f"- site: {folder_mb(site):.1f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files; "
              f"generated Markdown and JSON: {folder_mb(project / 'briefings'):.1f} MB"]
     lines += [f"  - {name}: {size / 1e6:.1f} MB" for name, size in parts.items()]
-    lines.append(f"- search: a reader's first search downloads about {first_search_kb(site / 'pagefind'):.0f} kB "
-                 "(Pagefind's script, WASM, entry and language meta files, the two largest index chunks and "
-                 "five result fragments; its UI script and style add the rest of the total)")
+    first = first_search_kb(site / "pagefind")
+    lines.append(f"- search: a reader's first search downloads at most about {first:.0f} kB "
+                 "(Pagefind's UI script and style, its script, WASM, entry and language files, the two largest "
+                 "index chunks and five result fragments); pages load nothing of it until a search opens")
     return "\n".join(lines) + "\n"
 
 
