@@ -37,6 +37,7 @@ class BuildConfig:
     cache: Path | None = PROJECT / ".cache" / "briefings"
     jobs: int = 0  # extraction processes; 0: one per available core
     progress: bool = True  # a progress bar, when stderr is a terminal
+    keep_in_memory: bool = False  # keep cached data between builds of one process (mkdocs serve)
 
 
 @dataclass
@@ -83,7 +84,7 @@ def build(config: BuildConfig = BuildConfig()) -> BuildReport:
     timer.step("scan")
     report.datas = gather(inputs, config, report, state)
     timer.step("gather")
-    memo = PageMemo(intact_pages(state.pages, config.out), salt=fingerprint_of_code_and_templates(config))
+    memo = PageMemo(intact_pages(state, config.out), salt=fingerprint_of_code_and_templates(config))
     files = render_site(report.datas, make_environment(config.templates), report.errors, memo)
     report.kept = memo.kept
     mark_stale(files, report.datas)
@@ -124,10 +125,13 @@ def fingerprint_of_code_and_templates(config: BuildConfig) -> str:
     return f"{code_fingerprint(False)}\0{folder_fingerprint(config.templates)}"
 
 
-def intact_pages(pages: dict[str, str], out: Path) -> dict[str, str]:
-    """The last build's page keys, for the pages still on disk as it wrote them."""
+def intact_pages(state: BuildState, out: Path) -> dict[str, str]:
+    """The last build's page keys, for the pages still on disk as it wrote them
+    (none if that build did not finish: its manifest is not the one on disk)."""
+    if state.manifest != manifest_digest(out):
+        return {}
     manifest = read_manifest(out)
-    return {path: key for path, key in pages.items() if file_intact(out, path, manifest.get(path))}
+    return {path: key for path, key in state.pages.items() if file_intact(out, path, manifest.get(path))}
 
 
 def inputs_fingerprint(inputs: list[SeedInput], config: BuildConfig) -> str:
@@ -152,7 +156,7 @@ def replay(state: BuildState) -> BuildReport:
 def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, state: BuildState) -> list[dict]:
     """Each seed's data from the cache or from extraction, corrected by its sidecar;
     a failed seed falls back to its last good data, marked stale."""
-    cache = DataCache(config.cache)
+    cache = DataCache(config.cache, in_memory=config.keep_in_memory)
     results: dict[Path, dict | Exception] = {}
     work = []
     for item in inputs:
@@ -176,6 +180,7 @@ def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, st
         data = _settle(item, results[item.path], cache, state, report)
         if data is not None:
             settled.append((item.path, data))
+    cache.forget_unused()
     return drop_duplicates(settled, report)
 
 

@@ -51,22 +51,41 @@ def seed_key(name: str, raw: bytes) -> str:
 
 
 class DataCache:
-    """One JSON file per extracted seed; `folder=None` caches nothing."""
+    """One JSON file per extracted seed; `folder=None` caches nothing. With
+    `in_memory`, data once read stays in this process for the next build: under
+    `mkdocs serve` each saved seed would otherwise read every other seed's file."""
 
-    def __init__(self, folder: Path | None):
+    _memory: dict[str, dict] = {}  # cache key -> data, shared by the builds of one process
+
+    def __init__(self, folder: Path | None, in_memory: bool = False):
         self.folder = folder
+        self.in_memory = in_memory and folder is not None
+        self.used: set[str] = set()
 
     def load(self, key: str) -> dict | None:
         if self.folder is None:
             return None
+        if self.in_memory and key in self._memory:
+            self.used.add(key)
+            return self._memory[key]
         try:
-            return json.loads((self.folder / f"{key}.json").read_text("utf-8"))
+            data = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
+        if self.in_memory:
+            self._memory[key] = data
+            self.used.add(key)
+        return data
 
     def store(self, key: str, data: dict) -> None:
         if self.folder is not None:
             write_atomic(self.folder / f"{key}.json", json.dumps(data, ensure_ascii=False))
+
+    def forget_unused(self) -> None:
+        """Drop from memory the data of seeds this build did not use (edited or removed)."""
+        if self.in_memory:
+            for key in set(self._memory) - self.used:
+                del self._memory[key]
 
 
 @dataclass

@@ -15,8 +15,9 @@ class PageMemo:
         self.keys: dict[str, str] = {}  # this build's key of every page
         self.kept = 0
 
-    def page(self, path: str, inputs: Iterable[str], render: Callable[[], str]) -> str | None:
-        """The page's content, or None when the file on disk is already it."""
+    def page(self, path: str, inputs: Iterable[str], render: Callable[..., str], *args, **kwargs) -> str | None:
+        """The page's content, `render(*args, **kwargs)`, or None when the file on
+        disk is already it."""
         digest = hashlib.sha1(self.salt)
         for item in inputs:
             digest.update(item.encode() + b"\0")
@@ -24,7 +25,7 @@ class PageMemo:
         if self.previous.get(path) == key:
             self.kept += 1
             return None
-        return render()
+        return render(*args, **kwargs)
 
 
 def data_print(text: str) -> str:

@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import subprocess
 import sys
 import threading
+import time
+import zlib
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import BuildConfig, build
 from .minify import squeeze_whitespace
+from .writer import read_manifest
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -46,18 +50,42 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         root = Path(config.config_file_path).resolve().parent
         self.build_config = BuildConfig(seeds=root / self.config.seeds, out=Path(config.docs_dir),
                                         templates=root / self.config.templates, cache=root / self.config.cache,
-                                        jobs=self.config.jobs)
+                                        jobs=self.config.jobs, keep_in_memory=self.serving)
         report = build(self.build_config)
+        self.generated = {path for path in read_manifest(self.build_config.out) if path.endswith(".md")}
+        self.parked: dict[str, bytes] = {}
         for note in report.notes:
             log.info(note)
         for error in report.errors:
             log.warning(error)  # --strict turns these into a failed build, with the list
+        steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.seconds.items())
         log.info("briefings: %d built (%d parsed, %d cached), %d written, %d removed%s", report.count,
                  report.parsed, report.cached, len(report.write.written), len(report.write.removed),
-                 " (nothing changed)" if report.skipped else "")
+                 " (nothing changed)" if report.skipped else f" ({steps})")
         return config
 
+    # MkDocs converts every page before it writes any, holding all of their HTML at
+    # once: at 10,000 briefings that is most of its memory. The generated pages' HTML
+    # waits compressed until its page is written (hand-written pages, such as the tags
+    # page that the tags plugin fills in later, are left alone).
+    @event_priority(-100)
+    def on_page_content(self, html, page, config, files):
+        if page.file.src_uri not in self.generated:
+            return html
+        self.parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        page.markdown = None  # converted; nothing reads it again
+        return ""
+
+    @event_priority(100)
+    def on_page_context(self, context, page, config, nav):
+        parked = self.parked.pop(page.file.src_uri, None)
+        if parked is not None:
+            page.content = zlib.decompress(parked).decode("utf-8")
+        return context
+
     def on_post_page(self, output, page, config):
+        if page.file.src_uri in self.generated:
+            page.content = None  # written: let it go
         return squeeze_whitespace(output)
 
     def on_post_build(self, config):
@@ -83,30 +111,36 @@ def _load_pipeline() -> None:
     load_pipeline()
 
 
-def index_with_pagefind(site: Path) -> None:
+def index_with_pagefind(site: Path, background: bool = False) -> None:
     """A search index that a browser fetches in small chunks (pages marked
     data-pagefind-body by the theme override; permalinks and diagram sources left out)."""
     if importlib.util.find_spec("pagefind") is None:
         raise PluginError("briefings: search needs Pagefind; run: pip install 'pagefind[bin]==1.5.2'")
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
                              "--exclude-selectors", ".headerlink", "--exclude-selectors", ".timeline-chart",
-                             "--force-language", "en", "--silent"], capture_output=True, text=True)
+                             "--force-language", "en", "--silent"], capture_output=True, text=True,
+                            # In the background, indexing yields the cores to the next rebuild.
+                            preexec_fn=(lambda: os.nice(15)) if background else None)
     if result.returncode != 0:
         raise PluginError(f"briefings: pagefind failed: {result.stderr.strip()[-500:]}")
 
 
 class BackgroundIndexer:
-    """Under `mkdocs serve`: index after each rebuild without holding the reload back;
-    a rebuild during indexing asks for one more run when the current one ends."""
+    """Under `mkdocs serve`: index after each rebuild without holding the reload back.
+    It waits for rebuilds to settle (a saved seed rebuilds twice: the generator's own
+    writes set off the second); a rebuild during indexing asks for one more run."""
+
+    QUIET_SECONDS = 1.5
 
     def __init__(self):
         self.lock = threading.Lock()
         self.pending: Path | None = None
+        self.requested = 0.0
         self.running = False
 
     def request(self, site: Path) -> None:
         with self.lock:
-            self.pending = site
+            self.pending, self.requested = site, time.monotonic()
             if self.running:
                 return
             self.running = True
@@ -115,11 +149,17 @@ class BackgroundIndexer:
     def _run(self) -> None:
         while True:
             with self.lock:
-                site, self.pending = self.pending, None
-                if site is None:
+                wait = self.requested + self.QUIET_SECONDS - time.monotonic()
+                site = self.pending if wait <= 0 else None
+                if site is not None:
+                    self.pending = None
+                elif self.pending is None:
                     self.running = False
                     return
+            if site is None:
+                time.sleep(wait)
+                continue
             try:
-                index_with_pagefind(site)
+                index_with_pagefind(site, background=True)
             except PluginError as error:
                 log.warning("%s", error)

@@ -10,13 +10,13 @@ from pathlib import PurePosixPath
 from jinja2 import Environment
 
 from .feeds import atom_feed
+from .memo import PageMemo, data_print
 from .pages.actor_pages import render_actor_pages
 from .pages.actors import KINDS, ActorEntry, actor_directory, merge_actors
 from .pages.figures import figure_rows, unit_counts, unit_label
 from .pages.paths import by_month, linker, month_folder, month_name, newest_first, page_path, slugify  # noqa: F401
 from .pages.timeline import PRECISION, briefing_diagrams
 from .pages.timeline_pages import render_timeline_pages
-from .memo import PageMemo, data_print
 from .render import render_page
 
 HOME_SIZE = 20
@@ -39,10 +39,13 @@ def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
         page = page_path(data)
         links = [f"{actor['name']}\0{directory[(data['id'], actor['name'])].path}\0"
                  f"{directory[(data['id'], actor['name'])].name}" for actor in data["actors"]]
-        files[page] = memo.page(page, [prints[data["id"]], *links],
-                                lambda: render_page("briefing.md.j2", env, **briefing_context(data, page, directory)))
+        files[page] = memo.page(page, [prints[data["id"]], *links], render_briefing, data, page, directory, env)
         files[page[:-3] + ".json"] = texts[data["id"]]
     return files
+
+
+def render_briefing(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry], env: Environment) -> str:
+    return render_page("briefing.md.j2", env, **briefing_context(data, page, directory))
 
 
 def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry]) -> dict:
@@ -94,5 +97,5 @@ def home_and_months(datas: list[dict], entries: list[ActorEntry], env: Environme
 def render_figures(datas: list[dict], env: Environment, memo: PageMemo) -> str | None:
     rows = figure_rows(datas)
     shown = [json.dumps([data["id"], data["title"], data["published"], figure]) for data, figure in rows]
-    return memo.page("figures/index.md", shown, lambda: render_page(
-        "figures.md.j2", env, rows=rows, units=unit_counts(rows), unit=unit_label, link=linker("figures/index.md")))
+    return memo.page("figures/index.md", shown, render_page, "figures.md.j2", env, rows=rows, units=unit_counts(rows),
+                     unit=unit_label, link=linker("figures/index.md"))

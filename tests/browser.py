@@ -90,9 +90,11 @@ def serve_directory(site: Path):
     return running(command, f"http://127.0.0.1:{port}/", site)
 
 
-def serve_mkdocs(project: Path):
+def serve_mkdocs(project: Path, watch: bool = False):
+    """`mkdocs serve`; with `watch`, it also watches files and rebuilds (and pages reload)."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+               *([] if watch else ["--no-livereload"])]
     return running(command, f"http://127.0.0.1:{port}/", project, seconds=300)
 
 

@@ -4,6 +4,7 @@ against the site built by `mkdocs build` and served on 127.0.0.1, and against
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -41,7 +42,9 @@ class Tab:
         self.errors: list[str] = []
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
+        # A load cut short because the page navigated or reloaded (live reload) is not a failure.
+        self.page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+                     and self.errors.append(f"failed: {request.url} ({request.failure})"))
 
 
 @pytest.fixture
@@ -159,15 +162,41 @@ def test_mkdocs_serve_shows_the_site(browser, tmp_path):
     project = copy_project(ROOT, tmp_path)
     tab = Tab(browser)
     try:
-        with serve_mkdocs(project) as url:
+        with serve_mkdocs(project, watch=True) as url:
             tab.page.goto(url)
             assert tab.page.locator("h1").inner_text().startswith("News briefings")
             tab.page.locator("article a", has_text="Timeline").first.click()
             tab.page.wait_for_url(re.compile(r"timeline/$"))
             tab.page.locator("div.mermaid svg").first.wait_for(timeout=15000)
+            # Saving a seed updates its page while the server runs.
+            seed = project / "seeds" / "000_cbfe35416636920c.txt"
+            seed.write_text(seed.read_text("utf-8") + "\nThe ministers met again on Thursday in Shanghai.\n", "utf-8")
+            deadline = time.monotonic() + 120
+            while "met again on Thursday" not in tab.page.content():
+                assert time.monotonic() < deadline, "the saved seed never reached the served page"
+                tab.page.wait_for_timeout(500)
+                tab.page.goto(url + BRIEFING)
+            # Search is indexed in the background after each rebuild.
+            search("Mishustin", tab.page, index=url + "pagefind/pagefind-entry.json")
+            hrefs = [link.get_attribute("href") for link in tab.page.locator(".pagefind-ui__result-link").all()]
+            assert any(BRIEFING in href for href in hrefs), hrefs
             assert tab.errors == []
     finally:
         tab.context.close()
+
+
+def search(query: str, page, index: str | None = None) -> None:
+    """Open the search dialog with its key, type, and wait for the first result."""
+    if index:  # under `mkdocs serve` the index is written a few seconds after the page
+        deadline = time.monotonic() + 120
+        while page.request.get(index).status != 200:
+            assert time.monotonic() < deadline, "no search index"
+            page.wait_for_timeout(500)
+    page.keyboard.press("/")
+    page.locator(".pagefind-ui__search-input").wait_for()
+    page.keyboard.type(query, delay=30)
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+    page.wait_for_timeout(500)
 
 
 HOSTILE = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">',
@@ -196,6 +225,10 @@ def test_hostile_text_shows_as_written_and_runs_nothing(browser, tmp_path):
                 scripts = tab.page.locator("article script").evaluate_all("s => s.map(e => e.textContent)")
                 assert not any("__pwned" in text for text in scripts), path
             tab.page.goto(url + "2023/05/hostile/")
+            search("Putin", tab.page)  # result titles and excerpts come from the hostile text too
+            assert tab.page.evaluate("typeof window.__pwned") == "undefined"
+            assert tab.page.locator(".pagefind-ui img[src='x'], .pagefind-ui script").count() == 0
+            tab.page.keyboard.press("Escape")
             title = tab.page.locator("h1").inner_text()
             assert HOSTILE[0] in title and "{{ 7*7 }}" in title and "49" not in title
             article = tab.page.locator("article").inner_text()

@@ -60,6 +60,19 @@ def test_build_changed_seed_parses_only_it(project, config):
     report = build(config)
     assert (report.parsed, report.cached) == (1, COUNT - 1)
     assert 1 <= len(report.write.written) <= 4  # its page, its data, its month, the home page
+    # Pages that do not show the seed (other briefings, most actors) were not even rendered.
+    assert report.kept >= COUNT - 1
+    assert tree(config.out) == clean_build(project, "clean")
+
+
+def test_build_renders_again_a_page_edited_by_hand(project, config):
+    seed = sorted((project / "seeds").glob("*.txt"))[4]
+    page = next(config.out.glob(f"*/*/{seed.stem}.md"))
+    original = page.read_text("utf-8")
+    page.write_text(original + "\nEdited by hand.\n", "utf-8")
+    seed.write_text(seed.read_text("utf-8") + "\n", "utf-8")  # inputs changed: a real build runs
+    build(config)
+    assert page.read_text("utf-8") == original  # its inputs did not change, but the file did
     assert tree(config.out) == clean_build(project, "clean")
 
 
@@ -67,7 +80,7 @@ def test_build_changed_template_renders_from_cache(project, config):
     template = project / "templates" / "briefing.md.j2"
     template.write_text(template.read_text("utf-8") + "\nChanged template.\n", "utf-8")
     report = build(config)
-    assert (report.parsed, report.cached) == (0, COUNT)
+    assert (report.parsed, report.cached, report.kept) == (0, COUNT, 0)
     assert all(text.endswith(b"Changed template.\n") for name, text in tree(config.out).items()
                if name.count("/") == 2 and name.endswith(".md") and not name.endswith("index.md"))
     assert tree(config.out) == clean_build(project, "clean")

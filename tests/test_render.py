@@ -2,6 +2,7 @@
 import markdown
 import pytest
 
+from generator.minify import squeeze_whitespace
 from generator.render import escape_markdown, safe_path
 
 HOSTILE = [
@@ -29,3 +30,28 @@ def test_safe_path_refuses_what_it_did_not_make():
     assert safe_path("2023/05/a_b-c.md") == "2023/05/a_b-c.md"
     with pytest.raises(ValueError):
         safe_path("javascript:alert(1)")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_in_raw_html_blocks_stays_text(text):
+    source = f"# Title\n\n<!-- html -->\n<ul>\n<li>{escape_markdown(text)}</li>\n</ul>\n<!-- /html -->\n\nAfter *this*.\n"
+    html = markdown.markdown(source, extensions=["generator.rawhtml", "md_in_html", "toc"])
+    assert "<script" not in html and "<img" not in html and "<a " not in html and "<strong>" not in html
+    assert "<em>this</em>" in html  # Markdown around the block is still Markdown
+
+
+def test_raw_html_blocks_pass_through_and_an_unclosed_one_is_left_alone():
+    block = '<table>\n<tr><td>*not emphasis* [not](a-link)</td></tr>\n\n</table>'
+    html = markdown.markdown(f"Intro\n\n<!-- html -->\n{block}\n<!-- /html -->\n", extensions=["generator.rawhtml"])
+    assert block in html
+    unclosed = markdown.markdown("<!-- html -->\n\nSome *text*\n", extensions=["generator.rawhtml"])
+    assert "<em>text</em>" in unclosed
+
+
+def test_squeezed_pages_keep_preformatted_text():
+    page = '<div>\n    <p>a\n\n      b</p>\n</div>\n<pre class="mermaid"><code>timeline\n    2023 : x\n</code></pre>\n' \
+           '<script>\n  var a = 1;\n</script>\n   <textarea>\n  kept\n</textarea>'
+    squeezed = squeeze_whitespace(page)
+    assert squeezed.startswith("<div>\n<p>a\nb</p>\n</div>\n<pre")
+    assert '<pre class="mermaid"><code>timeline\n    2023 : x\n</code></pre>' in squeezed
+    assert "<script>\n  var a = 1;\n</script>" in squeezed and "<textarea>\n  kept\n</textarea>" in squeezed

@@ -17,7 +17,7 @@ QUOTES_SHOWN = 30
 
 def render_actor_pages(entries: list[ActorEntry], env: Environment, memo: PageMemo,
                        prints: dict[str, str]) -> dict[str, str | None]:
-    pages = {entry.path: memo.page(entry.path, actor_inputs(entry, prints), lambda: render_actor(entry, env))
+    pages = {entry.path: memo.page(entry.path, actor_inputs(entry, prints), render_actor, entry, env)
              for entry in entries}
     kinds = entries_by_kind(entries)
     pages["actors/index.md"] = render_page("actors.md.j2", env, kinds=kinds, limit=INDEX_SIZE, total=len(entries),

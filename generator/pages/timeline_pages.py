@@ -21,7 +21,7 @@ def render_timeline_pages(datas: list[dict], env: Environment, memo: PageMemo,
         # Only the first page gives the totals, so that a new briefing leaves older pages as they are.
         totals = (len(entries), len(datas)) if path == "timeline/index.md" else None
         shown = dict.fromkeys(prints[entry.data["id"]] for _, months in chunk for _, items in months for entry in items)
-        files[path] = memo.page(path, [repr(years), repr(totals), *shown], lambda: render_page(
-            "timeline.md.j2", env, years=chunk, all_years=years, here=path, totals=totals, diagram=year_diagrams,
-            precision=PRECISION, link=linker(path)))
+        files[path] = memo.page(path, [repr(years), repr(totals), *shown], render_page, "timeline.md.j2", env,
+                                years=chunk, all_years=years, here=path, totals=totals, diagram=year_diagrams,
+                                precision=PRECISION, link=linker(path))
     return files
