@@ -215,16 +215,19 @@ def drop_duplicates(settled: list[tuple[Path, dict]], report: BuildReport) -> li
     return kept
 
 
-def mark_stale(files: dict[str, str | None], datas: list[dict]) -> None:
+def mark_stale(files: dict[str, str | bytes | None], datas: list[dict]) -> None:
     """Put a warning under the title of each page built from a seed's last good data."""
     for data in datas:
         if data.get("stale") and files.get(page_path(data)) is not None:
             page = page_path(data)
             warning = (f'\n!!! warning "Stale: built from an earlier version of the seed"\n\n'
                        f"    {escape_markdown(data['stale'])}\n")
-            head, title, rest = files[page].partition("\n# ")
+            content = files[page]
+            text = content.decode("utf-8") if isinstance(content, bytes) else content
+            head, title, rest = text.partition("\n# ")
             line, _, body = rest.partition("\n")
-            files[page] = f"{head}{title}{line}\n{warning}{body}" if title else files[page] + warning
+            text = f"{head}{title}{line}\n{warning}{body}" if title else text + warning
+            files[page] = text.encode("utf-8") if isinstance(content, bytes) else text
 
 
 def _with_progress(results, total: int, config: BuildConfig):

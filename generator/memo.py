@@ -15,19 +15,23 @@ class PageMemo:
         self.keys: dict[str, str] = {}  # this build's key of every page
         self.kept = 0
 
-    def page(self, path: str, inputs: Iterable[str], render: Callable[..., str], *args, **kwargs) -> str | None:
-        """The page's content, `render(*args, **kwargs)`, or None when the file on
-        disk is already it."""
+    def unchanged(self, path: str, inputs: Iterable[str]) -> bool:
+        """Records the page's key; True when the file on disk was made from the same."""
         digest = hashlib.sha1(self.salt)
         for item in inputs:
             digest.update(item.encode() + b"\0")
         key = self.keys[path] = digest.hexdigest()
         if self.previous.get(path) == key:
             self.kept += 1
-            return None
-        return render(*args, **kwargs)
+            return True
+        return False
+
+    def page(self, path: str, inputs: Iterable[str], render: Callable[..., str], *args, **kwargs) -> str | None:
+        """The page's content, `render(*args, **kwargs)`, or None when the file on
+        disk is already it."""
+        return None if self.unchanged(path, inputs) else render(*args, **kwargs)
 
 
-def data_print(text: str) -> str:
+def data_print(text: bytes) -> str:
     """The fingerprint of one briefing's data, from its JSON text."""
-    return hashlib.sha1(text.encode()).hexdigest()
+    return hashlib.sha1(text).hexdigest()

@@ -24,28 +24,34 @@ HOME_MONTHS = 12  # the archive page lists them all
 
 
 def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
-                memo: PageMemo | None = None) -> dict[str, str | None]:
+                memo: PageMemo | None = None) -> dict[str, str | bytes | None]:
     """Relative path -> content of every generated file; None for a page that `memo`
     found unchanged since the last build (its file is kept as it is)."""
     memo = memo or PageMemo()
-    texts = {data["id"]: json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n" for data in datas}
-    prints = {key: data_print(text) for key, text in texts.items()}
+    files: dict[str, str | bytes | None] = {}
+    prints = {}
+    for data in datas:
+        # UTF-8 bytes: half the memory of a str holding curly quotes, at 10,000 briefings.
+        text = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        prints[data["id"]] = data_print(text)
+        path = page_path(data)[:-3] + ".json"
+        files[path] = None if memo.unchanged(path, [prints[data["id"]]]) else text
     entries = merge_actors(datas)
     directory = actor_directory(entries)
-    files = {**home_and_months(datas, entries, env, errors), **render_actor_pages(entries, env, memo, prints),
-             **render_timeline_pages(datas, env, memo, prints), "figures/index.md": render_figures(datas, env, memo),
-             "feed.xml": atom_feed(datas)}
+    files |= {**home_and_months(datas, entries, env, errors), **render_actor_pages(entries, env, memo, prints),
+              **render_timeline_pages(datas, env, memo, prints), "figures/index.md": render_figures(datas, env, memo),
+              "feed.xml": atom_feed(datas)}
     for data in datas:
         page = page_path(data)
         links = [f"{actor['name']}\0{directory[(data['id'], actor['name'])].path}\0"
                  f"{directory[(data['id'], actor['name'])].name}" for actor in data["actors"]]
         files[page] = memo.page(page, [prints[data["id"]], *links], render_briefing, data, page, directory, env)
-        files[page[:-3] + ".json"] = texts[data["id"]]
     return files
 
 
-def render_briefing(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry], env: Environment) -> str:
-    return render_page("briefing.md.j2", env, **briefing_context(data, page, directory))
+def render_briefing(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry], env: Environment) -> bytes:
+    # UTF-8 bytes, like the data: the briefing pages are most of what a build holds.
+    return render_page("briefing.md.j2", env, **briefing_context(data, page, directory)).encode("utf-8")
 
 
 def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry]) -> dict:

@@ -80,7 +80,7 @@ def outputs_intact(out: Path) -> bool:
     return all(file_intact(out, relative, record) for relative, record in read_manifest(out).items())
 
 
-def write_outputs(out: Path, files: dict[str, str | None]) -> WriteReport:
+def write_outputs(out: Path, files: dict[str, str | bytes | None]) -> WriteReport:
     """Make `out` hold `files` (relative path -> content) and nothing else the
     generator wrote before. None keeps a file the generator wrote, as it is: the
     caller checked that it is intact."""
@@ -96,7 +96,8 @@ def write_outputs(out: Path, files: dict[str, str | None]) -> WriteReport:
             report.unchanged.append(relative)
             records[relative] = owned[relative]
             continue
-        data = files[relative].encode("utf-8")
+        content = files[relative]
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         path = out / relative
         if _unchanged(path, data, digest, owned.get(relative)):

@@ -158,6 +158,6 @@ def test_render_site_writes_every_page_family():
                  "actors/xi-jinping.md", "actors/people.md", "archive.md", "timeline/index.md", "figures/index.md",
                  "feed.xml"]:
         assert path in files
-    assert 'href="../../../actors/xi-jinping/"' in files["2023/05/a.md"]
+    assert 'href="../../../actors/xi-jinping/"' in files["2023/05/a.md"].decode()
     assert 'href="../2023/05/a/#s1"' in files["timeline/index.md"]
     assert "(2023/05/index.md) (1)" in files["archive.md"]

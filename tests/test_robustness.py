@@ -367,7 +367,7 @@ RENDERED: list[dict] = []  # data of the examples, for the MkDocs test below
 def test_render_site_any_text_inert_and_readable(texts):
     data = synthetic_data(texts)
     files = render_site([data], make_environment(ROOT / "templates"), [texts[0]])
-    page = files["2023/05/prop.md"]
+    page = files["2023/05/prop.md"].decode()
     assert html.unescape(front_matter(page)["title"]) == " ".join(data["title"].split())
     rendered = to_html(page)
     assert_inert(rendered)
@@ -398,7 +398,7 @@ def test_mkdocs_build_strict_accepts_generated_pages(tmp_path):
     errors = [t["title"] for t in RENDERED[:5]]
     for relative, content in render_site(RENDERED, make_environment(ROOT / "templates"), errors).items():
         (docs / relative).parent.mkdir(parents=True, exist_ok=True)
-        (docs / relative).write_text(content, "utf-8")
+        (docs / relative).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     config = (ROOT / "mkdocs.yml").read_text("utf-8").replace("\n  - briefings\n", "\n")
     (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
@@ -420,4 +420,4 @@ def test_extract_data_any_article_text_gives_renderable_data(paragraphs):
     except SeedError:
         return
     files = render_site([data], make_environment(ROOT / "templates"), [])
-    assert_inert(to_html(files["2023/05/x.md"]))
+    assert_inert(to_html(files["2023/05/x.md"].decode()))
