@@ -9,13 +9,8 @@ Each seed problem is a warning, so `mkdocs build --strict` fails listing them
 all, while a plain build or serve goes on and shows them on the home page."""
 from __future__ import annotations
 
-import importlib.util
 import logging
-import os
-import subprocess
-import sys
 import threading
-import time
 import zlib
 from pathlib import Path
 
@@ -26,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import BuildConfig, build
 from .minify import squeeze_whitespace
+from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
 from .writer import read_manifest
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -37,6 +33,7 @@ class BriefingsConfig(Config):
     cache = opt.Type(str, default=".cache/briefings")
     jobs = opt.Type(int, default=0)  # extraction processes; 0: one per core
     search = opt.Type(bool, default=True)  # index the built site with Pagefind
+    search_shard_pages = opt.Type(int, default=PAGES_PER_SHARD)  # pages per Pagefind index (its memory)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -44,7 +41,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
-        self.indexer = BackgroundIndexer()
+        self.indexer = BackgroundIndexer(self.config.search_shard_pages)
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -95,7 +92,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # The page a reader saved is served at once; the index follows in a few seconds.
             self.indexer.request(Path(config.site_dir))
         else:
-            index_with_pagefind(Path(config.site_dir))
+            try:
+                index_site(Path(config.site_dir), pages_per_shard=self.config.search_shard_pages)
+            except SearchError as error:
+                raise PluginError(str(error)) from error
 
     def on_serve(self, server, config, builder):
         # Load the NLP pipeline while the reader browses, so the first saved seed does not wait for it.
@@ -109,57 +109,3 @@ def _load_pipeline() -> None:
     from .nlp import load_pipeline
 
     load_pipeline()
-
-
-def index_with_pagefind(site: Path, background: bool = False) -> None:
-    """A search index that a browser fetches in small chunks (pages marked
-    data-pagefind-body by the theme override; permalinks and diagram sources left out)."""
-    if importlib.util.find_spec("pagefind") is None:
-        raise PluginError("briefings: search needs Pagefind; run: pip install 'pagefind[bin]==1.5.2'")
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
-                             "--exclude-selectors", ".headerlink", "--exclude-selectors", ".timeline-chart",
-                             "--force-language", "en", "--silent"], capture_output=True, text=True,
-                            # In the background, indexing yields the cores to the next rebuild.
-                            preexec_fn=(lambda: os.nice(15)) if background else None)
-    if result.returncode != 0:
-        raise PluginError(f"briefings: pagefind failed: {result.stderr.strip()[-500:]}")
-
-
-class BackgroundIndexer:
-    """Under `mkdocs serve`: index after each rebuild without holding the reload back.
-    It waits for rebuilds to settle (a saved seed rebuilds twice: the generator's own
-    writes set off the second); a rebuild during indexing asks for one more run."""
-
-    QUIET_SECONDS = 1.5
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.pending: Path | None = None
-        self.requested = 0.0
-        self.running = False
-
-    def request(self, site: Path) -> None:
-        with self.lock:
-            self.pending, self.requested = site, time.monotonic()
-            if self.running:
-                return
-            self.running = True
-        threading.Thread(target=self._run, daemon=True).start()
-
-    def _run(self) -> None:
-        while True:
-            with self.lock:
-                wait = self.requested + self.QUIET_SECONDS - time.monotonic()
-                site = self.pending if wait <= 0 else None
-                if site is not None:
-                    self.pending = None
-                elif self.pending is None:
-                    self.running = False
-                    return
-            if site is None:
-                time.sleep(wait)
-                continue
-            try:
-                index_with_pagefind(site, background=True)
-            except PluginError as error:
-                log.warning("%s", error)

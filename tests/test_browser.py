@@ -80,6 +80,25 @@ def test_search_for_mishustin_lists_briefing_and_actor_page(tab, site_url):
     assert tab.errors == []
 
 
+def test_search_merges_the_shards_of_a_large_site(tab, tmp_path):
+    """At 10,000 briefings the index is built in shards (Pagefind's memory); here the
+    shard size is made small enough to split this site's pages four ways or more."""
+    project = copy_project(ROOT, tmp_path)
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("\n  - briefings\n", "\n  - briefings:\n      search_shard_pages: 100\n"), "utf-8")
+    site = build_site(project)
+    shards = sorted(path.name for path in site.glob("pagefind*"))
+    assert len(shards) >= 4 and (site / "pagefind" / "shards.json").exists(), shards
+    with serve_directory(site) as url:
+        tab.page.goto(url + BRIEFING)
+        search("Mishustin", tab.page)
+        hrefs = [link.get_attribute("href") for link in tab.page.locator(".pagefind-ui__result-link").all()]
+        assert any(BRIEFING in href for href in hrefs), hrefs
+        assert any("actors/mikhail-mishustin/" in href for href in hrefs), hrefs
+        assert tab.errors == []
+
+
 def test_timeline_entry_lands_on_its_source_sentence(tab, site_url):
     page = tab.page
     page.goto(site_url + "timeline/")

@@ -57,13 +57,11 @@ def test_plugin_plain_build_serves_the_rest_and_shows_errors_on_home(project):
     assert sum("no-date.txt" in line for line in second.stderr.splitlines() if line.startswith("WARNING")) == 1
 
 
-def test_plugin_pagefind_missing_says_how_to_install(tmp_path, monkeypatch):
+def test_search_without_pagefind_says_how_to_install(tmp_path, monkeypatch):
     import importlib.util
 
-    from mkdocs.exceptions import PluginError
-
-    from generator.plugin import index_with_pagefind
+    from generator.search import SearchError, index_site
 
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(PluginError, match=r"pip install 'pagefind\[bin\]"):
-        index_with_pagefind(tmp_path)
+    with pytest.raises(SearchError, match=r"pip install 'pagefind\[bin\]"):
+        index_site(tmp_path)

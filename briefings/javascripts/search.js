@@ -22,9 +22,17 @@
       script.onerror = function () { reject(new Error("the search index is not built")); };
       document.head.appendChild(script);
     }).then(function () {
+      // A large site is indexed in shards; the main bundle lists the others.
+      return fetch(bundle + "shards.json").then(function (response) {
+        return response.ok ? response.json() : [];
+      }).catch(function () { return []; });
+    }).then(function (shards) {
       new PagefindUI({
         element: "#site-search-ui", bundlePath: bundle, baseUrl: base.pathname,
         showSubResults: true, showImages: false, autofocus: true, resetStyles: false,
+        mergeIndex: shards.map(function (path) {
+          return { bundlePath: new URL(path, bundle).href, baseUrl: base.pathname };
+        }),
       });
     }).catch(function (error) {
       document.getElementById("site-search-ui").textContent = "Search is unavailable: " + error.message + ".";
