@@ -44,6 +44,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.indexer = BackgroundIndexer(self.config.search_shard_pages)
 
     def on_config(self, config):
+        if self.serving:
+            self.indexer.building()
         root = Path(config.config_file_path).resolve().parent
         self.build_config = BuildConfig(seeds=root / self.config.seeds, out=Path(config.docs_dir),
                                         templates=root / self.config.templates, cache=root / self.config.cache,

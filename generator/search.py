@@ -87,10 +87,16 @@ class BackgroundIndexer:
         self.pending: Path | None = None
         self.requested = 0.0
         self.running = False
+        self.busy = False
+
+    def building(self) -> None:
+        """A rebuild started (it may empty the site folder): wait for its end."""
+        with self.lock:
+            self.busy = True
 
     def request(self, site: Path) -> None:
         with self.lock:
-            self.pending, self.requested = site, time.monotonic()
+            self.pending, self.requested, self.busy = site, time.monotonic(), False
             if self.running:
                 return
             self.running = True
@@ -99,7 +105,7 @@ class BackgroundIndexer:
     def _run(self) -> None:
         while True:
             with self.lock:
-                wait = self.requested + self.QUIET_SECONDS - time.monotonic()
+                wait = self.QUIET_SECONDS if self.busy else self.requested + self.QUIET_SECONDS - time.monotonic()
                 site = self.pending if wait <= 0 else None
                 if site is not None:
                     self.pending = None

@@ -191,10 +191,9 @@ def test_mkdocs_serve_shows_the_site(browser, tmp_path):
             seed = project / "seeds" / "000_cbfe35416636920c.txt"
             seed.write_text(seed.read_text("utf-8") + "\nThe ministers met again on Thursday in Shanghai.\n", "utf-8")
             deadline = time.monotonic() + 120
-            while "met again on Thursday" not in tab.page.content():
+            while "met again on Thursday" not in tab.page.request.get(url + BRIEFING).text():
                 assert time.monotonic() < deadline, "the saved seed never reached the served page"
-                tab.page.wait_for_timeout(500)
-                tab.page.goto(url + BRIEFING)
+                time.sleep(0.5)
             # Search is indexed in the background after each rebuild.
             search("Mishustin", tab.page, index=url + "pagefind/pagefind-entry.json")
             hrefs = [link.get_attribute("href") for link in tab.page.locator(".pagefind-ui__result-link").all()]
@@ -206,11 +205,13 @@ def test_mkdocs_serve_shows_the_site(browser, tmp_path):
 
 def search(query: str, page, index: str | None = None) -> None:
     """Open the search dialog with its key, type, and wait for the first result."""
-    if index:  # under `mkdocs serve` the index is written a few seconds after the page
+    if index:  # under `mkdocs serve` the index is written a few seconds after the last rebuild
         deadline = time.monotonic() + 120
         while page.request.get(index).status != 200:
             assert time.monotonic() < deadline, "no search index"
             page.wait_for_timeout(500)
+        page.goto(page.url)  # start from a page of the settled site (live reload may be reloading it)
+        page.wait_for_load_state("load")
     page.keyboard.press("/")
     page.locator(".pagefind-ui__search-input").wait_for()
     page.keyboard.type(query, delay=30)
