@@ -184,28 +184,34 @@ def site_sizes(project: Path) -> str:
         "timeline, figures, tags, month pages": sum(
             p.stat().st_size for pattern in ("timeline/**/*.html", "figures/*.html", "tags/*.html",
                                              "[0-9]*/*/index.html") for p in site.glob(pattern)),
-        "search index (Pagefind)": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()),
+        "search index (Pagefind)": sum(p.stat().st_size for bundle in site.glob("pagefind*")
+                                       for p in bundle.rglob("*") if p.is_file()),
     }
     lines = [f"- site: {folder_mb(site):.1f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files; "
              f"generated Markdown and JSON: {folder_mb(project / 'briefings'):.1f} MB"]
     lines += [f"  - {name}: {size / 1e6:.1f} MB" for name, size in parts.items()]
-    first = first_search_kb(site / "pagefind")
+    first = first_search_kb(site)
     lines.append(f"- search: a reader's first search downloads at most about {first:.0f} kB "
                  "(Pagefind's UI script and style, its script, WASM, entry and language files, the two largest "
                  "index chunks and five result fragments); pages load nothing of it until a search opens")
     return "\n".join(lines) + "\n"
 
 
-def first_search_kb(bundle: Path) -> float:
-    """An upper estimate of what the browser fetches for one search: everything a
-    search loads once, the two largest index chunks, five result fragments."""
-    once = ["pagefind.js", "pagefind-entry.json", "pagefind-ui.js", "pagefind-ui.css"]
-    size = sum((bundle / name).stat().st_size for name in once if (bundle / name).exists())
-    size += sum(p.stat().st_size for p in bundle.glob("wasm.*.pagefind"))
-    size += sum(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
-    chunks = sorted((p.stat().st_size for p in (bundle / "index").glob("*.pf_index")), reverse=True)
-    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").glob("*.pf_fragment")), reverse=True)
-    return (size + sum(chunks[:2]) + sum(fragments[:5])) / 1e3
+def first_search_kb(site: Path) -> float:
+    """An upper estimate of what the browser fetches for one search: the UI once;
+    from every bundle (shard) its script, entry, WASM, language file and two
+    largest index chunks; five result fragments."""
+    def sizes(bundle: Path, pattern: str) -> list[int]:
+        return sorted((p.stat().st_size for p in bundle.glob(pattern)), reverse=True)
+
+    size = sum(sum(sizes(site / "pagefind", name)) for name in ("pagefind-ui.js", "pagefind-ui.css"))
+    fragments = []
+    for bundle in site.glob("pagefind*"):
+        size += sum(sum(sizes(bundle, pattern)) for pattern in ("pagefind.js", "pagefind-entry.json",
+                                                                 "wasm.*.pagefind", "pagefind.*.pf_meta"))
+        size += sum(sizes(bundle, "index/*.pf_index")[:2])
+        fragments += sizes(bundle, "fragment/*.pf_fragment")
+    return (size + sum(sorted(fragments, reverse=True)[:5])) / 1e3
 
 
 def serve_latency(project: Path, dirty: bool) -> float:

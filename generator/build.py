@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import BuildState, DataCache, code_fingerprint, folder_fingerprint, load_state, save_state, seed_key
+from .memo import PageMemo
 from .parallel import default_jobs, extract_many
-from .render import escape_markdown, make_environment
+from .render import make_environment
 from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes
 from .sidecar import apply_corrections, find_sidecar, read_sidecar
 from .site import page_path, render_site
-from .memo import PageMemo
 from .writer import WriteReport, file_intact, manifest_digest, outputs_intact, read_manifest, write_outputs
 
 log = logging.getLogger("briefings")
@@ -87,7 +87,6 @@ def build(config: BuildConfig = BuildConfig()) -> BuildReport:
     memo = PageMemo(intact_pages(state, config.out), salt=fingerprint_of_code_and_templates(config))
     files = render_site(report.datas, make_environment(config.templates), report.errors, memo)
     report.kept = memo.kept
-    mark_stale(files, report.datas)
     timer.step("render")
     report.write = write_outputs(config.out, files)
     timer.step("write")
@@ -213,21 +212,6 @@ def drop_duplicates(settled: list[tuple[Path, dict]], report: BuildReport) -> li
         else:
             kept.append(data)
     return kept
-
-
-def mark_stale(files: dict[str, str | bytes | None], datas: list[dict]) -> None:
-    """Put a warning under the title of each page built from a seed's last good data."""
-    for data in datas:
-        if data.get("stale") and files.get(page_path(data)) is not None:
-            page = page_path(data)
-            warning = (f'\n!!! warning "Stale: built from an earlier version of the seed"\n\n'
-                       f"    {escape_markdown(data['stale'])}\n")
-            content = files[page]
-            text = content.decode("utf-8") if isinstance(content, bytes) else content
-            head, title, rest = text.partition("\n# ")
-            line, _, body = rest.partition("\n")
-            text = f"{head}{title}{line}\n{warning}{body}" if title else text + warning
-            files[page] = text.encode("utf-8") if isinstance(content, bytes) else text
 
 
 def _with_progress(results, total: int, config: BuildConfig):

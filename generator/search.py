@@ -1,7 +1,7 @@
 """Site search with Pagefind: a static index that a browser fetches in small chunks.
 
 Pagefind holds a whole index in memory while it builds it (about 0.4 MB per
-briefing page: 4 GB at 10,000 briefings), so a large site is indexed in shards of
+page: 4.2 GB at 10,000 briefings), so a large site is indexed in shards of
 at most `pages_per_shard` pages, one after the other, and the search page merges
 them (`shards.json` in the main bundle lists the others)."""
 from __future__ import annotations

@@ -43,8 +43,8 @@ def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
               "feed.xml": atom_feed(datas)}
     for data in datas:
         page = page_path(data)
-        links = [f"{actor['name']}\0{directory[(data['id'], actor['name'])].path}\0"
-                 f"{directory[(data['id'], actor['name'])].name}" for actor in data["actors"]]
+        entries_of = [directory[(data["id"], actor["name"])] for actor in data["actors"]]
+        links = [f"{entry.path}\0{entry.name}" for entry in entries_of]
         files[page] = memo.page(page, [prints[data["id"]], *links], render_briefing, data, page, directory, env)
     return files
 

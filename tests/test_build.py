@@ -5,8 +5,13 @@ import json
 
 import pytest
 
-from generator.build import BuildConfig, BuildReport, drop_duplicates, mark_stale, scan_seeds
+from generator.build import BuildConfig, BuildReport, drop_duplicates, scan_seeds
+from generator.render import make_environment
+from generator.site import render_site
 from generator.writer import MANIFEST, outputs_intact, read_manifest, write_outputs
+
+from .conftest import ROOT
+from .test_pages import briefing
 
 
 def test_write_outputs_writes_then_skips_unchanged(tmp_path):
@@ -70,12 +75,10 @@ def test_drop_duplicates_keeps_the_first_and_names_both_files(tmp_path):
                              "delete one of the two seeds"]
 
 
-def test_mark_stale_puts_the_escaped_error_under_the_title():
-    data = {"id": "a", "published": "2023-05-01", "stale": "seeds/a.txt:1: no <b>date</b>"}
-    files = {"2023/05/a.md": "---\ntitle: x\n---\n\n# Title\n\nBody\n"}
-    mark_stale(files, [data])
-    page = files["2023/05/a.md"]
-    assert page.index("# Title") < page.index('!!! warning "Stale') < page.index("Body")
+def test_stale_briefing_shows_the_escaped_error_under_the_title():
+    data = {**briefing("a", "2023-05-01", title="Title"), "stale": "seeds/a.txt:1: no <b>date</b>"}
+    page = render_site([data], make_environment(ROOT / "templates"))["2023/05/a.md"].decode()
+    assert page.index("# Title") < page.index('!!! warning "Stale') < page.index("Published")
     assert "<b>" not in page
 
 
@@ -102,8 +105,6 @@ def test_build_deleted_output_folder_is_rebuilt_not_skipped(tmp_path):
     import shutil
 
     from generator.build import build
-
-    from .conftest import ROOT
 
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text("title No date\n\nText.\n", "utf-8")  # fails: no NLP needed

@@ -26,5 +26,5 @@ def test_not_extraction_lists_exactly_the_modules_extraction_does_not_run():
                if (path.suffix == ".py" and path.stem != "__init__") or (path.is_dir() and path.name != "__pycache__"
                                                                           and (path / "__init__.py").exists())}
     listed = {Path(name).stem for name in NOT_EXTRACTION}
-    assert ran & listed == {"parallel"} or ran & listed == set(), ran & listed  # the pool that calls extraction
+    assert ran & listed <= {"parallel"}, ran & listed  # parallel only hosts the call into extraction
     assert modules - ran - listed == set(), "add these to NOT_EXTRACTION (or extraction runs them)"
