@@ -4,6 +4,11 @@ Cleans the body, parses it once, and runs each extractor over the same parse.
 """
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,6 +23,9 @@ from .extract.timex import find_timexes
 from .extract.topics import find_topics
 from .model import Briefing, Seed
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
 
 def make_briefing(seed: Seed, nlp: Language) -> Briefing:
     cleaned = clean_body(seed.body, nlp)
@@ -27,8 +35,10 @@ def make_briefing(seed: Seed, nlp: Language) -> Briefing:
 def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed: tuple[str, ...]) -> Briefing:
     sentences = split_sentences(doc, paragraphs)
     sentence_of = make_sentence_lookup(sentences)
-    timexes = find_timexes(doc.text, seed.published)
-    actors = find_actors(doc, sentence_of)
+    failed: list[str] = []
+    attempt = partial(run_part, failed)
+    timexes = attempt("dates", find_timexes, doc.text, seed.published, default=[])
+    actors = attempt("actors", find_actors, doc, sentence_of, default=[])
     mentions = MentionIndex(doc, actors)
 
     def period(sentence: int, start: int, end: int) -> str | None:
@@ -38,15 +48,28 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         distance = lambda t: t.start - end if t.start >= end else start - t.end  # noqa: E731
         return min(dated, key=distance).when if dated else None
 
-    timeline = find_events(doc, timexes, sentence_of, mentions.name_of_token)
-    figures = find_figures(doc, sentence_of, period, [(t.start, t.end) for t in timexes if t.type == "DATE"])
-    quotes = find_quotes(doc, mentions, sentence_of)
+    timeline = attempt("timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token, default=[])
+    figures = attempt("figures", find_figures, doc, sentence_of, period,
+                      [(t.start, t.end) for t in timexes if t.type == "DATE"], default=[])
+    quotes = attempt("quotes", find_quotes, doc, mentions, sentence_of, default=[])
     by_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-    title = seed.title or make_headline(doc, sentences)
+    title = seed.title or attempt("headline", make_headline, doc, sentences, default=None) or (sentences[0].text if sentences else seed.name)
+    summary = attempt("summary", make_summary, sentences, actors, figures, timeline, default=[])
     return Briefing(
-        seed=seed, title=title, summary=tuple(make_summary(sentences, actors, figures, timeline)),
+        seed=seed, title=title, summary=tuple(summary),
         paragraphs=tuple(tuple(v) for _, v in sorted(by_paragraph.items())), sentences=tuple(sentences),
         timeline=tuple(timeline), actors=tuple(actors), figures=tuple(figures), quotes=tuple(quotes),
-        removed=removed, topics=tuple(find_topics(doc)))
+        removed=removed, topics=tuple(attempt("topics", find_topics, doc, default=[])), incomplete=tuple(failed))
+
+
+def run_part(failed: list[str], part: str, extract: Callable[..., T], *args, default: T) -> T:
+    """One extractor's result, or `default` when it fails on this text: a rule that meets
+    text its author did not foresee costs that part of the briefing, never the article."""
+    try:
+        return extract(*args)
+    except Exception as error:  # noqa: BLE001 - named in the briefing and the build's notes
+        log.warning("%s: %s failed: %r", extract.__module__, part, error)
+        failed.append(f"{part} ({type(error).__name__}: {error})")
+        return default

@@ -194,6 +194,8 @@ def _settle(item: SeedInput, result: dict | Exception, cache: DataCache, state: 
         result = {**last_good, "stale": message}
     else:
         state.last_good[item.path.name] = item.key
+        for part in result.get("incomplete", ()):
+            report.notes.append(f"{item.path}: built without its {part}; please report this article")
     if item.sidecar:
         try:
             result = apply_corrections(result, read_sidecar(item.sidecar), item.sidecar)

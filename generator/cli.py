@@ -106,9 +106,15 @@ def run_timex(args) -> int:
             print(f"error: {error}", file=sys.stderr)
             status = 1
             continue
+        try:
+            timexes = find_timexes(seed.body, seed.published)
+        except Exception as error:  # noqa: BLE001 - one document's failure must not stop the others
+            print(f"error: {path}: temporal expressions could not be read ({error!r}); "
+                  "please report this document", file=sys.stderr)
+            status = 1
+            continue
         found = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-                  **({"mod": t.mod} if t.mod else {}), "when": t.when}
-                 for t in find_timexes(seed.body, seed.published)]
+                  **({"mod": t.mod} if t.mod else {}), "when": t.when} for t in timexes]
         text = json.dumps(found, ensure_ascii=False, indent=1)
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,7 @@ def briefing_data(briefing: Briefing) -> dict:
         "quotes": [{"speaker": q.speaker, "text": q.text, **source(q.sentence)} for q in briefing.quotes],
         "topics": list(briefing.topics),
         "removed_boilerplate": list(briefing.removed),
+        **({"incomplete": list(briefing.incomplete)} if briefing.incomplete else {}),
         "generator": __version__,
     }
 

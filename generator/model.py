@@ -94,6 +94,7 @@ class Briefing:
     quotes: tuple[Quote, ...] = ()
     removed: tuple[str, ...] = field(default=())  # boilerplate cut from the body
     topics: tuple[str, ...] = ()
+    incomplete: tuple[str, ...] = ()  # parts whose extractor failed on this text, with the reason
 
     @property
     def id(self) -> str:

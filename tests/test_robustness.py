@@ -421,3 +421,20 @@ def test_extract_data_any_article_text_gives_renderable_data(paragraphs):
         return
     files = render_site([data], make_environment(ROOT / "templates"), [])
     assert_inert(to_html(files["2023/05/x.md"].decode()))
+
+
+def test_briefing_failing_extractor_costs_only_its_part(nlp, monkeypatch):
+    """A rule that raises on an unforeseen text loses that part, named in the data, not the article."""
+    import generator.briefing as briefing_module
+    from generator.data import briefing_data
+
+    def broken(*args):
+        raise ValueError("invalid literal for int() with base 10: '1,000,00'")
+
+    monkeypatch.setattr(briefing_module, "find_figures", broken)
+    seed = seed_from_bytes(b"date 2023-05-25\n\nOn Wednesday, Xi Jinping met Li Qiang in Beijing. "
+                           b"He paid 1,000,00 dollars.", "seeds/x.txt")
+    data = briefing_data(briefing_module.make_briefing(seed, nlp))
+    assert data["figures"] == [] and data["incomplete"][0].startswith("figures (ValueError")
+    assert [e["when"] for e in data["timeline"]] == ["2023-05-24"]
+    assert {a["name"] for a in data["actors"]} >= {"Xi Jinping", "Li Qiang"}

@@ -7,14 +7,18 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.extract.timex import Timex, find_timexes
 
 THURSDAY = dt.date(2023, 5, 25)
 FRIDAY_2013 = dt.date(2013, 3, 22)
 ROOT = Path(__file__).resolve().parent.parent
-TE3_GOLD = Path("/work/shared/eval/te3-platinum")
-TE3_SCRIPT = Path("/work/shared/eval/te3.py")
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+TE3_GOLD = SHARED_EVAL / "te3-platinum"
+TIMEBANK = SHARED_EVAL / "timebank"
+TE3_SCRIPT = SHARED_EVAL / "te3.py"
 SEED = ROOT / "seeds" / "000_cbfe35416636920c.txt"
 
 
@@ -229,14 +233,54 @@ def load_te3():
     return module
 
 
-@pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
-def test_timex_tempeval3_platinum(tmp_path):
+def score_corpus(gold: Path, out: Path) -> dict:
     te3 = load_te3()
-    for path in sorted(TE3_GOLD.glob("*.tml")):
+    for path in sorted(gold.glob("*.tml")):
         doc = te3.read_tml(path)
         found = find_timexes(doc["text"], dt.date.fromisoformat(doc["dct"]))
         rows = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in found]
-        (tmp_path / f"{doc['id']}.json").write_text(json.dumps(rows), encoding="utf-8")
-    result = te3.score(TE3_GOLD, tmp_path)
+        (out / f"{doc['id']}.json").write_text(json.dumps(rows), encoding="utf-8")
+    return te3.score(gold, out)
+
+
+@pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
+def test_timex_tempeval3_platinum(tmp_path):
+    result = score_corpus(TE3_GOLD, tmp_path)
     assert result["value"][2] >= 0.80, result
     assert result["relaxed"][2] >= 0.90, result
+
+
+@pytest.mark.skipif(not TIMEBANK.exists() or not TE3_SCRIPT.exists(), reason="TimeBank development set not available")
+def test_timex_timebank_development_set_every_document_tagged(tmp_path):
+    """Every document is tagged (none lost to a failing rule); floors pinned at the score reached."""
+    result = score_corpus(TIMEBANK, tmp_path)
+    assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
+    assert result["value"][2] >= 0.72, result
+    assert result["relaxed"][2] >= 0.89, result
+
+
+# Any text, any publication date: the tagger returns, whatever its rules meet.
+TEMPORAL_WORDS = ("two three a an one 1,000,00 0 00 99 1999 2023 9999 0000 years year later earlier ago days day "
+                  "week weeks month months the next following previous same that this last Monday Friday "
+                  "May March 25 31 29 February 1990s '90s century decade quarter fiscal Q4 H1 tomorrow yesterday "
+                  "today tonight morning night summer Christmas Easter from to until between and , . - / : "
+                  "p.m. a.m. GMT 12:30 24:61 every each half first second third final").split()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TEMPORAL_WORDS) | st.text(max_size=8), max_size=40), st.dates())
+def test_timex_any_text_any_date_returns_sorted_disjoint(words, published):
+    text = " ".join(words)
+    found = find_timexes(text, published)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(text[t.start:t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(2023, 5, 25)])
+@pytest.mark.parametrize("text", [
+    "Two years earlier, the mill had closed.", "Three years later he returned.",
+    "A year later, on Christmas, it reopened tomorrow.", "The next day he left; two days later he came back.",
+])
+def test_timex_relative_counts_without_an_earlier_date_never_raise(text, published):
+    found = tagged(text, published)
+    assert found, text

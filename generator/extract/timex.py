@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from . import timex_rules as R
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,13 @@ class Context:
 
 
 Resolver = Callable[[re.Match, Context, Anchors], "Reading | None"]
+RESOLVERS: dict[str, Resolver] = {}
+
+
+def rule(resolver: Resolver) -> Resolver:
+    """Registers `resolve_<name>` as the resolver of the pattern `<name>` of `timex_rules.PATTERNS`."""
+    RESOLVERS[resolver.__name__.removeprefix("resolve_")] = resolver
+    return resolver
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -289,11 +299,13 @@ def position_mod(m: re.Match) -> str | None:
 
 # ---------------------------------------------------------------- resolvers: calendar dates
 
+@rule
 def resolve_iso_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     day = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return Reading("DATE", day.isoformat()) if day else None
 
 
+@rule
 def resolve_slash_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     a, b = int(m["a"]), int(m["b"])
     month, day = (b, a) if a > 12 else (a, b)
@@ -301,6 +313,7 @@ def resolve_slash_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     return Reading("DATE", found.isoformat()) if found else None
 
 
+@rule
 def resolve_month_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     month, day = month_number(m["month"]), int(re.match(r"\d+", m["day"]).group())
     year = year_of_relyear(ctx, m)
@@ -312,9 +325,10 @@ def resolve_month_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | 
     return Reading("DATE", found.isoformat())
 
 
-resolve_day_month = resolve_month_day  # "25 May" and "May 25" carry the same groups
+RESOLVERS["day_month"] = resolve_month_day  # "25 May" and "May 25" carry the same groups
 
 
+@rule
 def resolve_month(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     name, rel = m["month"], (m["rel"] or "").lower()
     month = month_number(name)
@@ -339,6 +353,7 @@ def resolve_month(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None
     return Reading("DATE", month_value(year, month), position_mod(m))
 
 
+@rule
 def resolve_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if m["pos"] or m["fiscal"]:
         return Reading("DATE", m["year"], position_mod(m))
@@ -358,6 +373,7 @@ def resolve_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("DATE", m["year"])
 
 
+@rule
 def resolve_year_short(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     first = int(ctx.text[m.start() - 5:m.start() - 1])
     year = first // 100 * 100 + int(m["yy"])
@@ -366,6 +382,7 @@ def resolve_year_short(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     return Reading("DATE", str(year)) if year - first < 20 else None
 
 
+@rule
 def resolve_decade(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if m["dec"]:
         value = m["dec"]
@@ -375,6 +392,7 @@ def resolve_decade(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | Non
     return Reading("DATE", value, position_mod(m))
 
 
+@rule
 def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     ordinal = m["ord"].lower()
     digits = re.match(r"\d+", ordinal)
@@ -382,6 +400,7 @@ def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     return Reading("DATE", f"{number - 1:02d}")
 
 
+@rule
 def resolve_season(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     word, rel = m["season"], (m["rel"] or "").lower()
     season = R.SEASONS[word.lower()]
@@ -411,6 +430,7 @@ def resolve_season(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | Non
     return Reading("DATE", f"{year}-{season}", position_mod(m))
 
 
+@rule
 def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     ordinal = R.ORDINALS[m["ord"].lower()]
     unit = m["unit"].lower()
@@ -430,6 +450,7 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}")
 
 
+@rule
 def resolve_quarter_code(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     year = int(m["year"]) if m["year"] else ctx.published.year
     return Reading("DATE", f"{year}-{m['q']}")
@@ -437,6 +458,7 @@ def resolve_quarter_code(m: re.Match, ctx: Context, anchors: Anchors) -> Reading
 
 # ---------------------------------------------------------------- resolvers: days relative to something
 
+@rule
 def resolve_weekday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     weekday = R.WEEKDAYS[m["weekday"].lower()]
     if m["wrel"]:
@@ -447,6 +469,7 @@ def resolve_weekday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     return date_time(day, m["part"])
 
 
+@rule
 def resolve_weekdays_set(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     """'every Monday', 'on Fridays', 'Friday mornings'."""
     if not (m["every"] or m["plural"] or m["pplural"]):
@@ -455,6 +478,7 @@ def resolve_weekdays_set(m: re.Match, ctx: Context, anchors: Anchors) -> Reading
     return Reading("SET", f"XXXX-WXX-{R.WEEKDAYS[m['weekday'].lower()]}{part}")
 
 
+@rule
 def resolve_holiday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     name = m["name"].lower().replace("’", "'")
     following = WORD.findall(ctx.text[m.end():m.end() + 20])[:1]
@@ -501,6 +525,7 @@ def easter_sunday(year: int) -> dt.date:
     return dt.date(year, total // 31, total % 31 + 1)
 
 
+@rule
 def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     word = m["word"].lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
@@ -508,6 +533,7 @@ def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
     return date_time(day, m["part"] or ("night" if word == "tonight" else None))
 
 
+@rule
 def resolve_this_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     offset = -1 if m["word"].lower() == "last" else 0
     if offset and m["part"].lower() != "night" and m["part"].lower() != "evening":
@@ -515,6 +541,7 @@ def resolve_this_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | 
     return date_time(ctx.published + dt.timedelta(days=offset), m["part"])
 
 
+@rule
 def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     rel = (m["rel"] or m["side"] or "same").lower()
     offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
@@ -522,16 +549,24 @@ def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Readin
     return date_time(base + dt.timedelta(days=offset), m["part"])
 
 
+def anchor_year(anchors: Anchors) -> int | None:
+    if anchors.day:
+        return anchors.day.year
+    return int(anchors.period[:4]) if anchors.period and anchors.period[:4].isdigit() else None
+
+
+@rule
 def resolve_days_later(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'two days later' counts from the last date the text named; with none before it, the
+    words say only how long, so they are a duration ("three years later" opening a story)."""
     count = parse_number(m["num"])
     unit = unit_name(m["unit"])
     sign = 1 if m["dir"].lower() == "later" else -1
-    if count is None or unit not in ("day", "week", "month", "year") or anchors.day is None and unit != "year":
-        if anchors.period is None or count is None or unit != "year":
-            return Reading("DURATION", duration_value(count, unit), span=(m.start(), m.start("dir") - 1))
-    if unit == "year":
-        base = anchors.day.year if anchors.day else int(anchors.period[:4])
-        return Reading("DATE", str(base + sign * int(count)))
+    year = anchor_year(anchors)
+    if unit == "year" and count is not None and count == int(count) and year is not None:
+        return Reading("DATE", str(year + sign * int(count)))
+    if count is None or unit not in ("day", "week", "month") or anchors.day is None:
+        return Reading("DURATION", duration_value(count, unit), span=(m.start(), m.start("dir") - 1))
     base = anchors.day
     if unit == "day":
         return Reading("DATE", (base + dt.timedelta(days=sign * count)).isoformat())
@@ -540,6 +575,7 @@ def resolve_days_later(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     return Reading("DATE", month_value(*shift_month(base.year, base.month, sign * int(count))))
 
 
+@rule
 def resolve_ago(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     count = parse_number(m["num"])
     unit = unit_name(m["unit"])
@@ -581,6 +617,7 @@ def anchored_period(anchors: Anchors, published: dt.date, unit: str, step: int) 
 DURATION_BEFORE = {"over", "for", "during", "within", "throughout"}
 
 
+@rule
 def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
@@ -619,10 +656,12 @@ def edge_step(ctx: Context, m: re.Match, mod: str) -> int:
     return -1 if mod == "END" and tense_near(ctx, m.start(), m.end()) == "PAST" else 0
 
 
+@rule
 def resolve_the_weekend(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("DATE", current_period(ctx.published, "weekend", weekend_step(ctx, m)))
 
 
+@rule
 def resolve_period_edge(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     unit = m["unit"].lower()
     mod = R.POSITION_MODS[m["pos"].lower()]
@@ -630,11 +669,13 @@ def resolve_period_edge(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
     return Reading("DATE", current_period(ctx.published, unit, step), mod)
 
 
+@rule
 def resolve_year_end(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     step = -1 if tense_near(ctx, m.start(), m.end()) == "PAST" else 0
     return Reading("DATE", current_period(ctx.published, m["unit"].lower(), step), "END")
 
 
+@rule
 def resolve_part_of_period(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     count = parse_number(m["num"])
     unit = unit_name(m["unit"])
@@ -655,6 +696,7 @@ def is_age(ctx: Context, start: int, end: int) -> bool:
         re.match(r"\s+(?:and|or)\s+(?:older|younger|over|under)\b|\s+of\s+age\b", ctx.text[end:end + 20]) is not None
 
 
+@rule
 def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if is_age(ctx, m.start(), m.end()):
         return None
@@ -684,6 +726,7 @@ def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
     return Reading("DURATION", duration_value(count, unit), mod, when, span=(start, m.end()))
 
 
+@rule
 def resolve_duration_range(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if is_age(ctx, m.start(), m.end()):
         return None
@@ -691,6 +734,7 @@ def resolve_duration_range(m: re.Match, ctx: Context, anchors: Anchors) -> Readi
     return Reading("DURATION", duration_value(parse_number(m["num"]), unit.group(1))) if unit else None
 
 
+@rule
 def resolve_vague_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("DURATION", duration_value(None, m["unit"]),
                    when=recent_when(ctx, m["rel"], None, m["unit"]))
@@ -708,10 +752,12 @@ def recent_when(ctx: Context, rel: str | None, count: float | None, unit: str) -
     return f"{(ctx.published - dt.timedelta(days=days)).isoformat()}/{ctx.published.isoformat()}"
 
 
+@rule
 def resolve_bare_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("DURATION", duration_value(None, m["unit"] or m["unit2"]))
 
 
+@rule
 def resolve_every(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     unit = m["unit"].lower()
     if unit in R.PARTS_OF_DAY:
@@ -732,24 +778,29 @@ RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|billion|million|trillion|
                          r"|once)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 
 
+@rule
 def resolve_per_unit(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if not m["times"] and not RATE_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
         return None
     return Reading("SET", duration_value(1, m["unit"]))
 
 
+@rule
 def resolve_set_adverb(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("SET", R.SET_ADVERBS[m["word"]])
 
 
+@rule
 def resolve_present_ref(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("DATE", "PRESENT_REF")
 
 
+@rule
 def resolve_past_ref(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("DATE", "PAST_REF")
 
 
+@rule
 def resolve_future_ref(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("DATE", "FUTURE_REF")
 
@@ -761,6 +812,7 @@ def clock_date(ctx: Context, start: int, anchors: Anchors) -> str:
     return (anchors.day or ctx.published).isoformat()
 
 
+@rule
 def resolve_clock(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if int(m["h"]) > 12:
         return None
@@ -769,6 +821,7 @@ def resolve_clock(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None
     return Reading("TIME", f"{clock_date(ctx, m.start(), anchors)}T{hour:02d}{minutes}")
 
 
+@rule
 def resolve_clock24(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     """'15:00 GMT'; without a time zone only after 'at', 'by'..., since '3:1' may be a score."""
     if not m["tz"] and word_before(ctx, m.start()) not in R.CLOCK_PREPOSITIONS:
@@ -776,6 +829,7 @@ def resolve_clock24(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     return Reading("TIME", f"{clock_date(ctx, m.start(), anchors)}T{int(m['h']):02d}:{m['m']}")
 
 
+@rule
 def resolve_clock_word(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if m["word"]:
         clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["word"].lower()]
@@ -785,6 +839,7 @@ def resolve_clock_word(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     return Reading("TIME", f"{clock_date(ctx, m.start(), anchors)}T{clock}")
 
 
+@rule
 def resolve_race_time(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     parts = [(int(m["h"]), "H"), (int(m["m"]), "M"), (int(m["s"]), "S")]
     return Reading("DURATION", "PT" + "".join(f"{n}{u}" for n, u in parts if n))
@@ -793,7 +848,10 @@ def resolve_race_time(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | 
 # ---------------------------------------------------------------- the step
 
 RULES: tuple[tuple[str, re.Pattern, Resolver], ...] = tuple(
-    (name, _compile(pattern, name), globals()[f"resolve_{name}"]) for name, pattern in R.PATTERNS.items())
+    (name, _compile(pattern, name), RESOLVERS[name]) for name, pattern in R.PATTERNS.items())
+# What a resolver may raise on text its author did not foresee (a date past year 9999, a
+# number the calendar cannot hold): that match is skipped, never the article.
+RULE_FAILURES = (ArithmeticError, LookupError, TypeError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -803,6 +861,13 @@ class Candidate:
     priority: int
     match: re.Match
     resolver: Resolver
+
+    def resolve(self, ctx: Context, anchors: Anchors) -> Reading | None:
+        try:
+            return self.resolver(self.match, ctx, anchors)
+        except RULE_FAILURES as error:
+            log.debug("timex rule %s skipped %r at %d: %r", self.resolver.__name__, self.match[0], self.start, error)
+            return None
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -820,7 +885,7 @@ def select_candidates(candidates: list[Candidate], ctx: Context) -> list[Candida
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
         if any(cand.start < end and start < cand.end for start, end in taken):
             continue
-        reading = cand.resolver(cand.match, ctx, Anchors())
+        reading = cand.resolve(ctx, Anchors())
         if reading is None:
             continue
         start, end = reading.span or (cand.start, cand.end)
@@ -892,10 +957,13 @@ def find_timexes(text: str, published: dt.date, doc: object | None = None) -> li
     anchors = Anchors()
     found = []
     for cand in select_candidates(find_candidates(text), ctx):
-        reading = cand.resolver(cand.match, ctx, anchors)
+        reading = cand.resolve(ctx, anchors)
         if reading is None:
             continue
         start, end = reading.span or (cand.start, cand.end)
         found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when_of(reading)))
-        anchors = advance(anchors, reading, start)
+        try:
+            anchors = advance(anchors, reading, start)
+        except RULE_FAILURES:  # a value no calendar date can hold ("0000-01-01") anchors nothing
+            pass
     return link_ranges(merge_clock_day(found, text), text)
