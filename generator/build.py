@@ -198,9 +198,10 @@ def _settle(item: SeedInput, result: dict | Exception, cache: DataCache, state: 
             report.notes.append(f"{item.path}: built without its {part}; please report this article")
     if item.sidecar:
         try:
-            result = apply_corrections(result, read_sidecar(item.sidecar), item.sidecar)
+            result, problems = apply_corrections(result, read_sidecar(item.sidecar), item.sidecar)
         except SeedError as error:
-            report.errors.append(str(error))
+            problems = [error]
+        report.errors.extend(str(problem) for problem in problems)
     return result
 
 

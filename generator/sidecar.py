@@ -18,6 +18,7 @@ so it is fixed rather than silently ignored.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -41,9 +42,28 @@ def find_sidecar(seed: Path) -> Path | None:
     return None
 
 
+MAX_SIDECAR_BYTES = 64 * 1024
+
+
+class NoAliasLoader(yaml.SafeLoader):
+    """Refuses YAML aliases: nested ones expand exponentially ("billion laughs"), and a
+    person's corrections never need them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in corrections",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_sidecar(path: Path) -> dict:
     try:
-        corrections = yaml.safe_load(path.read_text("utf-8-sig")) or {}
+        size = path.stat().st_size
+        if size > MAX_SIDECAR_BYTES:
+            raise SeedError(path, f"the corrections file is {size // 1024} kB; over {MAX_SIDECAR_BYTES // 1024} kB "
+                                  "is refused: keep only corrections in it")
+        corrections = yaml.load(path.read_text("utf-8-sig"), Loader=NoAliasLoader) or {}
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise SeedError(path, f"not valid YAML ({error.problem}); fix the corrections file", line) from None
@@ -53,38 +73,87 @@ def read_sidecar(path: Path) -> dict:
         raise SeedError(path, f"corrections must be a mapping with keys {', '.join(KEYS)}", 1)
     unknown = sorted(str(key) for key in corrections if key not in KEYS)
     if unknown:
-        raise SeedError(path, f"unknown key {unknown[0]!r}; the keys are {', '.join(KEYS)}")
+        raise SeedError(path, f"unknown key {excerpt(unknown[0])}; the keys are {', '.join(KEYS)}")
     return corrections
 
 
-def apply_corrections(data: dict, corrections: dict, path: Path) -> dict:
-    """A copy of `data` with the corrections applied."""
+def apply_corrections(data: dict, corrections: dict, path: Path) -> tuple[dict, list[SeedError]]:
+    """A copy of `data` with the corrections applied, and one error per correction that
+    could not be: a bad or stale entry costs only itself, the others still apply."""
     data = copy.deepcopy(data)
+    errors: list[SeedError] = []
+    for correct in (_correct_text, _correct_tags, _correct_roles, _correct_drops):
+        errors.extend(correct(data, corrections, path))
+    return data, errors
+
+
+def _correct_text(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
     for key in ("title", "summary"):
         if key in corrections:
-            data[key] = _text(corrections[key], key, path)
-    if "summary" in corrections:
-        data["summary_sentences"] = [data["summary"]]
-    if "tags" in corrections:
-        tags = corrections["tags"]
+            try:
+                data[key] = _text(corrections[key], key, path)
+            except SeedError as error:
+                yield error
+                continue
+            if key == "summary":
+                data["summary_sentences"] = [data["summary"]]
+
+
+def _correct_tags(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+    if "tags" not in corrections:
+        return
+    tags = corrections["tags"]
+    try:
         data["tags"] = [_text(t, "tags", path) for t in (tags if isinstance(tags, list) else [tags])]
-    for name, role in _mapping(corrections.get("roles"), "roles", path).items():
-        actor = _find(data["actors"], DROPPABLE["actors"], str(name), "roles", path)
-        actor["role"] = None if role is None else _text(role, f"roles: {name}", path)
-    for section, values in _mapping(corrections.get("drop"), "drop", path).items():
+    except SeedError as error:
+        yield error
+
+
+def _correct_roles(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+    try:
+        roles = _mapping(corrections.get("roles"), "roles", path)
+    except SeedError as error:
+        yield error
+        return
+    for name, role in roles.items():
+        try:
+            actor = _find(data["actors"], DROPPABLE["actors"], str(name), "roles", path)
+            actor["role"] = None if role is None else _text(role, f"roles: {excerpt(name)}", path)
+        except SeedError as error:
+            yield error
+
+
+def _correct_drops(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+    try:
+        drops = _mapping(corrections.get("drop"), "drop", path)
+    except SeedError as error:
+        yield error
+        return
+    for section, values in drops.items():
         if section not in DROPPABLE:
-            raise SeedError(path, f"drop: unknown section {section!r}; use {', '.join(DROPPABLE)}")
+            yield SeedError(path, f"drop: unknown section {excerpt(section)}; use {', '.join(DROPPABLE)}")
+            continue
         for value in values if isinstance(values, list) else [values]:
-            item = _find(data[section], DROPPABLE[section], str(value), f"drop: {section}", path)
-            data[section].remove(item)
-    return data
+            try:
+                if not isinstance(value, str | int | float):
+                    raise SeedError(path, f"drop: {section}: each entry must be text, not {excerpt(value)}")
+                item = _find(data[section], DROPPABLE[section], str(value), f"drop: {section}", path)
+                data[section].remove(item)
+            except SeedError as error:
+                yield error
+
+
+def excerpt(value: object, limit: int = 60) -> str:
+    """A value as an error may quote it: short, on one line, escaped."""
+    text = repr(value) if isinstance(value, str) else repr(str(value))
+    return text if len(text) <= limit else text[:limit - 4] + "…" + text[-1]
 
 
 def _find(items: list[dict], matches, value: str, where: str, path: Path) -> dict:
     for item in items:
         if matches(item, value):
             return item
-    raise SeedError(path, f"{where}: {value!r} is not in the briefing any more; correct or remove this line")
+    raise SeedError(path, f"{where}: {excerpt(value)} is not in the briefing any more; correct or remove this line")
 
 
 def _mapping(value, key: str, path: Path) -> dict:

@@ -71,6 +71,11 @@ PAIRS = {  # seeds that are fine alone but clash with another
 }
 
 
+# Nine levels of aliases: expanded, 10^9 copies of "lol" (a 329-byte file that once cost 11.7 GB).
+BILLION_LAUGHS = "drop:\n  quotes:\n    - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"    - &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+
+
 @pytest.fixture(scope="module")
 def bad_project(tmp_path_factory):
     work = tmp_path_factory.mktemp("bad")
@@ -86,6 +91,8 @@ def bad_project(tmp_path_factory):
     (seeds / "good.yml").write_text("title: [unclosed\n", "utf-8")
     (seeds / "one-line.yml").write_text("roles:\n  Nobody Here: mayor\n", "utf-8")
     (seeds / "orphan.yml").write_text("title: x\n", "utf-8")
+    (seeds / "index.txt").write_text(article("index"), "utf-8")  # a month folder's listing is index.md
+    (seeds / "bom.yml").write_text(BILLION_LAUGHS, "utf-8")
     out = work / "out"
     (out / "2023" / "05").mkdir(parents=True)
     (out / "about.md").write_text("# About\n\nHand-written.\n", "utf-8")
@@ -138,6 +145,37 @@ def test_build_sidecar_errors_name_the_corrections_file(bad_project):
     work, report = bad_project
     assert any(e.startswith(f"{work / 'seeds' / 'good.yml'}:2: not valid YAML") for e in report.errors)
     assert any("one-line.yml: roles: 'Nobody Here' is not in the briefing any more" in e for e in report.errors)
+
+
+def test_build_sidecar_aliases_refused_in_one_line(bad_project):
+    work, report = bad_project
+    errors = [e for e in report.errors if "bom.yml" in e]
+    assert len(errors) == 1 and "aliases (*name) are not allowed" in errors[0] and len(errors[0]) < 300
+    assert "bom" in {d["id"] for d in report.datas}  # the seed builds without its corrections
+
+
+def test_build_seed_named_like_a_generated_page_keeps_both(bad_project):
+    work, report = bad_project
+    month = (work / "out" / "2023/05/index.md").read_text("utf-8")
+    assert (work / "out" / "2023/05/index-briefing.md").exists()
+    assert "The index case" in month and "Good seed" in month  # the listing kept, the seed listed in it
+
+
+def test_sidecar_one_stale_entry_costs_only_itself(tmp_path):
+    from generator.sidecar import apply_corrections, read_sidecar
+
+    data = {"title": "Old", "actors": [{"name": "Ann Lee", "aliases": [], "role": None}], "timeline": [],
+            "figures": [], "quotes": [{"text": "We will build it."}]}
+    sidecar = tmp_path / "story.yml"
+    sidecar.write_text("title: New title\nroles:\n  Ann Lee: mayor\n  Gone Person: x\n"
+                       "drop:\n  quotes: [We will, Never said]\n  bogus: [x]\n", "utf-8")
+    corrected, errors = apply_corrections(data, read_sidecar(sidecar), sidecar)
+    assert corrected["title"] == "New title" and corrected["actors"][0]["role"] == "mayor"
+    assert corrected["quotes"] == []
+    assert sorted(str(e).split(": ", 1)[1] for e in errors) == [
+        "drop: quotes: 'Never said' is not in the briefing any more; correct or remove this line",
+        "drop: unknown section 'bogus'; use actors, timeline, figures, quotes",
+        "roles: 'Gone Person' is not in the briefing any more; correct or remove this line"]
 
 
 def test_build_ignored_files_are_noted_not_errors(bad_project):

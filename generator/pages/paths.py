@@ -23,8 +23,15 @@ def month_folder(published: str) -> str:
     return f"{published[:4]}/{published[5:7]}"
 
 
+# A month folder holds its own listing (index.md); a seed of that name would replace it.
+RESERVED_IN_MONTH = {"index"}
+
+
 def page_path(data: dict) -> str:
-    return f"{month_folder(data['published'])}/{slugify(data['id'])}.md"
+    slug = slugify(data["id"])
+    if slug in RESERVED_IN_MONTH:
+        slug += "-briefing"
+    return f"{month_folder(data['published'])}/{slug}.md"
 
 
 def month_name(folder: str) -> str:
