@@ -72,6 +72,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if page.file.src_uri not in self.generated:
             return html
         self.parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        # Page.title is read from the Markdown: kept before the Markdown goes, since the
+        # tags page lists this page by it later (it showed "None").
+        page.title = page.title
         page.markdown = None  # converted; nothing reads it again
         return ""
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .dates import readable
+
 # Characters that Markdown, its extensions or HTML could read as syntax.
 SPECIAL = "&<>*_`[]!\\|{}~^=:#$+-.()\"'@"
 ESCAPES = {ord(c): f"&#{ord(c)};" for c in SPECIAL}
@@ -53,6 +55,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["safe_path"] = safe_path
     env.filters["slug"] = slug
     env.filters["meta"] = meta_string
+    env.filters["readable"] = readable
     return env
 
 
@@ -83,5 +86,7 @@ def slug(value: object) -> Markup:
 
 def meta_string(value: object) -> Markup:
     """A front-matter value that the theme prints into HTML as it is (title, description,
-    tags): HTML-escaped first, so it reads as written and never becomes markup."""
-    return yaml_string(html.escape("" if value is None else str(value), quote=True))
+    tags): HTML-escaped first, so it reads as written and never becomes markup. The
+    apostrophe stays as written: the tags plugin makes a tag's URL from its text, and
+    "People&#x27;s" gave the slug "peoplex27s"; the theme quotes attributes with '"'."""
+    return yaml_string(html.escape("" if value is None else str(value), quote=False).replace('"', "&quot;"))

@@ -15,7 +15,8 @@ from .pages.actor_pages import render_actor_pages
 from .pages.actors import KINDS, ActorEntry, actor_directory, merge_actors
 from .pages.figures import figure_rows, unit_counts, unit_label
 from .pages.paths import by_month, linker, month_folder, month_name, newest_first, page_path, slugify  # noqa: F401
-from .pages.timeline import PRECISION, briefing_diagrams
+from .pages.highlights import key_figures, key_quote, main_people
+from .pages.timeline import PRECISION
 from .pages.timeline_pages import render_timeline_pages
 from .render import render_page
 
@@ -64,13 +65,14 @@ def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], Act
         "data_file": PurePosixPath(page).stem + ".json", "actor_groups": [(k, v) for k, v in groups if v],
         "paragraphs": [paragraphs[k] for k in sorted(paragraphs)], "link": linker(page),
         "actor_page": lambda actor: directory[(data["id"], actor["name"])].path,
-        "diagrams": briefing_diagrams(data["timeline"]), "precision": PRECISION,
+        "precision": PRECISION, "numbers": key_figures(data), "quote": key_quote(data), "people": main_people(data),
     }
 
 
 def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = None) -> list[str]:
     """The seed's own tags, then its main places and organizations by their site-wide
-    name, then its topics."""
+    name. Topic words ('forums', 'order') stay in the data: as tags they named no topic
+    a reader would browse."""
     def name(actor: dict) -> str:
         entry = (directory or {}).get((data["id"], actor["name"]))
         return entry.name if entry else actor["name"]
@@ -78,8 +80,7 @@ def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = Non
     main = [a for a in data["actors"] if a["mentions"] > 1 or len(data["actors"]) < 10]
     places = [name(a) for a in main if a["kind"] == "place"][:3]
     organizations = [name(a) for a in main if a["kind"] == "organization"][:2]
-    topics = list(data.get("topics") or [])
-    return list(dict.fromkeys([*(data.get("tags") or []), *places, *organizations, *topics]))
+    return list(dict.fromkeys([*(data.get("tags") or []), *places, *organizations]))
 
 
 def home_and_months(datas: list[dict], entries: list[ActorEntry], env: Environment, errors) -> dict[str, str]:

@@ -7,9 +7,8 @@ import pytest
 
 from generator.feeds import atom_feed
 from generator.pages.actors import actor_directory, actor_events, actor_quotes, merge_actors
-from generator.pages.mermaid import escape_mermaid, timeline_diagram
 from generator.pages.paths import relative_link
-from generator.pages.timeline import briefing_diagrams, group_entries, paginate, start_date, timeline_entries
+from generator.pages.timeline import group_entries, paginate, start_date, timeline_entries
 from generator.render import make_environment
 from generator.site import render_site
 
@@ -102,35 +101,6 @@ def test_timeline_pages_hold_whole_years_newest_on_the_index():
     assert pages[-1][0] == "timeline/index.md"
     assert [len(chunk) for _, chunk in pages] == [2, 2, 2, 2, 2]
     assert pages[0][0] == "timeline/2000-2001.md"
-
-
-@pytest.mark.parametrize("text", ["a: b", "#1 hit", "x; y", "%%{init}%%", "<b>bold</b>", 'say "hi"', "```"])
-def test_mermaid_text_holds_no_syntax(text):
-    escaped = escape_mermaid(text)
-    assert not set(re.sub(r"#\d+;", "", escaped)) & set(":#;%<>\"`")
-    assert re.sub(r"#(\d+);", lambda m: chr(int(m[1])), escaped) == text
-
-
-def test_mermaid_diagram_shape_and_overflow():
-    source = timeline_diagram([("2023", "May 2023", ["one", "two: more", "three"])], per_period=2)
-    assert source.splitlines() == ["timeline", "    section 2023", "        May 2023 : one : two#58; more : +1 more"]
-
-
-def test_briefing_diagrams_show_each_date_then_fall_back_to_months():
-    few_days = [event(f"2023-01-{d:02d}", "day") for d in (1, 2, 3, 4, 5)]
-    labels = [line.split(" : ")[0].strip() for diagram in briefing_diagrams(few_days)
-              for line in diagram.splitlines()[1:]]
-    assert labels == ["Sun 1 Jan 2023", "Mon 2 Jan 2023", "Tue 3 Jan 2023", "Wed 4 Jan 2023", "Thu 5 Jan 2023"]
-    many_days = [event(f"2023-{m:02d}-{d:02d}", "day") for m in (1, 2, 3) for d in range(1, 7)]
-    (diagram,) = briefing_diagrams(many_days)
-    assert [line.split(" : ")[0].strip() for line in diagram.splitlines()[1:]] == [
-        "January 2023", "February 2023", "March 2023"]
-
-
-def test_briefing_diagrams_keep_intervals_as_intervals():
-    (diagram, *_) = briefing_diagrams([event("2023-01/2023-04", "interval")] + [
-        event(f"2023-05-{d:02d}", "day") for d in range(1, 18)])
-    assert "January 2023 – April 2023" in diagram
 
 
 def test_feed_is_atom_newest_first_and_escaped():

@@ -4,8 +4,8 @@ A headline is the lead sentence's main clause in headline form: its subject as a
 name, the verb in the present, its complement, without dates and adjuncts
 ("Chinese President Xi Jinping said on Wednesday he would support Russia’s “core
 interests” in the face of …" -> "Xi Jinping says he will support Russia’s “core
-interests”"). The summary is the lead plus the sentences that carry most of the
-article's main actors, figures and dates.
+interests”"). The summary is a lede of two sentences that each stand alone: the lead,
+then the one that carries most of the article's main actors, figures and dates.
 """
 from __future__ import annotations
 
@@ -20,7 +20,14 @@ PRESENT = {"said": "says", "told": "tells", "warned": "warns", "announced": "ann
            "has": "has", "had": "has", "was": "is", "were": "are", "agreed": "agrees", "called": "calls"}
 DROP_DEPS = {"npadvmod", "advcl", "punct", "relcl", "appos", "cc", "conj", "mark", "advmod", "intj"}
 MAX_HEADLINE_WORDS = 16
-SUMMARY_SENTENCES = 3
+SUMMARY_SENTENCES = 2  # the lede: what a reader takes in before deciding to read on
+# Closed-class openers that point back to an earlier sentence: a pronoun, a demonstrative,
+# a connective. A sentence that opens on one cannot be read alone.
+BACK_POINTING = re.compile(
+    r"^[\"“‘']?(?:he|she|it|they|his|her|its|their|this|that|these|those|such|there|"
+    r"but|and|or|so|yet|also|still|however|meanwhile|moreover|furthermore|instead|nevertheless|then|"
+    r"in addition|in turn|in contrast|by contrast|as a result|for (?:him|her|them|it|his|her|their) ?\w*|"
+    r"the same|the latter|the former|both|neither|others?|another)\b", re.IGNORECASE)
 
 
 def make_headline(doc: Doc, sentences: list[Sentence]) -> str:
@@ -119,9 +126,16 @@ def make_summary(sentences: list[Sentence], actors: list[Actor], figures: list[F
             weight[index] = weight.get(index, 0) + (6 - rank)
     for item in (*figures, *timeline):
         weight[item.sentence] = weight.get(item.sentence, 0) + 3
-    candidates = [s for s in sentences[1:] if 8 <= len(s.text.split()) <= 45 and _reported(s.text)]
+    lead = next((s for s in sentences[:3] if stands_alone(s.text) and _reported(s.text)), sentences[0])
+    candidates = [s for s in sentences if s.index > lead.index and 8 <= len(s.text.split()) <= 45
+                  and _reported(s.text) and stands_alone(s.text)]
     chosen = sorted(candidates, key=lambda s: (-weight.get(s.index, 0), s.index))[:SUMMARY_SENTENCES - 1]
-    return [sentences[0].text] + [s.text for s in sorted(chosen, key=lambda s: s.index)]
+    return [lead.text] + [s.text for s in sorted(chosen, key=lambda s: s.index)]
+
+
+def stands_alone(text: str) -> bool:
+    """A sentence a reader can take without the one before it ('For him, according to …' cannot)."""
+    return not BACK_POINTING.match(text.strip())
 
 
 def _reported(text: str) -> bool:

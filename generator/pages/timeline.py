@@ -9,15 +9,12 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..dates import readable
-from .mermaid import timeline_diagrams
 from .paths import slugify
 
 PRECISION = {"day": "day", "week": "ISO week", "month": "month", "quarter": "quarter", "half": "half-year",
              "season": "season", "year": "year", "decade": "decade", "interval": "interval", "other": "as written"}
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
 EVENTS_PER_PAGE = 400
-DIAGRAM_MINIMUM = 3  # events in a year
 
 
 @dataclass(frozen=True)
@@ -97,31 +94,3 @@ def paginate(years: list, size: int = EVENTS_PER_PAGE) -> list[tuple[str, list]]
 
 def timeline_path(years: list, newest: bool) -> str:
     return "timeline/index.md" if newest else f"timeline/{slugify(years[0][0])}-{slugify(years[-1][0])}.md"
-
-
-def year_diagrams(months: list[tuple[str | None, list[Entry]]], year: str) -> list[str]:
-    """A year's events by month, or none for a year too sparse to need a picture."""
-    if sum(len(items) for _, items in months) < DIAGRAM_MINIMUM:
-        return []
-    periods = [(None, month.split()[0] if month else f"{year} (year)", [e.event["event"] for e in items])
-               for month, items in months]
-    return timeline_diagrams(periods)
-
-
-def briefing_diagrams(timeline: list[dict], limit: int = 16) -> list[str]:
-    """One briefing's events: one period per date (in diagrams of a few periods each);
-    by month, then by year, when there are more than `limit` dates."""
-    events = sorted(timeline, key=lambda e: (start_date(e["when"]) or dt.date.max, e["when"]))
-    for period, most in ((lambda when: when, limit), (month_of, limit), (lambda when: when[:4], None)):
-        groups = [(key, list(items)) for key, items in groupby(events, key=lambda e: period(e["when"]))]
-        if most is None or len(groups) <= most:
-            break
-    years = {key[:4] for key, _ in groups}
-    sectioned = len(years) > 1 and most is not None  # periods by year need no year sections
-    return timeline_diagrams([(key[:4] if sectioned else None, readable(key), [e["event"] for e in items])
-                              for key, items in groups])
-
-
-def month_of(when: str) -> str:
-    """'2023-05-24' -> '2023-05'; intervals and values vaguer than a month stay as they are."""
-    return when[:7] if "/" not in when and re.match(r"\d{4}-\d{2}(?![\d])", when) else when

@@ -6,7 +6,7 @@ from jinja2 import Environment
 from ..memo import PageMemo
 from ..render import render_page
 from .paths import linker
-from .timeline import PRECISION, group_entries, paginate, timeline_entries, year_diagrams
+from .timeline import PRECISION, group_entries, paginate, timeline_entries
 
 
 def render_timeline_pages(datas: list[dict], env: Environment, memo: PageMemo,
@@ -22,6 +22,6 @@ def render_timeline_pages(datas: list[dict], env: Environment, memo: PageMemo,
         totals = (len(entries), len(datas)) if path == "timeline/index.md" else None
         shown = dict.fromkeys(prints[entry.data["id"]] for _, months in chunk for _, items in months for entry in items)
         files[path] = memo.page(path, [repr(years), repr(totals), *shown], render_page, "timeline.md.j2", env,
-                                years=chunk, all_years=years, here=path, totals=totals, diagram=year_diagrams,
+                                years=chunk, all_years=years, here=path, totals=totals,
                                 precision=PRECISION, link=linker(path))
     return files
