@@ -40,6 +40,29 @@ def test_actors_merge_surname_title_and_full_name():
     assert [(e.name, len(e.appearances)) for e in entries] == [("Xi Jinping", 3)]
     assert entries[0].path == "actors/xi-jinping.md"
     assert [data["id"] for data, _ in entries[0].appearances] == ["c", "b", "a"]  # newest first
+    assert entries[0].role == "Chinese President"  # the newest role given
+    index = render_site(datas, make_environment(ROOT / "templates"))["actors/index.md"]
+    assert "<td>Chinese President</td>" in index
+
+
+def test_briefing_highlights_pick_measured_figures_and_a_named_whole_quote():
+    from generator.pages.highlights import key_figures, key_quote, main_people
+
+    def figure(text, unit, measure, sentence):
+        return {"text": text, "value": 1.0, "unit": unit, "measure": measure, "sentence": sentence}
+
+    data = briefing("a", "2023-05-25", [actor("Ann Lee", role="mayor", mentions=5), actor("Bo Chen", mentions=1)],
+                    figures=[figure("six people", "people", "injured", "s1"), figure("$5 million", "USD", "cost", "s3"),
+                             figure("3%", "%", "", "s2")] + [figure(f"{n}%", "%", "growth", "s4") for n in range(6)],
+                    quotes=[{"speaker": None, "text": "We will never give up on this city.", "sentence": "s2"},
+                            {"speaker": "Bo Chen", "text": "The bridge opens in May, as planned.", "sentence": "s3"},
+                            {"speaker": "Ann Lee", "text": "rebuilt by spring", "sentence": "s4"}])
+    data["sentences"] = [{"id": f"s{n}", "paragraph": 0, "text": "."} for n in range(1, 5)]
+    shown = key_figures(data)
+    assert len(shown) == 5 and all(f["measure"] for f in shown)  # unmeasured '3%' left out
+    assert shown[0]["text"] == "$5 million" and "six people" not in [f["text"] for f in shown]
+    assert key_quote(data)["speaker"] == "Bo Chen"  # named, a whole sentence
+    assert [a["name"] for a in main_people(data)] == ["Ann Lee", "Bo Chen"]
 
 
 def test_actors_keep_an_ambiguous_short_name_apart():

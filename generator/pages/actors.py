@@ -29,6 +29,11 @@ class ActorEntry:
     def mentions(self) -> int:
         return sum(actor["mentions"] for _, actor in self.appearances)
 
+    @property
+    def role(self) -> str | None:
+        """The role its newest briefing gives it."""
+        return next((actor["role"] for _, actor in self.appearances if actor.get("role")), None)
+
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
