@@ -16,6 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = ".briefings-manifest.json"
+# Sizes and modification times, for telling untouched files without reading them. They
+# differ on every machine, so they stay out of the committed manifest (same seeds, same
+# bytes) in a file of their own, which git ignores.
+STAT_CACHE = ".briefings-stat.json"
 
 
 @dataclass
@@ -49,21 +53,34 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 
 
 def read_manifest(out: Path) -> dict[str, list]:
-    """Relative path -> [size, mtime_ns, sha256] of every file the generator wrote
-    (an empty record for a file listed by an older or interrupted build)."""
+    """Relative path -> [size, mtime_ns, sha256] of every file the generator wrote; [sha256]
+    where this machine has no times for it (a fresh clone), [] for a file listed by an
+    older or interrupted build."""
     try:
         manifest = json.loads((out / MANIFEST).read_text("utf-8"))
-        stats = manifest.get("stat", {})
-        return {name: stats.get(name, []) for name in manifest["files"]}
+        digests = manifest.get("sha256", {})
+        records = {name: [digests[name]] if name in digests else [] for name in manifest["files"]}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+    try:
+        stats = json.loads((out / STAT_CACHE).read_text("utf-8"))
+        for name, record in records.items():
+            stat = stats.get(name)
+            if record and isinstance(stat, list) and len(stat) == 2:
+                records[name] = [*stat, record[0]]
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass
+    return records
 
 
 def manifest_digest(out: Path) -> str:
-    try:
-        return hashlib.sha256((out / MANIFEST).read_bytes()).hexdigest()
-    except OSError:
-        return ""
+    digest = hashlib.sha256()
+    for name in (MANIFEST, STAT_CACHE):
+        try:
+            digest.update((out / name).read_bytes())
+        except OSError:
+            digest.update(b"-")
+    return digest.hexdigest()
 
 
 def file_intact(out: Path, relative: str, record: list | None) -> bool:
@@ -72,7 +89,7 @@ def file_intact(out: Path, relative: str, record: list | None) -> bool:
         stat = (out / relative).stat()
     except OSError:
         return False
-    return bool(record) and [stat.st_size, stat.st_mtime_ns] == record[:2]
+    return bool(record) and len(record) == 3 and [stat.st_size, stat.st_mtime_ns] == record[:2]
 
 
 def outputs_intact(out: Path) -> bool:
@@ -131,8 +148,19 @@ def _unchanged(path: Path, data: bytes, digest: str, record: list | None) -> boo
 
 def _write_manifest(out: Path, records: dict[str, list]) -> None:
     names = sorted(records)
-    manifest = {"files": names, "stat": {name: records[name] for name in names if records[name]}}
-    write_atomic(out / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True) + "\n")
+    manifest = {"files": names, "sha256": {name: records[name][-1] for name in names if records[name]}}
+    _write_if_changed(out / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True) + "\n")
+    stats = {name: records[name][:2] for name in names if len(records[name]) == 3}
+    _write_if_changed(out / STAT_CACHE, json.dumps(stats, separators=(",", ":"), sort_keys=True) + "\n")
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    try:
+        if path.read_text("utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    write_atomic(path, text)
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

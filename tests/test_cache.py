@@ -7,7 +7,7 @@ import pytest
 
 from generator.build import BuildConfig, build
 from generator.corpus import make_corpus
-from generator.writer import MANIFEST
+from generator.writer import STAT_CACHE
 
 from .conftest import ROOT
 
@@ -15,9 +15,10 @@ COUNT = 20
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file of an output folder but the manifest (which records file times)."""
+    """Every file of an output folder, the manifest included (same seeds, same bytes), but
+    the machine's own record of file times."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != MANIFEST}
+            if p.is_file() and p.name != STAT_CACHE}
 
 
 def clean_build(project: Path, name: str) -> dict[str, bytes]:
