@@ -107,7 +107,41 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         threading.Thread(target=_load_pipeline, daemon=True).start()
         server.watch(str(self.build_config.seeds))
         server.watch(str(self.build_config.templates))
+        watch_hand_written(server, Path(config.docs_dir))
         return server
+
+
+def watch_hand_written(server, docs: Path) -> None:
+    """MkDocs rebuilds on any change in docs_dir, the generator's own writes included: each
+    saved seed cost a second rebuild and reload. Files the generator owns (its manifest),
+    its records and temporary files are ignored; a hand-written page still rebuilds.
+    (LiveReloadServer offers no filter: this replaces its docs_dir handler, MkDocs 1.6.)"""
+    import watchdog.events
+
+    docs = docs.resolve()
+
+    def changed(event) -> None:
+        if event.is_directory:
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "") or event.src_path]
+        if all(_generated(docs, Path(path)) for path in paths):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    server.unwatch(str(docs))
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = changed
+    server.observer.schedule(handler, str(docs), recursive=True)
+
+
+def _generated(docs: Path, path: Path) -> bool:
+    try:
+        relative = path.resolve().relative_to(docs).as_posix()
+    except ValueError:
+        return False
+    return path.name.startswith(".") or relative in read_manifest(docs)
 
 
 def _load_pipeline() -> None:

@@ -68,10 +68,11 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
 
 
 @contextlib.contextmanager
-def running(command: list[str], url: str, cwd: Path, seconds: float = 120):
-    """Starts a server, waits until `url` answers, yields, then stops that server."""
-    process = subprocess.Popen(command, cwd=cwd, env=mkdocs_env(), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+def running(command: list[str], url: str, cwd: Path, seconds: float = 120, log: Path | None = None):
+    """Starts a server, waits until `url` answers, yields, then stops that server; its
+    messages go to `log` when given."""
+    stream = log.open("w") if log else subprocess.DEVNULL
+    process = subprocess.Popen(command, cwd=cwd, env=mkdocs_env(), stdout=stream, stderr=subprocess.STDOUT)
     try:
         wait_for(url, process, seconds)
         yield url
@@ -82,6 +83,8 @@ def running(command: list[str], url: str, cwd: Path, seconds: float = 120):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if log:
+            stream.close()
 
 
 def serve_directory(site: Path):
@@ -90,12 +93,12 @@ def serve_directory(site: Path):
     return running(command, f"http://127.0.0.1:{port}/", site)
 
 
-def serve_mkdocs(project: Path, watch: bool = False):
+def serve_mkdocs(project: Path, watch: bool = False, log: Path | None = None):
     """`mkdocs serve`; with `watch`, it also watches files and rebuilds (and pages reload)."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
                *([] if watch else ["--no-livereload"])]
-    return running(command, f"http://127.0.0.1:{port}/", project, seconds=300)
+    return running(command, f"http://127.0.0.1:{port}/", project, seconds=300, log=log)
 
 
 @contextlib.contextmanager

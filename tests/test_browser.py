@@ -217,7 +217,8 @@ def test_mkdocs_serve_shows_the_site(browser, tmp_path):
     project = copy_project(ROOT, tmp_path)
     tab = Tab(browser)
     try:
-        with serve_mkdocs(project, watch=True) as url:
+        log = tmp_path / "serve.log"
+        with serve_mkdocs(project, watch=True, log=log) as url:
             tab.page.goto(url)
             assert tab.page.locator("h1").inner_text().startswith("News briefings")
             tab.page.locator("article a", has_text="Timeline").first.click()
@@ -230,6 +231,9 @@ def test_mkdocs_serve_shows_the_site(browser, tmp_path):
             while "met again on Thursday" not in tab.page.request.get(url + BRIEFING).text():
                 assert time.monotonic() < deadline, "the saved seed never reached the served page"
                 time.sleep(0.5)
+            time.sleep(8)  # a rebuild set off by the generator's own writes would start by now
+            builds = log.read_text().count("Building documentation")
+            assert builds == 2, f"{builds - 1} rebuilds for one saved seed:\n{log.read_text()[-2000:]}"
             # Search is indexed in the background after each rebuild.
             search("Mishustin", tab.page, index=url + "pagefind/pagefind-entry.json")
             hrefs = [link.get_attribute("href") for link in tab.page.locator(".pagefind-ui__result-link").all()]
