@@ -23,7 +23,8 @@ from .render import make_environment
 from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes
 from .sidecar import apply_corrections, find_sidecar, read_sidecar
 from .site import page_path, render_site
-from .writer import WriteReport, file_intact, manifest_digest, outputs_intact, read_manifest, write_outputs
+from .writer import (WriteReport, file_intact, manifest_digest, output_lock, outputs_intact, read_manifest,
+                     write_outputs)
 
 log = logging.getLogger("briefings")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -74,6 +75,14 @@ class _Timer:
 
 
 def build(config: BuildConfig = BuildConfig()) -> BuildReport:
+    """One build at a time per output folder: a second waits for the first, then sees
+    its result (two at once lost each other's files from the manifest)."""
+    with output_lock(config.out, lambda holder: log.info("briefings: waiting for the build of process %s "
+                                                         "to finish with %s", holder, config.out)):
+        return _build(config)
+
+
+def _build(config: BuildConfig) -> BuildReport:
     report = BuildReport()
     timer = _Timer(report)
     inputs = scan_seeds(config.seeds, report)

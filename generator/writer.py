@@ -8,10 +8,13 @@ build killed half-way still owns its new files and the next build completes it.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +23,7 @@ MANIFEST = ".briefings-manifest.json"
 # differ on every machine, so they stay out of the committed manifest (same seeds, same
 # bytes) in a file of their own, which git ignores.
 STAT_CACHE = ".briefings-stat.json"
+LOCK = ".briefings-lock"
 
 
 @dataclass
@@ -50,6 +54,28 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
+    """Holds the output folder's lock (released by the system if the process dies);
+    `waiting` hears the holder's pid when another process has it."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK, "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            waiting(lock.read().strip() or "unknown")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.seek(0)
+        lock.truncate()
+        lock.write(str(os.getpid()))
+        lock.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def read_manifest(out: Path) -> dict[str, list]:

@@ -124,3 +124,24 @@ def test_written_files_are_readable_by_others(tmp_path):
 
     write_atomic(tmp_path / "page.md", b"text")
     assert stat.S_IMODE((tmp_path / "page.md").stat().st_mode) & 0o044 == 0o044
+
+
+def test_output_lock_second_build_waits_and_hears_the_holder(tmp_path):
+    import os
+    import threading
+
+    from generator.writer import output_lock
+
+    order, heard = [], []
+    with output_lock(tmp_path, heard.append):
+        def second():
+            with output_lock(tmp_path, heard.append):
+                order.append("second")
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(0.5)
+        assert thread.is_alive() and heard == [str(os.getpid())]  # waiting, told who holds it
+        order.append("first")
+    thread.join(5)
+    assert order == ["first", "second"]
