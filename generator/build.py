@@ -100,6 +100,10 @@ def _build(config: BuildConfig) -> BuildReport:
     report.write = write_outputs(config.out, files)
     timer.step("write")
     report.count = len(report.datas)
+    for edited in report.write.edited:
+        report.errors.append(f"{config.out / edited}: changed by hand since it was generated, so it was kept as it "
+                             "is; put corrections in the seed's corrections file (seeds/<name>.yml) and delete "
+                             "this file to have it generated again")
     for refused in report.write.refused:
         report.errors.append(f"{config.out / refused}: written by hand, so the generator left it as it is; "
                              "rename the seed or the page")

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+import logging
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from . import __version__
 from .writer import write_atomic
+
+log = logging.getLogger("briefings")
 
 CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json", ".jsonl")
 # Code that runs after extraction or around it: editing it keeps the cached data valid.
@@ -72,6 +75,9 @@ class DataCache:
             data = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
+        if not looks_like_data(data):  # damaged or written by something else: extract again
+            log.warning("briefings: discarded a cache file of the wrong shape: %s", self.folder / f"{key}.json")
+            return None
         if self.in_memory:
             self._memory[key] = data
             self.used.add(key)
@@ -105,13 +111,31 @@ def state_path(cache: Path, out: Path) -> Path:
     return cache / "state" / (hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16] + ".json")
 
 
+DATA_LISTS = ("body", "sentences", "timeline", "actors", "figures", "quotes")
+
+
+def looks_like_data(data: object) -> bool:
+    return (isinstance(data, dict) and all(isinstance(data.get(key), str) for key in ("id", "published", "title"))
+            and all(isinstance(data.get(key), list) for key in DATA_LISTS))
+
+
 def load_state(cache: Path | None, out: Path) -> BuildState:
+    """The last build's state; a damaged state file is discarded (the build starts afresh)."""
     if cache is None:
         return BuildState()
+    path = state_path(cache, out)
     try:
-        return BuildState(**json.loads(state_path(cache, out).read_text("utf-8")))
-    except (OSError, ValueError, TypeError):
+        state = BuildState(**json.loads(path.read_text("utf-8")))
+    except FileNotFoundError:
         return BuildState()
+    except (OSError, ValueError, TypeError):
+        log.warning("briefings: discarded an unreadable build state: %s", path)
+        return BuildState()
+    expected = {f.name: type(getattr(BuildState(), f.name)) for f in fields(BuildState)}
+    if not all(isinstance(getattr(state, name), kind) for name, kind in expected.items()):
+        log.warning("briefings: discarded a build state of the wrong shape: %s", path)
+        return BuildState()
+    return state
 
 
 def save_state(cache: Path | None, out: Path, state: BuildState) -> None:

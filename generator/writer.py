@@ -32,6 +32,7 @@ class WriteReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # hand-written files left alone
+    edited: list[str] = field(default_factory=list)  # generated files a person changed since: kept
     manifest: str = ""  # digest of the manifest, for the next build's no-op check
 
 
@@ -143,6 +144,10 @@ def write_outputs(out: Path, files: dict[str, str | bytes | None]) -> WriteRepor
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         path = out / relative
+        if _edited_by_hand(path, owned.get(relative), digest):
+            report.edited.append(relative)
+            records[relative] = owned[relative]
+            continue
         if _unchanged(path, data, digest, owned.get(relative)):
             report.unchanged.append(relative)
         else:
@@ -160,6 +165,20 @@ def write_outputs(out: Path, files: dict[str, str | bytes | None]) -> WriteRepor
         _write_manifest(out, records)
     report.manifest = manifest_digest(out)
     return report
+
+
+def _edited_by_hand(path: Path, record: list | None, new_digest: str) -> bool:
+    """The file differs from what the generator last wrote there (its SHA-256 in the manifest)."""
+    if not record:
+        return False
+    try:
+        stat = path.stat()
+        if len(record) == 3 and record[:2] == [stat.st_size, stat.st_mtime_ns]:
+            return False
+        current = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False
+    return current not in (record[-1], new_digest)
 
 
 def _unchanged(path: Path, data: bytes, digest: str, record: list | None) -> bool:

@@ -103,3 +103,22 @@ def test_build_parallel_jobs_give_the_same_output(project, config):
                                jobs=2, progress=False))
     assert report.parsed == COUNT - 1 and report.errors == []
     assert tree(out) == tree(config.out)
+
+
+@pytest.mark.parametrize("content", ["{}", "[]", "0", '{"id": 1}', "not json"])
+def test_cache_file_of_the_wrong_shape_is_discarded_and_rebuilt(tmp_path, content):
+    from generator.cache import DataCache
+
+    cache = DataCache(tmp_path)
+    (tmp_path / "k.json").write_text(content, "utf-8")
+    assert cache.load("k") is None
+
+
+@pytest.mark.parametrize("content", ['{"last_good": []}', '{"pages": 3}', "[]", '{"nonsense": 1}', "{"])
+def test_build_state_of_the_wrong_shape_starts_afresh(tmp_path, content):
+    from generator.cache import BuildState, load_state, state_path
+
+    path = state_path(tmp_path, tmp_path / "out")
+    path.parent.mkdir(parents=True)
+    path.write_text(content, "utf-8")
+    assert load_state(tmp_path, tmp_path / "out") == BuildState()

@@ -476,3 +476,17 @@ def test_briefing_failing_extractor_costs_only_its_part(nlp, monkeypatch):
     assert data["figures"] == [] and data["incomplete"][0].startswith("figures (ValueError")
     assert [e["when"] for e in data["timeline"]] == ["2023-05-24"]
     assert {a["name"] for a in data["actors"]} >= {"Xi Jinping", "Li Qiang"}
+
+
+def test_build_hand_edit_of_a_generated_page_is_kept_and_reported(small_project):
+    config = small_project
+    build(config)
+    page = config.out / "2023/05/story.md"
+    assert "generated: true" in page.read_text("utf-8")
+    page.write_text(page.read_text("utf-8") + "\nA note a person added.\n", "utf-8")
+    (config.seeds / "story.txt").write_text((config.seeds / "story.txt").read_text("utf-8") + "More news.\n", "utf-8")
+    report = build(config)
+    assert "A note a person added." in page.read_text("utf-8")  # never overwritten silently
+    assert [e for e in report.errors if "changed by hand since it was generated" in e and "story.md" in e]
+    page.unlink()
+    assert build(config).errors == [] and "More news&#46;" in page.read_text("utf-8")
