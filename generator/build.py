@@ -126,7 +126,7 @@ def scan_seeds(folder: Path, report: BuildReport) -> list[SeedInput]:
         except OSError as error:
             item.error = SeedError(path, f"cannot be read ({error.strerror}); check its permissions")
         inputs.append(item)
-    report.notes += [f"{path}: not a seed (.txt or .md), so it was ignored" for path in list_ignored(folder)]
+    report.notes += [f"{path}: {reason}, so it was ignored" for path, reason in list_ignored(folder)]
     seeds = {item.path.stem for item in inputs}
     report.notes += [f"{path}: corrections for a seed that is not there ({path.stem}.txt), so they were ignored"
                      for path in sorted(folder.glob("*.y*ml")) if path.stem not in seeds]

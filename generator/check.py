@@ -30,11 +30,14 @@ def check_seeds(folder: Path) -> CheckReport:
             if item.error:
                 raise item.error
             seed = read_seed(item.path)
-            if item.sidecar:
-                read_sidecar(item.sidecar)
         except SeedError as error:
             report.problems.append(str(error))
             continue
+        if item.sidecar:  # a broken sidecar costs its corrections, not the seed's briefing
+            try:
+                read_sidecar(item.sidecar)
+            except SeedError as error:
+                report.problems.append(str(error))
         problem = registry.claim(item.path, seed.body,
                                  page_path({"id": seed.name, "published": seed.published.isoformat()}))
         if problem:

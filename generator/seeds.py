@@ -179,19 +179,41 @@ def seed_from_bytes(data: bytes, path: str | Path) -> Seed:
 
 
 def is_seed(path: Path) -> bool:
-    return (path.is_file() and path.suffix.lower() in SEED_SUFFIXES and path.name.upper() != "SOURCES.MD"
-            and not path.name.startswith("."))
+    return (path.suffix.lower() in SEED_SUFFIXES and path.name.upper() != "SOURCES.MD"
+            and not path.name.startswith(".") and why_not_read(path) is None)
+
+
+def why_not_read(path: Path) -> str | None:
+    """Why an entry of the seeds folder is not read as a file, or None: only regular files
+    inside the folder are (a link out of it could publish any file of the machine)."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.exists():
+            return "a link to nothing"
+        if path.parent.resolve() not in target.parents:
+            return f"a link to a file outside {path.parent.name}/; copy the file into the folder instead"
+    if path.is_dir():
+        return "a folder (seeds are read from the top of the folder only)"
+    if not path.is_file():
+        return "not a regular file (a pipe, socket or device)"
+    return None
 
 
 def list_seeds(folder: str | Path) -> list[Path]:
     return sorted(p for p in Path(folder).iterdir() if is_seed(p))
 
 
-def list_ignored(folder: str | Path) -> list[Path]:
-    """Files in the seeds folder that are neither seeds, sidecars nor the credits."""
-    return sorted(p for p in Path(folder).iterdir()
-                  if p.is_file() and not is_seed(p) and not p.name.startswith(".")
-                  and p.suffix.lower() not in SIDECAR_SUFFIXES and p.name.upper() != "SOURCES.MD")
+def list_ignored(folder: str | Path) -> list[tuple[Path, str]]:
+    """Entries of the seeds folder that are neither seeds, sidecars nor the credits, with why."""
+    ignored = []
+    for path in sorted(Path(folder).iterdir()):
+        if path.name.startswith(".") or is_seed(path) or path.name.upper() == "SOURCES.MD":
+            continue
+        reason = why_not_read(path)
+        if reason is None and path.suffix.lower() in SIDECAR_SUFFIXES:
+            continue
+        ignored.append((path, reason or "not a seed (.txt or .md)"))
+    return ignored
 
 
 class SeedRegistry:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .seeds import SIDECAR_SUFFIXES, SeedError
+from .seeds import SIDECAR_SUFFIXES, SeedError, why_not_read
 
 KEYS = ("title", "summary", "tags", "roles", "drop")
 DROPPABLE = {
@@ -37,7 +37,7 @@ DROPPABLE = {
 def find_sidecar(seed: Path) -> Path | None:
     for suffix in SIDECAR_SUFFIXES:
         candidate = seed.with_suffix(suffix)
-        if candidate.is_file():
+        if candidate.is_file() and why_not_read(candidate) is None:
             return candidate
     return None
 

@@ -4,6 +4,7 @@ wrote is lost; article text never becomes markup. Table-driven cases, then
 property-based tests of the seed reader and the renderer."""
 import html
 import json
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -93,6 +94,13 @@ def bad_project(tmp_path_factory):
     (seeds / "orphan.yml").write_text("title: x\n", "utf-8")
     (seeds / "index.txt").write_text(article("index"), "utf-8")  # a month folder's listing is index.md
     (seeds / "bom.yml").write_text(BILLION_LAUGHS, "utf-8")
+    secret = work / "secret.txt"  # outside the seeds folder: must not be published through a link
+    secret.write_text("date 2023-05-25\n\nThe private key is hunter2 and the vault opened on Monday.\n", "utf-8")
+    (seeds / "linked.txt").symlink_to(secret)
+    (seeds / "dangling.txt").symlink_to(work / "gone.txt")
+    (seeds / "inside-link.txt").symlink_to(seeds / "good.txt")
+    (seeds / "sub").mkdir()
+    os.mkfifo(seeds / "pipe.txt")
     out = work / "out"
     (out / "2023" / "05").mkdir(parents=True)
     (out / "about.md").write_text("# About\n\nHand-written.\n", "utf-8")
@@ -176,6 +184,16 @@ def test_sidecar_one_stale_entry_costs_only_itself(tmp_path):
         "drop: quotes: 'Never said' is not in the briefing any more; correct or remove this line",
         "drop: unknown section 'bogus'; use actors, timeline, figures, quotes",
         "roles: 'Gone Person' is not in the briefing any more; correct or remove this line"]
+
+
+def test_build_links_out_of_the_folder_and_special_files_are_refused_with_a_reason(bad_project):
+    work, report = bad_project
+    notes = "\n".join(report.notes)
+    assert "linked.txt: a link to a file outside seeds/" in notes and "dangling.txt: a link to nothing" in notes
+    assert "sub: a folder" in notes and "pipe.txt: not a regular file" in notes
+    published = "".join(p.read_text("utf-8", "replace") for p in (work / "out").rglob("*.json"))
+    assert "hunter2" not in published
+    assert "inside-link" in {d["id"] for d in report.datas} or any("inside-link" in e for e in report.errors)
 
 
 def test_build_ignored_files_are_noted_not_errors(bad_project):
