@@ -1,5 +1,6 @@
 """The Atom feed of the newest briefings, with their summaries. Links are relative
-to the feed (Atom allows IRI references), so the feed needs no site URL; ids are
+to the feed in docs_dir (the same bytes wherever the site is published); the
+published copy gets absolute links from the site's URL (`absolute_links`); ids are
 `tag:` URIs made from the briefing's id, and there is no build timestamp, so the
 file changes only when the briefings do."""
 from __future__ import annotations
@@ -53,3 +54,12 @@ def atom_feed(datas: list[dict], title: str = "News briefings") -> str:
         "  <generator>news-briefings</generator>",
     ]
     return "\n".join([*head, *(feed_entry(data) for data in newest), "</feed>"]) + "\n"
+
+
+HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/)([^"]*)"')
+
+
+def absolute_links(feed: str, site_url: str) -> str:
+    """The feed with its relative links made absolute against the site's URL."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return HREF.sub(lambda m: f'href="{escape_xml(base)}{m[1].removeprefix("./")}"', feed)

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import BuildConfig, build
+from .feeds import absolute_links
 from .minify import squeeze_whitespace
 from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
 from .writer import read_manifest
@@ -91,6 +92,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return squeeze_whitespace(output)
 
     def on_post_build(self, config):
+        feed = Path(config.site_dir) / "feed.xml"
+        if config.site_url and feed.is_file():  # feed readers need absolute links
+            feed.write_text(absolute_links(feed.read_text("utf-8"), config.site_url), "utf-8")
         if not self.config.search:
             return
         if self.serving:

@@ -154,3 +154,12 @@ def test_render_site_writes_every_page_family():
     assert 'href="../../../actors/xi-jinping/"' in files["2023/05/a.md"].decode()
     assert 'href="../2023/05/a/#s1"' in files["timeline/index.md"]
     assert "(2023/05/index.md) (1)" in files["archive.md"]
+
+
+def test_feed_links_made_absolute_for_the_published_site():
+    from generator.feeds import absolute_links
+
+    feed = absolute_links(atom_feed([briefing("a", "2023-05-25")]), "https://news.example.org/b")
+    hrefs = re.findall(r'href="([^"]*)"', feed)
+    assert hrefs == ["https://news.example.org/b/feed.xml", "https://news.example.org/b/",
+                     "https://news.example.org/b/2023/05/a/"]
