@@ -14,9 +14,12 @@ install: $(PY)
 install-test: $(PY)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 
-# Debian's Chromium for the browser tests (no browser download).
+# Debian's Chromium for the browser tests (no browser download), and axe-core (MPL-2.0,
+# from the npm registry) for the accessibility test.
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -f $(AXE) || { command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4.14.1 >/dev/null; }
 
 site: install
 	$(VENV)/bin/mkdocs serve

@@ -297,3 +297,26 @@ def test_hostile_text_shows_as_written_and_runs_nothing(browser, tmp_path):
             assert tab.errors == [], tab.errors
     finally:
         tab.context.close()
+
+
+AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (make browser installs it)")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_have_no_serious_accessibility_violations(browser, site_url, scheme):
+    """axe-core's WCAG checks (contrast, links told apart from text, names, landmarks)."""
+    tab = Tab(browser, "desktop", scheme)
+    script = AXE.read_text("utf-8")
+    try:
+        for path in ("", BRIEFING, "timeline/", "actors/", "actors/xi-jinping/", "figures/", "tags/"):
+            tab.page.goto(site_url + path)
+            tab.page.wait_for_load_state("networkidle")
+            tab.page.add_script_tag(content=script)
+            found = tab.page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                ".map(v => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`)")
+            assert found == [], (scheme, path, found)
+    finally:
+        tab.context.close()
