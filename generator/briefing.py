@@ -55,7 +55,8 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
     by_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-    title = seed.title or attempt("headline", make_headline, doc, sentences, default=None) or (sentences[0].text if sentences else seed.name)
+    title = (seed.title or attempt("headline", make_headline, doc, sentences, default=None)
+             or (sentences[0].text if sentences else seed.name))
     summary = attempt("summary", make_summary, sentences, actors, figures, timeline, default=[])
     return Briefing(
         seed=seed, title=title, summary=tuple(summary),

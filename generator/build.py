@@ -20,11 +20,10 @@ from .cache import BuildState, DataCache, code_fingerprint, folder_fingerprint, 
 from .memo import PageMemo
 from .parallel import default_jobs, extract_many
 from .render import make_environment
-from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes
+from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes, shown
 from .sidecar import apply_corrections, find_sidecar, read_sidecar
 from .site import page_path, render_site
-from .writer import (WriteReport, file_intact, manifest_digest, output_lock, outputs_intact, read_manifest,
-                     write_outputs)
+from .writer import WriteReport, file_intact, manifest_digest, output_lock, outputs_intact, read_manifest, write_outputs
 
 log = logging.getLogger("briefings")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -126,9 +125,9 @@ def scan_seeds(folder: Path, report: BuildReport) -> list[SeedInput]:
         except OSError as error:
             item.error = SeedError(path, f"cannot be read ({error.strerror}); check its permissions")
         inputs.append(item)
-    report.notes += [f"{path}: {reason}, so it was ignored" for path, reason in list_ignored(folder)]
+    report.notes += [f"{shown(path)}: {reason}, so it was ignored" for path, reason in list_ignored(folder)]
     seeds = {item.path.stem for item in inputs}
-    report.notes += [f"{path}: corrections for a seed that is not there ({path.stem}.txt), so they were ignored"
+    report.notes += [f"{shown(path)}: corrections for a seed that is not there ({path.stem}.txt), so they were ignored"
                      for path in sorted(folder.glob("*.y*ml")) if path.stem not in seeds]
     return inputs
 
@@ -199,7 +198,7 @@ def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, st
 def _settle(item: SeedInput, result: dict | Exception, cache: DataCache, state: BuildState,
             report: BuildReport) -> dict | None:
     if isinstance(result, Exception):
-        message = str(result) if isinstance(result, SeedError) else f"{item.path}: could not process: {result}"
+        message = str(result) if isinstance(result, SeedError) else f"{shown(item.path)}: could not process: {result}"
         report.errors.append(message)
         last_good = cache.load(state.last_good.get(item.path.name, ""))
         if last_good is None:
@@ -208,7 +207,7 @@ def _settle(item: SeedInput, result: dict | Exception, cache: DataCache, state: 
     else:
         state.last_good[item.path.name] = item.key
         for part in result.get("incomplete", ()):
-            report.notes.append(f"{item.path}: built without its {part}; please report this article")
+            report.notes.append(f"{shown(item.path)}: built without its {part}; please report this article")
     if item.sidecar:
         try:
             result, problems = apply_corrections(result, read_sidecar(item.sidecar), item.sidecar)

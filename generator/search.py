@@ -66,7 +66,8 @@ def _run_pagefind(site: Path, output: Path, background: bool) -> None:
     # Permalinks are not content; pages that only
     # list other pages say so in their front matter (see templates/theme/main.html).
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
-                             "--exclude-selectors", ".headerlink", "--force-language", "en", "--silent"], capture_output=True, text=True,
+                             "--exclude-selectors", ".headerlink", "--force-language", "en", "--silent"],
+                            capture_output=True, text=True,
                             # In the background, indexing yields the cores to the next rebuild.
                             preexec_fn=(lambda: os.nice(15)) if background else None)
     if result.returncode != 0:

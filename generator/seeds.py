@@ -30,12 +30,18 @@ UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 
 
+def shown(path: str | Path) -> str:
+    """A file name as a message prints it: a newline or control character in a name is
+    escaped, so that no name can break or forge a line of output."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(path))
+
+
 class SeedError(Exception):
     """A seed that cannot be read; str() is the one-line message a person sees."""
 
     def __init__(self, path: str | Path, message: str, line: int | None = None):
         self.path, self.line, self.message = str(path), line, message
-        where = f"{self.path}:{line}" if line else self.path
+        where = f"{shown(self.path)}:{line}" if line else shown(self.path)
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):  # crosses process boundaries in parallel builds
@@ -227,8 +233,10 @@ class SeedRegistry:
     def claim(self, path: Path, body: str, page: str) -> str | None:
         digest = hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
         if digest in self.bodies:
-            return f"{path}: same text as {self.bodies[digest]}, so only that one is built; delete one of the two seeds"
+            return (f"{shown(path)}: same text as {shown(self.bodies[digest])}, so only that one is built; "
+                    "delete one of the two seeds")
         if page in self.pages:
-            return f"{path}: its page {page} is already made from {self.pages[page]}; rename one of the two seeds"
+            return (f"{shown(path)}: its page {page} is already made from {shown(self.pages[page])}; "
+                    "rename one of the two seeds")
         self.bodies[digest] = self.pages[page] = Path(path).name
         return None

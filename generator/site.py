@@ -14,8 +14,8 @@ from .memo import PageMemo, data_print
 from .pages.actor_pages import render_actor_pages
 from .pages.actors import KINDS, ActorEntry, actor_directory, merge_actors
 from .pages.figures import figure_rows, unit_counts, unit_label
-from .pages.paths import by_month, linker, month_folder, month_name, newest_first, page_path, slugify  # noqa: F401
 from .pages.highlights import key_figures, key_quote, main_people
+from .pages.paths import by_month, linker, month_folder, month_name, newest_first, page_path, slugify  # noqa: F401
 from .pages.timeline import PRECISION
 from .pages.timeline_pages import render_timeline_pages
 from .render import render_page

@@ -508,3 +508,12 @@ def test_build_hand_edit_of_a_generated_page_is_kept_and_reported(small_project)
     assert [e for e in report.errors if "changed by hand since it was generated" in e and "story.md" in e]
     page.unlink()
     assert build(config).errors == [] and "More news&#46;" in page.read_text("utf-8")
+
+
+def test_build_file_name_with_a_newline_cannot_forge_a_line(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bad\nWARNING - forged.txt").write_bytes(b"no header here\n\nText.\n")
+    report = build(BuildConfig(seeds=seeds, out=tmp_path / "out", templates=ROOT / "templates", cache=None,
+                               jobs=1, progress=False))
+    assert len(report.errors) == 1 and "\n" not in report.errors[0] and "bad\\nWARNING" in report.errors[0]
