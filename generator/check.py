@@ -1,14 +1,16 @@
-"""Validation without extraction: a seeds folder in, every problem a build would
-report about it out (unreadable seeds, broken corrections, duplicates, two seeds
-for one page), fast enough to run before each commit."""
+"""Validation: a seeds folder in, every problem a build would report about it out
+(unreadable seeds, extraction failures, broken or stale corrections, duplicates, two
+seeds for one page), without writing a page. It runs the build's own reading,
+extraction and corrections, so what fails in the build fails here with the same
+message; extracted data comes from the build's cache, so an unchanged seed costs
+nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .seeds import SeedError, SeedRegistry, read_seed
-from .sidecar import read_sidecar
-from .site import page_path
+from .build import BuildConfig, BuildReport, gather, scan_seeds
+from .cache import BuildState
 
 
 @dataclass
@@ -18,28 +20,9 @@ class CheckReport:
     notes: list[str] = field(default_factory=list)
 
 
-def check_seeds(folder: Path) -> CheckReport:
-    from .build import BuildReport, scan_seeds
-
-    scanned = BuildReport()
-    inputs = scan_seeds(folder, scanned)
-    report = CheckReport(checked=len(inputs), notes=scanned.notes)
-    registry = SeedRegistry()
-    for item in inputs:
-        try:
-            if item.error:
-                raise item.error
-            seed = read_seed(item.path)
-        except SeedError as error:
-            report.problems.append(str(error))
-            continue
-        if item.sidecar:  # a broken sidecar costs its corrections, not the seed's briefing
-            try:
-                read_sidecar(item.sidecar)
-            except SeedError as error:
-                report.problems.append(str(error))
-        problem = registry.claim(item.path, seed.body,
-                                 page_path({"id": seed.name, "published": seed.published.isoformat()}))
-        if problem:
-            report.problems.append(problem)
-    return report
+def check_seeds(folder: Path, cache: Path | None = BuildConfig().cache, jobs: int = 0) -> CheckReport:
+    found = BuildReport()
+    inputs = scan_seeds(folder, found)
+    # A fresh state: a failing seed is a problem here even where the site keeps its last good page.
+    gather(inputs, BuildConfig(seeds=folder, cache=cache, jobs=jobs, progress=False), found, BuildState())
+    return CheckReport(checked=len(inputs), problems=found.errors, notes=found.notes)

@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
 
     check_cmd = commands.add_parser("check", help="validate seeds; exit 1 on any problem")
     check_cmd.add_argument("--seeds", type=Path, default=PROJECT / "seeds")
+    check_cmd.add_argument("--cache", type=Path, default=BuildConfig().cache, help="folder of cached data")
 
     timex_cmd = commands.add_parser("timex", help="print the temporal expressions of seeds as JSON")
     timex_cmd.add_argument("seeds", type=Path, nargs="+", help="seed files")
@@ -70,7 +71,7 @@ def run_build(args) -> int:
 def run_check(args) -> int:
     from .check import check_seeds
 
-    report = check_seeds(args.seeds)
+    report = check_seeds(args.seeds, cache=args.cache)
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     for problem in report.problems:
