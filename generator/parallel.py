@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ def extract_many(work: list[tuple[Path, bytes]], jobs: int) -> Iterator[Result]:
     # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context,
-                             initializer=_load_pipeline) as pool:
+                             initializer=_start_worker) as pool:
         futures = {pool.submit(_guarded, path, raw): path for path, raw in work}
         for future in as_completed(futures):
             yield futures[future], future.result()
@@ -58,6 +59,24 @@ def _guarded(path: Path, raw: bytes) -> dict | Exception:
     except Exception as error:  # noqa: BLE001 - reported per seed by the build
         last = traceback.extract_tb(sys.exc_info()[2])[-1]
         return RuntimeError(f"{type(error).__name__}: {error} (at {Path(last.filename).name}:{last.lineno})")
+
+
+def _start_worker() -> None:
+    _die_with_parent()
+    _load_pipeline()
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build that started it is killed (it ran on for minutes,
+    holding 255 MB): Linux sends it SIGTERM then (prctl PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return  # not Linux: the pool's own shutdown still ends workers on a normal exit
+    if os.getppid() == 1:  # the build died while this worker was starting, before it could ask
+        os._exit(1)
 
 
 def _load_pipeline() -> None:

@@ -516,3 +516,45 @@ def test_build_file_name_with_a_newline_cannot_forge_a_line(tmp_path):
     report = build(BuildConfig(seeds=seeds, out=tmp_path / "out", templates=ROOT / "templates", cache=None,
                                jobs=1, progress=False))
     assert len(report.errors) == 1 and "\n" not in report.errors[0] and "bad\\nWARNING" in report.errors[0]
+
+
+@pytest.mark.slow
+def test_build_killed_takes_its_workers_with_it(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(10):
+        (seeds / f"s{n}.txt").write_text(article(f"worker {n}") * 20, "utf-8")
+    build_process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--seeds", str(seeds), "--out",
+                                      str(tmp_path / "out"), "--no-cache", "--jobs", "2", "--no-progress"],
+                                     cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list[int] = []
+    deadline = time.monotonic() + 120
+    while len(children) < 2 and build_process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        children = [int(pid) for pid in (Path(f"/proc/{build_process.pid}/task/{build_process.pid}/children")
+                                         .read_text().split())]
+    assert len(children) >= 2, "the build started no workers"
+    build_process.send_signal(signal.SIGKILL)
+    build_process.wait()
+
+    def alive() -> list[int]:
+        living = []
+        for pid in children:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                living.append(pid)
+        return living
+
+    deadline = time.monotonic() + 30  # a worker still starting ends once it has started
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert alive() == [], "workers outlived the killed build"
