@@ -80,6 +80,27 @@ def test_search_for_mishustin_lists_briefing_and_actor_page(tab, site_url):
     assert tab.errors == []
 
 
+def test_search_can_be_linked(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "timeline/?q=Mishustin")
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+    hrefs = [link.get_attribute("href") for link in page.locator(".pagefind-ui__result-link").all()]
+    assert any(BRIEFING in href for href in hrefs), hrefs
+    page.locator(".pagefind-ui__search-input").fill("")
+    page.keyboard.type("Novak", delay=30)
+    page.wait_for_function("() => location.search === '?q=Novak'")
+    assert tab.errors == []
+
+
+def test_actor_page_links_each_briefing_to_the_mention(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "actors/mikhail-mishustin/")
+    page.locator("article a", has_text="mention").first.click()
+    page.wait_for_url(re.compile(BRIEFING + r"#s\d+$"))
+    anchor = page.url.split("#")[1]
+    assert "Mishustin" in page.locator(f"#{anchor}").inner_text()
+
+
 def test_search_merges_the_shards_of_a_large_site(tab, tmp_path):
     """At 10,000 briefings the index is built in shards (Pagefind's memory); here the
     shard size is made small enough to split this site's pages four ways or more."""

@@ -27,7 +27,7 @@
         return response.ok ? response.json() : [];
       }).catch(function () { return []; });
     }).then(function (shards) {
-      new PagefindUI({
+      return new PagefindUI({
         element: "#site-search-ui", bundlePath: bundle, baseUrl: base.pathname,
         showSubResults: true, showImages: false, autofocus: true, resetStyles: false,
         mergeIndex: shards.map(function (path) {
@@ -52,12 +52,24 @@
     document.body.appendChild(dialog);
   }
 
-  function open() {
+  // A search can be linked: ?q=words opens the search with those words; what a reader
+  // types is kept in the address, so copying it shares the search.
+  function open(query) {
     if (!dialog) makeDialog();
     if (!dialog.open) dialog.showModal();
-    loadUI().then(function () {
+    loadUI().then(function (ui) {
       var input = dialog.querySelector("input");
-      if (input) input.focus();
+      if (!input) return;
+      input.focus();
+      if (typeof query === "string" && ui) ui.triggerSearch(query);
+      if (!input.dataset.linked) {
+        input.dataset.linked = "1";
+        input.addEventListener("input", function () {
+          var url = new URL(location.href);
+          if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
+          history.replaceState(history.state, "", url);
+        });
+      }
     });
   }
 
@@ -69,7 +81,7 @@
   button.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5' +
     'c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 ' +
     '6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg><span>Search</span>';
-  button.addEventListener("click", open);
+  button.addEventListener("click", function () { open(); });
   var header = document.querySelector(".md-header__inner");
   if (header) header.insertBefore(button, header.querySelector(".md-header__source"));
 
@@ -81,4 +93,6 @@
       open();
     }
   });
+  var linked = new URLSearchParams(location.search).get("q");
+  if (linked) open(linked);
 })();
