@@ -192,9 +192,10 @@ def cue_of(word: str, previous: str, following: str) -> str | None:
     return None
 
 
-def tense_near(ctx: Context, start: int, end: int) -> str | None:
+def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | None:
     """FUTURE or PAST from the nearest cue word of the sentence, NEAR for the nearest date
-    either way, None when nothing says."""
+    either way, None when nothing says. With `weak`, a verb that only looks past (an -ed
+    word: "declared a dividend payable Dec. 7") gives WEAK_PAST, not PAST."""
     begin, stop = sentence_span(ctx, start)
     before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100):start])][-10:]
     after = [w.lower() for w in WORD.findall(ctx.text[end:min(stop, end + 60)])][:6]
@@ -207,7 +208,9 @@ def tense_near(ctx: Context, start: int, end: int) -> str | None:
     # date, unless a plain past word is near.
     if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c in cues):
         return "NEAR"
-    return cues[0][1].upper() if cues else None
+    if not cues:
+        return None
+    return "WEAK_PAST" if weak and cues[0][1] == "past" else cues[0][1].upper()
 
 
 # ---------------------------------------------------------------- calendar resolution
@@ -227,7 +230,11 @@ def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anch
 
 def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int, anchors: Anchors) -> dt.date | None:
     pub = ctx.published
-    tense = tense_near(ctx, start, end)
+    tense = tense_near(ctx, start, end, weak=True)
+    # A day named without a year and without a plain past word is the nearest such day:
+    # "payable Dec. 7", "the offer expires Nov. 21" in an October story.
+    if tense in (None, "WEAK_PAST") and focus_limit(ctx, start, anchors) is None:
+        tense = "NEAR"
     if tense in ("FUTURE", "NEAR"):
         options = [d for d in (safe_date(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)) if d]
         if tense == "NEAR":

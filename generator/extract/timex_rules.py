@@ -97,7 +97,7 @@ CLOCK_PREPOSITIONS = {"at", "by", "until", "till", "from", "before", "after", "a
                       "approximately", "and"}
 PAST_CUES = {"was", "were", "had", "did", "ago", "said", "told", "last", "earlier", "yesterday", "began",
              "met", "made", "took", "gave", "came", "went", "left", "held", "saw", "won", "lost", "fell",
-             "rose", "spoke", "wrote", "died", "became", "paid", "sent", "ran", "hit", "set"}
+             "rose", "spoke", "wrote", "died", "became", "paid", "sent", "ran", "hit", "set", "ended"}
 # "has been postponed until", "is due": the verb after these is not itself a past cue.
 PASSIVE_AUX = {"be", "been", "being", "is", "are", "am", "to", "will", "would"}
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "hundred", "indeed", "united", "limited", "based",
