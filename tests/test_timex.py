@@ -14,6 +14,7 @@ from generator.extract.timex import Timex, find_timexes
 
 THURSDAY = dt.date(2023, 5, 25)
 FRIDAY_2013 = dt.date(2013, 3, 22)
+OCTOBER_1989 = dt.date(1989, 10, 27)
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 TE3_GOLD = SHARED_EVAL / "te3-platinum"
@@ -86,6 +87,28 @@ CASES = [
     ("The program will run through June.", dt.date(2013, 3, 18), "June", "DATE", "2013-06", "2013-06"),
     ("BP sold its stake in October.", FRIDAY_2013, "October", "DATE", "2012-10", "2012-10"),
     ("The expedition of 1957-58 crossed Antarctica.", FRIDAY_2013, "58", "DATE", "1958", None),
+    # a day without a year and without a past word: the nearest such day
+    ("The dividend is payable Dec. 7 to stock of record Nov. 22.", OCTOBER_1989, "Dec. 7", "DATE", "1989-12-07",
+     "1989-12-07"),
+    ("Directors authorized a split, payable Jan. 2.", OCTOBER_1989, "Jan. 2", "DATE", "1990-01-02", "1990-01-02"),
+    ("The thrift announced the plan Aug. 21.", OCTOBER_1989, "Aug. 21", "DATE", "1989-08-21", "1989-08-21"),
+    ("Sales were $76 million for the year ended March 31.", OCTOBER_1989, "March 31", "DATE", "1989-03-31",
+     "1989-03-31"),
+    # results stories: the quarter they report on, and that quarter a year before
+    ("It lost $5 million in the quarter ended Sept. 30.", OCTOBER_1989, "the quarter", "DATE", "1989-Q3",
+     "1989-Q3"),
+    ("Third-quarter profit rose 5%. A year earlier, it earned $2 million.", OCTOBER_1989, "A year earlier", "DATE",
+     "1988-Q3", "1988-Q3"),
+    ("Net rose in the second quarter, from $3 million a year ago.", OCTOBER_1989, "a year ago", "DATE", "1988-Q2",
+     "1988-Q2"),
+    ("Third-quarter sales rose from the year-ago quarter.", OCTOBER_1989, "the year-ago quarter", "DATE",
+     "1988-Q3", "1988-Q3"),
+    ("Third-quarter net fell, against year-earlier profit of $3.8 million.", OCTOBER_1989, "year-earlier", "DATE",
+     "1988-Q3", "1988-Q3"),
+    ("It earned $22 million in the 1988 third quarter.", OCTOBER_1989, "the 1988 third quarter", "DATE",
+     "1988-Q3", "1988-Q3"),
+    ("Sales for the corresponding period last year were flat.", OCTOBER_1989, "the corresponding period last year",
+     "DATE", "1988-Q3", "1988-Q3"),
     # ranges: two TIMEX3 dates, one period on the timeline
     ("The expedition of 1957-58 crossed Antarctica.", FRIDAY_2013, "1957", "DATE", "1957", "1957/1958"),
     ("Taxes were due for the period from 2004 to 2009.", FRIDAY_2013, "2004", "DATE", "2004", "2004/2009"),

@@ -40,14 +40,19 @@ class Reading:
     mod: str | None = None
     when: str | None = None
     span: tuple[int, int] | None = None
+    # A reading that only points back at the quarter the text is about ("the year-ago
+    # quarter") must not become that quarter itself.
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True)
 class Anchors:
-    """The last dates the text named: `day` for "the next day", `period` for "that year"."""
+    """The last dates the text named: `day` for "the next day", `period` for "that year",
+    `quarter` for "the quarter" and "a year ago" in a story about a quarter's results."""
     day: dt.date | None = None
     period: str | None = None
     period_at: int = -1
+    quarter: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 CASE_SENSITIVE = {"month_day", "day_month", "month", "weekday", "weekdays_set", "season", "set_adverb", "clock",
                   "quarter_code"}
 DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+QUARTER_VALUE = re.compile(r"(\d{4})-(Q\d)")
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
 
 
@@ -183,6 +189,8 @@ def cue_of(word: str, previous: str, following: str) -> str | None:
     """FUTURE or PAST for a word that says so; 'past' (weak) for a verb that only looks past."""
     if word in ("set", "due") and following in ("to", "for"):
         return "FUTURE"
+    if word in ("plan", "plans") and following != "to":
+        return None  # "announced the plan Aug. 21": a noun, not an intention
     if word in R.FUTURE_CUES:
         return "FUTURE"
     if word in R.PAST_CUES and previous not in R.PASSIVE_AUX:
@@ -457,6 +465,48 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}")
 
 
+def reporting_quarter(ctx: Context, anchors: Anchors) -> tuple[int, int]:
+    """The quarter the text last named, else the last quarter over before publication:
+    results are reported for a quarter that has ended."""
+    if anchors.quarter and (m := QUARTER_VALUE.fullmatch(anchors.quarter)):
+        return int(m[1]), int(m[2][1])
+    year, month = shift_month(ctx.published.year, ctx.published.month, -3)
+    return year, quarter_of(month)
+
+
+def year_earlier(ctx: Context, anchors: Anchors, years: int) -> str | None:
+    """'a year ago' in a story about a quarter's results: that quarter, a year before."""
+    if anchors.quarter is None:
+        return None
+    year, index = reporting_quarter(ctx, anchors)
+    return f"{year - years}-Q{index}"
+
+
+@rule
+def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    adj, ordinal = (m["adj"] or "").lower(), (m["ord"] or "").lower()
+    explicit = m["year"] or m["pyear"] or m["tyear"]
+    back = bool(m["ago"] or m["tail"] and not m["tyear"] or adj in ("comparable", "corresponding"))
+    if m["unit"].lower() == "period" and not (adj or back or explicit or m["relyear"] or ordinal):
+        return None  # "the period" alone names no particular one
+    year, index = reporting_quarter(ctx, anchors)
+    if ordinal:
+        index = R.ORDINALS[ordinal]
+    if explicit:
+        year = int(explicit)
+    elif m["relyear"]:
+        year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
+    elif back:
+        year -= 1
+    return Reading("DATE", f"{year}-Q{index}", anaphoric=True)
+
+
+@rule
+def resolve_year_ago_adj(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    value = year_earlier(ctx, anchors, 1) or str(ctx.published.year - 1)
+    return Reading("DATE", value, anaphoric=True)
+
+
 @rule
 def resolve_quarter_code(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     year = int(m["year"]) if m["year"] else ctx.published.year
@@ -570,6 +620,8 @@ def resolve_days_later(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     unit = unit_name(m["unit"])
     sign = 1 if m["dir"].lower() == "later" else -1
     year = anchor_year(anchors)
+    if unit == "year" and count == 1 and sign == -1 and (quarter := year_earlier(ctx, anchors, 1)):
+        return Reading("DATE", quarter, anaphoric=True)
     if unit == "year" and count is not None and count == int(count) and year is not None:
         return Reading("DATE", str(year + sign * int(count)))
     if count is None or unit not in ("day", "week", "month") or anchors.day is None:
@@ -588,6 +640,8 @@ def resolve_ago(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     unit = unit_name(m["unit"])
     if count is None:
         return Reading("DATE", "PAST_REF")
+    if unit == "year" and count == 1 and (quarter := year_earlier(ctx, anchors, 1)):
+        return Reading("DATE", quarter, "APPROX" if m["qmod"] else None, anaphoric=True)
     value = shift_value(ctx.published, unit, -int(count)) if count == int(count) else None
     mod = "APPROX" if m["qmod"] else None
     return Reading("DATE", value, mod) if value else Reading("DATE", "PAST_REF")
@@ -901,12 +955,18 @@ def select_candidates(candidates: list[Candidate], ctx: Context) -> list[Candida
     return sorted(chosen, key=lambda c: c.start)
 
 
-def advance(anchors: Anchors, reading: Reading, start: int) -> Anchors:
+def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) -> Anchors:
     if reading.type not in ("DATE", "TIME") or not CALENDAR_VALUE.match(reading.value):
         return anchors
+    # The quarter a results story is about is the first recent one it names (the lead's);
+    # "stopped paying in the third quarter of 1984" is history, not the story's quarter.
+    quarter = QUARTER_VALUE.fullmatch(reading.value)
+    if quarter and not reading.anaphoric and anchors.quarter is None and int(quarter[1]) >= published.year - 1:
+        anchors = replace(anchors, quarter=reading.value)
     day = DAY_VALUE.match(reading.value)
     if day:
-        return Anchors(dt.date(int(day[1]), int(day[2]), int(day[3])), reading.value[:10], start)
+        return replace(anchors, day=dt.date(int(day[1]), int(day[2]), int(day[3])), period=reading.value[:10],
+                       period_at=start)
     return replace(anchors, period=reading.value, period_at=start)
 
 
@@ -970,7 +1030,7 @@ def find_timexes(text: str, published: dt.date, doc: object | None = None) -> li
         start, end = reading.span or (cand.start, cand.end)
         found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when_of(reading)))
         try:
-            anchors = advance(anchors, reading, start)
+            anchors = advance(anchors, reading, start, published)
         except RULE_FAILURES:  # a value no calendar date can hold ("0000-01-01") anchors nothing
             pass
     return link_ranges(merge_clock_day(found, text), text)

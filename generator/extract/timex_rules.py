@@ -161,6 +161,17 @@ PATTERNS = {
                r"(?P<unit>quarter|half)(?:\s+of\s+(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year"
                r"|(?:fiscal\s+)?{YEAR}|(?P<its>its|the)\s+fiscal\s+year))?",
     "quarter_code": r"\b(?P<q>Q[1-4]|H[12])(?:\s+{YEAR})?\b",
+    # The quarter a results story is about, and the same quarter a year before:
+    # "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter",
+    # "the corresponding period last year", "last year's quarter".
+    "reporting_period": r"(?:[Tt]he|(?P<relyear>[Ll]ast|[Nn]ext|[Tt]his) year['’]s|(?P<pyear>(?:19|20)\d\d)['’]s)\s+"
+                        r"(?:(?P<adj>latest|most recent|comparable|corresponding|same)\s+)?"
+                        r"(?:(?P<ago>year[- ](?:ago|earlier)|prior[- ]year)\s+|(?P<year>(?:19|20)\d\d)\s+)?"
+                        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?"
+                        r"(?P<unit>quarter|period)\b(?!-)"
+                        r"(?:\s+(?P<tail>(?:of\s+)?last year|a year (?:ago|earlier)|of\s+(?P<tyear>(?:19|20)\d\d)\b))?",
+    # "year-earlier profit", "the year-ago results": the period the story is about, a year before.
+    "year_ago_adj": r"\b(?P<ago>[Yy]ear-(?:ago|earlier))\b(?=\s+[a-z])",
     "season": r"(?:{POS})?(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Tt]he)\s+)?(?P<season>spring|summer|autumn|winter"
               r"|fall|Spring|Summer|Autumn|Winter)(?:\s+(?:of\s+)?{YEAR})?\b",
     "every": r"(?:[Ee]very|[Ee]ach)\s+(?:(?P<other>other)\s+)?(?:{NUM}\s+)?(?P<unit>second|minute|hour|day|week|month"
