@@ -162,7 +162,7 @@ CASES = [
     ("The festival is held every year.", THURSDAY, "every year", "SET", "P1Y", None),
     ("She checked for smog every morning.", THURSDAY, "every morning", "SET", "XXXX-XX-XXTMO", None),
     ("The board meets weekly.", THURSDAY, "weekly", "SET", "P1W", None),
-    ("It dispenses billions of dollars annually.", THURSDAY, "annually", "SET", "P1Y", None),
+    ("It dispenses billions of dollars annually.", THURSDAY, "annually", "SET", "XXXX", None),
     ("The plant earns $5 billion a year.", THURSDAY, "a year", "SET", "P1Y", None),
     ("The market is open on Sundays.", THURSDAY, "Sundays", "SET", "XXXX-WXX-7", None),
 ]
@@ -197,6 +197,8 @@ def test_timex_position_mod(text, mod):
     ("Call 138-2010-2015 for details.", "2010"),
     ("You may go now, she said.", "may"),
     ("Thousands march to the capital.", "march"),
+    ("Magna cut its quarterly dividend in half.", "quarterly"),
+    ("Average daily volume was 133 million shares.", "daily"),
     ("He came first in the race.", "first"),
     ("It is the second time he has won.", "second"),
     ("Children ages 6 months and older should be vaccinated.", "6 months"),

@@ -848,6 +848,11 @@ def resolve_per_unit(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
 
 @rule
 def resolve_set_adverb(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'Prices are set quarterly' is a set of times; 'the quarterly dividend', 'average daily
+    volume' name a kind of thing (an adjective before its noun), not a time."""
+    following = re.match(r"\s+([a-z][a-z-]*)", ctx.text[m.end():m.end() + 30])
+    if following and following.group(1) not in R.FUNCTION_WORDS:
+        return None
     return Reading("SET", R.SET_ADVERBS[m["word"]])
 
 

@@ -62,8 +62,15 @@ HOLIDAYS = {
 HOLIDAY_NOUNS = {"tree", "trees", "market", "markets", "card", "cards", "carol", "carols", "song", "songs",
                  "lights", "decorations", "gift", "gifts", "island", "egg", "eggs", "bunny"}
 
+# TimeML gives "annually" the value XXXX (each year, any year), TimeBank and TempEval-3 alike.
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W",
-               "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y"}
+               "monthly": "P1M", "quarterly": "P3M", "annually": "XXXX", "yearly": "XXXX"}
+# Words that may follow an adverb ("paid quarterly to", "rose annually since"): anything else
+# after "quarterly" is the noun it modifies.
+FUNCTION_WORDS = {"and", "or", "but", "since", "through", "until", "till", "for", "in", "to", "from", "at", "on",
+                  "by", "over", "throughout", "during", "with", "as", "than", "the", "a", "an", "if", "when",
+                  "while", "because", "so", "thereafter", "is", "are", "was", "were", "will", "would", "instead",
+                  "of", "after", "before", "rather"}
 
 
 
