@@ -94,6 +94,11 @@ CASES = [
     ("The thrift announced the plan Aug. 21.", OCTOBER_1989, "Aug. 21", "DATE", "1989-08-21", "1989-08-21"),
     ("Sales were $76 million for the year ended March 31.", OCTOBER_1989, "March 31", "DATE", "1989-03-31",
      "1989-03-31"),
+    ("Sales for the full year were $6.6 billion.", OCTOBER_1989, "the full year", "DATE", "1989", "1989"),
+    ("It had revenue of $76 million for the year ended March 31.", OCTOBER_1989, "the year", "DURATION", "P1Y",
+     None),
+    ("Sales were $7 billion in the latest fiscal year.", OCTOBER_1989, "the latest fiscal year", "DATE", "1988",
+     "1988"),
     # results stories: the quarter they report on, and that quarter a year before
     ("It lost $5 million in the quarter ended Sept. 30.", OCTOBER_1989, "the quarter", "DATE", "1989-Q3",
      "1989-Q3"),

@@ -723,6 +723,19 @@ def resolve_the_weekend(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
 
 
 @rule
+def resolve_the_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'The year' of a news story is the year it is written in; 'the year ended March 31' is a
+    twelve-month span ending on that day, and 'the latest fiscal year' the last one closed."""
+    adj = (m["adj"] or "").lower()
+    if adj in ("past", "previous", "prior"):
+        return None  # left to the rules of "the past year", "the previous year"
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 10]):
+        return Reading("DURATION", "P1Y")
+    year = ctx.published.year - (1 if adj == "latest" else 0)
+    return Reading("DATE", str(year))
+
+
+@rule
 def resolve_period_edge(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     unit = m["unit"].lower()
     mod = R.POSITION_MODS[m["pos"].lower()]

@@ -159,7 +159,11 @@ PATTERNS = {
                 r"(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following|current|same)|[Tt]his\s+past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
                 r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
     "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor ))the weekend\b",
-    "year_end": r"(?:[Tt]he\s+)?(?P<unit>year|month)[- ]end\b",
+    "year_end": r"(?:[Tt]he\s+)?(?P<unit>year|month)(?:[- ]|['’]s )end\b",
+    # "for the year", "the full year", "the fiscal year ended March 31" (a twelve-month span).
+    "the_year": r"[Tt]he\s+(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
+                r"(?P<fiscal>fiscal\s+)?year\b(?![-’']|\s+(?:before|after|earlier|later|ago|of|when|in which|that"
+                r"|two|nineteen|\d))",
     "period_edge": r"(?P<pos>[Tt]he end of|[Tt]he beginning of|[Tt]he start of|[Tt]he middle of)\s+(?:the\s+)?"
                    r"(?P<unit>week|month|year|decade)\b",
     "part_of_period": r"(?:[Tt]he\s+)?(?P<side>first|last|final|past)\s+{NUM}\s+{UNIT}\s+of\s+"
