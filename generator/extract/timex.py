@@ -73,7 +73,7 @@ def rule(resolver: Resolver) -> Resolver:
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-CASE_SENSITIVE = {"month_day", "day_month", "month", "weekday", "weekdays_set", "season", "set_adverb", "clock",
+CASE_SENSITIVE = {"month_day", "day_month", "month", "year_words", "weekday", "weekdays_set", "season", "set_adverb", "clock",
                   "quarter_code"}
 DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 QUARTER_VALUE = re.compile(r"(\d{4})-(Q\d)")
@@ -386,6 +386,22 @@ def resolve_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if re.fullmatch(r"[a-z]+(?:[^s]s|ren|people|men)", noun) and (not before or before[-1] not in R.YEAR_DETERMINERS):
         return None
     return Reading("DATE", m["year"])
+
+
+@rule
+def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["millennium"]:
+        # "two thousand" alone is a count ("two thousand troops") unless it is named a year.
+        after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+        named = m["the"] or m["month"] or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
+        if not named or after and after.group(1) not in R.FUNCTION_WORDS:
+            return None
+        year = 2000 + (int(parse_number(m["units"])) if m["units"] else 0)
+    else:
+        year = (1900 if m["century"].lower() == "nineteen" else 1800) + int(parse_number(m["tens"]) or 0)
+    if m["month"]:
+        return Reading("DATE", month_value(year, month_number(m["month"])))
+    return Reading("DATE", str(year))
 
 
 @rule

@@ -138,6 +138,14 @@ PATTERNS = {
     "day_month": r"(?:{WEEKDAY},?\s+)?(?:[Tt]he\s+)?{DAY}(?:\s+of)?\s+{MONTH}{RELYEAR}?",
     "month": r"(?:{POS})?(?:{REL}\s+)?{MONTH}{RELYEAR}?",
     "year": r"(?:{POS}|(?P<fiscal>[Ff]iscal(?: year)?\s+|FY\s?))?{YEAR}(?!\d|,\d|\.\d|%|s\b|-year|\s*per ?cent)",
+    # Years said in words, as broadcast transcripts write them: "nineteen ninety-six",
+    # "January nineteen ninety-seven", "the year two thousand".
+    "year_words": r"(?:{MONTH}\s+|(?P<the>[Tt]he year)\s+)?(?:(?P<century>[Nn]ineteen|[Ee]ighteen)[\s-]"
+                  r"(?P<tens>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
+                  r"|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                  r"|eighteen|nineteen)|(?P<millennium>[Tt]wo thousand)(?:[\s-](?:and[\s-])?(?P<units>one|two|three"
+                  r"|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                  r"|eighteen|nineteen)\b)?)\b(?![\s-]+(?:hundred|thousand|million|billion))",
     "year_short": r"(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–/])(?P<yy>\d\d)(?![\d%])",
     "decade": r"(?:[Tt]he\s+)?(?:{POS})?(?:(?P<dec>(?:1[5-9]|20)\d)0s|'(?P<dec2>\d)0s)\b",
     "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
