@@ -601,6 +601,8 @@ def easter_sunday(year: int) -> dt.date:
 @rule
 def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     word = m["word"].lower()
+    if m["word"][0].isupper() and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, m.start() - 20):m.start()]):
+        return None  # a name: "USA Today", "This is VOA Today"
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     day = ctx.published + dt.timedelta(days=offset)
     return date_time(day, m["part"] or ("night" if word == "tonight" else None))
@@ -696,6 +698,8 @@ DURATION_BEFORE = {"over", "for", "during", "within", "throughout"}
 
 @rule
 def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["unit"][0].isupper() and not m[0].isupper():
+        return None  # a title: ABC's "This Week"
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
     mod = position_mod(m)

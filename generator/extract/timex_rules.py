@@ -177,7 +177,7 @@ PATTERNS = {
     "part_of_period": r"(?:[Tt]he\s+)?(?P<side>first|last|final|past)\s+{NUM}\s+{UNIT}\s+of\s+"
                       r"(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year|{YEAR})",
     "quarter": r"(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
-               r"(?P<unit>quarter|half)(?:\s+of\s+(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year"
+               r"(?P<unit>quarter|half)(?!ly)(?:\s+of\s+(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year"
                r"|(?:fiscal\s+)?{YEAR}|(?P<its>its|the)\s+fiscal\s+year))?",
     "quarter_code": r"\b(?P<q>Q[1-4]|H[12])(?:\s+{YEAR})?\b",
     # The quarter a results story is about, and the same quarter a year before:
@@ -208,7 +208,7 @@ PATTERNS = {
     "set_adverb": r"\b(?P<word>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly)\b",
     "present_ref": r"\b(?:right now|now|currently|at present|presently|nowadays|these days)\b",
     "past_ref": r"\b(?:recently|lately|the past|at the time(?! of| when| that)|at that time|in recent times)\b",
-    "future_ref": r"\b[Tt]he (?:near |distant |foreseeable )?future\b",
+    "future_ref": r"\b[Tt]he (?:near |distant |foreseeable )?future\b(?!\s+of\b)",
     "clock": r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
              r"(?:\s+{TZ})?",
     "clock24": r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![:\d])(?:\s*{TZ})?",
