@@ -185,14 +185,26 @@ def word_before(ctx: Context, start: int) -> str:
     return words[0] if words else ""
 
 
-def cue_of(word: str, previous: str, following: str) -> str | None:
-    """FUTURE or PAST for a word that says so; 'past' (weak) for a verb that only looks past."""
-    if word in ("set", "due") and following in ("to", "for"):
-        return "FUTURE"
-    if word in ("plan", "plans") and following != "to":
-        return None  # "announced the plan Aug. 21": a noun, not an intention
-    if word in R.FUTURE_CUES:
-        return "FUTURE"
+def is_future_word(word: str, following: str) -> bool:
+    if word in ("plan", "plans"):
+        return following == "to"  # "announced the plan Aug. 21": a noun, not an intention
+    return word in R.FUTURE_CUES or word in ("set", "due") and following in ("to", "for")
+
+
+def cue_of(words: list[str], i: int) -> str | None:
+    """FUTURE or PAST for the word `words[i]` that says so; 'past' (weak) for a verb that only
+    looks past. A future seen from the past ("had been due to expire Friday") says nothing
+    of now: neither the future word nor the "had" before it is a cue."""
+    word = words[i]
+    previous = words[i - 1] if i else ""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if word in ("is", "are") and following == "to":
+        return "FUTURE"  # "is to resume trading Tuesday"
+    if is_future_word(word, following):
+        return None if set(words[max(0, i - 3):i]) & R.PAST_AUX else "FUTURE"
+    if word in R.PAST_AUX and any(is_future_word(w, n)
+                                  for w, n in zip(words[i + 1:i + 4], words[i + 2:i + 5] + [""])):
+        return None
     if word in R.PAST_CUES and previous not in R.PASSIVE_AUX:
         return "PAST"
     if len(word) > 4 and word.endswith("ed") and word not in R.NOT_PAST_ED and previous not in R.PASSIVE_AUX:
@@ -207,9 +219,9 @@ def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | 
     begin, stop = sentence_span(ctx, start)
     before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100):start])][-10:]
     after = [w.lower() for w in WORD.findall(ctx.text[end:min(stop, end + 60)])][:6]
-    cues = [(distance, cue_of(w, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""))
+    cues = [(distance, cue_of(words, i))
             for words, reverse in ((before, True), (after, False))
-            for i, w in enumerate(words)
+            for i in range(len(words))
             for distance in [len(words) - i - 1 if reverse else i + 0.5]]
     cues = sorted((d, c) for d, c in cues if c)
     # "run through June", "remained there until March 3": a limit, so the nearest such
@@ -538,6 +550,12 @@ def resolve_weekday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
         step = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(m["wrel"].lower(), 0)
         monday = ctx.published - dt.timedelta(days=ctx.published.isoweekday() - 1) + dt.timedelta(weeks=step)
         return date_time(monday + dt.timedelta(days=weekday - 1), m["part"])
+    if m["anaph"]:
+        # "down 4.5% from the previous Friday": the one before the day the text is at
+        base = anchors.day or ctx.published
+        if m["anaph"].lower() in ("previous", "preceding"):
+            return date_time(base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7), m["part"])
+        return date_time(base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7), m["part"])
     day = weekday_date(ctx, weekday, (m["rel"] or "").lower(), m.start(), m.end())
     return date_time(day, m["part"])
 

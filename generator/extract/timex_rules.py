@@ -105,6 +105,8 @@ CLOCK_PREPOSITIONS = {"at", "by", "until", "till", "from", "before", "after", "a
 PAST_CUES = {"was", "were", "had", "did", "ago", "said", "told", "last", "earlier", "yesterday", "began",
              "met", "made", "took", "gave", "came", "went", "left", "held", "saw", "won", "lost", "fell",
              "rose", "spoke", "wrote", "died", "became", "paid", "sent", "ran", "hit", "set", "ended"}
+# Before a future word, these put that future in the past: "had been scheduled to expire Friday".
+PAST_AUX = {"had", "was", "were"}
 # "has been postponed until", "is due": the verb after these is not itself a past cue.
 PASSIVE_AUX = {"be", "been", "being", "is", "are", "am", "to", "will", "would"}
 NOT_PAST_ED = {"need", "speed", "seed", "feed", "red", "bed", "hundred", "indeed", "united", "limited", "based",
@@ -151,7 +153,7 @@ PATTERNS = {
     "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                r"|nineteenth|twentieth|twenty-first)[\s-][Cc]entury",
-    "weekday": r"(?:{REL}\s+)?{WEEKDAY}(?:\s+{PART})?(?:\s+of\s+(?P<wrel>last|next|this|the following|the previous)"
+    "weekday": r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?(?:\s+of\s+(?P<wrel>last|next|this|the following|the previous)"
                r"\s+week)?",
     "holiday": r"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<name>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)"
                r"|Valentine['’]s Day|Halloween|Boxing Day|Easter(?: Sunday| Monday)?|Good Friday"
