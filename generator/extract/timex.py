@@ -116,7 +116,10 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def parse_number(word: str) -> float | None:
     """A count: 3, 'three', 'twenty-one'; None for vague counts like 'several'."""
-    word = word.lower().replace("-", " ")
+    word = " ".join(word.lower().replace("-", " ").split())
+    if word.endswith(" and a half"):
+        whole = parse_number(word.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     if re.fullmatch(r"\d+(\.\d+)?", word):
         return float(word)
     if word in R.NUMBERS:
@@ -138,6 +141,12 @@ def duration_value(count: float | None, unit: str) -> str:
     if count is None:
         letter = R.VAGUE_UNIT_LETTERS.get(unit, letter)
         return f"PTX{letter}" if clock else f"PX{letter}"
+    if count != int(count) and unit in R.HALF_UNITS:
+        # "an hour and a half" is PT1H30M, as TimeML writes it, not PT1.5H
+        smaller, per = R.HALF_UNITS[unit]
+        whole, rest = int(count), round((count - int(count)) * per)
+        prefix = "PT" if clock else "P"
+        return f"{prefix}{whole}{letter}{rest}{smaller}" if whole else f"{prefix}{rest}{smaller}"
     return f"PT{number_text(count * factor)}{letter}" if clock else f"P{number_text(count * factor)}{letter}"
 
 
@@ -815,17 +824,18 @@ def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
     count = parse_number(m["num"])
     unit = unit_name(m["unit"])
     separator = ctx.text[m.end("num"):m.start("unit")]
-    plural = ctx.text[m.start("unit"):m.end()].lower()[len(unit):].startswith(("s", "ies"))
-    if count is not None and count > 1 and not plural and "-" not in separator \
-            and word_before(ctx, m.start()) not in ("a", "an", "the"):
-        return None
+    if unit == "quarter" and (count == 1 or re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
+        return None  # "a quarter of the shares", "three quarters of the vote": fractions
+    if m["half"] and count is not None:
+        count += 0.5
     if unit == "second" and count == 1 and not re.match(r"\s*(?:[^\w\s]|$|later|earlier|ago|before|after|of|and|or"
                                                         r"|to|in|for)", ctx.text[m.end():m.end() + 8]):
         return None
     if count is None and "-" in separator:
         return None
     start = m.start()
-    if m["the"] and "-" in separator and not m["rel"]:
+    adjective = "-" in separator or not re.match(r"(?:s|ies)\b", ctx.text[m.end("unit"):m.end("unit") + 4])
+    if m["the"] and adjective and not m["rel"]:  # "the two-day meeting": the count is the expression
         start = m.start("num") if not m["qmod"] else m.start("qmod")
     if m["num"].lower() == "one" and unit == "day" and word_before(ctx, m.start()) in ("", "some", "until", "that"):
         return None

@@ -18,7 +18,7 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "hundred": 100, "a hundred": 100, "another": 1, "an additional": 1, "an extra": 1, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "final": -1, "last": -1,
@@ -37,8 +37,10 @@ SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "over", "through"
 
 # TIMEX3 duration units: (letter, count of that letter per unit, is a clock unit after "T").
 UNITS = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
-         "day": ("D", 1, False), "week": ("W", 1, False), "month": ("M", 1, False),
+         "day": ("D", 1, False), "week": ("W", 1, False), "fortnight": ("W", 2, False), "month": ("M", 1, False),
          "year": ("Y", 1, False), "quarter": ("M", 3, False), "decade": ("Y", 10, False), "century": ("Y", 100, False)}
+# A fraction of these is written in the next smaller unit: (that unit's letter, how many per unit).
+HALF_UNITS = {"hour": ("M", 60), "minute": ("S", 60), "year": ("M", 12)}
 # Unknown counts of decades and centuries ("decades") have their own letters.
 VAGUE_UNIT_LETTERS = {"decade": "E", "century": "CE"}
 
@@ -120,11 +122,12 @@ PIECES = {
     "YEAR": r"(?<![\w$€£¥#.,:/+])(?P<year>(?:1[5-9]|20)\d\d)(?!\d)",
     "WEEKDAY": r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
     "PART": r"(?P<part>morning|afternoon|evening|night)",
-    "NUM": r"(?P<num>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    "NUM": r"(?P<num>(?:another|an additional|an extra|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight"
            r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred"
-           r"|hundred|a dozen|a couple of|couple of|several|a few|few|many|a number of|dozens of|hundreds of)",
-    "UNIT": r"(?P<unit>second|minute|hour|day|week|month|year|decade|centur(?=y|ies))(?:s|ies|y)?",
+           r"|hundred|a dozen|a couple of|couple of|several|a few|few|many|a number of|dozens of|hundreds of)"
+           r"(?:\s+and\s+a\s+half)?)",
+    "UNIT": r"(?P<unit>second|minute|hour|day|fortnight|week|month|quarter|year|decade|centur(?=y|ies))(?:s|ies|y)?",
     "POS": r"(?:(?P<pos>[Ee]arly|[Ll]ate|[Mm]id|[Tt]he end of|[Tt]he beginning of|[Tt]he start of"
            r"|[Tt]he middle of)(?:\s+|-))",
     "REL": r"(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)",
@@ -200,7 +203,8 @@ PATTERNS = {
     "per_unit": r"(?:(?P<times>once|twice|\w+ times)\s+)?(?:a|an|per)\s+(?P<unit>hour|day|week|month|year)\b",
     "duration": r"(?:(?P<the>[Tt]he)\s+)?(?:(?P<rel>past|last|next|previous|coming|following|first|final)\s+)?"
                 r"(?:(?P<qmod>almost|nearly|a mere|more than|less than|at least|roughly|approximately|up to|only)\s+)?"
-                r"{NUM}[\s-]+{UNIT}(?P<tail>')?(?!-old|\s+old\b|\w)",
+                r"{NUM}[\s-]+(?:(?:trading|business|working)\s+)?{UNIT}(?P<half>\s+and\s+a\s+half)?(?P<tail>')?"
+                r"(?!-old|\s+old\b|\w)",
     "duration_range": r"{NUM}(?=\s*(?:and|to|or|-|–)\s*\d+(?:\.\d+)?[\s-]+(?:second|minute|hour|day|week|month|year)s)",
     "vague_plural": r"(?:(?P<the>[Tt]he)\s+)?(?P<rel>past|last|next|coming|recent|previous|following)\s+"
                     r"(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b",
