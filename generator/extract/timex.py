@@ -139,8 +139,9 @@ def duration_value(count: float | None, unit: str) -> str:
     unit = "century" if unit.startswith("centur") else unit
     letter, factor, clock = R.UNITS[unit]
     if count is None:
-        letter = R.VAGUE_UNIT_LETTERS.get(unit, letter)
-        return f"PTX{letter}" if clock else f"PX{letter}"
+        # TimeML annotators write "minutes" PXM, not PTXM (TimeBank and TempEval-3 alike),
+        # but "hours" PTXH
+        return f"PTX{letter}" if unit == "hour" else f"PX{R.VAGUE_UNIT_LETTERS.get(unit, letter)}"
     if count != int(count) and unit in R.HALF_UNITS:
         # "an hour and a half" is PT1H30M, as TimeML writes it, not PT1.5H
         smaller, per = R.HALF_UNITS[unit]
@@ -648,6 +649,8 @@ def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Readin
     rel = (m["rel"] or m["side"] or "same").lower()
     offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
     base = anchors.day or ctx.published
+    if m["deictic"]:  # "the day before yesterday"
+        base = ctx.published + dt.timedelta(days=-1 if m["deictic"].lower() == "yesterday" else 1)
     return date_time(base + dt.timedelta(days=offset), m["part"])
 
 
@@ -858,6 +861,8 @@ def resolve_duration_range(m: re.Match, ctx: Context, anchors: Anchors) -> Readi
 
 @rule
 def resolve_vague_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["unit2"]:  # "in the weeks ahead"
+        return Reading("DURATION", duration_value(None, m["unit2"]))
     return Reading("DURATION", duration_value(None, m["unit"]),
                    when=recent_when(ctx, m["rel"], None, m["unit"]))
 

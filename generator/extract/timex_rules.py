@@ -165,7 +165,7 @@ PATTERNS = {
     "deictic_day": r"(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+{PART})?",
     "this_part": r"(?P<word>[Tt]his|[Ll]ast)\s+{PART}",
     "anaphoric_day": r"(?:[Tt]he\s+(?P<rel>next|following|previous|preceding|same)\s+|(?P<that>[Tt]hat)\s+)"
-                     r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b",
+                     r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b(?:\s+(?P<deictic>yesterday|tomorrow)\b)?",
     "days_later": r"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier)\b(?!\s+than)",
     "ago": r"(?:(?P<qmod>almost|nearly|about|around|roughly|some|more than|less than|over)\s+)?{NUM}\s+{UNIT}\s+ago\b",
     "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
@@ -207,7 +207,8 @@ PATTERNS = {
                 r"(?!-old|\s+old\b|\w)",
     "duration_range": r"{NUM}(?=\s*(?:and|to|or|-|–)\s*\d+(?:\.\d+)?[\s-]+(?:second|minute|hour|day|week|month|year)s)",
     "vague_plural": r"(?:(?P<the>[Tt]he)\s+)?(?P<rel>past|last|next|coming|recent|previous|following)\s+"
-                    r"(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b",
+                    r"(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b"
+                    r"|(?:[Tt]he\s+)?(?P<unit2>day|week|month|year)s\s+ahead\b",
     "bare_plural": r"(?:(?<=\bfor\s)|(?<=\btake\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\bwithin\s)|(?<=\blasted\s)"
                    r"|(?<=\bin\s))(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b"
                    r"|(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier|of)\b)",
