@@ -248,7 +248,9 @@ def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | 
 def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anchors) -> int:
     """The year of a month named without one: the latest such month so far, unless future."""
     pub = ctx.published
-    tense = tense_near(ctx, start, end)
+    tense = tense_near(ctx, start, end, weak=True)
+    if tense is None and focus_limit(ctx, start, anchors) is None and not past_in_sentence(ctx, start, anchors):
+        tense = "NEAR"
     if tense == "FUTURE":
         return pub.year if month >= pub.month else pub.year + 1
     if tense == "NEAR":
@@ -274,6 +276,14 @@ def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int,
     this_year = safe_date(limit.year, month, day)
     year = limit.year if this_year is None or this_year <= limit else limit.year - 1
     return safe_date(year, month, day) or safe_date(year, month, 28)
+
+
+def past_in_sentence(ctx: Context, start: int, anchors: Anchors) -> bool:
+    """Whether the sentence named a date already past before: "in June from $29.75 in March"."""
+    if anchors.period is None or anchors.period_at < sentence_span(ctx, start)[0]:
+        return False
+    end = period_end(anchors.period) or (DAY_VALUE.match(anchors.period) and dt.date.fromisoformat(anchors.period))
+    return bool(end) and end < ctx.published
 
 
 def focus_limit(ctx: Context, start: int, anchors: Anchors) -> dt.date | None:

@@ -32,7 +32,7 @@ CENTURY_ORDINALS = {
 # A month or season named alone is a date only after one of these ("in May"; not "May I").
 MONTH_PREPOSITIONS = {"in", "since", "by", "until", "till", "through", "throughout", "from", "during", "of",
                       "before", "after", "to", "between", "early", "late", "mid", "last", "this", "next", "each",
-                      "every", "and", "or", "on", "the"}
+                      "every", "and", "or", "on", "the", "for", "a", "an"}
 SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "over", "through", "throughout", "this", "the", "of"}
 
 # TIMEX3 duration units: (letter, count of that letter per unit, is a clock unit after "T").
@@ -106,7 +106,12 @@ CLOCK_PREPOSITIONS = {"at", "by", "until", "till", "from", "before", "after", "a
                       "approximately", "and"}
 PAST_CUES = {"was", "were", "had", "did", "ago", "said", "told", "last", "earlier", "yesterday", "began",
              "met", "made", "took", "gave", "came", "went", "left", "held", "saw", "won", "lost", "fell",
-             "rose", "spoke", "wrote", "died", "became", "paid", "sent", "ran", "hit", "set", "ended"}
+             "rose", "spoke", "wrote", "died", "became", "paid", "sent", "ran", "hit", "set", "ended",
+             # irregular past forms, which the "-ed" rule cannot see
+             "bought", "sold", "brought", "got", "found", "led", "thought", "kept", "built", "stood", "sought",
+             "fought", "caught", "felt", "knew", "grew", "drew", "threw", "chose", "broke", "spent", "lent",
+             "struck", "shot", "meant", "forgot", "forgave", "withdrew", "overtook", "undertook", "began", "drove",
+             "flew", "fled", "slid", "shrank", "sank", "swung", "stole", "froze", "woke", "dealt", "lay", "laid"}
 # Before a future word, these put that future in the past: "had been scheduled to expire Friday".
 PAST_AUX = {"had", "was", "were"}
 # "has been postponed until", "is due": the verb after these is not itself a past cue.
@@ -215,7 +220,9 @@ PATTERNS = {
     "set_adverb": r"\b(?P<word>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly)\b",
     "present_ref": r"\b(?:right now|now|currently|at present|presently|nowadays|these days)\b",
     "past_ref": r"\b(?:recently|lately|the past|at the time(?! of| when| that)|at that time|in recent times)\b",
-    "future_ref": r"\b[Tt]he (?:near |distant |foreseeable )?future\b(?!\s+of\b)",
+    "future_ref": r"\b[Tt]he (?:near |distant |foreseeable )?future\b(?!\s+of\b)|\b[Tt]he (?:near|short|long) term\b"
+                  r"|\ba (?:later|future) date\b|\bas soon as possible\b"
+                  r"|(?<!\bas )\bsoon\b(?!\s+(?:as|after|afterwards?|thereafter|enough)\b)",
     "clock": r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
              r"(?:\s+{TZ})?",
     "clock24": r"(?<![\d:.$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![:\d])(?:\s*{TZ})?",
