@@ -48,6 +48,10 @@ CASES = [
      "1989-10-31"),
     ("The index closed down on Friday, 4.5% below the previous Friday.", dt.date(1989, 10, 30),
      "the previous Friday", "DATE", "1989-10-20", "1989-10-20"),
+    ("Shares fell Friday. Dealers placed orders in the morning.", dt.date(1989, 10, 30), "the morning", "TIME",
+     "1989-10-27TMO", "1989-10-27TMO"),
+    ("Demand stayed high well into the summer.", dt.date(1989, 10, 26), "the summer", "DATE", "1989-SU",
+     "1989-SU"),
     # chained references: the last day the text named
     ("He arrived in China on Monday and the next day attended a forum.", THURSDAY, "the next day", "DATE",
      "2023-05-23", "2023-05-23"),

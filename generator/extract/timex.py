@@ -40,8 +40,8 @@ class Reading:
     mod: str | None = None
     when: str | None = None
     span: tuple[int, int] | None = None
-    # A reading that only points back at the quarter the text is about ("the year-ago
-    # quarter") must not become that quarter itself.
+    # A reading that only points back at what the text is about ("the year-ago quarter",
+    # "in the morning") leaves the text's reference dates where they were.
     anaphoric: bool = False
 
 
@@ -647,6 +647,11 @@ def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
 
 
 @rule
+def resolve_the_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return replace(date_time(anchors.day or ctx.published, m["part"]), anaphoric=True)
+
+
+@rule
 def resolve_this_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     offset = -1 if m["word"].lower() == "last" else 0
     if offset and m["part"].lower() != "night" and m["part"].lower() != "evening":
@@ -1037,12 +1042,12 @@ def select_candidates(candidates: list[Candidate], ctx: Context) -> list[Candida
 
 
 def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) -> Anchors:
-    if reading.type not in ("DATE", "TIME") or not CALENDAR_VALUE.match(reading.value):
+    if reading.type not in ("DATE", "TIME") or not CALENDAR_VALUE.match(reading.value) or reading.anaphoric:
         return anchors
     # The quarter a results story is about is the first recent one it names (the lead's);
     # "stopped paying in the third quarter of 1984" is history, not the story's quarter.
     quarter = QUARTER_VALUE.fullmatch(reading.value)
-    if quarter and not reading.anaphoric and anchors.quarter is None and int(quarter[1]) >= published.year - 1:
+    if quarter and anchors.quarter is None and int(quarter[1]) >= published.year - 1:
         anchors = replace(anchors, quarter=reading.value)
     day = DAY_VALUE.match(reading.value)
     if day:

@@ -33,7 +33,8 @@ CENTURY_ORDINALS = {
 MONTH_PREPOSITIONS = {"in", "since", "by", "until", "till", "through", "throughout", "from", "during", "of",
                       "before", "after", "to", "between", "early", "late", "mid", "last", "this", "next", "each",
                       "every", "and", "or", "on", "the", "for", "a", "an"}
-SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "over", "through", "throughout", "this", "the", "of"}
+SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "over", "through", "throughout", "this", "the", "of",
+                       "into", "for"}
 
 # TIMEX3 duration units: (letter, count of that letter per unit, is a clock unit after "T").
 UNITS = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
@@ -176,7 +177,10 @@ PATTERNS = {
     "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
                 r"(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following|current|same)|[Tt]his\s+past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
                 r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
-    "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor ))the weekend\b",
+    "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor )|(?<=\bahead of )|(?<=\bbefore )"
+                   r"|(?<=\bafter )|(?<=\buntil )|(?<=\bthrough ))the weekend\b",
+    # "Dealers placed orders in the morning": that part of the day the text is at.
+    "the_part": r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bby )|(?<=\buntil )|(?<=\bthrough ))the {PART}\b(?!\s+of\b)",
     "year_end": r"(?:[Tt]he\s+)?(?P<unit>year|month)(?:[- ]|['’]s )end\b",
     # "for the year", "the full year", "the fiscal year ended March 31" (a twelve-month span).
     "the_year": r"[Tt]he\s+(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
