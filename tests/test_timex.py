@@ -132,6 +132,10 @@ CASES = [
      "1988-Q3", "1988-Q3"),
     ("It earned $22 million in the 1988 third quarter.", OCTOBER_1989, "the 1988 third quarter", "DATE",
      "1988-Q3", "1988-Q3"),
+    ("Third-quarter net rose. In the first nine months, net was $306 million, against $195 million in the 1988 "
+     "period.", OCTOBER_1989, "the 1988 period", "DATE", "1988", "1988"),
+    ("Third-quarter net rose. In the latest nine months, sales were 45%, compared with 40% a year earlier.",
+     OCTOBER_1989, "a year earlier", "DATE", "1988", "1988"),
     ("Sales for the corresponding period last year were flat.", OCTOBER_1989, "the corresponding period last year",
      "DATE", "1988-Q3", "1988-Q3"),
     ("Atlanta, nineteen ninety-six. A bomb blast shocks the games.", FRIDAY_2013, "nineteen ninety-six", "DATE",

@@ -53,6 +53,9 @@ class Anchors:
     period: str | None = None
     period_at: int = -1
     quarter: str | None = None
+    # Where the text last named a span of several months ("the first nine months"): a
+    # "year earlier" in that sentence compares with that span of last year, not the quarter.
+    months_at: int = -1
 
 
 @dataclass(frozen=True)
@@ -513,6 +516,10 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}")
 
 
+def about_months(ctx: Context, anchors: Anchors, start: int) -> bool:
+    return anchors.months_at >= sentence_span(ctx, start)[0]
+
+
 def reporting_quarter(ctx: Context, anchors: Anchors) -> tuple[int, int]:
     """The quarter the text last named, else the last quarter over before publication:
     results are reported for a quarter that has ended."""
@@ -522,9 +529,9 @@ def reporting_quarter(ctx: Context, anchors: Anchors) -> tuple[int, int]:
     return year, quarter_of(month)
 
 
-def year_earlier(ctx: Context, anchors: Anchors, years: int) -> str | None:
+def year_earlier(ctx: Context, anchors: Anchors, years: int, start: int) -> str | None:
     """'a year ago' in a story about a quarter's results: that quarter, a year before."""
-    if anchors.quarter is None:
+    if anchors.quarter is None or about_months(ctx, anchors, start):
         return None
     year, index = reporting_quarter(ctx, anchors)
     return f"{year - years}-Q{index}"
@@ -538,6 +545,10 @@ def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Rea
     if m["unit"].lower() == "period" and not (adj or back or explicit or m["relyear"] or ordinal):
         return None  # "the period" alone names no particular one
     year, index = reporting_quarter(ctx, anchors)
+    if m["unit"].lower() == "period" and about_months(ctx, anchors, m.start()):
+        # "in the first nine months ... compared with the 1988 period": that year's months
+        year = int(explicit) if explicit else year - 1 if back else year
+        return Reading("DATE", str(year), anaphoric=True)
     if ordinal:
         index = R.ORDINALS[ordinal]
     if explicit:
@@ -551,7 +562,7 @@ def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Rea
 
 @rule
 def resolve_year_ago_adj(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    value = year_earlier(ctx, anchors, 1) or str(ctx.published.year - 1)
+    value = year_earlier(ctx, anchors, 1, m.start()) or str(ctx.published.year - 1)
     return Reading("DATE", value, anaphoric=True)
 
 
@@ -683,7 +694,7 @@ def resolve_days_later(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     unit = unit_name(m["unit"])
     sign = 1 if m["dir"].lower() == "later" else -1
     year = anchor_year(anchors)
-    if unit == "year" and count == 1 and sign == -1 and (quarter := year_earlier(ctx, anchors, 1)):
+    if unit == "year" and count == 1 and sign == -1 and (quarter := year_earlier(ctx, anchors, 1, m.start())):
         return Reading("DATE", quarter, anaphoric=True)
     if unit == "year" and count is not None and count == int(count) and year is not None:
         return Reading("DATE", str(year + sign * int(count)))
@@ -703,7 +714,7 @@ def resolve_ago(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     unit = unit_name(m["unit"])
     if count is None:
         return Reading("DATE", "PAST_REF")
-    if unit == "year" and count == 1 and (quarter := year_earlier(ctx, anchors, 1)):
+    if unit == "year" and count == 1 and (quarter := year_earlier(ctx, anchors, 1, m.start())):
         return Reading("DATE", quarter, "APPROX" if m["qmod"] else None, anaphoric=True)
     value = shift_value(ctx.published, unit, -int(count)) if count == int(count) else None
     mod = "APPROX" if m["qmod"] else None
@@ -1042,6 +1053,9 @@ def select_candidates(candidates: list[Candidate], ctx: Context) -> list[Candida
 
 
 def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) -> Anchors:
+    months = re.fullmatch(r"P(\d+)M", reading.value) if reading.type == "DURATION" else None
+    if months and 3 < int(months[1]) < 12:
+        return replace(anchors, months_at=start)
     if reading.type not in ("DATE", "TIME") or not CALENDAR_VALUE.match(reading.value) or reading.anaphoric:
         return anchors
     # The quarter a results story is about is the first recent one it names (the lead's);
