@@ -344,7 +344,9 @@ TEMPORAL_WORDS = ("two three a an one 1,000,00 0 00 99 1999 2023 9999 0000 years
                   "week weeks month months the next following previous same that this last Monday Friday "
                   "May March 25 31 29 February 1990s '90s century decade quarter fiscal Q4 H1 tomorrow yesterday "
                   "today tonight morning night summer Christmas Easter from to until between and , . - / : "
-                  "p.m. a.m. GMT 12:30 24:61 every each half first second third final").split()
+                  "p.m. a.m. GMT 12:30 24:61 every each half first second third final nineteen ninety-six two "
+                  "thousand year-ago year-earlier period latest comparable ended soon another trading quarterly "
+                  "had been due previous in for").split()
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
