@@ -52,6 +52,10 @@ CASES = [
      "1989-10-27TMO", "1989-10-27TMO"),
     ("Demand stayed high well into the summer.", dt.date(1989, 10, 26), "the summer", "DATE", "1989-SU",
      "1989-SU"),
+    ("The index fell mid-afternoon yesterday.", dt.date(1989, 11, 2), "mid-afternoon yesterday", "TIME",
+     "1989-11-01TAF", "1989-11-01TAF"),
+    ("The offer had been scheduled to expire at midnight Friday.", dt.date(1989, 10, 30), "midnight Friday", "TIME",
+     "1989-10-27T24:00", "1989-10-27T24:00"),
     # chained references: the last day the text named
     ("He arrived in China on Monday and the next day attended a forum.", THURSDAY, "the next day", "DATE",
      "2023-05-23", "2023-05-23"),

@@ -659,7 +659,17 @@ def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
 
 @rule
 def resolve_the_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'in the morning': that part of the day the text is at."""
     return replace(date_time(anchors.day or ctx.published, m["part"]), anaphoric=True)
+
+
+@rule
+def resolve_pos_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'mid-afternoon yesterday'; 'late morning' alone is on the day the text is at."""
+    if m["word"]:
+        day = ctx.published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["word"].lower()])
+        return replace(date_time(day, m["part"]), mod=position_mod(m))
+    return replace(date_time(anchors.day or ctx.published, m["part"]), mod=position_mod(m), anaphoric=True)
 
 
 @rule

@@ -181,6 +181,8 @@ PATTERNS = {
                    r"|(?<=\bafter )|(?<=\buntil )|(?<=\bthrough ))the weekend\b",
     # "Dealers placed orders in the morning": that part of the day the text is at.
     "the_part": r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bby )|(?<=\buntil )|(?<=\bthrough ))the {PART}\b(?!\s+of\b)",
+    # "mid-afternoon yesterday", "late morning"
+    "pos_part": r"(?P<pos>[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+){PART}\b(?:\s+(?P<word>yesterday|today|tomorrow)\b)?",
     "year_end": r"(?:[Tt]he\s+)?(?P<unit>year|month)(?:[- ]|['’]s )end\b",
     # "for the year", "the full year", "the fiscal year ended March 31" (a twelve-month span).
     "the_year": r"[Tt]he\s+(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
