@@ -107,6 +107,8 @@ CASES = [
     ("The dividend is payable Dec. 7 to stock of record Nov. 22.", OCTOBER_1989, "Dec. 7", "DATE", "1989-12-07",
      "1989-12-07"),
     ("Directors authorized a split, payable Jan. 2.", OCTOBER_1989, "Jan. 2", "DATE", "1990-01-02", "1990-01-02"),
+    ("The company disclosed Nov. 28 that it had lost money.", dt.date(1989, 11, 1), "Nov. 28", "DATE",
+     "1988-11-28", "1988-11-28"),
     ("The thrift announced the plan Aug. 21.", OCTOBER_1989, "Aug. 21", "DATE", "1989-08-21", "1989-08-21"),
     ("Sales were $76 million for the year ended March 31.", OCTOBER_1989, "March 31", "DATE", "1989-03-31",
      "1989-03-31"),

@@ -268,6 +268,8 @@ def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int,
     tense = tense_near(ctx, start, end, weak=True)
     # A day named without a year and without a plain past word is the nearest such day:
     # "payable Dec. 7", "the offer expires Nov. 21" in an October story.
+    if tense == "WEAK_PAST" and past_verb_right_before(ctx, start):
+        tense = "PAST"  # "the company reported Dec. 7": the verb of the date itself
     if tense in (None, "WEAK_PAST") and focus_limit(ctx, start, anchors) is None:
         tense = "NEAR"
     if tense in ("FUTURE", "NEAR"):
@@ -279,6 +281,11 @@ def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int,
     this_year = safe_date(limit.year, month, day)
     year = limit.year if this_year is None or this_year <= limit else limit.year - 1
     return safe_date(year, month, day) or safe_date(year, month, 28)
+
+
+def past_verb_right_before(ctx: Context, start: int) -> bool:
+    words = [w for w in words_before(ctx, start, 2) if w != "on"]
+    return bool(words) and cue_of(words, len(words) - 1) == "past"
 
 
 def past_in_sentence(ctx: Context, start: int, anchors: Anchors) -> bool:
