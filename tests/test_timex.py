@@ -252,6 +252,8 @@ def test_timex_position_mod(text, mod):
     ("Some two thousand troops crossed the border.", "two thousand"),
     ("It snapped back after its first quarterly loss.", "first quarter"),
     ("He sold a quarter of the shares.", "a quarter"),
+    ("The year was 1997.", "The year"),
+    ("In the year since, he has recovered.", "the year"),
     ("They could leave as soon as the threats end.", "soon"),
     ("He will succeed Davison soon after he retires.", "soon"),
     ("It will reduce short-term debt.", "short-term"),

@@ -185,9 +185,11 @@ PATTERNS = {
     "pos_part": r"(?P<pos>[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+){PART}\b(?:\s+(?P<word>yesterday|today|tomorrow)\b)?",
     "year_end": r"(?:[Tt]he\s+)?(?P<unit>year|month)(?:[- ]|['’]s )end\b",
     # "for the year", "the full year", "the fiscal year ended March 31" (a twelve-month span).
-    "the_year": r"[Tt]he\s+(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
+    # Only after a preposition: "The year was 1997" is no reference to this year.
+    "the_year": r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bat )|(?<=\bduring )|(?<=\bthrough )"
+                r"|(?<=\bthroughout )|(?<=\bover )|(?<=\buntil ))[Tt]he\s+(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
                 r"(?P<fiscal>fiscal\s+)?year\b(?![-’']|\s+(?:before|after|earlier|later|ago|of|when|in which|that"
-                r"|two|nineteen|\d))",
+                r"|since|two|nineteen|\d))",
     "period_edge": r"(?P<pos>[Tt]he end of|[Tt]he beginning of|[Tt]he start of|[Tt]he middle of)\s+(?:the\s+)?"
                    r"(?P<unit>week|month|year|decade)\b",
     "part_of_period": r"(?:[Tt]he\s+)?(?P<side>first|last|final|past)\s+{NUM}\s+{UNIT}\s+of\s+"
