@@ -253,6 +253,7 @@ def test_timex_position_mod(text, mod):
     ("It snapped back after its first quarterly loss.", "first quarter"),
     ("He sold a quarter of the shares.", "a quarter"),
     ("The year was 1997.", "The year"),
+    ("Residents of the quarter fled the shelling.", "the quarter"),
     ("In the year since, he has recovered.", "the year"),
     ("They could leave as soon as the threats end.", "soon"),
     ("He will succeed Davison soon after he retires.", "soon"),

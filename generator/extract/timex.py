@@ -80,6 +80,9 @@ CASE_SENSITIVE = {"month_day", "day_month", "month", "year_words", "weekday", "w
                   "quarter_code"}
 DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 QUARTER_VALUE = re.compile(r"(\d{4})-(Q\d)")
+QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ[1-4]\b", re.I)
+RESULTS_WORDS = re.compile(r"[$%€£¥]|\b(?:profits?|loss|losses|revenues?|sales|earn(?:ed|ings)?|net|income|results"
+                           r"|growth|output|shares?|dividends?|percent|per cent|billion|million)\b", re.I)
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
 
 
@@ -549,8 +552,12 @@ def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Rea
     adj, ordinal = (m["adj"] or "").lower(), (m["ord"] or "").lower()
     explicit = m["year"] or m["pyear"] or m["tyear"]
     back = bool(m["ago"] or m["tail"] and not m["tyear"] or adj in ("comparable", "corresponding"))
-    if m["unit"].lower() == "period" and not (adj or back or explicit or m["relyear"] or ordinal):
+    bare = not (adj or back or explicit or m["relyear"] or ordinal)
+    if m["unit"].lower() == "period" and bare:
         return None  # "the period" alone names no particular one
+    if bare and not (RESULTS_WORDS.search(ctx.text[slice(*sentence_span(ctx, m.start()))])
+                     or QUARTER_NAMED.search(ctx.text)):
+        return None  # "residents of the quarter": a part of a town, not of a year
     year, index = reporting_quarter(ctx, anchors)
     if m["unit"].lower() == "period" and about_months(ctx, anchors, m.start()):
         # "in the first nine months ... compared with the 1988 period": that year's months
