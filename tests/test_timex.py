@@ -56,6 +56,9 @@ CASES = [
      "1989-11-01TAF", "1989-11-01TAF"),
     ("The offer had been scheduled to expire at midnight Friday.", dt.date(1989, 10, 30), "midnight Friday", "TIME",
      "1989-10-27T24:00", "1989-10-27T24:00"),
+    ("The trial begins Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-09", "1998-03-09"),
+    ("He died Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-02", "1998-03-02"),
+    ("In the early '90s it grew.", dt.date(1998, 3, 4), "the early '90s", "DATE", "199", "199"),
     # chained references: the last day the text named
     ("He arrived in China on Monday and the next day attended a forum.", THURSDAY, "the next day", "DATE",
      "2023-05-23", "2023-05-23"),

@@ -464,7 +464,7 @@ def resolve_decade(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | Non
         value = m["dec"]
     else:
         tens = int(m["dec2"])
-        value = f"20{tens}" if tens * 10 <= ctx.published.year % 100 else f"19{tens}"
+        value = f"20{tens}" if 2000 + tens * 10 <= ctx.published.year else f"19{tens}"  # '90s in 1998: 199
     return Reading("DATE", value, position_mod(m))
 
 

@@ -100,7 +100,10 @@ YEAR_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this
 # Words that point the clause to the future or the past (news: the past is the default).
 FUTURE_CUES = {"will", "'ll", "shall", "wo", "would", "going", "scheduled", "due", "expected", "expects",
                "plans", "plan", "planned", "planning", "intends", "upcoming",
-               "forthcoming", "postponed", "delayed"}
+               "forthcoming", "postponed", "delayed",
+               # a schedule in the present tense: "the trial begins Monday", "talks resume Thursday"
+               "begins", "resumes", "resume", "convenes", "convene", "expires", "takes", "kicks", "opens", "reopens",
+               "arrives", "departs", "visits", "starts", "meets", "ends"}
 # Only when no stronger cue is near: "postponed until Saturday" but "stayed until Monday".
 WEAK_FUTURE_CUES = {"until", "till", "through"}
 CLOCK_PREPOSITIONS = {"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to",
