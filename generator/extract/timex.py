@@ -76,7 +76,8 @@ def rule(resolver: Resolver) -> Resolver:
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-CASE_SENSITIVE = {"month_day", "day_month", "month", "year_words", "weekday", "weekdays_set", "season", "set_adverb", "clock",
+CASE_SENSITIVE = {"month_day", "day_month", "month", "year_words", "weekday", "weekdays_set", "season", "set_adverb",
+                  "clock",
                   "quarter_code"}
 DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 QUARTER_VALUE = re.compile(r"(\d{4})-(Q\d)")

@@ -18,7 +18,8 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "another": 1, "an additional": 1, "an extra": 1, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "hundred": 100, "a hundred": 100, "another": 1, "an additional": 1, "an extra": 1, "a dozen": 12,
+    "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "final": -1, "last": -1,
@@ -131,7 +132,8 @@ PIECES = {
     "YEAR": r"(?<![\w$€£¥#.,:/+])(?P<year>(?:1[5-9]|20)\d\d)(?!\d)",
     "WEEKDAY": r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
     "PART": r"(?P<part>morning|afternoon|evening|night)",
-    "NUM": r"(?P<num>(?:another|an additional|an extra|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    "NUM": r"(?P<num>(?:another|an additional|an extra|\d+(?:\.\d+)?"
+           r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight"
            r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred"
            r"|hundred|a dozen|a couple of|couple of|several|a few|few|many|a number of|dozens of|hundreds of)"
@@ -165,7 +167,8 @@ PATTERNS = {
     "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                r"|nineteenth|twentieth|twenty-first)[\s-][Cc]entury",
-    "weekday": r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?(?:\s+of\s+(?P<wrel>last|next|this|the following|the previous)"
+    "weekday": r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?"
+               r"(?:\s+of\s+(?P<wrel>last|next|this|the following|the previous)"
                r"\s+week)?",
     "holiday": r"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<name>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)"
                r"|Valentine['’]s Day|Halloween|Boxing Day|Easter(?: Sunday| Monday)?|Good Friday"
@@ -190,7 +193,8 @@ PATTERNS = {
     # "for the year", "the full year", "the fiscal year ended March 31" (a twelve-month span).
     # Only after a preposition: "The year was 1997" is no reference to this year.
     "the_year": r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bat )|(?<=\bduring )|(?<=\bthrough )"
-                r"|(?<=\bthroughout )|(?<=\bover )|(?<=\buntil ))[Tt]he\s+(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
+                r"|(?<=\bthroughout )|(?<=\bover )|(?<=\buntil ))[Tt]he\s+"
+                r"(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
                 r"(?P<fiscal>fiscal\s+)?year\b(?![-’']|\s+(?:before|after|earlier|later|ago|of|when|in which|that"
                 r"|since|two|nineteen|\d))",
     "period_edge": r"(?P<pos>[Tt]he end of|[Tt]he beginning of|[Tt]he start of|[Tt]he middle of)\s+(?:the\s+)?"
@@ -204,7 +208,8 @@ PATTERNS = {
     # The quarter a results story is about, and the same quarter a year before:
     # "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter",
     # "the corresponding period last year", "last year's quarter".
-    "reporting_period": r"(?:[Tt]he|(?P<relyear>[Ll]ast|[Nn]ext|[Tt]his) year['’]s|(?P<pyear>(?:19|20)\d\d)['’]s)\s+"
+    "reporting_period": r"(?:[Tt]he|(?P<relyear>[Ll]ast|[Nn]ext|[Tt]his) year['’]s"
+                        r"|(?P<pyear>(?:19|20)\d\d)['’]s)\s+"
                         r"(?:(?P<adj>latest|most recent|comparable|corresponding|same)\s+)?"
                         r"(?:(?P<ago>year[- ](?:ago|earlier)|prior[- ]year)\s+|(?P<year>(?:19|20)\d\d)\s+)?"
                         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?"
