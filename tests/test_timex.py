@@ -59,6 +59,10 @@ CASES = [
     ("The trial begins Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-09", "1998-03-09"),
     ("He died Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-02", "1998-03-02"),
     ("In the early '90s it grew.", dt.date(1998, 3, 4), "the early '90s", "DATE", "199", "199"),
+    ("Eight days after Oct. 12, the day before the plunge, it fell.", dt.date(1989, 10, 30), "the day", "DATE",
+     "1989-10-12", "1989-10-12"),
+    ("In July 2012 he left. The day before Roth was arrested, he called.", FRIDAY_2013, "The day", "DATE",
+     "2012-XX-XX", None),
     # chained references: the last day the text named
     ("He arrived in China on Monday and the next day attended a forum.", THURSDAY, "the next day", "DATE",
      "2023-05-23", "2023-05-23"),

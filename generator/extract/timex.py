@@ -702,7 +702,20 @@ def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Readin
     base = anchors.day or ctx.published
     if m["deictic"]:  # "the day before yesterday"
         base = ctx.published + dt.timedelta(days=-1 if m["deictic"].lower() == "yesterday" else 1)
+    elif m["side"] and re.match(r"\s+[A-Za-z]", ctx.text[m.end():m.end() + 3]):
+        return day_before_event(m, ctx, anchors)
     return date_time(base + dt.timedelta(days=offset), m["part"])
+
+
+def day_before_event(m: re.Match, ctx: Context, anchors: Anchors) -> Reading:
+    """'the day before the plunge', 'the day after he arrived': TimeML tags 'the day', a day
+    counted from an event, not from a date. In apposition ('Oct. 12, the day before the
+    plunge') it is the date just named; otherwise only its year is known."""
+    span = (m.start(), m.start("side") - 1)
+    if anchors.day and re.search(r"\w,\s*$", ctx.text[max(0, m.start() - 4):m.start()]):
+        return Reading("DATE", anchors.day.isoformat(), span=span, anaphoric=True)
+    year = anchor_year(anchors)
+    return Reading("DATE", f"{year:04d}-XX-XX" if year else "XXXX-XX-XX", span=span, anaphoric=True)
 
 
 def anchor_year(anchors: Anchors) -> int | None:
