@@ -3,8 +3,9 @@
 Surface patterns (`timex_rules.PATTERNS`) find candidate spans; where candidates
 overlap the longest that makes sense wins. Each span is then resolved, in text
 order, against the publication date (news: bare references point back in time
-unless a nearby word says future) and against the last date the text itself
-named ("the next day"). Besides the TIMEX3 `value`, every expression gets a
+unless a nearby word says future; a day or month with no tense word at all is the
+nearest one) and against the last date the text itself named ("the next day"), or
+the quarter a results story is about ("the year-ago quarter", "a year earlier"). Besides the TIMEX3 `value`, every expression gets a
 `when`: the calendar point or period a news timeline would put it at, or None.
 """
 from __future__ import annotations
@@ -77,8 +78,7 @@ def rule(resolver: Resolver) -> Resolver:
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 CASE_SENSITIVE = {"month_day", "day_month", "month", "year_words", "weekday", "weekdays_set", "season", "set_adverb",
-                  "clock",
-                  "quarter_code"}
+                  "clock", "quarter_code"}
 DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 QUARTER_VALUE = re.compile(r"(\d{4})-(Q\d)")
 QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ[1-4]\b", re.I)
