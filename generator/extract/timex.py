@@ -5,8 +5,9 @@ overlap the longest that makes sense wins. Each span is then resolved, in text
 order, against the publication date (news: bare references point back in time
 unless a nearby word says future; a day or month with no tense word at all is the
 nearest one) and against the last date the text itself named ("the next day"), or
-the quarter a results story is about ("the year-ago quarter", "a year earlier"). Besides the TIMEX3 `value`, every expression gets a
-`when`: the calendar point or period a news timeline would put it at, or None.
+the quarter a results story is about ("the year-ago quarter", "a year earlier").
+Besides the TIMEX3 `value`, every expression gets a `when`: the calendar point or
+period a news timeline would put it at, or None.
 """
 from __future__ import annotations
 
