@@ -207,6 +207,7 @@ CASES = [
     ("The oil companies had blocked it for years.", THURSDAY, "years", "DURATION", "PXY", None),
     ("The launch was delayed a minute and a half.", THURSDAY, "a minute and a half", "DURATION", "PT1M30S", None),
     ("The talks lasted two and a half years.", THURSDAY, "two and a half years", "DURATION", "P2Y6M", None),
+    ("Over the years, more patients died.", THURSDAY, "the years", "DURATION", "PXY", None),
     ("They talked for a few minutes.", THURSDAY, "a few minutes", "DURATION", "PXM", None),
     ("Prices may rise in the weeks ahead.", THURSDAY, "the weeks ahead", "DURATION", "PXW", None),
     ("He left the day before yesterday.", THURSDAY, "the day before yesterday", "DATE", "2023-05-23", "2023-05-23"),

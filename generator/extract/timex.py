@@ -946,7 +946,7 @@ def recent_when(ctx: Context, rel: str | None, count: float | None, unit: str) -
 
 @rule
 def resolve_bare_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    return Reading("DURATION", duration_value(None, m["unit"] or m["unit2"]))
+    return Reading("DURATION", duration_value(None, m["unit"] or m["unit2"] or m["unit3"]))
 
 
 @rule

@@ -232,7 +232,10 @@ PATTERNS = {
                     r"|(?:[Tt]he\s+)?(?P<unit2>day|week|month|year)s\s+ahead\b",
     "bare_plural": r"(?:(?<=\bfor\s)|(?<=\btake\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\bwithin\s)|(?<=\blasted\s)"
                    r"|(?<=\bin\s))(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b"
-                   r"|(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier|of)\b)",
+                   r"|(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier|of)\b)"
+                   # "over the years", "through the decades": some unknown number of them
+                   r"|(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s)|(?<=\bdown\s))[Tt]he\s+"
+                   r"(?P<unit3>month|year|decade|centurie)s\b(?!\s+(?:of|since|after|before|when|that|ahead)\b)",
     "set_adverb": r"\b(?P<word>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly)\b",
     "present_ref": r"\b(?:right now|now|currently|at present|presently|nowadays|these days)\b",
     "past_ref": r"\b(?:recently|lately|the past|at the time(?! of| when| that)|at that time|in recent times)\b",
