@@ -14,6 +14,7 @@ from generator.extract.timex import Timex, find_timexes
 
 THURSDAY = dt.date(2023, 5, 25)
 FRIDAY_2013 = dt.date(2013, 3, 22)
+OCTOBER_1989 = dt.date(1989, 10, 27)
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 TE3_GOLD = SHARED_EVAL / "te3-platinum"
@@ -39,6 +40,29 @@ CASES = [
      "2013-03-22TMO"),
     ("The match has been postponed until 15:00 GMT Saturday.", FRIDAY_2013, "15:00 GMT Saturday", "TIME",
      "2013-03-23T15:00", "2013-03-23T15:00"),
+    ("The offer had been set to expire Nov. 6.", dt.date(1989, 11, 2), "Nov. 6", "DATE", "1989-11-06",
+     "1989-11-06"),
+    ("The bid had been due to expire Friday evening.", dt.date(1989, 10, 30), "Friday evening", "TIME",
+     "1989-10-27TEV", "1989-10-27TEV"),
+    ("Shares are to resume trading in Paris Tuesday.", dt.date(1989, 10, 27), "Tuesday", "DATE", "1989-10-31",
+     "1989-10-31"),
+    ("The index closed down on Friday, 4.5% below the previous Friday.", dt.date(1989, 10, 30),
+     "the previous Friday", "DATE", "1989-10-20", "1989-10-20"),
+    ("Shares fell Friday. Dealers placed orders in the morning.", dt.date(1989, 10, 30), "the morning", "TIME",
+     "1989-10-27TMO", "1989-10-27TMO"),
+    ("Demand stayed high well into the summer.", dt.date(1989, 10, 26), "the summer", "DATE", "1989-SU",
+     "1989-SU"),
+    ("The index fell mid-afternoon yesterday.", dt.date(1989, 11, 2), "mid-afternoon yesterday", "TIME",
+     "1989-11-01TAF", "1989-11-01TAF"),
+    ("The offer had been scheduled to expire at midnight Friday.", dt.date(1989, 10, 30), "midnight Friday", "TIME",
+     "1989-10-27T24:00", "1989-10-27T24:00"),
+    ("The trial begins Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-09", "1998-03-09"),
+    ("He died Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-02", "1998-03-02"),
+    ("In the early '90s it grew.", dt.date(1998, 3, 4), "the early '90s", "DATE", "199", "199"),
+    ("Eight days after Oct. 12, the day before the plunge, it fell.", dt.date(1989, 10, 30), "the day", "DATE",
+     "1989-10-12", "1989-10-12"),
+    ("In July 2012 he left. The day before Roth was arrested, he called.", FRIDAY_2013, "The day", "DATE",
+     "2012-XX-XX", None),
     # chained references: the last day the text named
     ("He arrived in China on Monday and the next day attended a forum.", THURSDAY, "the next day", "DATE",
      "2023-05-23", "2023-05-23"),
@@ -86,6 +110,53 @@ CASES = [
     ("The program will run through June.", dt.date(2013, 3, 18), "June", "DATE", "2013-06", "2013-06"),
     ("BP sold its stake in October.", FRIDAY_2013, "October", "DATE", "2012-10", "2012-10"),
     ("The expedition of 1957-58 crossed Antarctica.", FRIDAY_2013, "58", "DATE", "1958", None),
+    # a day without a year and without a past word: the nearest such day
+    ("The dividend is payable Dec. 7 to stock of record Nov. 22.", OCTOBER_1989, "Dec. 7", "DATE", "1989-12-07",
+     "1989-12-07"),
+    ("Directors authorized a split, payable Jan. 2.", OCTOBER_1989, "Jan. 2", "DATE", "1990-01-02", "1990-01-02"),
+    ("The company disclosed Nov. 28 that it had lost money.", dt.date(1989, 11, 1), "Nov. 28", "DATE",
+     "1988-11-28", "1988-11-28"),
+    ("The thrift announced the plan Aug. 21.", OCTOBER_1989, "Aug. 21", "DATE", "1989-08-21", "1989-08-21"),
+    ("Sales were $76 million for the year ended March 31.", OCTOBER_1989, "March 31", "DATE", "1989-03-31",
+     "1989-03-31"),
+    ("Sales for the full year were $6.6 billion.", OCTOBER_1989, "the full year", "DATE", "1989", "1989"),
+    ("It had revenue of $76 million for the year ended March 31.", OCTOBER_1989, "the year", "DURATION", "P1Y",
+     None),
+    ("Sales were $7 billion in the latest fiscal year.", OCTOBER_1989, "the latest fiscal year", "DATE", "1988",
+     "1988"),
+    ("It is the first trading day for November transactions.", dt.date(1989, 10, 30), "November", "DATE",
+     "1989-11", "1989-11"),
+    ("Since KKR bought RJR in February, it has sold units.", dt.date(1989, 10, 30), "February", "DATE",
+     "1989-02", "1989-02"),
+    ("The stock rose to $42 in June from $29 in March.", dt.date(1989, 10, 30), "March", "DATE", "1989-03",
+     "1989-03"),
+    ("It thinks it will be healthy enough soon.", THURSDAY, "soon", "DATE", "FUTURE_REF", None),
+    ("He wants to placate holders in the short term.", THURSDAY, "the short term", "DATE", "FUTURE_REF", None),
+    # results stories: the quarter they report on, and that quarter a year before
+    ("It lost $5 million in the quarter ended Sept. 30.", OCTOBER_1989, "the quarter", "DATE", "1989-Q3",
+     "1989-Q3"),
+    ("Third-quarter profit rose 5%. A year earlier, it earned $2 million.", OCTOBER_1989, "A year earlier", "DATE",
+     "1988-Q3", "1988-Q3"),
+    ("Net rose in the second quarter, from $3 million a year ago.", OCTOBER_1989, "a year ago", "DATE", "1988-Q2",
+     "1988-Q2"),
+    ("Third-quarter sales rose from the year-ago quarter.", OCTOBER_1989, "the year-ago quarter", "DATE",
+     "1988-Q3", "1988-Q3"),
+    ("Third-quarter net fell, against year-earlier profit of $3.8 million.", OCTOBER_1989, "year-earlier", "DATE",
+     "1988-Q3", "1988-Q3"),
+    ("It earned $22 million in the 1988 third quarter.", OCTOBER_1989, "the 1988 third quarter", "DATE",
+     "1988-Q3", "1988-Q3"),
+    ("Third-quarter net rose. In the first nine months, net was $306 million, against $195 million in the 1988 "
+     "period.", OCTOBER_1989, "the 1988 period", "DATE", "1988", "1988"),
+    ("Third-quarter net rose. In the latest nine months, sales were 45%, compared with 40% a year earlier.",
+     OCTOBER_1989, "a year earlier", "DATE", "1988", "1988"),
+    ("Sales for the corresponding period last year were flat.", OCTOBER_1989, "the corresponding period last year",
+     "DATE", "1988-Q3", "1988-Q3"),
+    ("Atlanta, nineteen ninety-six. A bomb blast shocks the games.", FRIDAY_2013, "nineteen ninety-six", "DATE",
+     "1996", "1996"),
+    ("January nineteen ninety-seven. Atlanta again.", FRIDAY_2013, "January nineteen ninety-seven", "DATE",
+     "1997-01", "1997-01"),
+    ("He promised to halve unemployment by the year two thousand.", FRIDAY_2013, "the year two thousand", "DATE",
+     "2000", "2000"),
     # ranges: two TIMEX3 dates, one period on the timeline
     ("The expedition of 1957-58 crossed Antarctica.", FRIDAY_2013, "1957", "DATE", "1957", "1957/1958"),
     ("Taxes were due for the period from 2004 to 2009.", FRIDAY_2013, "2004", "DATE", "2004", "2004/2009"),
@@ -134,12 +205,23 @@ CASES = [
     ("The buyback could take between 12 and 18 months.", THURSDAY, "12", "DURATION", "P12M", None),
     ("He finished the marathon in 3:07:35.", THURSDAY, "3:07:35", "DURATION", "PT3H7M35S", None),
     ("The oil companies had blocked it for years.", THURSDAY, "years", "DURATION", "PXY", None),
+    ("The launch was delayed a minute and a half.", THURSDAY, "a minute and a half", "DURATION", "PT1M30S", None),
+    ("The talks lasted two and a half years.", THURSDAY, "two and a half years", "DURATION", "P2Y6M", None),
+    ("Over the years, more patients died.", THURSDAY, "the years", "DURATION", "PXY", None),
+    ("They talked for a few minutes.", THURSDAY, "a few minutes", "DURATION", "PXM", None),
+    ("Prices may rise in the weeks ahead.", THURSDAY, "the weeks ahead", "DURATION", "PXW", None),
+    ("He left the day before yesterday.", THURSDAY, "the day before yesterday", "DATE", "2023-05-23", "2023-05-23"),
+    ("Can we wait another month?", THURSDAY, "another month", "DURATION", "P1M", None),
+    ("The stock fell for eight trading days.", THURSDAY, "eight trading days", "DURATION", "P8D", None),
+    ("The two day meeting ended.", THURSDAY, "two day", "DURATION", "P2D", None),
+    ("Losses were spread over the next three quarters.", THURSDAY, "the next three quarters", "DURATION", "P9M",
+     None),
     # sets
     ("Children should be vaccinated each season.", THURSDAY, "each season", "SET", "P1Y", None),
     ("The festival is held every year.", THURSDAY, "every year", "SET", "P1Y", None),
     ("She checked for smog every morning.", THURSDAY, "every morning", "SET", "XXXX-XX-XXTMO", None),
     ("The board meets weekly.", THURSDAY, "weekly", "SET", "P1W", None),
-    ("It dispenses billions of dollars annually.", THURSDAY, "annually", "SET", "P1Y", None),
+    ("It dispenses billions of dollars annually.", THURSDAY, "annually", "SET", "XXXX", None),
     ("The plant earns $5 billion a year.", THURSDAY, "a year", "SET", "P1Y", None),
     ("The market is open on Sundays.", THURSDAY, "Sundays", "SET", "XXXX-WXX-7", None),
 ]
@@ -174,6 +256,21 @@ def test_timex_position_mod(text, mod):
     ("Call 138-2010-2015 for details.", "2010"),
     ("You may go now, she said.", "may"),
     ("Thousands march to the capital.", "march"),
+    ("Magna cut its quarterly dividend in half.", "quarterly"),
+    ("Some two thousand troops crossed the border.", "two thousand"),
+    ("It snapped back after its first quarterly loss.", "first quarter"),
+    ("He sold a quarter of the shares.", "a quarter"),
+    ("The year was 1997.", "The year"),
+    ("Residents of the quarter fled the shelling.", "the quarter"),
+    ("In the year since, he has recovered.", "the year"),
+    ("They could leave as soon as the threats end.", "soon"),
+    ("He will succeed Davison soon after he retires.", "soon"),
+    ("It will reduce short-term debt.", "short-term"),
+    ("They won three quarters of the vote.", "three quarters"),
+    ('Baker said on ABC-TV\'s "This Week" that the war went well.', "This Week"),
+    ("This is VOA Today.", "Today"),
+    ("That is important to the future of our peoples.", "the future"),
+    ("Average daily volume was 133 million shares.", "daily"),
     ("He came first in the race.", "first"),
     ("It is the second time he has won.", "second"),
     ("Children ages 6 months and older should be vaccinated.", "6 months"),
@@ -246,8 +343,8 @@ def score_corpus(gold: Path, out: Path) -> dict:
 @pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
 def test_timex_tempeval3_platinum(tmp_path):
     result = score_corpus(TE3_GOLD, tmp_path)
-    assert result["value"][2] >= 0.80, result
-    assert result["relaxed"][2] >= 0.90, result
+    assert result["value"][2] >= 0.90, result
+    assert result["relaxed"][2] >= 0.95, result
 
 
 @pytest.mark.skipif(not TIMEBANK.exists() or not TE3_SCRIPT.exists(), reason="TimeBank development set not available")
@@ -255,8 +352,8 @@ def test_timex_timebank_development_set_every_document_tagged(tmp_path):
     """Every document is tagged (none lost to a failing rule); floors pinned at the score reached."""
     result = score_corpus(TIMEBANK, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
-    assert result["value"][2] >= 0.72, result
-    assert result["relaxed"][2] >= 0.89, result
+    assert result["value"][2] >= 0.83, result
+    assert result["relaxed"][2] >= 0.94, result
 
 
 # Any text, any publication date: the tagger returns, whatever its rules meet.
@@ -264,7 +361,9 @@ TEMPORAL_WORDS = ("two three a an one 1,000,00 0 00 99 1999 2023 9999 0000 years
                   "week weeks month months the next following previous same that this last Monday Friday "
                   "May March 25 31 29 February 1990s '90s century decade quarter fiscal Q4 H1 tomorrow yesterday "
                   "today tonight morning night summer Christmas Easter from to until between and , . - / : "
-                  "p.m. a.m. GMT 12:30 24:61 every each half first second third final").split()
+                  "p.m. a.m. GMT 12:30 24:61 every each half first second third final nineteen ninety-six two "
+                  "thousand year-ago year-earlier period latest comparable ended soon another trading quarterly "
+                  "had been due previous in for").split()
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

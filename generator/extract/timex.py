@@ -3,9 +3,11 @@
 Surface patterns (`timex_rules.PATTERNS`) find candidate spans; where candidates
 overlap the longest that makes sense wins. Each span is then resolved, in text
 order, against the publication date (news: bare references point back in time
-unless a nearby word says future) and against the last date the text itself
-named ("the next day"). Besides the TIMEX3 `value`, every expression gets a
-`when`: the calendar point or period a news timeline would put it at, or None.
+unless a nearby word says future; a day or month with no tense word at all is the
+nearest one) and against the last date the text itself named ("the next day"), or
+the quarter a results story is about ("the year-ago quarter", "a year earlier").
+Besides the TIMEX3 `value`, every expression gets a `when`: the calendar point or
+period a news timeline would put it at, or None.
 """
 from __future__ import annotations
 
@@ -40,14 +42,22 @@ class Reading:
     mod: str | None = None
     when: str | None = None
     span: tuple[int, int] | None = None
+    # A reading that only points back at what the text is about ("the year-ago quarter",
+    # "in the morning") leaves the text's reference dates where they were.
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True)
 class Anchors:
-    """The last dates the text named: `day` for "the next day", `period` for "that year"."""
+    """The last dates the text named: `day` for "the next day", `period` for "that year",
+    `quarter` for "the quarter" and "a year ago" in a story about a quarter's results."""
     day: dt.date | None = None
     period: str | None = None
     period_at: int = -1
+    quarter: str | None = None
+    # Where the text last named a span of several months ("the first nine months"): a
+    # "year earlier" in that sentence compares with that span of last year, not the quarter.
+    months_at: int = -1
 
 
 @dataclass(frozen=True)
@@ -68,9 +78,13 @@ def rule(resolver: Resolver) -> Resolver:
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-CASE_SENSITIVE = {"month_day", "day_month", "month", "weekday", "weekdays_set", "season", "set_adverb", "clock",
-                  "quarter_code"}
+CASE_SENSITIVE = {"month_day", "day_month", "month", "year_words", "weekday", "weekdays_set", "season", "set_adverb",
+                  "clock", "quarter_code"}
 DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+QUARTER_VALUE = re.compile(r"(\d{4})-(Q\d)")
+QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ[1-4]\b", re.I)
+RESULTS_WORDS = re.compile(r"[$%€£¥]|\b(?:profits?|loss|losses|revenues?|sales|earn(?:ed|ings)?|net|income|results"
+                           r"|growth|output|shares?|dividends?|percent|per cent|billion|million)\b", re.I)
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
 
 
@@ -110,7 +124,10 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def parse_number(word: str) -> float | None:
     """A count: 3, 'three', 'twenty-one'; None for vague counts like 'several'."""
-    word = word.lower().replace("-", " ")
+    word = " ".join(word.lower().replace("-", " ").split())
+    if word.endswith(" and a half"):
+        whole = parse_number(word.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     if re.fullmatch(r"\d+(\.\d+)?", word):
         return float(word)
     if word in R.NUMBERS:
@@ -130,8 +147,15 @@ def duration_value(count: float | None, unit: str) -> str:
     unit = "century" if unit.startswith("centur") else unit
     letter, factor, clock = R.UNITS[unit]
     if count is None:
-        letter = R.VAGUE_UNIT_LETTERS.get(unit, letter)
-        return f"PTX{letter}" if clock else f"PX{letter}"
+        # TimeML annotators write "minutes" PXM, not PTXM (TimeBank and TempEval-3 alike),
+        # but "hours" PTXH
+        return f"PTX{letter}" if unit == "hour" else f"PX{R.VAGUE_UNIT_LETTERS.get(unit, letter)}"
+    if count != int(count) and unit in R.HALF_UNITS:
+        # "an hour and a half" is PT1H30M, as TimeML writes it, not PT1.5H
+        smaller, per = R.HALF_UNITS[unit]
+        whole, rest = int(count), round((count - int(count)) * per)
+        prefix = "PT" if clock else "P"
+        return f"{prefix}{whole}{letter}{rest}{smaller}" if whole else f"{prefix}{rest}{smaller}"
     return f"PT{number_text(count * factor)}{letter}" if clock else f"P{number_text(count * factor)}{letter}"
 
 
@@ -179,12 +203,26 @@ def word_before(ctx: Context, start: int) -> str:
     return words[0] if words else ""
 
 
-def cue_of(word: str, previous: str, following: str) -> str | None:
-    """FUTURE or PAST for a word that says so; 'past' (weak) for a verb that only looks past."""
-    if word in ("set", "due") and following in ("to", "for"):
-        return "FUTURE"
-    if word in R.FUTURE_CUES:
-        return "FUTURE"
+def is_future_word(word: str, following: str) -> bool:
+    if word in ("plan", "plans"):
+        return following == "to"  # "announced the plan Aug. 21": a noun, not an intention
+    return word in R.FUTURE_CUES or word in ("set", "due") and following in ("to", "for")
+
+
+def cue_of(words: list[str], i: int) -> str | None:
+    """FUTURE or PAST for the word `words[i]` that says so; 'past' (weak) for a verb that only
+    looks past. A future seen from the past ("had been due to expire Friday") says nothing
+    of now: neither the future word nor the "had" before it is a cue."""
+    word = words[i]
+    previous = words[i - 1] if i else ""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if word in ("is", "are") and following == "to":
+        return "FUTURE"  # "is to resume trading Tuesday"
+    if is_future_word(word, following):
+        return None if set(words[max(0, i - 3):i]) & R.PAST_AUX else "FUTURE"
+    if word in R.PAST_AUX and any(is_future_word(w, n)
+                                  for w, n in zip(words[i + 1:i + 4], words[i + 2:i + 5] + [""])):
+        return None
     if word in R.PAST_CUES and previous not in R.PASSIVE_AUX:
         return "PAST"
     if len(word) > 4 and word.endswith("ed") and word not in R.NOT_PAST_ED and previous not in R.PASSIVE_AUX:
@@ -192,22 +230,25 @@ def cue_of(word: str, previous: str, following: str) -> str | None:
     return None
 
 
-def tense_near(ctx: Context, start: int, end: int) -> str | None:
+def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | None:
     """FUTURE or PAST from the nearest cue word of the sentence, NEAR for the nearest date
-    either way, None when nothing says."""
+    either way, None when nothing says. With `weak`, a verb that only looks past (an -ed
+    word: "declared a dividend payable Dec. 7") gives WEAK_PAST, not PAST."""
     begin, stop = sentence_span(ctx, start)
     before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100):start])][-10:]
     after = [w.lower() for w in WORD.findall(ctx.text[end:min(stop, end + 60)])][:6]
-    cues = [(distance, cue_of(w, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""))
+    cues = [(distance, cue_of(words, i))
             for words, reverse in ((before, True), (after, False))
-            for i, w in enumerate(words)
+            for i in range(len(words))
             for distance in [len(words) - i - 1 if reverse else i + 0.5]]
     cues = sorted((d, c) for d, c in cues if c)
     # "run through June", "remained there until March 3": a limit, so the nearest such
     # date, unless a plain past word is near.
     if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c in cues):
         return "NEAR"
-    return cues[0][1].upper() if cues else None
+    if not cues:
+        return None
+    return "WEAK_PAST" if weak and cues[0][1] == "past" else cues[0][1].upper()
 
 
 # ---------------------------------------------------------------- calendar resolution
@@ -215,7 +256,9 @@ def tense_near(ctx: Context, start: int, end: int) -> str | None:
 def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anchors) -> int:
     """The year of a month named without one: the latest such month so far, unless future."""
     pub = ctx.published
-    tense = tense_near(ctx, start, end)
+    tense = tense_near(ctx, start, end, weak=True)
+    if tense is None and focus_limit(ctx, start, anchors) is None and not past_in_sentence(ctx, start, anchors):
+        tense = "NEAR"
     if tense == "FUTURE":
         return pub.year if month >= pub.month else pub.year + 1
     if tense == "NEAR":
@@ -227,7 +270,13 @@ def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anch
 
 def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int, anchors: Anchors) -> dt.date | None:
     pub = ctx.published
-    tense = tense_near(ctx, start, end)
+    tense = tense_near(ctx, start, end, weak=True)
+    # A day named without a year and without a plain past word is the nearest such day:
+    # "payable Dec. 7", "the offer expires Nov. 21" in an October story.
+    if tense == "WEAK_PAST" and past_verb_right_before(ctx, start):
+        tense = "PAST"  # "the company reported Dec. 7": the verb of the date itself
+    if tense in (None, "WEAK_PAST") and focus_limit(ctx, start, anchors) is None:
+        tense = "NEAR"
     if tense in ("FUTURE", "NEAR"):
         options = [d for d in (safe_date(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)) if d]
         if tense == "NEAR":
@@ -237,6 +286,19 @@ def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int,
     this_year = safe_date(limit.year, month, day)
     year = limit.year if this_year is None or this_year <= limit else limit.year - 1
     return safe_date(year, month, day) or safe_date(year, month, 28)
+
+
+def past_verb_right_before(ctx: Context, start: int) -> bool:
+    words = [w for w in words_before(ctx, start, 2) if w != "on"]
+    return bool(words) and cue_of(words, len(words) - 1) == "past"
+
+
+def past_in_sentence(ctx: Context, start: int, anchors: Anchors) -> bool:
+    """Whether the sentence named a date already past before: "in June from $29.75 in March"."""
+    if anchors.period is None or anchors.period_at < sentence_span(ctx, start)[0]:
+        return False
+    end = period_end(anchors.period) or (DAY_VALUE.match(anchors.period) and dt.date.fromisoformat(anchors.period))
+    return bool(end) and end < ctx.published
 
 
 def focus_limit(ctx: Context, start: int, anchors: Anchors) -> dt.date | None:
@@ -374,6 +436,22 @@ def resolve_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
 
 
 @rule
+def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["millennium"]:
+        # "two thousand" alone is a count ("two thousand troops") unless it is named a year.
+        after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+        named = m["the"] or m["month"] or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
+        if not named or after and after.group(1) not in R.FUNCTION_WORDS:
+            return None
+        year = 2000 + (int(parse_number(m["units"])) if m["units"] else 0)
+    else:
+        year = (1900 if m["century"].lower() == "nineteen" else 1800) + int(parse_number(m["tens"]) or 0)
+    if m["month"]:
+        return Reading("DATE", month_value(year, month_number(m["month"])))
+    return Reading("DATE", str(year))
+
+
+@rule
 def resolve_year_short(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     first = int(ctx.text[m.start() - 5:m.start() - 1])
     year = first // 100 * 100 + int(m["yy"])
@@ -388,7 +466,7 @@ def resolve_decade(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | Non
         value = m["dec"]
     else:
         tens = int(m["dec2"])
-        value = f"20{tens}" if tens * 10 <= ctx.published.year % 100 else f"19{tens}"
+        value = f"20{tens}" if 2000 + tens * 10 <= ctx.published.year else f"19{tens}"  # '90s in 1998: 199
     return Reading("DATE", value, position_mod(m))
 
 
@@ -450,6 +528,60 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}")
 
 
+def about_months(ctx: Context, anchors: Anchors, start: int) -> bool:
+    return anchors.months_at >= sentence_span(ctx, start)[0]
+
+
+def reporting_quarter(ctx: Context, anchors: Anchors) -> tuple[int, int]:
+    """The quarter the text last named, else the last quarter over before publication:
+    results are reported for a quarter that has ended."""
+    if anchors.quarter and (m := QUARTER_VALUE.fullmatch(anchors.quarter)):
+        return int(m[1]), int(m[2][1])
+    year, month = shift_month(ctx.published.year, ctx.published.month, -3)
+    return year, quarter_of(month)
+
+
+def year_earlier(ctx: Context, anchors: Anchors, years: int, start: int) -> str | None:
+    """'a year ago' in a story about a quarter's results: that quarter, a year before."""
+    if anchors.quarter is None or about_months(ctx, anchors, start):
+        return None
+    year, index = reporting_quarter(ctx, anchors)
+    return f"{year - years}-Q{index}"
+
+
+@rule
+def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    adj, ordinal = (m["adj"] or "").lower(), (m["ord"] or "").lower()
+    explicit = m["year"] or m["pyear"] or m["tyear"]
+    back = bool(m["ago"] or m["tail"] and not m["tyear"] or adj in ("comparable", "corresponding"))
+    bare = not (adj or back or explicit or m["relyear"] or ordinal)
+    if m["unit"].lower() == "period" and bare:
+        return None  # "the period" alone names no particular one
+    if bare and not (RESULTS_WORDS.search(ctx.text[slice(*sentence_span(ctx, m.start()))])
+                     or QUARTER_NAMED.search(ctx.text)):
+        return None  # "residents of the quarter": a part of a town, not of a year
+    year, index = reporting_quarter(ctx, anchors)
+    if m["unit"].lower() == "period" and about_months(ctx, anchors, m.start()):
+        # "in the first nine months ... compared with the 1988 period": that year's months
+        year = int(explicit) if explicit else year - 1 if back else year
+        return Reading("DATE", str(year), anaphoric=True)
+    if ordinal:
+        index = R.ORDINALS[ordinal]
+    if explicit:
+        year = int(explicit)
+    elif m["relyear"]:
+        year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
+    elif back:
+        year -= 1
+    return Reading("DATE", f"{year}-Q{index}", anaphoric=True)
+
+
+@rule
+def resolve_year_ago_adj(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    value = year_earlier(ctx, anchors, 1, m.start()) or str(ctx.published.year - 1)
+    return Reading("DATE", value, anaphoric=True)
+
+
 @rule
 def resolve_quarter_code(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     year = int(m["year"]) if m["year"] else ctx.published.year
@@ -465,6 +597,12 @@ def resolve_weekday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
         step = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(m["wrel"].lower(), 0)
         monday = ctx.published - dt.timedelta(days=ctx.published.isoweekday() - 1) + dt.timedelta(weeks=step)
         return date_time(monday + dt.timedelta(days=weekday - 1), m["part"])
+    if m["anaph"]:
+        # "down 4.5% from the previous Friday": the one before the day the text is at
+        base = anchors.day or ctx.published
+        if m["anaph"].lower() in ("previous", "preceding"):
+            return date_time(base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7), m["part"])
+        return date_time(base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7), m["part"])
     day = weekday_date(ctx, weekday, (m["rel"] or "").lower(), m.start(), m.end())
     return date_time(day, m["part"])
 
@@ -528,9 +666,26 @@ def easter_sunday(year: int) -> dt.date:
 @rule
 def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     word = m["word"].lower()
+    if m["word"][0].isupper() and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, m.start() - 20):m.start()]):
+        return None  # a name: "USA Today", "This is VOA Today"
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     day = ctx.published + dt.timedelta(days=offset)
     return date_time(day, m["part"] or ("night" if word == "tonight" else None))
+
+
+@rule
+def resolve_the_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'in the morning': that part of the day the text is at."""
+    return replace(date_time(anchors.day or ctx.published, m["part"]), anaphoric=True)
+
+
+@rule
+def resolve_pos_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'mid-afternoon yesterday'; 'late morning' alone is on the day the text is at."""
+    if m["word"]:
+        day = ctx.published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["word"].lower()])
+        return replace(date_time(day, m["part"]), mod=position_mod(m))
+    return replace(date_time(anchors.day or ctx.published, m["part"]), mod=position_mod(m), anaphoric=True)
 
 
 @rule
@@ -546,7 +701,22 @@ def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Readin
     rel = (m["rel"] or m["side"] or "same").lower()
     offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
     base = anchors.day or ctx.published
+    if m["deictic"]:  # "the day before yesterday"
+        base = ctx.published + dt.timedelta(days=-1 if m["deictic"].lower() == "yesterday" else 1)
+    elif m["side"] and re.match(r"\s+[A-Za-z]", ctx.text[m.end():m.end() + 3]):
+        return day_before_event(m, ctx, anchors)
     return date_time(base + dt.timedelta(days=offset), m["part"])
+
+
+def day_before_event(m: re.Match, ctx: Context, anchors: Anchors) -> Reading:
+    """'the day before the plunge', 'the day after he arrived': TimeML tags 'the day', a day
+    counted from an event, not from a date. In apposition ('Oct. 12, the day before the
+    plunge') it is the date just named; otherwise only its year is known."""
+    span = (m.start(), m.start("side") - 1)
+    if anchors.day and re.search(r"\w,\s*$", ctx.text[max(0, m.start() - 4):m.start()]):
+        return Reading("DATE", anchors.day.isoformat(), span=span, anaphoric=True)
+    year = anchor_year(anchors)
+    return Reading("DATE", f"{year:04d}-XX-XX" if year else "XXXX-XX-XX", span=span, anaphoric=True)
 
 
 def anchor_year(anchors: Anchors) -> int | None:
@@ -563,6 +733,8 @@ def resolve_days_later(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     unit = unit_name(m["unit"])
     sign = 1 if m["dir"].lower() == "later" else -1
     year = anchor_year(anchors)
+    if unit == "year" and count == 1 and sign == -1 and (quarter := year_earlier(ctx, anchors, 1, m.start())):
+        return Reading("DATE", quarter, anaphoric=True)
     if unit == "year" and count is not None and count == int(count) and year is not None:
         return Reading("DATE", str(year + sign * int(count)))
     if count is None or unit not in ("day", "week", "month") or anchors.day is None:
@@ -581,6 +753,8 @@ def resolve_ago(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     unit = unit_name(m["unit"])
     if count is None:
         return Reading("DATE", "PAST_REF")
+    if unit == "year" and count == 1 and (quarter := year_earlier(ctx, anchors, 1, m.start())):
+        return Reading("DATE", quarter, "APPROX" if m["qmod"] else None, anaphoric=True)
     value = shift_value(ctx.published, unit, -int(count)) if count == int(count) else None
     mod = "APPROX" if m["qmod"] else None
     return Reading("DATE", value, mod) if value else Reading("DATE", "PAST_REF")
@@ -619,6 +793,8 @@ DURATION_BEFORE = {"over", "for", "during", "within", "throughout"}
 
 @rule
 def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["unit"][0].isupper() and not m[0].isupper():
+        return None  # a title: ABC's "This Week"
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
     mod = position_mod(m)
@@ -659,6 +835,19 @@ def edge_step(ctx: Context, m: re.Match, mod: str) -> int:
 @rule
 def resolve_the_weekend(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     return Reading("DATE", current_period(ctx.published, "weekend", weekend_step(ctx, m)))
+
+
+@rule
+def resolve_the_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'The year' of a news story is the year it is written in; 'the year ended March 31' is a
+    twelve-month span ending on that day, and 'the latest fiscal year' the last one closed."""
+    adj = (m["adj"] or "").lower()
+    if adj in ("past", "previous", "prior"):
+        return None  # left to the rules of "the past year", "the previous year"
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 10]):
+        return Reading("DURATION", "P1Y")
+    year = ctx.published.year - (1 if adj == "latest" else 0)
+    return Reading("DATE", str(year))
 
 
 @rule
@@ -703,17 +892,18 @@ def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
     count = parse_number(m["num"])
     unit = unit_name(m["unit"])
     separator = ctx.text[m.end("num"):m.start("unit")]
-    plural = ctx.text[m.start("unit"):m.end()].lower()[len(unit):].startswith(("s", "ies"))
-    if count is not None and count > 1 and not plural and "-" not in separator \
-            and word_before(ctx, m.start()) not in ("a", "an", "the"):
-        return None
+    if unit == "quarter" and (count == 1 or re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
+        return None  # "a quarter of the shares", "three quarters of the vote": fractions
+    if m["half"] and count is not None:
+        count += 0.5
     if unit == "second" and count == 1 and not re.match(r"\s*(?:[^\w\s]|$|later|earlier|ago|before|after|of|and|or"
                                                         r"|to|in|for)", ctx.text[m.end():m.end() + 8]):
         return None
     if count is None and "-" in separator:
         return None
     start = m.start()
-    if m["the"] and "-" in separator and not m["rel"]:
+    adjective = "-" in separator or not re.match(r"(?:s|ies)\b", ctx.text[m.end("unit"):m.end("unit") + 4])
+    if m["the"] and adjective and not m["rel"]:  # "the two-day meeting": the count is the expression
         start = m.start("num") if not m["qmod"] else m.start("qmod")
     if m["num"].lower() == "one" and unit == "day" and word_before(ctx, m.start()) in ("", "some", "until", "that"):
         return None
@@ -736,6 +926,8 @@ def resolve_duration_range(m: re.Match, ctx: Context, anchors: Anchors) -> Readi
 
 @rule
 def resolve_vague_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["unit2"]:  # "in the weeks ahead"
+        return Reading("DURATION", duration_value(None, m["unit2"]))
     return Reading("DURATION", duration_value(None, m["unit"]),
                    when=recent_when(ctx, m["rel"], None, m["unit"]))
 
@@ -754,7 +946,7 @@ def recent_when(ctx: Context, rel: str | None, count: float | None, unit: str) -
 
 @rule
 def resolve_bare_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    return Reading("DURATION", duration_value(None, m["unit"] or m["unit2"]))
+    return Reading("DURATION", duration_value(None, m["unit"] or m["unit2"] or m["unit3"]))
 
 
 @rule
@@ -787,6 +979,11 @@ def resolve_per_unit(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
 
 @rule
 def resolve_set_adverb(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'Prices are set quarterly' is a set of times; 'the quarterly dividend', 'average daily
+    volume' name a kind of thing (an adjective before its noun), not a time."""
+    following = re.match(r"\s+([a-z][a-z-]*)", ctx.text[m.end():m.end() + 30])
+    if following and following.group(1) not in R.FUNCTION_WORDS:
+        return None
     return Reading("SET", R.SET_ADVERBS[m["word"]])
 
 
@@ -894,12 +1091,21 @@ def select_candidates(candidates: list[Candidate], ctx: Context) -> list[Candida
     return sorted(chosen, key=lambda c: c.start)
 
 
-def advance(anchors: Anchors, reading: Reading, start: int) -> Anchors:
-    if reading.type not in ("DATE", "TIME") or not CALENDAR_VALUE.match(reading.value):
+def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) -> Anchors:
+    months = re.fullmatch(r"P(\d+)M", reading.value) if reading.type == "DURATION" else None
+    if months and 3 < int(months[1]) < 12:
+        return replace(anchors, months_at=start)
+    if reading.type not in ("DATE", "TIME") or not CALENDAR_VALUE.match(reading.value) or reading.anaphoric:
         return anchors
+    # The quarter a results story is about is the first recent one it names (the lead's);
+    # "stopped paying in the third quarter of 1984" is history, not the story's quarter.
+    quarter = QUARTER_VALUE.fullmatch(reading.value)
+    if quarter and anchors.quarter is None and int(quarter[1]) >= published.year - 1:
+        anchors = replace(anchors, quarter=reading.value)
     day = DAY_VALUE.match(reading.value)
     if day:
-        return Anchors(dt.date(int(day[1]), int(day[2]), int(day[3])), reading.value[:10], start)
+        return replace(anchors, day=dt.date(int(day[1]), int(day[2]), int(day[3])), period=reading.value[:10],
+                       period_at=start)
     return replace(anchors, period=reading.value, period_at=start)
 
 
@@ -963,7 +1169,7 @@ def find_timexes(text: str, published: dt.date, doc: object | None = None) -> li
         start, end = reading.span or (cand.start, cand.end)
         found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when_of(reading)))
         try:
-            anchors = advance(anchors, reading, start)
+            anchors = advance(anchors, reading, start, published)
         except RULE_FAILURES:  # a value no calendar date can hold ("0000-01-01") anchors nothing
             pass
     return link_ranges(merge_clock_day(found, text), text)
