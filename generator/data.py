@@ -4,8 +4,12 @@ actors, figures, quotes), each item with its source sentence and that sentence's
 from __future__ import annotations
 
 from . import __version__
-from .dates import granularity, readable
+from .dates import granularity, readable, value_span
 from .model import Briefing
+
+# The version of the data's shape (generator/data/briefing.schema.json); raised when a
+# field changes meaning or goes, not when one is added.
+SCHEMA_VERSION = 1
 
 
 def briefing_data(briefing: Briefing) -> dict:
@@ -16,6 +20,7 @@ def briefing_data(briefing: Briefing) -> dict:
         return {"source": sentences[index].text, "sentence": sentences[index].anchor}
 
     return {
+        "schema_version": SCHEMA_VERSION,
         "id": briefing.id,
         "published": seed.published.isoformat(),
         "title": briefing.title,
@@ -24,13 +29,13 @@ def briefing_data(briefing: Briefing) -> dict:
         "source": seed.source, "url": safe_url(seed.url), "author": seed.author, "tags": list(seed.tags),
         "body": [" ".join(sentences[i].text for i in paragraph) for paragraph in briefing.paragraphs],
         "sentences": [{"id": s.anchor, "paragraph": s.paragraph, "text": s.text} for s in sentences],
-        "timeline": [{"when": e.when, "readable": readable(e.when), "granularity": granularity(e.when),
-                      "expression": e.expression, "event": e.event, **source(e.sentence)}
-                     for e in briefing.timeline],
+        "timeline": [{"when": e.when, **calendar_span(e.when), "readable": readable(e.when),
+                      "granularity": granularity(e.when), "expression": e.expression, "event": e.event,
+                      **source(e.sentence)} for e in briefing.timeline],
         "actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "role": a.role,
                     "mentions": a.mentions, "sentences": [sentences[i].anchor for i in a.sentences]}
                    for a in briefing.actors],
-        "figures": [{"text": f.text, "value": f.value, "unit": f.unit, "measure": f.measure,
+        "figures": [{"text": f.text, "value": plain_number(f.value), "unit": f.unit, "measure": f.measure,
                      "qualifier": f.qualifier, "period": f.period, "conversion": f.conversion,
                      **source(f.sentence)} for f in briefing.figures],
         "quotes": [{"speaker": q.speaker, "text": q.text, **source(q.sentence)} for q in briefing.quotes],
@@ -46,3 +51,15 @@ def safe_url(url: str | None) -> str | None:
     if url and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return None
+
+
+def calendar_span(when: str) -> dict:
+    """The first and last day a `when` can mean, for readers of the data that do not parse
+    TIMEX3 values ('2023-W20', '2022-SU', 'a/b'); null where no calendar holds it."""
+    span = value_span(when)
+    return {"start": span[0].isoformat() if span else None, "end": span[1].isoformat() if span else None}
+
+
+def plain_number(value: float) -> int | float:
+    """190000000000, not 190000000000.0: whole amounts are written as integers."""
+    return int(value) if float(value).is_integer() else value

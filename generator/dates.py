@@ -1,4 +1,5 @@
-"""Readable forms of TIMEX3-style values: '2023-05-24' -> 'Wed 24 May 2023'."""
+"""TIMEX3-style values: their readable forms ('2023-05-24' -> 'Wed 24 May 2023') and
+the calendar days they span ('2023-W20' -> Mon 15 May to Sun 21 May 2023)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -47,3 +48,48 @@ def granularity(when: str) -> str:
                 (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half"), (r"\d{4}-[A-Z]{2}", "season"),
                 (r"\d{4}", "year"), (r"\d{3}", "decade")]
     return next((name for pattern, name in patterns if re.fullmatch(pattern, when)), "other")
+
+
+# The months of each season: winter runs into the next year.
+SEASON_SPAN = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+
+
+def value_span(when: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a value can mean; None for values no calendar holds
+    ('PRESENT_REF', 'XXXX-WE')."""
+    try:
+        if "/" in when:
+            first, last = (value_span(part) for part in when.split("/", 1))
+            return (first[0], last[1]) if first and last else None
+        return _span(when)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _span(when: str) -> tuple[dt.date, dt.date] | None:
+    if week := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", when):
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        return monday, monday + dt.timedelta(days=6)
+    if quarter := re.fullmatch(r"(\d{4})-Q([1-4])", when):
+        return _months(int(quarter[1]), 3 * int(quarter[2]) - 2, 3 * int(quarter[2]))
+    if half := re.fullmatch(r"(\d{4})-H([12])", when):
+        return _months(int(half[1]), 6 * int(half[2]) - 5, 6 * int(half[2]))
+    if season := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", when):
+        return _months(int(season[1]), *SEASON_SPAN[season[2]])
+    if decade := re.fullmatch(r"(\d{3})", when):
+        return dt.date(int(decade[1]) * 10, 1, 1), dt.date(int(decade[1]) * 10 + 9, 12, 31)
+    if day := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", when):
+        date = dt.date(int(day[1]), int(day[2]), int(day[3]))
+        return date, date
+    if month := re.fullmatch(r"(\d{4})-(\d{2})", when):
+        return _months(int(month[1]), int(month[2]), int(month[2]))
+    if year := re.fullmatch(r"(\d{4})", when):
+        return dt.date(int(year[1]), 1, 1), dt.date(int(year[1]), 12, 31)
+    return None
+
+
+def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+    """From the first day of month `first` to the last of month `last` (13, 14: next year's)."""
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    after = dt.date(end_year + end_month // 12, end_month % 12 + 1, 1)
+    return dt.date(year, first, 1), after - dt.timedelta(days=1)

@@ -15,7 +15,16 @@ from .pages.actor_pages import render_actor_pages
 from .pages.actors import KINDS, ActorEntry, actor_directory, merge_actors
 from .pages.figures import figure_rows, unit_counts, unit_label
 from .pages.highlights import key_figures, key_quote, main_people
-from .pages.paths import by_month, linker, month_folder, month_name, newest_first, page_path, slugify  # noqa: F401
+from .pages.paths import (  # noqa: F401
+    by_month,
+    linker,
+    month_folder,
+    month_name,
+    newest_first,
+    page_path,
+    page_url,
+    slugify,
+)
 from .pages.timeline import PRECISION
 from .pages.timeline_pages import render_timeline_pages
 from .render import render_page
@@ -31,14 +40,15 @@ def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
     memo = memo or PageMemo()
     files: dict[str, str | bytes | None] = {}
     prints = {}
+    entries = merge_actors(datas)
+    directory = actor_directory(entries)
     for data in datas:
         # UTF-8 bytes: half the memory of a str holding curly quotes, at 10,000 briefings.
-        text = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        published = published_data(data, directory)
+        text = (json.dumps(published, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         prints[data["id"]] = data_print(text)
         path = page_path(data)[:-3] + ".json"
         files[path] = None if memo.unchanged(path, [prints[data["id"]]]) else text
-    entries = merge_actors(datas)
-    directory = actor_directory(entries)
     files |= {**home_and_months(datas, entries, env, errors), **render_actor_pages(entries, env, memo, prints),
               **render_timeline_pages(datas, env, memo, prints), "figures/index.md": render_figures(datas, env, memo),
               "feed.xml": atom_feed(datas)}
@@ -48,6 +58,14 @@ def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
         links = [f"{entry.path}\0{entry.name}" for entry in entries_of]
         files[page] = memo.page(page, [prints[data["id"]], *links], render_briefing, data, page, directory, env)
     return files
+
+
+def published_data(data: dict, directory: dict[tuple[str, str], ActorEntry]) -> dict:
+    """The data as published beside the page: with the page's URL, its tags as the page
+    shows them, and each actor's page (URLs relative to the site's root)."""
+    return {**data, "permalink": page_url(page_path(data)), "tags": briefing_tags(data, directory),
+            "actors": [{**actor, "url": page_url(directory[(data["id"], actor["name"])].path)}
+                       for actor in data["actors"]]}
 
 
 def render_briefing(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry], env: Environment) -> bytes:

@@ -51,6 +51,32 @@ def test_briefing_data_is_published_beside_the_page(built_site):
     site, _ = built_site
     data = json.loads((site / "2023/05/000_cbfe35416636920c.json").read_text("utf-8"))
     assert data["id"] == "000_cbfe35416636920c" and data["published"] == "2023-05-25"
+    assert data["permalink"] == "2023/05/000_cbfe35416636920c/" and (site / data["permalink"] / "index.html").exists()
+    xi = next(a for a in data["actors"] if a["name"] == "Xi Jinping")
+    assert (site / xi["url"] / "index.html").exists()
+    assert {"China", "Russia"} <= set(data["tags"])  # the tags the page shows
+    trade = next(f for f in data["figures"] if f["text"].startswith("190 billion"))
+    assert trade["value"] == 190000000000 and isinstance(trade["value"], int)
+    week = next(e for e in data["timeline"] if e["when"] == "2023-W20")
+    assert (week["start"], week["end"]) == ("2023-05-15", "2023-05-21")
+
+
+def test_every_briefing_data_file_follows_the_published_schema(built_site):
+    import jsonschema
+
+    site, _ = built_site
+    schema = json.loads((site / "briefing.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    files = sorted(site.glob("[0-9]*/[0-9]*/*.json"))
+    assert len(files) == 13
+    for path in files:
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                  for e in validator.iter_errors(json.loads(path.read_text("utf-8")))]
+        assert errors == [], (path.name, errors[:5])
+    documented = set(schema["properties"])
+    for path in files:  # every field the data carries is documented
+        assert set(json.loads(path.read_text("utf-8"))) <= documented, path.name
 
 
 def search_fragments(site) -> dict[str, dict]:

@@ -221,7 +221,7 @@ def cue_of(words: list[str], i: int) -> str | None:
     if is_future_word(word, following):
         return None if set(words[max(0, i - 3):i]) & R.PAST_AUX else "FUTURE"
     if word in R.PAST_AUX and any(is_future_word(w, n)
-                                  for w, n in zip(words[i + 1:i + 4], words[i + 2:i + 5] + [""])):
+                                  for w, n in zip(words[i + 1:i + 4], words[i + 2:i + 5] + [""], strict=False)):
         return None
     if word in R.PAST_CUES and previous not in R.PASSIVE_AUX:
         return "PAST"

@@ -115,7 +115,7 @@ PAST_CUES = {"was", "were", "had", "did", "ago", "said", "told", "last", "earlie
              # irregular past forms, which the "-ed" rule cannot see
              "bought", "sold", "brought", "got", "found", "led", "thought", "kept", "built", "stood", "sought",
              "fought", "caught", "felt", "knew", "grew", "drew", "threw", "chose", "broke", "spent", "lent",
-             "struck", "shot", "meant", "forgot", "forgave", "withdrew", "overtook", "undertook", "began", "drove",
+             "struck", "shot", "meant", "forgot", "forgave", "withdrew", "overtook", "undertook", "drove",
              "flew", "fled", "slid", "shrank", "sank", "swung", "stole", "froze", "woke", "dealt", "lay", "laid"}
 # Before a future word, these put that future in the past: "had been scheduled to expire Friday".
 PAST_AUX = {"had", "was", "were"}

@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 
+from ..dates import value_span
 from .paths import slugify
 
 PRECISION = {"day": "day", "week": "ISO week", "month": "month", "quarter": "quarter", "half": "half-year",
              "season": "season", "year": "year", "decade": "decade", "interval": "interval", "other": "as written"}
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
 EVENTS_PER_PAGE = 400
 
 
@@ -38,23 +38,8 @@ class Entry:
 
 
 def start_date(when: str) -> dt.date | None:
-    when = when.split("/", 1)[0]
-    if week := re.fullmatch(r"(\d{4})-W(\d{2}).*", when):
-        return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
-    if quarter := re.fullmatch(r"(\d{4})-Q([1-4])", when):
-        return dt.date(int(quarter[1]), 3 * int(quarter[2]) - 2, 1)
-    if half := re.fullmatch(r"(\d{4})-H([12])", when):
-        return dt.date(int(half[1]), 6 * int(half[2]) - 5, 1)
-    if season := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", when):
-        return dt.date(int(season[1]), SEASON_MONTH[season[2]], 1)
-    if decade := re.fullmatch(r"(\d{3})", when):
-        return dt.date(int(decade[1]) * 10, 1, 1)
-    if date := re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?![\d-])", when):
-        try:
-            return dt.date(int(date[1]), int(date[2] or 1), int(date[3] or 1))
-        except ValueError:
-            return None
-    return None
+    span = value_span(when)
+    return span[0] if span else None
 
 
 def timeline_entries(datas: list[dict]) -> list[Entry]:
