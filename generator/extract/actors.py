@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .gazetteer import load_gazetteer
+from .names import actor_words, is_product, leading_title, name_spans, usage_kind
 from .phrases import doc_text
 from .roles import find_role
 
@@ -57,6 +58,7 @@ class Mention:
     sentence: int
     acronym: str | None = None
     modifier: str | None = None  # a qualifier the NER swept into the name
+    usage: str | None = None  # the kind how the text uses the name says
 
 
 @dataclass
@@ -99,40 +101,61 @@ def acronym_key(name: str) -> str:
 
 def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
     gazetteer = load_gazetteer()
-    person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in clean_name(e.text).split()}
+    spans = name_spans(doc)
+    person_words = {w for e in spans if e.label_ == "PERSON" and len(e) > 1 for w in clean_name(e.text).split()}
+    products: set[str] = set()
     mentions = []
-    for ent in doc.ents:
-        ent, modifier = _strip_modifiers(ent)
-        name = clean_name(ent.text)
+    for ent in spans:
+        if ent.label_ == "DATELINE":  # 'JERUSALEM (AP) —': the place the story was filed from
+            name = " ".join(w.capitalize() for w in ent.text.split())
+            mentions.append(Mention(gazetteer.places.get(name, name), "place", ent, sentence_of(ent.start_char)))
+            continue
+        ent, modifier, titled = _strip_modifiers(ent)
+        name = _state_name(clean_name(ent.text))
         if not _is_proper_name(name, ent):
             continue
+        if is_product(ent, name):
+            products.update(name.split())
+            continue
         definite = ent.text.lower().startswith("the ") or ent.start > 0 and doc[ent.start - 1].lower_ == "the"
-        kind = _kind(ent.label_, name, gazetteer, person_words, definite)
+        label = "PERSON" if titled else ent.label_
+        kind = _kind(label, name, gazetteer, person_words, definite)
         if kind is None or _inside_title(ent) and name.casefold() not in gazetteer.organizations:
             continue
         if kind == "place" and " and " in name and name not in gazetteer.places:
             continue  # 'North and South Korea'
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
-        acronym = None
-        bracket = BRACKETED_ACRONYM.match(doc_text(doc), ent.end_char - (1 if ent.text.endswith("(") else 0))
-        if "(" in ent.text:
-            inner = re.search(r"\(([A-Z][A-Za-z0-9.&-]{1,11})", ent.text)
-            acronym = inner.group(1) if inner else None
-        elif bracket and acronym_key(bracket.group(1)) == initials(name) or (
-                bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
-            acronym = bracket.group(1)
-        elif name.isupper() and (expansion := BRACKETED_NAME.match(doc_text(doc), ent.end_char)):
-            if initials(expansion.group(1)) == acronym_key(name):  # 'CEI (Italian Episcopal Conference)'
-                acronym = expansion.group(1)
-        mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), acronym, modifier))
-    return mentions
+        mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), _acronym(doc, ent, name), modifier,
+                                usage_kind(ent, kind)))
+    return [m for m in mentions if not (len(m.name.split()) == 1 and m.name in products)]
 
 
-def _strip_modifiers(ent: Span) -> tuple[Span, str | None]:
-    """'Nonpartisan Paul Tse', 'pro-Beijing New People Party': leading adjectives
-    the NER swept into a name; for a person they are a role."""
-    start = ent.start
+def _acronym(doc: Doc, ent: Span, name: str) -> str | None:
+    bracket = BRACKETED_ACRONYM.match(doc_text(doc), ent.end_char - (1 if ent.text.endswith("(") else 0))
+    if "(" in ent.text:
+        inner = re.search(r"\(([A-Z][A-Za-z0-9.&-]{1,11})", ent.text)
+        return inner.group(1) if inner else None
+    if bracket and acronym_key(bracket.group(1)) == initials(name) or (
+            bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
+        return bracket.group(1)
+    if name.isupper() and (expansion := BRACKETED_NAME.match(doc_text(doc), ent.end_char)):
+        if initials(expansion.group(1)) == acronym_key(name):  # 'CEI (Italian Episcopal Conference)'
+            return expansion.group(1)
+    return None
+
+
+def _state_name(name: str) -> str:
+    """'Calif.' -> 'California' (the Associated Press's abbreviations)."""
+    states = actor_words()["state_abbreviations"]
+    return states.get(name) or states.get(name + ".") or name
+
+
+def _strip_modifiers(ent: Span) -> tuple[Span, str | None, bool]:
+    """'Nonpartisan Paul Tse', 'pro-Beijing New People Party', 'Superintendent Al
+    McHugh': leading adjectives and titles the NER swept into a name; for a person
+    they are a role. The flag says a person's title or descriptor was found."""
+    start = ent.start + leading_title(ent)
     while start < ent.end - 1:
         token = ent.doc[start]
         parts = token.text.split("-")
@@ -141,8 +164,10 @@ def _strip_modifiers(ent: Span) -> tuple[Span, str | None]:
             continue
         break
     if start == ent.start:
-        return ent, None
-    return Span(ent.doc, start, ent.end, label=ent.label_), ent.doc[ent.start:start].text
+        return ent, None, False
+    modifier = ent.doc[ent.start:start]
+    titled = modifier[-1].lower_ in actor_words()["person_titles"] and not ent.doc[start].is_upper
+    return Span(ent.doc, start, ent.end, label=ent.label_), modifier.text, titled
 
 
 def _inside_title(ent: Span) -> bool:
@@ -200,7 +225,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
 
     def key_of(name: str) -> str:
         canonical = gazetteer.organizations.get(name.casefold()) or gazetteer.places.get(name)
-        return _core(canonical or name, gazetteer).casefold()
+        return re.sub(r"['’]s\b", "", _core(canonical or name, gazetteer)).casefold()  # "New People's Party"
 
     # Longest names first, so that short forms find the full name they stand for.
     ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), -len(m.name)))
@@ -239,6 +264,10 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
                                for p in full_people if name in p.split() and p != name}.values() if c]
         if owners:  # 'Roth' among Raymond, Evana and Jonathan Roth: the one the article is about
             return max(owners, key=lambda c: len(c.mentions))
+        if len(words) == 1 and mention.kind == "person":  # 'Ms Bauchtman' for Lydia Buchtmann
+            variants = [p for p in full_people if _spelling_variant(name, p.split()[-1])]
+            if len(variants) == 1:
+                return by_key.get(key_of(variants[0]))
     gazetteer = load_gazetteer()
     known = name in gazetteer.places or name.casefold() in gazetteer.organizations
     if name.replace(".", "").isupper() and len(name) <= 6 and not known:
@@ -248,6 +277,20 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
     return None
 
 
+def _spelling_variant(word: str, other: str) -> bool:
+    """Two spellings of one surname: the same first letter, long enough, at most two
+    edits apart."""
+    if word == other or word[0] != other[0] or min(len(word), len(other)) < 5:
+        return False
+    previous = list(range(len(other) + 1))
+    for i, a in enumerate(word, 1):
+        current = [i]
+        for j, b in enumerate(other, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1] <= 2
+
+
 def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
     if mention.name not in cluster.names:
         cluster.names.append(mention.name)
@@ -255,9 +298,12 @@ def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
         cluster.names.append(mention.acronym)
         by_key.setdefault(key_of(mention.acronym), cluster)
     by_key.setdefault(key_of(mention.name), cluster)
-    # A person's full name outweighs the labels the NER gave its short forms.
-    weight = 3 if mention.kind == "person" and len(mention.name.split()) > 1 else 1
-    cluster.kinds[mention.kind] += weight
+    # How the text uses a name outweighs the NER's label; a person's full name
+    # outweighs the labels the NER gave its short forms.
+    if mention.usage:
+        cluster.kinds[mention.usage] += 4
+    else:
+        cluster.kinds[mention.kind] += 3 if mention.kind == "person" and len(mention.name.split()) > 1 else 1
     cluster.mentions.append(mention)
     role = find_role(mention.span) or (mention.modifier if mention.kind == "person" else None)
     if role:
@@ -307,8 +353,9 @@ class MentionIndex:
     def __init__(self, doc: Doc, actors: list[Actor]):
         names = index_names(actors)
         self.spans: list[tuple[int, int, Actor]] = []
-        for ent in doc.ents:
-            actor = names.get(clean_name(ent.text).casefold())
+        for ent in name_spans(doc):
+            actor = names.get(clean_name(ent.text).casefold()) or names.get(
+                _state_name(clean_name(_strip_modifiers(ent)[0].text)).casefold())
             if actor is not None:
                 self.spans.append((ent.start_char, ent.end_char, actor))
         self.actors = actors
