@@ -46,7 +46,8 @@ ORGANIZATION_WORDS = re.compile(
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|plc|PLC|Co|AG|SA)\.?$")
 GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
                  "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
-                 "navy", "cabinet", "committee", "commission", "agency", "board", "office", "city", "province"}
+                 "navy", "cabinet", "committee", "commission", "agency", "board", "office", "city", "province", "man",
+                 "woman"}
 SHORT_NAME_WORDS = {"of", "the", "and", "for", "de", "da", "du", "la", "le"}
 
 
@@ -176,7 +177,7 @@ def _inside_title(ent: Span) -> bool:
     head = ent.root.head
     if ent.label_ == "PERSON" or clean_name(ent.text) in load_gazetteer().places:
         return False
-    if ent.root.dep_ == "pobj" and head.lower_ == "of" and ent.label_ == "ORG" and len(ent) == 1 \
+    if ent.root.dep_ == "pobj" and head.lower_ in ("of", "for") and ent.label_ == "ORG" and len(ent) == 1 \
             and not ent.text.isupper():
         head = head.head
     elif ent.root.dep_ != "compound":
@@ -201,7 +202,8 @@ def _is_proper_name(name: str, ent: Span) -> bool:
 def _kind(label: str, name: str, gazetteer, person_words: set[str], definite: bool = False) -> str | None:
     if name.casefold() in gazetteer.organizations and label != "PERSON":
         return "organization"
-    if label in ("ORG", "NORP") and len(name.split()) == 1 and name.endswith(DEMONYM_ENDINGS) and not definite:
+    if label in ("ORG", "NORP") and len(name.split()) == 1 and name.endswith(DEMONYM_ENDINGS) and not definite \
+            and name[1:].islower():
         return None  # 'British', 'Italian' mislabeled as organizations; 'the Guardian' is a name
     if PLACE_WORDS.search(name):
         return "place"
@@ -238,6 +240,29 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             canonical = gazetteer.organizations.get(mention.name.casefold()) or gazetteer.places.get(mention.name)
             cluster.canonical = canonical
         _add(cluster, mention, by_key, key_of)
+    return _merge_shorter_names([c for c in clusters if c.mentions])
+
+
+def _merge_shorter_names(clusters: list[Cluster]) -> list[Cluster]:
+    """'Supreme Court' in 'Supreme Court of Cassation', 'Udvar-Hazy Center' in
+    'Steven F. Udvar-Hazy Center': an organization named by part of a longer
+    organization's name is that organization (when only one name holds it)."""
+    gazetteer = load_gazetteer()
+    organizations = [c for c in clusters if c.kind() == "organization"]
+    for cluster in sorted(organizations, key=lambda c: len(c.name().split())):
+        name = cluster.name()
+        if len(name.split()) < 2 or name in gazetteer.places or name.casefold() in gazetteer.organizations:
+            continue
+        pattern = re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)")
+        owners = [c for c in organizations if c is not cluster and c.mentions
+                  and any(pattern.search(n) and n != name for n in c.names)]
+        if len(owners) == 1:
+            owner = owners[0]
+            owner.names.extend(n for n in cluster.names if n not in owner.names)
+            owner.kinds.update(cluster.kinds)
+            owner.mentions.extend(cluster.mentions)
+            owner.roles.extend(cluster.roles)
+            cluster.mentions = []
     return [c for c in clusters if c.mentions]
 
 

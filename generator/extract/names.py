@@ -39,7 +39,7 @@ def actor_words() -> dict:
     data = yaml.safe_load(resources.files("generator").joinpath("data/actor_words.yml").read_text("utf-8"))
     words = {key: value if isinstance(value, dict) else {str(v) for v in value} for key, value in data.items()}
     for key in ("person_titles", "leaning_prefixes", "name_particles", "product_nouns", "place_nouns",
-                "publishing_verbs", "place_prepositions", "place_verbs", "motion_verbs"):
+                "publishing_verbs", "place_prepositions", "place_verbs", "motion_verbs", "organization_nouns"):
         words[key] = {w.lower() for w in words[key]}
     return words
 
@@ -110,10 +110,17 @@ def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
 
 
 def _shape_spans(doc: Doc) -> list[Span]:
+    titles = actor_words()["person_titles"]
     spans = []
     for match_id, start, end in _matcher(doc.vocab)(doc):
         label = doc.vocab.strings[match_id].split("#")[0]
-        spans.append(Span(doc, start, end, label=label))
+        end = next((t.i for t in doc[start + 1:end] if t.lower_ in titles), end)  # 'Museum of Flight CEO'
+        while end - start > 1 and doc[end - 1].lower_ in CONNECTORS:
+            end -= 1
+        hyphenated = start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ or \
+            end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        if doc[start].text != "-" and doc[end - 1].text != "-" and not hyphenated:
+            spans.append(Span(doc, start, end, label=label))
     return filter_spans(spans)
 
 
@@ -184,8 +191,9 @@ def _split(ent: Span) -> list[Span]:
     heads = actor_words()["organization_heads"]
     if ent.label_ != "ORG":
         return [ent]
+    listed = ent.start and ent.doc[ent.start - 1].tag_ == "NNS"  # 'the religious schools Santo Spirito and Immacolata'
     for token in ent[1:-1]:
-        if token.lower_ in ("and", "&") and token.nbor(-1).text in heads and token.nbor(1).is_title:
+        if token.lower_ in ("and", "&") and (token.nbor(-1).text in heads or listed) and token.nbor(1).is_title:
             return [Span(ent.doc, ent.start, token.i, label="ORG"), Span(ent.doc, token.i + 1, ent.end, label="ORG")]
     return [ent]
 
@@ -264,6 +272,12 @@ def usage_kind(span: Span, kind: str) -> str | None:
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in words["place_nouns"] \
             and head.head.i < span.start:
         return "place"
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in words["organization_nouns"] and before.is_lower \
+            and (before.head.i in range(span.start, span.end) or root.head.i == before.i):
+        return "organization"  # 'ship-tracking website MarineTraffic'
+    if root.dep_ == "compound" and head.lower_ in words["place_nouns"] and head.is_lower and head.i == span.end:
+        return "place"  # 'Zhuhai Gaolan port'
     if kind == "person":
         if root.dep_ == "pobj" and (head.lower_ in words["place_prepositions"] or head.lower_ in ("to", "from")
                                     and head.head.lemma_ in words["motion_verbs"]) or \
@@ -282,7 +296,6 @@ def usage_kind(span: Span, kind: str) -> str | None:
         if root.dep_ == "nsubj" and head.lemma_ in words["publishing_verbs"] and len(span) == 1:
             return "organization"
     elif kind in ("place", "organization"):
-        before = doc[span.start - 1] if span.start else None
         if before is not None and before.lower_ in words["person_titles"] and before.is_title \
                 and before.head.i in range(span.start, span.end) and len(span) > 1:
             return "person"
