@@ -20,7 +20,7 @@ from ..model import Actor
 from .gazetteer import load_gazetteer
 from .names import actor_words, is_product, leading_title, name_spans, usage_kind
 from .phrases import doc_text
-from .roles import find_role
+from .roles import activity_role, find_role
 
 KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 MISLABELED = {"PRODUCT", "NORP", "WORK_OF_ART", "EVENT"}  # kept only when the gazetteer knows the name
@@ -344,6 +344,8 @@ def find_actors(doc: Doc, sentence_of) -> list[Actor]:
         sentences = tuple(sorted({m.sentence for m in cluster.mentions}))
         aliases = tuple(sorted({n for n in cluster.names if n != name}))
         role = _best_role(cluster) if cluster.kind() == "person" else (cluster.roles[0] if cluster.roles else None)
+        if role is None and cluster.kind() == "person":
+            role = activity_role([m.span for m in cluster.mentions])
         actors.append(Actor(name=name, kind=cluster.kind(), aliases=aliases, role=role,
                             mentions=len(cluster.mentions), sentences=sentences))
     actors.sort(key=lambda a: (-a.mentions, a.sentences[0] if a.sentences else 0, a.name))

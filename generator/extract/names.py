@@ -185,7 +185,7 @@ def _merge(entities: list[Span], found: list[Span]) -> list[Span]:
     return sorted(result, key=lambda s: s.start)
 
 
-def _split(ent: Span) -> list[Span]:
+def _split(ent: Span, people: set[str]) -> list[Span]:
     """'The Cuban American National Foundation and Brothers': an organization's name
     ends at its head word; what follows 'and' is another name."""
     heads = actor_words()["organization_heads"]
@@ -195,7 +195,20 @@ def _split(ent: Span) -> list[Span]:
     for token in ent[1:-1]:
         if token.lower_ in ("and", "&") and (token.nbor(-1).text in heads or listed) and token.nbor(1).is_title:
             return [Span(ent.doc, ent.start, token.i, label="ORG"), Span(ent.doc, token.i + 1, ent.end, label="ORG")]
+        before = ent.doc[ent.start:token.i]
+        if token.lower_ in ("for", "of", "at") and (before.text in people or _speaker_name(before, ent)):
+            # 'Lydia Buchtmann for Food Standards Australia': a person and her organization
+            return [Span(ent.doc, ent.start, token.i, label="PERSON"), Span(ent.doc, token.i + 1, ent.end, label="ORG")]
     return [ent]
+
+
+def _speaker_name(before: Span, ent: Span) -> bool:
+    """'Lydia Buchtmann for Food Standards … says': two capitalized words, no
+    organization's head word, the subject of a verb of saying."""
+    heads = actor_words()["organization_heads"]
+    return (len(before) == 2 and all(t.is_title and t.pos_ == "PROPN" for t in before)
+            and not any(t.text in heads for t in before)
+            and ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in ("say", "tell", "add", "explain", "warn"))
 
 
 def _joined(entities: list[Span]) -> list[Span]:
@@ -203,7 +216,8 @@ def _joined(entities: list[Span]) -> list[Span]:
     'Brothers' + 'to the' + 'Rescue': one organization cut at its preposition; 'Dries'
     + 'Mertens': one person."""
     result: list[Span] = []
-    for ent in [part for e in entities for part in _split(e)]:
+    people = {e.text for e in entities if e.label_ == "PERSON"}
+    for ent in [part for e in entities for part in _split(e, people)]:
         doc = ent.doc
         if result and result[-1].label_ == "ORG" and ent.label_ == "ORG" and 1 < ent.start - result[-1].end <= 2:
             between = doc[result[-1].end:ent.start]
