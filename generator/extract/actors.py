@@ -380,9 +380,14 @@ class MentionIndex:
     def __init__(self, doc: Doc, actors: list[Actor]):
         names = index_names(actors)
         self.spans: list[tuple[int, int, Actor]] = []
+        surnames = Counter(a.name.split()[-1] for a in actors if a.kind == "person")
+        people = {a.name.split()[-1]: a for a in actors if a.kind == "person"}
         for ent in name_spans(doc):
-            actor = names.get(clean_name(ent.text).casefold()) or names.get(
+            name = clean_name(ent.text)
+            actor = names.get(name.casefold()) or names.get(
                 _state_name(clean_name(_strip_modifiers(ent)[0].text)).casefold())
+            if actor is None and surnames[name] == 1:  # "Cornyn's statement"
+                actor = people[name]
             if actor is not None:
                 self.spans.append((ent.start_char, ent.end_char, actor))
         self.actors = actors
