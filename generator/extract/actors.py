@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .gazetteer import load_gazetteer
-from .names import actor_words, is_product, leading_title, name_spans, usage_kind
+from .names import actor_words, is_product, leading_title, name_spans, person_span, usage_kind
 from .phrases import doc_text
 from .roles import activity_role, find_role
 
@@ -127,8 +127,12 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
             continue  # 'North and South Korea'
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
+        usage = usage_kind(ent, kind)
+        if usage == "person" and kind != "person" and person_span(ent) is not ent:
+            ent = person_span(ent)
+            name = clean_name(ent.text)
         mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), _acronym(doc, ent, name), modifier,
-                                usage_kind(ent, kind)))
+                                usage))
     return [m for m in mentions if not (len(m.name.split()) == 1 and m.name in products)]
 
 

@@ -208,7 +208,16 @@ def _speaker_name(before: Span, ent: Span) -> bool:
     heads = actor_words()["organization_heads"]
     return (len(before) == 2 and all(t.is_title and t.pos_ == "PROPN" for t in before)
             and not any(t.text in heads for t in before)
-            and ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in ("say", "tell", "add", "explain", "warn"))
+            and any(t.dep_ == "nsubj" and t.head.lemma_ in ("say", "tell", "add", "explain", "warn")
+                    for t in ent.doc[ent.start:ent.end + 3]))
+
+
+def person_span(span: Span) -> Span:
+    """A name the text uses as a person's, with the given name the NER left out
+    ('Siyoka' + 'Simasiku, director at …')."""
+    if span.start and _first_name(span.doc, span.start - 1, tagged=False):
+        return Span(span.doc, span.start - 1, span.end, label="PERSON")
+    return span
 
 
 def _joined(entities: list[Span]) -> list[Span]:

@@ -275,9 +275,10 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         named = mentions.name_at(token.idx)
         if named is not None and (token == subject or kinds.get(named) in ("person", "organization")):
             return named
-    surname = mentions.by_surname(subject) if subject.pos_ == "PROPN" else None
-    if surname is not None:
-        return surname
+    for token in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
+        surname = mentions.by_surname(token) if token.pos_ == "PROPN" else None
+        if surname is not None:
+            return surname  # "Cornyn's statement added"
     if subject.lower_ in PRONOUNS:
         return mentions.recent_person(subject.idx)
     if subject.lower_ in ("it", "they"):
