@@ -125,6 +125,8 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
             continue
         if kind == "place" and " and " in name and name not in gazetteer.places:
             continue  # 'North and South Korea'
+        if name.isupper() and _spells_common_words(doc, name):
+            continue  # 'iodine deficiency disorders (IDD)': an abbreviation, not a name
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
         usage = usage_kind(ent, kind)
@@ -134,6 +136,11 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), _acronym(doc, ent, name), modifier,
                                 usage))
     return [m for m in mentions if not (len(m.name.split()) == 1 and m.name in products)]
+
+
+def _spells_common_words(doc: Doc, name: str) -> bool:
+    match = re.search(rf"((?:\b[a-z][a-z-]*\s+){{{len(name)}}})\({re.escape(name)}\)", doc_text(doc))
+    return match is not None and "".join(w[0] for w in match.group(1).split()).upper() == name
 
 
 def _acronym(doc: Doc, ent: Span, name: str) -> str | None:
@@ -195,6 +202,8 @@ def _is_proper_name(name: str, ent: Span) -> bool:
     if not name or not any(c.isupper() for c in name) or name.split()[-1] in ("of", "and", "the", "for", "de"):
         return False
     gazetteer = load_gazetteer()
+    if name.casefold() in GENERIC_NAMES:
+        return False  # 'Man' of 'Man of the Match' is also a town in the gazetteer
     if name.casefold() in gazetteer.organizations or name in gazetteer.places:
         return True
     words = [t for t in ent if t.text in name.split()]
@@ -331,6 +340,8 @@ def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
     # outweighs the labels the NER gave its short forms.
     if mention.usage:
         cluster.kinds[mention.usage] += 4
+    elif PLACE_WORDS.search(mention.name) and mention.kind == "place":
+        cluster.kinds["place"] += 3  # 'Indo-Pacific region' says what 'Indo-Pacific' is
     else:
         cluster.kinds[mention.kind] += 3 if mention.kind == "person" and len(mention.name.split()) > 1 else 1
     cluster.mentions.append(mention)
@@ -344,6 +355,8 @@ def find_actors(doc: Doc, sentence_of) -> list[Actor]:
     clusters = cluster_mentions(find_mentions(doc, sentence_of))
     actors = []
     for cluster in clusters:
+        if _only_a_modifier(cluster):
+            continue
         name = cluster.name()
         sentences = tuple(sorted({m.sentence for m in cluster.mentions}))
         aliases = tuple(sorted({n for n in cluster.names if n != name}))
@@ -354,6 +367,15 @@ def find_actors(doc: Doc, sentence_of) -> list[Actor]:
                             mentions=len(cluster.mentions), sentences=sentences))
     actors.sort(key=lambda a: (-a.mentions, a.sentences[0] if a.sentences else 0, a.name))
     return actors
+
+
+def _only_a_modifier(cluster: Cluster) -> bool:
+    """'Landscape' in 'the Architectural, Surveying, Planning and Landscape
+    constituency': a one-word organization only ever used to qualify a common noun."""
+    gazetteer = load_gazetteer()
+    return (cluster.kind() == "organization" and all(len(n.split()) == 1 and not n.isupper() for n in cluster.names)
+            and not any(n.casefold() in gazetteer.organizations for n in cluster.names)
+            and all(m.span.root.dep_ in ("compound", "conj") and m.span.root.head.is_lower for m in cluster.mentions))
 
 
 def _best_role(cluster: Cluster) -> str | None:

@@ -297,7 +297,7 @@ def usage_kind(span: Span, kind: str) -> str | None:
         return "place"
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in words["organization_nouns"] and before.is_lower \
-            and (before.head.i in range(span.start, span.end) or root.head.i == before.i):
+            and before.dep_ not in ("dobj", "dative"):  # not 'told the paper Smith had resigned'
         return "organization"  # 'ship-tracking website MarineTraffic'
     if root.dep_ == "compound" and head.lower_ in words["place_nouns"] and head.is_lower and head.i == span.end:
         return "place"  # 'Zhuhai Gaolan port'

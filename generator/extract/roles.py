@@ -37,7 +37,7 @@ def _affiliation(span: Span) -> str | None:
     for Food Standards Australia New Zealand': the name right after of/from/for."""
     doc = span.doc
     i = span.end
-    if span.start >= 2 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ == "ORG":
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ in ("ORG", "PERSON", "FAC"):
         owner = next((e for e in doc.ents if e.start <= span.start - 2 < e.end), None)
         if owner is not None:  # "Youngspiration's Yau Wai-ching"
             return owner.text.removeprefix("the ").removeprefix("The ")
@@ -56,9 +56,8 @@ def _affiliation(span: Span) -> str | None:
         i += 1
     while words and words[-1].lower_ in ("of", "for", "and", "&"):
         words.pop()
-    if not words or any(t.ent_type_ in ("GPE", "LOC", "DATE") for t in words) and not any(
-            t.ent_type_ == "ORG" for t in words):
-        return None
+    if not words or words[0].ent_type_ in ("GPE", "LOC", "DATE", "NORP"):
+        return None  # 'Mayor of Boston': a place, not an affiliation
     return join_tokens(words)
 
 
