@@ -375,7 +375,13 @@ def _only_a_modifier(cluster: Cluster) -> bool:
     gazetteer = load_gazetteer()
     return (cluster.kind() == "organization" and all(len(n.split()) == 1 and not n.isupper() for n in cluster.names)
             and not any(n.casefold() in gazetteer.organizations for n in cluster.names)
-            and all(m.span.root.dep_ in ("compound", "conj") and m.span.root.head.is_lower for m in cluster.mentions))
+            and all(_modifies_common_noun(m.span.root) for m in cluster.mentions))
+
+
+def _modifies_common_noun(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.is_lower and token.head.pos_ == "NOUN"
 
 
 def _best_role(cluster: Cluster) -> str | None:

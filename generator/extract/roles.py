@@ -56,6 +56,8 @@ def _affiliation(span: Span) -> str | None:
         i += 1
     while words and words[-1].lower_ in ("of", "for", "and", "&"):
         words.pop()
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].ent_type_ != "PERSON":
+        return None  # 'of the Architectural, Surveying, Planning and Landscape constituency': cut short
     if not words or words[0].ent_type_ in ("GPE", "LOC", "DATE", "NORP"):
         return None  # 'Mayor of Boston': a place, not an affiliation
     return join_tokens(words)
