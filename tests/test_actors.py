@@ -133,3 +133,13 @@ def test_players_in_a_match_report(nlp):
 def test_no_player_role_outside_sport(nlp):
     b = brief(nlp, "Rishi Sunak replaced Liz Truss as prime minister in October after a brief contest.")
     assert find(b, "Liz Truss").role != "player"
+
+
+def test_given_name_title_keeps_people_apart(nlp):
+    b = brief(nlp, "Saddam Hussein invaded Kuwait. King Hussein of Jordan met President Bush in Kennebunkport.")
+    assert find(b, "King Hussein") is not find(b, "Saddam Hussein")
+
+
+def test_a_number_word_is_not_part_of_an_organization(nlp):
+    b = brief(nlp, "Twelve Arab League nations backed the plan on Friday.")
+    assert find(b, "Twelve Arab League") is None

@@ -38,7 +38,7 @@ def actor_words() -> dict:
     """The word lists of data/actor_words.yml, lists as lowercase sets."""
     data = yaml.safe_load(resources.files("generator").joinpath("data/actor_words.yml").read_text("utf-8"))
     words = {key: value if isinstance(value, dict) else {str(v) for v in value} for key, value in data.items()}
-    for key in ("person_titles", "leaning_prefixes", "name_particles", "product_nouns", "place_nouns",
+    for key in ("person_titles", "given_name_titles", "leaning_prefixes", "name_particles", "product_nouns", "place_nouns",
                 "publishing_verbs", "place_prepositions", "place_verbs", "motion_verbs", "organization_nouns"):
         words[key] = {w.lower() for w in words[key]}
     return words
@@ -278,6 +278,8 @@ def leading_title(span: Span) -> int:
             i += 3
         else:
             break
+    if i == span.end - 1 and any(t.lower_ in words["given_name_titles"] for t in doc[span.start:i]):
+        return 0  # 'King Hussein' is not a Hussein
     return i - span.start
 
 
