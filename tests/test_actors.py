@@ -143,3 +143,14 @@ def test_given_name_title_keeps_people_apart(nlp):
 def test_a_number_word_is_not_part_of_an_organization(nlp):
     b = brief(nlp, "Twelve Arab League nations backed the plan on Friday.")
     assert find(b, "Twelve Arab League") is None
+
+
+@pytest.mark.parametrize("body,name", [
+    # business news has quarters, leagues and runs, but no match report
+    ("In the third quarter, John Smith replaced the chief executive and set a new target; the Arab League "
+     "had missed its goal, and the run on the bank was saved by a late deal.", "John Smith"),
+    ("After meeting the protesters, Jane Doe said the plan would go ahead.", "Jane Doe"),
+])
+def test_no_role_read_from_unrelated_words(nlp, body, name):
+    role = find(brief(nlp, body), name).role
+    assert role not in ("player", "protester")

@@ -69,3 +69,10 @@ def test_pronoun_speaker_resolved_to_the_person_just_named(nlp):
     found = quotes(nlp, "Harry Kane won the award. He said, \"In the first half it felt good out there and we "
                         "could have scored more.\"")
     assert speaker_of(found, "In the first half") == "Harry Kane"
+
+
+def test_pronoun_far_from_any_person_is_not_resolved(nlp):
+    filler = " ".join(["The committee met again on Monday and discussed the budget at length."] * 12)
+    found = quotes(nlp, f"Harry Kane won the award. {filler} \"We will fight this decision in every court we "
+                        "can find,\" he said.")
+    assert speaker_of(found, "We will fight") != "Harry Kane"

@@ -430,10 +430,11 @@ class MentionIndex:
                 return actor.name
         return None
 
-    def recent_person(self, offset: int) -> str | None:
+    def recent_person(self, offset: int, within: int | None = None) -> str | None:
+        """The person mentioned last before `offset` (only `within` characters back, if given)."""
         for start, _, actor in reversed(self.spans):
             if start < offset and actor.kind == "person":
-                return actor.name
+                return actor.name if within is None or offset - start <= within else None
         return None
 
     def name_of_token(self, token: Token) -> str | None:

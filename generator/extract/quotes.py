@@ -27,6 +27,7 @@ CLOSERS = {"”": ("”", '"'), "’": ("’",), '"': ('"', "”", "“"), "''":
 QUOTE_MARK = re.compile(r"``|''|[“”‘’\"«»]")
 PRONOUNS = {"he", "she", "i"}
 MIN_WORDS_WITHOUT_VERB = 6
+PRONOUN_REACH = 600  # characters back to the person 'he'/'she' next to a quotation stands for
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def _named_at(token: Token, mentions: MentionIndex) -> str | None:
     if named is not None:
         return named
     if token.lower_ in PRONOUNS - {"i"}:
-        return mentions.recent_person(token.idx)
+        return mentions.recent_person(token.idx, within=PRONOUN_REACH)
     return None
 
 
@@ -280,7 +281,7 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         if surname is not None:
             return surname  # "Cornyn's statement added"
     if subject.lower_ in PRONOUNS:
-        return mentions.recent_person(subject.idx)
+        return mentions.recent_person(subject.idx, within=PRONOUN_REACH)
     if subject.lower_ in ("it", "they"):
         return None  # the speaker of the quotation before, if any
     if any(c.lower_ in ("a", "an", "one", "another") for c in subject.children):

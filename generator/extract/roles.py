@@ -41,7 +41,7 @@ def _affiliation(span: Span) -> str | None:
         owner = next((e for e in doc.ents if e.start <= span.start - 2 < e.end), None)
         if owner is not None:  # "Youngspiration's Yau Wai-ching"
             return owner.text.removeprefix("the ").removeprefix("The ")
-    if span.start >= 2 and doc[span.start - 1].text == ",":
+    if span.start >= 2 and doc[span.start - 1].text == "," and span.root.dep_ not in ("nsubj", "nsubjpass"):
         listed = _listed_under(span)
         if listed:
             return listed
