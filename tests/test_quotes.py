@@ -76,3 +76,16 @@ def test_pronoun_far_from_any_person_is_not_resolved(nlp):
     found = quotes(nlp, f"Harry Kane won the award. {filler} \"We will fight this decision in every court we "
                         "can find,\" he said.")
     assert speaker_of(found, "We will fight") != "Harry Kane"
+
+
+def test_description_with_another_country_is_not_a_namesake_by_role(nlp):
+    found = quotes(nlp, "Soviet special ambassador Mikhail Sytenko will visit Baghdad. The Iraqi ambassador to Greece "
+                        "said in Athens the foreigners could leave \"as soon as the threats from the United States and "
+                        "its allies are eliminated.\"")
+    assert speaker_of(found, "as soon as the threats") != "Mikhail Sytenko"
+
+
+def test_quote_attributed_to_an_unnamed_official_does_not_continue_the_last_speaker(nlp):
+    found = quotes(nlp, "\"No point getting into all these semantics,\" Bush said. \"That shows he is nervous about "
+                        "pinpointing his location,\" says one U.S. official.")
+    assert speaker_of(found, "That shows he is nervous") is None

@@ -468,11 +468,15 @@ class MentionIndex:
         shares most words with the description (with `head_in_role`, its head noun
         among them), the most recently mentioned on a tie."""
         words = {t.lower_ for t in token.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        # 'The Iraqi ambassador to Greece' is not the Soviet special ambassador.
+        qualifiers = {t.lower_ for t in token.subtree if t.ent_type_ in ("NORP", "GPE", "ORG") and t.is_alpha}
         scored = {}
         for actor in self.actors:
             if actor.kind != "person" or not actor.role:
                 continue
             role = set(actor.role.lower().split())
+            if not qualifiers <= role:
+                continue
             if words & role and (token.lower_ in role or not head_in_role):
                 scored[actor.name] = len(words & role)
         if not scored:
@@ -497,7 +501,8 @@ class MentionIndex:
                 continue
             for word in earlier.subtree:
                 named = self.name_at(word.idx)
-                if named is not None and word.i != earlier.i:
+                joined_by_preposition = any(a.dep_ == "prep" and a.head == earlier for a in word.ancestors)
+                if named is not None and word.i != earlier.i and joined_by_preposition:  # not 'GOP sources'
                     kinds = {a.name: a.kind for a in self.actors}
                     if kinds.get(named) in ("person", "organization"):
                         return named

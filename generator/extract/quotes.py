@@ -27,6 +27,7 @@ CLOSERS = {"”": ("”", '"'), "’": ("’",), '"': ('"', "”", "“"), "''":
 QUOTE_MARK = re.compile(r"``|''|[“”‘’\"«»]")
 PRONOUNS = {"he", "she", "i"}
 MIN_WORDS_WITHOUT_VERB = 6
+UNNAMED = "\0unnamed"  # a speaker the quotation's own attribution leaves without a name
 PRONOUN_REACH = 600  # characters back to the person 'he'/'she' next to a quotation stands for
 
 
@@ -116,7 +117,11 @@ def find_quotes(doc: Doc, mentions: MentionIndex, sentence_of) -> list[Quote]:
         span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
         if span is None or not is_statement(span):
             continue
-        speaker = _by_structure(doc, quoted, mentions) or _speaker(span, mentions) or _introduced_before(span, mentions)
+        speaker = _by_structure(doc, quoted, mentions)
+        if speaker is UNNAMED:
+            previous = None
+            continue  # '“…,” says one U.S. official': someone the article does not name
+        speaker = speaker or _speaker(span, mentions) or _introduced_before(span, mentions)
         if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2 \
                 and _opens_sentence(span, previous):
             speaker = previous.speaker
@@ -157,6 +162,8 @@ def _by_structure(doc: Doc, quoted: Quoted, mentions: MentionIndex) -> str | Non
             named = _named_at(tokens[1], mentions)  # '…", added KCNA'
             if named is not None:
                 return named
+            if tokens[1].lower_ in ("a", "an", "one", "another") or tokens[1].pos_ == "DET" and tokens[1].lower_ != "the":
+                return UNNAMED
         if tokens:
             named = _named_at(tokens[0], mentions)
             verb = next((t for t in tokens[1:5] if t.lemma_ in speech_verbs()), None)
@@ -286,4 +293,6 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         return None  # the speaker of the quotation before, if any
     if any(c.lower_ in ("a", "an", "one", "another") for c in subject.children):
         return None  # 'a spokesperson': someone the article does not name
+    if not any(c.lower_ in ("the", "this") for c in subject.children):
+        return None  # "Iraq's ambassador to Greece": not whoever else is an ambassador
     return mentions.by_role(subject, head_in_role=False) or mentions.by_antecedent(subject)
