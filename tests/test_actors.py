@@ -154,3 +154,8 @@ def test_a_number_word_is_not_part_of_an_organization(nlp):
 def test_no_role_read_from_unrelated_words(nlp, body, name):
     role = find(brief(nlp, body), name).role
     assert role not in ("player", "protester")
+
+
+def test_two_places_joined_by_a_hyphen_are_not_a_place(nlp):
+    b = brief(nlp, "Troops massed along the Iraq-Kuwait border as Iraq and Kuwait traded threats.")
+    assert find(b, "Iraq-Kuwait") is None and find(b, "Iraq") is not None

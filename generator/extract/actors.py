@@ -125,6 +125,9 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
             continue
         if kind == "place" and " and " in name and name not in gazetteer.places:
             continue  # 'North and South Korea'
+        parts = name.split("-")
+        if len(parts) > 1 and all(p in gazetteer.places for p in parts):
+            continue  # 'the Iraq-Kuwait border': two places qualifying a noun
         if name.isupper() and _spells_common_words(doc, name):
             continue  # 'iodine deficiency disorders (IDD)': an abbreviation, not a name
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:

@@ -28,7 +28,7 @@ def find_role(span: Span) -> str | None:
     role = _own_role(span) or (_affiliation(span) or _relation(span) if span.label_ == "PERSON" else None)
     if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
         first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
-        role = (_own_role(first) or _group_role(first)) if first is not None else None
+        role = (_own_role(first) or _affiliation(first) or _group_role(first)) if first is not None else None
     return role or (_group_role(span) if span.label_ == "PERSON" else None)
 
 
