@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .gazetteer import load_gazetteer
+from .names import actor_words, is_product, leading_title, name_spans, person_span, usage_kind
 from .phrases import doc_text
-from .roles import find_role
+from .roles import activity_role, find_role
 
 KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 MISLABELED = {"PRODUCT", "NORP", "WORK_OF_ART", "EVENT"}  # kept only when the gazetteer knows the name
@@ -45,7 +46,8 @@ ORGANIZATION_WORDS = re.compile(
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|plc|PLC|Co|AG|SA)\.?$")
 GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
                  "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
-                 "navy", "cabinet", "committee", "commission", "agency", "board", "office", "city", "province"}
+                 "navy", "cabinet", "committee", "commission", "agency", "board", "office", "city", "province", "man",
+                 "woman"}
 SHORT_NAME_WORDS = {"of", "the", "and", "for", "de", "da", "du", "la", "le"}
 
 
@@ -57,6 +59,7 @@ class Mention:
     sentence: int
     acronym: str | None = None
     modifier: str | None = None  # a qualifier the NER swept into the name
+    usage: str | None = None  # the kind how the text uses the name says
 
 
 @dataclass
@@ -99,40 +102,75 @@ def acronym_key(name: str) -> str:
 
 def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
     gazetteer = load_gazetteer()
-    person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in clean_name(e.text).split()}
+    spans = name_spans(doc)
+    person_words = {w for e in spans if e.label_ == "PERSON" and len(e) > 1 for w in clean_name(e.text).split()}
+    products: set[str] = set()
     mentions = []
-    for ent in doc.ents:
-        ent, modifier = _strip_modifiers(ent)
-        name = clean_name(ent.text)
+    for ent in spans:
+        if ent.label_ == "DATELINE":  # 'JERUSALEM (AP) —': the place the story was filed from
+            name = " ".join(w.capitalize() for w in ent.text.split())
+            mentions.append(Mention(gazetteer.places.get(name, name), "place", ent, sentence_of(ent.start_char)))
+            continue
+        ent, modifier, titled = _strip_modifiers(ent)
+        name = _state_name(clean_name(ent.text))
         if not _is_proper_name(name, ent):
             continue
+        if is_product(ent, name):
+            products.update(name.split())
+            continue
         definite = ent.text.lower().startswith("the ") or ent.start > 0 and doc[ent.start - 1].lower_ == "the"
-        kind = _kind(ent.label_, name, gazetteer, person_words, definite)
+        label = "PERSON" if titled else ent.label_
+        kind = _kind(label, name, gazetteer, person_words, definite)
         if kind is None or _inside_title(ent) and name.casefold() not in gazetteer.organizations:
             continue
         if kind == "place" and " and " in name and name not in gazetteer.places:
             continue  # 'North and South Korea'
+        parts = name.split("-")
+        if len(parts) > 1 and all(p in gazetteer.places for p in parts):
+            continue  # 'the Iraq-Kuwait border': two places qualifying a noun
+        if name.isupper() and _spells_common_words(doc, name):
+            continue  # 'iodine deficiency disorders (IDD)': an abbreviation, not a name
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
-        acronym = None
-        bracket = BRACKETED_ACRONYM.match(doc_text(doc), ent.end_char - (1 if ent.text.endswith("(") else 0))
-        if "(" in ent.text:
-            inner = re.search(r"\(([A-Z][A-Za-z0-9.&-]{1,11})", ent.text)
-            acronym = inner.group(1) if inner else None
-        elif bracket and acronym_key(bracket.group(1)) == initials(name) or (
-                bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
-            acronym = bracket.group(1)
-        elif name.isupper() and (expansion := BRACKETED_NAME.match(doc_text(doc), ent.end_char)):
-            if initials(expansion.group(1)) == acronym_key(name):  # 'CEI (Italian Episcopal Conference)'
-                acronym = expansion.group(1)
-        mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), acronym, modifier))
-    return mentions
+        usage = usage_kind(ent, kind)
+        if usage == "person" and kind != "person" and person_span(ent) is not ent:
+            ent = person_span(ent)
+            name = clean_name(ent.text)
+        mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), _acronym(doc, ent, name), modifier,
+                                usage))
+    return [m for m in mentions if not (len(m.name.split()) == 1 and m.name in products)]
 
 
-def _strip_modifiers(ent: Span) -> tuple[Span, str | None]:
-    """'Nonpartisan Paul Tse', 'pro-Beijing New People Party': leading adjectives
-    the NER swept into a name; for a person they are a role."""
-    start = ent.start
+def _spells_common_words(doc: Doc, name: str) -> bool:
+    match = re.search(rf"((?:\b[a-z][a-z-]*\s+){{{len(name)}}})\({re.escape(name)}\)", doc_text(doc))
+    return match is not None and "".join(w[0] for w in match.group(1).split()).upper() == name
+
+
+def _acronym(doc: Doc, ent: Span, name: str) -> str | None:
+    bracket = BRACKETED_ACRONYM.match(doc_text(doc), ent.end_char - (1 if ent.text.endswith("(") else 0))
+    if "(" in ent.text:
+        inner = re.search(r"\(([A-Z][A-Za-z0-9.&-]{1,11})", ent.text)
+        return inner.group(1) if inner else None
+    if bracket and acronym_key(bracket.group(1)) == initials(name) or (
+            bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
+        return bracket.group(1)
+    if name.isupper() and (expansion := BRACKETED_NAME.match(doc_text(doc), ent.end_char)):
+        if initials(expansion.group(1)) == acronym_key(name):  # 'CEI (Italian Episcopal Conference)'
+            return expansion.group(1)
+    return None
+
+
+def _state_name(name: str) -> str:
+    """'Calif.' -> 'California' (the Associated Press's abbreviations)."""
+    states = actor_words()["state_abbreviations"]
+    return states.get(name) or states.get(name + ".") or name
+
+
+def _strip_modifiers(ent: Span) -> tuple[Span, str | None, bool]:
+    """'Nonpartisan Paul Tse', 'pro-Beijing New People Party', 'Superintendent Al
+    McHugh': leading adjectives and titles the NER swept into a name; for a person
+    they are a role. The flag says a person's title or descriptor was found."""
+    start = ent.start + leading_title(ent)
     while start < ent.end - 1:
         token = ent.doc[start]
         parts = token.text.split("-")
@@ -141,8 +179,10 @@ def _strip_modifiers(ent: Span) -> tuple[Span, str | None]:
             continue
         break
     if start == ent.start:
-        return ent, None
-    return Span(ent.doc, start, ent.end, label=ent.label_), ent.doc[ent.start:start].text
+        return ent, None, False
+    modifier = ent.doc[ent.start:start]
+    titled = modifier[-1].lower_ in actor_words()["person_titles"] and not ent.doc[start].is_upper
+    return Span(ent.doc, start, ent.end, label=ent.label_), modifier.text, titled
 
 
 def _inside_title(ent: Span) -> bool:
@@ -151,7 +191,7 @@ def _inside_title(ent: Span) -> bool:
     head = ent.root.head
     if ent.label_ == "PERSON" or clean_name(ent.text) in load_gazetteer().places:
         return False
-    if ent.root.dep_ == "pobj" and head.lower_ == "of" and ent.label_ == "ORG" and len(ent) == 1 \
+    if ent.root.dep_ == "pobj" and head.lower_ in ("of", "for") and ent.label_ == "ORG" and len(ent) == 1 \
             and not ent.text.isupper():
         head = head.head
     elif ent.root.dep_ != "compound":
@@ -165,6 +205,8 @@ def _is_proper_name(name: str, ent: Span) -> bool:
     if not name or not any(c.isupper() for c in name) or name.split()[-1] in ("of", "and", "the", "for", "de"):
         return False
     gazetteer = load_gazetteer()
+    if name.casefold() in GENERIC_NAMES:
+        return False  # 'Man' of 'Man of the Match' is also a town in the gazetteer
     if name.casefold() in gazetteer.organizations or name in gazetteer.places:
         return True
     words = [t for t in ent if t.text in name.split()]
@@ -176,7 +218,8 @@ def _is_proper_name(name: str, ent: Span) -> bool:
 def _kind(label: str, name: str, gazetteer, person_words: set[str], definite: bool = False) -> str | None:
     if name.casefold() in gazetteer.organizations and label != "PERSON":
         return "organization"
-    if label in ("ORG", "NORP") and len(name.split()) == 1 and name.endswith(DEMONYM_ENDINGS) and not definite:
+    if label in ("ORG", "NORP") and len(name.split()) == 1 and name.endswith(DEMONYM_ENDINGS) and not definite \
+            and name[1:].islower():
         return None  # 'British', 'Italian' mislabeled as organizations; 'the Guardian' is a name
     if PLACE_WORDS.search(name):
         return "place"
@@ -200,7 +243,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
 
     def key_of(name: str) -> str:
         canonical = gazetteer.organizations.get(name.casefold()) or gazetteer.places.get(name)
-        return _core(canonical or name, gazetteer).casefold()
+        return re.sub(r"['’]s\b", "", _core(canonical or name, gazetteer)).casefold()  # "New People's Party"
 
     # Longest names first, so that short forms find the full name they stand for.
     ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), -len(m.name)))
@@ -213,6 +256,29 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             canonical = gazetteer.organizations.get(mention.name.casefold()) or gazetteer.places.get(mention.name)
             cluster.canonical = canonical
         _add(cluster, mention, by_key, key_of)
+    return _merge_shorter_names([c for c in clusters if c.mentions])
+
+
+def _merge_shorter_names(clusters: list[Cluster]) -> list[Cluster]:
+    """'Supreme Court' in 'Supreme Court of Cassation', 'Udvar-Hazy Center' in
+    'Steven F. Udvar-Hazy Center': an organization named by part of a longer
+    organization's name is that organization (when only one name holds it)."""
+    gazetteer = load_gazetteer()
+    organizations = [c for c in clusters if c.kind() == "organization"]
+    for cluster in sorted(organizations, key=lambda c: len(c.name().split())):
+        name = cluster.name()
+        if len(name.split()) < 2 or name in gazetteer.places or name.casefold() in gazetteer.organizations:
+            continue
+        pattern = re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)")
+        owners = [c for c in organizations if c is not cluster and c.mentions
+                  and any(pattern.search(n) and n != name for n in c.names)]
+        if len(owners) == 1:
+            owner = owners[0]
+            owner.names.extend(n for n in cluster.names if n not in owner.names)
+            owner.kinds.update(cluster.kinds)
+            owner.mentions.extend(cluster.mentions)
+            owner.roles.extend(cluster.roles)
+            cluster.mentions = []
     return [c for c in clusters if c.mentions]
 
 
@@ -239,6 +305,10 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
                                for p in full_people if name in p.split() and p != name}.values() if c]
         if owners:  # 'Roth' among Raymond, Evana and Jonathan Roth: the one the article is about
             return max(owners, key=lambda c: len(c.mentions))
+        if len(words) == 1 and mention.kind == "person":  # 'Ms Bauchtman' for Lydia Buchtmann
+            variants = [p for p in full_people if _spelling_variant(name, p.split()[-1])]
+            if len(variants) == 1:
+                return by_key.get(key_of(variants[0]))
     gazetteer = load_gazetteer()
     known = name in gazetteer.places or name.casefold() in gazetteer.organizations
     if name.replace(".", "").isupper() and len(name) <= 6 and not known:
@@ -248,6 +318,20 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
     return None
 
 
+def _spelling_variant(word: str, other: str) -> bool:
+    """Two spellings of one surname: the same first letter, long enough, at most two
+    edits apart."""
+    if word == other or word[0] != other[0] or min(len(word), len(other)) < 5:
+        return False
+    previous = list(range(len(other) + 1))
+    for i, a in enumerate(word, 1):
+        current = [i]
+        for j, b in enumerate(other, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1] <= 2
+
+
 def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
     if mention.name not in cluster.names:
         cluster.names.append(mention.name)
@@ -255,9 +339,14 @@ def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
         cluster.names.append(mention.acronym)
         by_key.setdefault(key_of(mention.acronym), cluster)
     by_key.setdefault(key_of(mention.name), cluster)
-    # A person's full name outweighs the labels the NER gave its short forms.
-    weight = 3 if mention.kind == "person" and len(mention.name.split()) > 1 else 1
-    cluster.kinds[mention.kind] += weight
+    # How the text uses a name outweighs the NER's label; a person's full name
+    # outweighs the labels the NER gave its short forms.
+    if mention.usage:
+        cluster.kinds[mention.usage] += 4
+    elif PLACE_WORDS.search(mention.name) and mention.kind == "place":
+        cluster.kinds["place"] += 3  # 'Indo-Pacific region' says what 'Indo-Pacific' is
+    else:
+        cluster.kinds[mention.kind] += 3 if mention.kind == "person" and len(mention.name.split()) > 1 else 1
     cluster.mentions.append(mention)
     role = find_role(mention.span) or (mention.modifier if mention.kind == "person" else None)
     if role:
@@ -269,14 +358,33 @@ def find_actors(doc: Doc, sentence_of) -> list[Actor]:
     clusters = cluster_mentions(find_mentions(doc, sentence_of))
     actors = []
     for cluster in clusters:
+        if _only_a_modifier(cluster):
+            continue
         name = cluster.name()
         sentences = tuple(sorted({m.sentence for m in cluster.mentions}))
         aliases = tuple(sorted({n for n in cluster.names if n != name}))
         role = _best_role(cluster) if cluster.kind() == "person" else (cluster.roles[0] if cluster.roles else None)
+        if role is None and cluster.kind() == "person":
+            role = activity_role([m.span for m in cluster.mentions])
         actors.append(Actor(name=name, kind=cluster.kind(), aliases=aliases, role=role,
                             mentions=len(cluster.mentions), sentences=sentences))
     actors.sort(key=lambda a: (-a.mentions, a.sentences[0] if a.sentences else 0, a.name))
     return actors
+
+
+def _only_a_modifier(cluster: Cluster) -> bool:
+    """'Landscape' in 'the Architectural, Surveying, Planning and Landscape
+    constituency': a one-word organization only ever used to qualify a common noun."""
+    gazetteer = load_gazetteer()
+    return (cluster.kind() == "organization" and all(len(n.split()) == 1 and not n.isupper() for n in cluster.names)
+            and not any(n.casefold() in gazetteer.organizations for n in cluster.names)
+            and all(_modifies_common_noun(m.span.root) for m in cluster.mentions))
+
+
+def _modifies_common_noun(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.is_lower and token.head.pos_ == "NOUN"
 
 
 def _best_role(cluster: Cluster) -> str | None:
@@ -307,8 +415,14 @@ class MentionIndex:
     def __init__(self, doc: Doc, actors: list[Actor]):
         names = index_names(actors)
         self.spans: list[tuple[int, int, Actor]] = []
-        for ent in doc.ents:
-            actor = names.get(clean_name(ent.text).casefold())
+        surnames = Counter(a.name.split()[-1] for a in actors if a.kind == "person")
+        people = {a.name.split()[-1]: a for a in actors if a.kind == "person"}
+        for ent in name_spans(doc):
+            name = clean_name(ent.text)
+            actor = names.get(name.casefold()) or names.get(
+                _state_name(clean_name(_strip_modifiers(ent)[0].text)).casefold())
+            if actor is None and surnames[name] == 1:  # "Cornyn's statement"
+                actor = people[name]
             if actor is not None:
                 self.spans.append((ent.start_char, ent.end_char, actor))
         self.actors = actors
@@ -319,10 +433,11 @@ class MentionIndex:
                 return actor.name
         return None
 
-    def recent_person(self, offset: int) -> str | None:
+    def recent_person(self, offset: int, within: int | None = None) -> str | None:
+        """The person mentioned last before `offset` (only `within` characters back, if given)."""
         for start, _, actor in reversed(self.spans):
             if start < offset and actor.kind == "person":
-                return actor.name
+                return actor.name if within is None or offset - start <= within else None
         return None
 
     def name_of_token(self, token: Token) -> str | None:
@@ -356,11 +471,15 @@ class MentionIndex:
         shares most words with the description (with `head_in_role`, its head noun
         among them), the most recently mentioned on a tie."""
         words = {t.lower_ for t in token.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        # 'The Iraqi ambassador to Greece' is not the Soviet special ambassador.
+        qualifiers = {t.lower_ for t in token.subtree if t.ent_type_ in ("NORP", "GPE", "ORG") and t.is_alpha}
         scored = {}
         for actor in self.actors:
             if actor.kind != "person" or not actor.role:
                 continue
             role = set(actor.role.lower().split())
+            if not qualifiers <= role:
+                continue
             if words & role and (token.lower_ in role or not head_in_role):
                 scored[actor.name] = len(words & role)
         if not scored:
@@ -385,7 +504,8 @@ class MentionIndex:
                 continue
             for word in earlier.subtree:
                 named = self.name_at(word.idx)
-                if named is not None and word.i != earlier.i:
+                joined_by_preposition = any(a.dep_ == "prep" and a.head == earlier for a in word.ancestors)
+                if named is not None and word.i != earlier.i and joined_by_preposition:  # not 'GOP sources'
                     kinds = {a.name: a.kind for a in self.actors}
                     if kinds.get(named) in ("person", "organization"):
                         return named

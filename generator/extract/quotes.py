@@ -27,6 +27,8 @@ CLOSERS = {"”": ("”", '"'), "’": ("’",), '"': ('"', "”", "“"), "''":
 QUOTE_MARK = re.compile(r"``|''|[“”‘’\"«»]")
 PRONOUNS = {"he", "she", "i"}
 MIN_WORDS_WITHOUT_VERB = 6
+UNNAMED = "\0unnamed"  # a speaker the quotation's own attribution leaves without a name
+PRONOUN_REACH = 600  # characters back to the person 'he'/'she' next to a quotation stands for
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,13 @@ def find_quotes(doc: Doc, mentions: MentionIndex, sentence_of) -> list[Quote]:
         span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
         if span is None or not is_statement(span):
             continue
-        speaker = _speaker(span, mentions) or _introduced_before(span, mentions)
-        if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2:
+        speaker = _by_structure(doc, quoted, mentions)
+        if speaker is UNNAMED:
+            previous = None
+            continue  # '“…,” says one U.S. official': someone the article does not name
+        speaker = speaker or _speaker(span, mentions) or _introduced_before(span, mentions)
+        if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2 \
+                and _opens_sentence(span, previous):
             speaker = previous.speaker
         if speaker is None:
             speaker = _introduced_before(span, mentions, by_subject=True)
@@ -128,6 +135,59 @@ def find_quotes(doc: Doc, mentions: MentionIndex, sentence_of) -> list[Quote]:
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+def _opens_sentence(span: Span, previous: Quote) -> bool:
+    """A quotation that stands as its own sentence, or follows the quotation before
+    with nothing but its attribution between ('“…”, it added; and, later, “…”'): it
+    may continue that speaker. One quoted inside another sentence ('The Guardian
+    cited examples …: “…”') does not."""
+    doc = span.doc
+    sentence = doc[span.start].sent
+    start = sentence.start
+    if previous.end >= sentence.start_char:
+        start = max(start, next((t.i for t in doc[sentence.start:span.start] if t.idx >= previous.end), span.start))
+    between = [t for t in doc[start:span.start] if t.is_alpha]
+    return all(t.pos_ in ("PRON", "CCONJ", "ADV") or t.lemma_ in speech_verbs() for t in between)
+
+
+def _by_structure(doc: Doc, quoted: Quoted, mentions: MentionIndex) -> str | None:
+    """'“…,” X said', '“…,” said X', 'X said: “…”', 'X notes, “…”': the name next to a
+    verb of saying next to the quotation marks, whatever the parse made of them."""
+    text = doc_text(doc)
+    after = doc.char_span(quoted.end, len(text), alignment_mode="expand")
+    if after is not None:
+        tokens = [t for t in after[:6] if not (t.is_punct or t.is_space)]
+        if len(tokens) >= 2 and tokens[0].lemma_ in speech_verbs() and tokens[0].i - after.start <= 3:
+            named = _named_at(tokens[1], mentions)  # '…", added KCNA'
+            if named is not None:
+                return named
+            if tokens[1].lower_ in ("a", "an", "one", "another") or tokens[1].pos_ == "DET" and tokens[1].lower_ != "the":
+                return UNNAMED
+        if tokens:
+            named = _named_at(tokens[0], mentions)
+            verb = next((t for t in tokens[1:5] if t.lemma_ in speech_verbs()), None)
+            if named is not None and verb is not None and all(
+                    t.ent_type_ or t.is_title or t == verb for t in tokens[1:tokens.index(verb) + 1]):
+                return named  # '…," Ms Bauchtman said'
+    before = doc.char_span(0, max(quoted.start - 1, 0), alignment_mode="contract")
+    if before is not None and len(before) >= 2:
+        tokens = [t for t in before[-4:] if not (t.is_space or t.text in (",", ":", "“", '"', "``"))]
+        if len(tokens) >= 2 and tokens[-1].lemma_ in speech_verbs() and tokens[-1].i >= before.end - 3 \
+                and not any(a.dep_ in ("acl", "relcl", "agent") for a in (tokens[-2], *tokens[-2].ancestors)
+                            if a.i < tokens[-1].i):
+            return _named_at(tokens[-2], mentions)  # 'The U.S. Department of Agriculture notes, "…"'
+    return None
+
+
+def _named_at(token: Token, mentions: MentionIndex) -> str | None:
+    """The actor a name at `token` stands for, or the person 'he'/'she' stands for."""
+    named = mentions.name_at(token.idx)
+    if named is not None:
+        return named
+    if token.lower_ in PRONOUNS - {"i"}:
+        return mentions.recent_person(token.idx, within=PRONOUN_REACH)
+    return None
 
 
 def _introduced_before(span: Span, mentions: MentionIndex, by_subject=False) -> str | None:
@@ -223,11 +283,16 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         named = mentions.name_at(token.idx)
         if named is not None and (token == subject or kinds.get(named) in ("person", "organization")):
             return named
-    surname = mentions.by_surname(subject) if subject.pos_ == "PROPN" else None
-    if surname is not None:
-        return surname
+    for token in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
+        surname = mentions.by_surname(token) if token.pos_ == "PROPN" else None
+        if surname is not None:
+            return surname  # "Cornyn's statement added"
     if subject.lower_ in PRONOUNS:
-        return mentions.recent_person(subject.idx)
+        return mentions.recent_person(subject.idx, within=PRONOUN_REACH)
     if subject.lower_ in ("it", "they"):
         return None  # the speaker of the quotation before, if any
+    if any(c.lower_ in ("a", "an", "one", "another") for c in subject.children):
+        return None  # 'a spokesperson': someone the article does not name
+    if not any(c.lower_ in ("the", "this") for c in subject.children):
+        return None  # "Iraq's ambassador to Greece": not whoever else is an ambassador
     return mentions.by_role(subject, head_in_role=False) or mentions.by_antecedent(subject)

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .names import actor_words
 from .phrases import doc_text, join_tokens, without_asides
 
 EDITORIAL_TITLE = re.compile(r"\[([^\[\]]{3,60})\]\s*$")
@@ -20,13 +21,75 @@ NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
 
 
 def find_role(span: Span) -> str | None:
-    """A title before the name, or an apposition on either side of it; a name
-    coordinated with a titled one shares its title ('DAB's Ben Chan and Leung Che-cheung')."""
-    role = _own_role(span)
+    """A title before the name, or an apposition on either side of it; an
+    affiliation after it ('Frederick Fung of ADPL'); a relation ('X, who leads Y');
+    a name coordinated with a titled one shares its title ('DAB's Ben Chan and
+    Leung Che-cheung')."""
+    role = _own_role(span) or (_affiliation(span) or _relation(span) if span.label_ == "PERSON" else None)
     if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
         first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
-        role = (_own_role(first) or _group_role(first)) if first is not None else None
+        role = (_own_role(first) or _affiliation(first) or _group_role(first)) if first is not None else None
     return role or (_group_role(span) if span.label_ == "PERSON" else None)
+
+
+def _affiliation(span: Span) -> str | None:
+    """'Frederick Fung of ADPL', 'James To of the Democratic Party', 'Lydia Buchtmann
+    for Food Standards Australia New Zealand': the name right after of/from/for."""
+    doc = span.doc
+    i = span.end
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ in ("ORG", "PERSON", "FAC"):
+        owner = next((e for e in doc.ents if e.start <= span.start - 2 < e.end), None)
+        if owner is not None:  # "Youngspiration's Yau Wai-ching"
+            return owner.text.removeprefix("the ").removeprefix("The ")
+    if span.start >= 2 and doc[span.start - 1].text == "," and span.root.dep_ not in ("nsubj", "nsubjpass"):
+        listed = _listed_under(span)
+        if listed:
+            return listed
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "from", "for", "at"):
+        return None
+    i += 1 + (doc[i + 1].lower_ == "the")
+    words = []
+    while i < len(doc) and (doc[i].is_title or doc[i].is_upper or doc[i].lower_ in ("of", "for", "and", "&")
+                            and doc[i + 1:i + 2].text[:1].isupper()) and doc[i].ent_type_ != "PERSON" \
+            and not doc[i].is_punct and len(words) < 8:
+        words.append(doc[i])
+        i += 1
+    while words and words[-1].lower_ in ("of", "for", "and", "&"):
+        words.pop()
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].ent_type_ != "PERSON":
+        return None  # 'of the Architectural, Surveying, Planning and Landscape constituency': cut short
+    if not words or words[0].ent_type_ in ("GPE", "LOC", "DATE", "NORP"):
+        return None  # 'Mayor of Boston': a place, not an affiliation
+    return join_tokens(words)
+
+
+def _listed_under(span: Span) -> str | None:
+    """'… were young and relatively new activists from the localist camp, Lau
+    Siu-lai and …': a name listed after a plural noun phrase is one of them."""
+    doc = span.doc
+    comma = span.start - 1
+    start = comma
+    while start > 0 and not (doc[start - 1].pos_ in ("VERB", "AUX", "PUNCT", "SCONJ") or doc[start - 1].ent_type_):
+        start -= 1
+    chunk = list(doc[start:comma])
+    if not chunk or not any(t.tag_ == "NNS" for t in chunk) or len(chunk) > 10:
+        return None
+    return _phrase(chunk) or None
+
+
+def _relation(span: Span) -> str | None:
+    """'Janet Holmes a Court, who chairs the Australian Republican Movement':
+    chairman of the Movement (the relation verbs are data)."""
+    relations = actor_words()["relation_roles"]
+    for child in (c for t in span for c in t.children):
+        if child.dep_ != "relcl" or child.i < span.end:
+            continue
+        noun = relations.get(child.lemma_)
+        objects = [c for c in child.children if c.dep_ == "dobj"]
+        if noun and objects and any(t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN"
+                                    for t in objects[0].subtree):
+            return f"{noun} of {join_tokens(_without_clauses(objects[0]))}".replace(" of the ", " of ")
+    return None
 
 
 def _group_role(span: Span) -> str | None:
@@ -88,11 +151,54 @@ def _without_clauses(token: Token) -> list[Token]:
 
 
 def _phrase(tokens: list[Token]) -> str:
+    """A clean noun phrase: no names of people, nothing before a comma or after a
+    coordinated name, no leading numbers or adverbs, a plural head made singular
+    ('Two pan-democratic veteran politicians' -> 'pan-democratic veteran politician')."""
     words = [t for t in tokens if not (t.dep_ == "poss" and t.pos_ == "PRON") and t.lower_ not in NOT_ROLE]
-    while words and (words[0].is_punct or words[0].pos_ in ("DET", "ADP", "CCONJ")):
+    if any(t.text == "," for t in words[:-1]):
+        words = words[max(i for i, t in enumerate(words[:-1]) if t.text == ",") + 1:]
+    for i, token in enumerate(words):
+        run = i
+        while run + 1 < len(words) and words[run + 1].ent_type_ == "PERSON" and words[run + 1].i == words[run].i + 1:
+            run += 1
+        possessor = run + 1 < len(words) and words[run + 1].tag_ == "POS"  # "Trump's special envoy"
+        name = token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.is_title
+        if name and not possessor or token.pos_ == "CCONJ" and i + 1 < len(words) and (
+                words[i + 1].ent_type_ in ("PERSON", "ORG") or words[i + 1].pos_ == "PROPN"):
+            words = words[:i]
+            break
+    while words and (words[0].is_punct or words[0].pos_ in ("DET", "ADP", "CCONJ", "NUM", "ADV")
+                     or words[0].like_num):
         words.pop(0)
-    while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ", "DET")):
+    while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
         words.pop()
     if not words or len(words) > 10:
         return ""
-    return join_tokens(words)
+    text = join_tokens(words)
+    last = words[-1]
+    if last.tag_ == "NNS" and last.is_lower and last.lemma_ != last.lower_:
+        text = text[: len(text) - len(last.text)] + last.lemma_
+    return text.removesuffix("'s").removesuffix("’s").strip()
+
+
+MATCH_CONTEXT_MIN = 3
+
+
+def activity_role(spans: list[Span]) -> str | None:
+    """A role from what a person does in a match report ('Ferjani Sassi scored from
+    the penalty spot': a player), for a person the article gives no title."""
+    if not spans:
+        return None
+    words = actor_words()
+    doc = spans[0].doc
+    if "match_context" not in doc.user_data:
+        context = {t.lower_ for t in doc} & words["match_context"]
+        doc.user_data["match_context"] = len(context) >= MATCH_CONTEXT_MIN
+    if not doc.user_data["match_context"]:
+        return None
+    for span in spans:
+        for token in span.sent:
+            role = words["match_actions"].get(token.lemma_) or words["match_actions"].get(token.lower_)
+            if role and not span.start <= token.i < span.end:
+                return role
+    return None

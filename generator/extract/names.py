@@ -1,0 +1,331 @@
+"""Names: the parsed article in, the spans that name actors out, repaired where the
+small NER cuts or misses them.
+
+- A hyphenated name is kept whole ("Wong Yeung-tat", not "Wong Yeung"), and so is a
+  name with particles ("Janet Holmes a Court", "Osama bin Laden").
+- Organizations and places are found by their shape: capitalized words headed by
+  Movement, Foundation, Party, Council, National Park, Road, … (patterns as data,
+  `data/actor_patterns.jsonl`), and a name is stretched to the acronym in brackets
+  after it ("Movimento 5 Stelle (M5S)", "Union of Rationalist Atheists and Agnostics (UAAR)").
+- An organization run on into a country ("Food Standards Australia New Zealand") is
+  one organization.
+- A wire dateline ("JERUSALEM (AP) —") names a place.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from .gazetteer import load_gazetteer
+from .phrases import doc_text
+
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+                      r"\s*(?:\((?:AP|Reuters|AFP|UPI|dpa|CNN|Xinhua)\)\s*)?[—–-]")
+ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
+CONNECTORS = {"of", "for", "and", "&", "the", "de", "del", "di", "on"}
+
+
+@lru_cache(maxsize=1)
+def actor_words() -> dict:
+    """The word lists of data/actor_words.yml, lists as lowercase sets."""
+    data = yaml.safe_load(resources.files("generator").joinpath("data/actor_words.yml").read_text("utf-8"))
+    words = {key: value if isinstance(value, dict) else {str(v) for v in value} for key, value in data.items()}
+    for key in ("person_titles", "given_name_titles", "leaning_prefixes", "name_particles", "product_nouns", "place_nouns",
+                "publishing_verbs", "place_prepositions", "place_verbs", "motion_verbs", "organization_nouns"):
+        words[key] = {w.lower() for w in words[key]}
+    return words
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    text = resources.files("generator").joinpath("data/actor_patterns.jsonl").read_text("utf-8")
+    for number, line in enumerate(text.splitlines()):
+        if line.strip():
+            row = json.loads(line)
+            matcher.add(f"{row['label']}#{number}", [row["pattern"]], greedy="LONGEST")
+    return matcher
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    """The NER's entities, repaired, with the names it missed; sorted, not overlapping."""
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+    entities = [_extended(_relabeled(e, surnames)) for e in doc.ents]
+    found = _shape_spans(doc) + _acronym_spans(doc, entities) + _datelines(doc)
+    entities = _merge(entities, found)
+    return _joined(entities)
+
+
+def _relabeled(ent: Span, surnames: set[str]) -> Span:
+    """'Dries Mertens' taken for a product where 'Mertens' is a person elsewhere."""
+    if ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT") and len(ent) > 1 and ent[-1].text in surnames \
+            and all(t.is_title for t in ent):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+def _extended(ent: Span) -> Span:
+    """'Wong Yeung' + '-tat'; 'Janet Holmes' + 'a Court'."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+        return ent
+    while (ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end - 1].whitespace_ == ""
+           and doc[end].text in ("-", "‑") and doc[end].whitespace_ == "" and doc[end + 1].is_lower):
+        end += 2
+    start = ent.start
+    if (ent.label_ == "GPE" and len(ent) == 1 and start and doc[start - 1].tag_ == "POS" and end < len(doc)
+            and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_):
+        return Span(doc, start, end + 1, label="PERSON")  # "New People Party's Regina Ip"
+    if ent.label_ == "PERSON" and start and _first_name(doc, start - 1):
+        start -= 1  # 'Dries' + 'Mertens'
+    if ent.label_ == "PERSON":
+        particles = actor_words()["name_particles"]
+        probe = end
+        while probe < len(doc) and doc[probe].lower_ in particles and doc[probe].is_lower:
+            probe += 1
+        if probe > end and probe < len(doc) and doc[probe].is_title and not doc[probe].is_sent_start \
+                and doc[probe].pos_ == "PROPN":
+            end = probe + 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
+    """A capitalized word the NER left out before a surname, at the start of a
+    sentence or after a verb or punctuation, not after 'of'/'for' ('Secretary of
+    State Marco Rubio') or another capitalized word."""
+    token = doc[i]
+    before = doc[i - 1] if i else None
+    return ((token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_sent_start) and token.is_title and (tagged or not token.ent_type_) and len(token) > 2
+            and token.lower_ not in actor_words()["person_titles"] and token.text not in load_gazetteer().places
+            and (before is None or token.is_sent_start or before.is_punct and before.text not in ("'s", "’s")
+                 or before.pos_ in ("VERB", "AUX", "CCONJ")))
+
+
+def _shape_spans(doc: Doc) -> list[Span]:
+    titles = actor_words()["person_titles"]
+    spans = []
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        label = doc.vocab.strings[match_id].split("#")[0]
+        end = next((t.i for t in doc[start + 1:end] if t.lower_ in titles), end)  # 'Museum of Flight CEO'
+        while end - start > 1 and doc[end - 1].lower_ in CONNECTORS:
+            end -= 1
+        hyphenated = start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ or \
+            end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        if doc[start].text != "-" and doc[end - 1].text != "-" and not hyphenated:
+            spans.append(Span(doc, start, end, label=label))
+    return filter_spans(spans)
+
+
+def _acronym_spans(doc: Doc, entities: list[Span]) -> list[Span]:
+    """The name before a bracketed acronym, walked back to where its initials start
+    or to the start of an organization the NER cut short."""
+    text = doc_text(doc)
+    starts = {e.start: e for e in entities if e.label_ == "ORG"}
+    spans = []
+    for match in ACRONYM.finditer(text):
+        bracket = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if bracket is None or bracket.start == 0:
+            continue
+        acronym = match.group(1).upper()
+        end = bracket.start
+        start = end
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].like_num or doc[start - 1].is_upper
+                             or doc[start - 1].lower_ in CONNECTORS) and end - start < 12:
+            start -= 1
+        best = None
+        for first in range(start, end):
+            token = doc[first]
+            if not (token.is_title or token.is_upper or token.like_num):
+                continue
+            words = [t.text for t in doc[first:end] if t.lower_ not in CONNECTORS]
+            if "".join(w[0] for w in words).upper() == acronym or first in starts and end - first > 1:
+                best = first
+                break
+        if best is not None and end - best > 1:
+            spans.append(Span(doc, best, end, label="ORG"))
+    return spans
+
+
+def _datelines(doc: Doc) -> list[Span]:
+    spans = []
+    for match in DATELINE.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and len(match.group(1)) > 2:
+            spans.append(Span(doc, span.start, span.end, label="DATELINE"))
+        if match.group(2):
+            state = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+            if state is not None:
+                spans.append(Span(doc, state.start, state.end, label="GPE"))
+    return spans
+
+
+def _merge(entities: list[Span], found: list[Span]) -> list[Span]:
+    """A found span replaces the entities inside it; one cutting across an entity, or
+    lying inside one, is dropped (an equal one relabels it)."""
+    result = list(entities)
+    for span in sorted(found, key=lambda s: -(s.end - s.start)):
+        inside = [e for e in result if e.start >= span.start and e.end <= span.end]
+        crossing = [e for e in result if e.start < span.end and span.start < e.end and e not in inside]
+        if crossing:
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) \
+                and inside[0].label_ != "PERSON" and span.label_ != "DATELINE":
+            continue  # the NER agrees on the extent: keep its label
+        for entity in inside:
+            result.remove(entity)
+        result.append(span)
+    return sorted(result, key=lambda s: s.start)
+
+
+def _split(ent: Span, people: set[str]) -> list[Span]:
+    """'The Cuban American National Foundation and Brothers': an organization's name
+    ends at its head word; what follows 'and' is another name."""
+    heads = actor_words()["organization_heads"]
+    if ent.label_ != "ORG":
+        return [ent]
+    listed = ent.start and ent.doc[ent.start - 1].tag_ == "NNS"  # 'the religious schools Santo Spirito and Immacolata'
+    for token in ent[1:-1]:
+        if token.lower_ in ("and", "&") and (token.nbor(-1).text in heads or listed) and token.nbor(1).is_title:
+            return [Span(ent.doc, ent.start, token.i, label="ORG"), Span(ent.doc, token.i + 1, ent.end, label="ORG")]
+        before = ent.doc[ent.start:token.i]
+        if token.lower_ in ("for", "of", "at") and (before.text in people or _speaker_name(before, ent)):
+            # 'Lydia Buchtmann for Food Standards Australia': a person and her organization
+            return [Span(ent.doc, ent.start, token.i, label="PERSON"), Span(ent.doc, token.i + 1, ent.end, label="ORG")]
+    return [ent]
+
+
+def _speaker_name(before: Span, ent: Span) -> bool:
+    """'Lydia Buchtmann for Food Standards … says': two capitalized words, no
+    organization's head word, the subject of a verb of saying."""
+    heads = actor_words()["organization_heads"]
+    return (len(before) == 2 and all(t.is_title and t.pos_ == "PROPN" for t in before)
+            and not any(t.text in heads for t in before)
+            and any(t.dep_ == "nsubj" and t.head.lemma_ in ("say", "tell", "add", "explain", "warn")
+                    for t in ent.doc[ent.start:ent.end + 3]))
+
+
+def person_span(span: Span) -> Span:
+    """A name the text uses as a person's, with the given name the NER left out
+    ('Siyoka' + 'Simasiku, director at …')."""
+    if span.start and _first_name(span.doc, span.start - 1, tagged=False):
+        return Span(span.doc, span.start - 1, span.end, label="PERSON")
+    return span
+
+
+def _joined(entities: list[Span]) -> list[Span]:
+    """'Food Standards Australia' + 'New Zealand' with nothing between: one organization;
+    'Brothers' + 'to the' + 'Rescue': one organization cut at its preposition; 'Dries'
+    + 'Mertens': one person."""
+    result: list[Span] = []
+    people = {e.text for e in entities if e.label_ == "PERSON"}
+    for ent in [part for e in entities for part in _split(e, people)]:
+        doc = ent.doc
+        if result and result[-1].label_ == "ORG" and ent.label_ == "ORG" and 1 < ent.start - result[-1].end <= 2:
+            between = doc[result[-1].end:ent.start]
+            if between[0].lower_ in ("of", "for", "to", "without", "against") and between[-1].lower_ in ("the", between[0].lower_):
+                previous = result.pop()
+                ent = Span(doc, previous.start, ent.end, label="ORG")
+        if (result and ent.label_ == "PERSON" and result[-1].label_ in ("ORG", "GPE", "NORP") and len(result[-1]) == 1
+                and result[-1].end == ent.start and _first_name(doc, result[-1].start, tagged=True)
+                and result[-1].text.casefold() not in load_gazetteer().organizations):
+            previous = result.pop()
+            ent = Span(doc, previous.start, ent.end, label="PERSON")
+        if (result and result[-1].label_ == "ORG" and ent.label_ == "GPE" and result[-1].end == ent.start
+                and result[-1].doc[ent.start - 1].whitespace_ and ent.doc[ent.start].is_title
+                and result[-1][-1].tag_ != "POS"):
+            previous = result.pop()
+            ent = Span(ent.doc, previous.start, ent.end, label="ORG")
+        result.append(ent)
+    return result
+
+
+def is_product(span: Span, name: str) -> bool:
+    """Software, vehicles, missions: a known product name, a vehicle's prefix
+    ('Space Shuttle Atlantis'), a model code ('IE6', 'STS-1', 'F-16'), or a name
+    introduced by a product noun ('the tanker Golbon')."""
+    words = actor_words()
+    if name in words["product_names"]:
+        return True
+    if any(name == p or name.startswith(p + " ") for p in words["product_prefixes"]):
+        return True
+    if re.search(r"(?:^|\s)[A-Z][A-Za-z]*-?\d+[A-Za-z]?(?:$|\s)", name) and not re.fullmatch(r"[A-Z]\d+", name):
+        return True  # 'G7'/'G20' are left to the gazetteer
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    return before is not None and before.lower_ in words["product_nouns"] and before.pos_ == "NOUN" \
+        and before.head.i in range(span.start, span.end)
+
+
+def leading_title(span: Span) -> int:
+    """How many tokens at the start of a name are a title or a descriptor
+    ('Superintendent', 'Nonpartisan', 'Pan-democrat', 'Pro-Beijing')."""
+    words = actor_words()
+    doc, i = span.doc, span.start
+    while i < span.end - 1:
+        token = doc[i]
+        if token.lower_ in words["person_titles"] and span.label_ == "PERSON" and token.is_title:
+            i += 1
+        elif (token.lower_ in words["leaning_prefixes"] and i + 2 < span.end and doc[i + 1].text == "-"
+              and not token.whitespace_):
+            i += 3
+        else:
+            break
+    if i == span.end - 1 and any(t.lower_ in words["given_name_titles"] for t in doc[span.start:i]):
+        return 0  # 'King Hussein' is not a Hussein
+    return i - span.start
+
+
+def usage_kind(span: Span, kind: str) -> str | None:
+    """The kind how the text uses a name says, where the NER's label is doubtful:
+    a 'person' visited or stood at ('at Angkor Wat', 'the town of Yeoncheon') is a
+    place; one a person belongs to ('Cheng Chung-tai of Civic Passion', 'Civic
+    Passion's Wong Yeung-tat') or that reports ('Haaretz reported') is an
+    organization; a 'place' or 'organization' with a person's title
+    ('Ambassador Li met', 'Siyoka Simasiku, director at …') is a person."""
+    words = actor_words()
+    root = span.root
+    head = root.head
+    doc = span.doc
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in words["place_nouns"] \
+            and head.head.i < span.start:
+        return "place"
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in words["organization_nouns"] and before.is_lower \
+            and before.dep_ not in ("dobj", "dative"):  # not 'told the paper Smith had resigned'
+        return "organization"  # 'ship-tracking website MarineTraffic'
+    if root.dep_ == "compound" and head.lower_ in words["place_nouns"] and head.is_lower and head.i == span.end:
+        return "place"  # 'Zhuhai Gaolan port'
+    if kind == "person":
+        if root.dep_ == "pobj" and (head.lower_ in words["place_prepositions"] or head.lower_ in ("to", "from")
+                                    and head.head.lemma_ in words["motion_verbs"]) or \
+                root.dep_ == "dobj" and head.lemma_ in words["place_verbs"]:
+            return "place"
+        if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ == "GPE" \
+                and (span.end == len(doc) or doc[span.end].is_punct):
+            return "place"  # 'Livorno, Tuscany'
+        if root.dep_ == "pobj" and head.lower_ in ("of", "from") and head.head.ent_type_ == "PERSON" \
+                and head.head.i < span.start:
+            return "organization"
+        after = doc[span.end - 1:span.end + 2]
+        if len(after) == 3 and (after[0].tag_ == "POS" and after[1].ent_type_ == "PERSON"
+                                or after[1].tag_ == "POS" and after[2].ent_type_ == "PERSON"):
+            return "organization"
+        if root.dep_ == "nsubj" and head.lemma_ in words["publishing_verbs"] and len(span) == 1:
+            return "organization"
+    elif kind in ("place", "organization"):
+        if before is not None and before.lower_ in words["person_titles"] and before.is_title \
+                and before.head.i in range(span.start, span.end) and len(span) > 1:
+            return "person"
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > span.end and child.lower_ in words["person_titles"] \
+                    and not child.ent_type_:
+                return "person"
+    return None
