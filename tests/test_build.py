@@ -38,11 +38,14 @@ def test_write_outputs_refuses_to_overwrite_a_hand_written_file(tmp_path):
     assert (tmp_path / "index.md").read_text("utf-8") == "by hand"
 
 
-def test_write_outputs_restores_a_generated_file_edited_by_hand(tmp_path):
+def test_write_outputs_keeps_a_generated_file_edited_by_hand_until_it_is_deleted(tmp_path):
     write_outputs(tmp_path, {"a.md": "A"})
     (tmp_path / "a.md").write_text("edited", "utf-8")
     assert not outputs_intact(tmp_path)
-    assert write_outputs(tmp_path, {"a.md": "A"}).written == ["a.md"]
+    report = write_outputs(tmp_path, {"a.md": "A2"})
+    assert report.edited == ["a.md"] and (tmp_path / "a.md").read_text("utf-8") == "edited"
+    (tmp_path / "a.md").unlink()
+    assert write_outputs(tmp_path, {"a.md": "A2"}).written == ["a.md"]
 
 
 def test_write_outputs_killed_half_way_owns_its_new_files(tmp_path, monkeypatch):

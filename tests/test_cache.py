@@ -66,15 +66,18 @@ def test_build_changed_seed_parses_only_it(project, config):
     assert tree(config.out) == clean_build(project, "clean")
 
 
-def test_build_renders_again_a_page_edited_by_hand(project, config):
+def test_build_keeps_a_page_edited_by_hand_until_it_is_deleted(project, config):
     seed = sorted((project / "seeds").glob("*.txt"))[4]
     page = next(config.out.glob(f"*/*/{seed.stem}.md"))
     original = page.read_text("utf-8")
     page.write_text(original + "\nEdited by hand.\n", "utf-8")
     seed.write_text(seed.read_text("utf-8") + "\n", "utf-8")  # inputs changed: a real build runs
-    build(config)
-    assert page.read_text("utf-8") == original  # its inputs did not change, but the file did
-    assert tree(config.out) == clean_build(project, "clean")
+    report = build(config)
+    assert page.read_text("utf-8").endswith("Edited by hand.\n")  # never overwritten silently
+    assert [e for e in report.errors if "changed by hand" in e] and len(report.errors) == 1
+    page.unlink()
+    assert build(config).errors == []
+    assert page.read_text("utf-8") == original and tree(config.out) == clean_build(project, "clean")
 
 
 def test_build_changed_template_renders_from_cache(project, config):
