@@ -52,11 +52,16 @@ def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
     files |= {**home_and_months(datas, entries, env, errors), **render_actor_pages(entries, env, memo, prints),
               **render_timeline_pages(datas, env, memo, prints), "figures/index.md": render_figures(datas, env, memo),
               "feed.xml": atom_feed(datas)}
-    for data in datas:
+    ordered = newest_first(datas)
+    for number, data in enumerate(ordered):
         page = page_path(data)
         entries_of = [directory[(data["id"], actor["name"])] for actor in data["actors"]]
-        links = [f"{entry.path}\0{entry.name}" for entry in entries_of]
-        files[page] = memo.page(page, [prints[data["id"]], *links], render_briefing, data, page, directory, env)
+        # Newer and older briefing: the page links them, so they are part of what it is made from.
+        around = (ordered[number - 1] if number else None, ordered[number + 1] if number + 1 < len(ordered) else None)
+        links = [f"{entry.path}\0{entry.name}" for entry in entries_of] + [
+            f"{page_path(other)}\0{other['title']}" if other else "" for other in around]
+        files[page] = memo.page(page, [prints[data["id"]], *links], render_briefing, data, page, directory, env,
+                                around)
     return files
 
 
@@ -68,9 +73,13 @@ def published_data(data: dict, directory: dict[tuple[str, str], ActorEntry]) -> 
                        for actor in data["actors"]]}
 
 
-def render_briefing(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry], env: Environment) -> bytes:
+def render_briefing(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry], env: Environment,
+                    around: tuple[dict | None, dict | None] = (None, None)) -> bytes:
     # UTF-8 bytes, like the data: the briefing pages are most of what a build holds.
-    return render_page("briefing.md.j2", env, **briefing_context(data, page, directory)).encode("utf-8")
+    context = briefing_context(data, page, directory)
+    context.update(newer=around[0], older=around[1], month=month_folder(data["published"]),
+                   month_name=month_name(month_folder(data["published"])))
+    return render_page("briefing.md.j2", env, **context).encode("utf-8")
 
 
 def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry]) -> dict:
