@@ -1,19 +1,43 @@
 """Timeline: the parsed article and its temporal expressions in, dated `Event`s out.
 
 An event is a temporal expression that places something on the calendar (not a
-duration or a vague "recently"), with a short phrase of who did what, taken from
-the clause the expression modifies. Events on the same date from the same
+duration, a vague "recently", the base of a comparison, a record's reference or a
+date inside a name), told by the clause the expression dates: the clause as the
+parse gives it, with its subject, negation, modality and time limits, the date
+expression kept in it, and only whole subordinate clauses, side clauses and
+appositions left out. When that clause is not a statement on its own (no subject,
+a pronoun that cannot be resolved with certainty, a scrap) the sentence is shown
+as written, or the date is left out. Events on the same date from the same
 sentence are one event; the timeline is sorted by date, then by position.
+
+Work per date is bounded (a clause longer than `MAX_CLAUSE_TOKENS` is replaced
+by its sentence, which is built once), so a run-on sentence of many dates costs
+time in proportion to its length, not its square.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
-from .phrases import governing_verb, join_tokens, noun_phrase, subject_of, within, without_asides
+from .phrases import (
+    LOOSE_CLITIC, continues, doc_text, governing_verb, is_finite, noun_phrase, subject_of, text_of,
+    pronoun_subject, unresolved_pronoun,
+)
 from .timex import Timex
 
-OBJECT_DEPS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prt", "dative", "agent", "prep"}
+MAX_CLAUSE_TOKENS = 60
+LONG_CLAUSE_TOKENS = 30  # above this, appositions and relative clauses in noun phrases go too
+SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses beside the event
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+WH_WORDS = {"who", "which", "that", "whom"}
+COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "versus", "vs", "vs."}
+CHANGE_LEMMAS = {"rise", "increase", "grow", "fall", "drop", "decline", "climb", "jump", "up", "down", "gain",
+                 "slip", "plunge", "surge", "soar", "slide", "shrink", "change", "double", "triple", "compare"}
+NAME_LABELS = {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"}
+CLIMB_MARKS = {"if", "unless", "until", "till", "before", "so", "because", "although", "though", "whether"}
 
 
 def is_event_date(timex: Timex) -> bool:
@@ -22,28 +46,89 @@ def is_event_date(timex: Timex) -> bool:
     return timex.when is not None and not timex.when.startswith(("X", "P")) and timex.type != "SET"
 
 
+@dataclass
+class Context:
+    """What every date of a document needs, computed once: sentence bounds and the
+    people the NER found, by sentence."""
+
+    doc: Doc
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    people: list[list[Span]] = field(default_factory=list)
+    sentence_texts: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc) -> Context:
+        context = cls(doc)
+        for sent in doc.sents:
+            context.starts.append(sent.start)
+            context.ends.append(sent.end)
+            context.people.append([])
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                context.people[context.sentence_at(ent.start)].append(ent)
+        return context
+
+    def sentence_at(self, i: int) -> int:
+        return max(bisect.bisect_right(self.starts, i) - 1, 0)
+
+    def sentence_tokens(self, i: int) -> tuple[int, int]:
+        index = self.sentence_at(i)
+        return self.starts[index], self.ends[index]
+
+    def sentence_text(self, i: int) -> str:
+        """The sentence as written; of a parse sentence that spans a paragraph break,
+        the paragraph's part that holds token `i`."""
+        index = self.sentence_at(i)
+        if index not in self.sentence_texts:
+            sent = self.doc[self.starts[index]:self.ends[index]]
+            self.sentence_texts[index] = doc_text(self.doc)[sent.start_char:sent.end_char]
+        text, offset = self.sentence_texts[index], self.doc[self.starts[index]].idx
+        position = self.doc[i].idx - offset
+        start = text.rfind("\n\n", 0, position)
+        end = text.find("\n\n", position)
+        return text_of_sentence(text[start + 1 if start >= 0 else 0:end if end >= 0 else len(text)])
+
+
+def text_of_sentence(text: str) -> str:
+    """A sentence as written, its words joined as words ('Jairan's'), without the
+    closing quote a sentence split left at its start."""
+    text = LOOSE_CLITIC.sub(r"\1\2", " ".join(text.split()))
+    return text[1:].lstrip() if text[:1] in "”’\"" and text[1:2] == " " else text
+
+
 def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
-    """`name_of(token)` gives the actor a subject stands for, or None."""
-    events: list[Event] = []
-    since: dict[tuple[str, str], int] = {}
-    modifiers: set[int] = set()
+    """`name_of(token)` gives the actor a subject stands for, or None; a pronoun
+    is replaced by it only when no other person could be meant."""
+    context = Context.of(doc)
+    dated = []
     for timex in timexes:
         if not is_event_date(timex):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
+        if span is None or not dates_an_event(span, context):
             continue
-        verb = _main_clause(governing_verb(span.root))
-        subject = subject_of(verb) if verb is not None else None
-        actor = name_of(subject) if subject is not None else None
-        actor = actor if subject is not None and _stands_for_actor(subject, actor) else None
-        noun = _dated_noun(span)
-        phrase = _noun_event(noun, span) if noun is not None else event_phrase(span, verb, subject, actor)
-        event = Event(when=timex.when, expression=timex.text, event=phrase,
+        dated.append((timex, span))
+    listed = _listed_dates(dated, context)
+    events: list[Event] = []
+    since: dict[tuple[str, str], int] = {}
+    modifiers: set[int] = set()
+    for timex, span in dated:
+        if id(span) in listed:
+            text = listed[id(span)]
+            verb = None
+        else:
+            verb = clause_verb(span)
+            text = describe(span, verb, context, name_of)
+        if not text:
+            continue
+        event = Event(when=timex.when, expression=timex.text, event=text,
                       sentence=sentence_of(timex.start), start=timex.start, end=timex.end)
         if span.root.dep_ in ("compound", "nummod", "amod") and span.root.head.pos_ in ("NOUN", "PROPN"):
-            modifiers.add(id(event))  # 'the 2018 FIFA World Cup': a date in a name
+            modifiers.add(id(event))  # 'the 2018 World Cup': a date in a name
         # 'visiting Russia since Monday' and 'arrived on Monday' tell one event: the arrival.
+        subject = subject_of(verb) if verb is not None else None
+        actor = name_of(subject) if subject is not None else None
         key = (timex.when, actor or "")
         if actor and key in since:
             continue
@@ -51,6 +136,144 @@ def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Ev
             since[key] = len(events)
         events.append(event)
     return sorted(_merge(events, modifiers), key=lambda e: (sort_key(e.when), e.sentence, e.start))
+
+
+# --- which dates date an event ------------------------------------------------------------
+
+def dates_an_event(span: Span, context: Context) -> bool:
+    """Not the base of a comparison ('up 40% from the same period last year',
+    'compared with 2022'), not a record's reference ('the first win since 1958'),
+    not a date inside a name ('the 2018 World Cup' as named by the NER)."""
+    return not (_comparison_base(span) or _reference_since(span) or _inside_name(span))
+
+
+def _path_to_clause(span: Span) -> list[Token]:
+    """The tokens from the date up to (not including) the verb it modifies."""
+    path = []
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        path.append(token)
+        if len(path) > 12:
+            break
+    return path
+
+
+def _comparison_base(span: Span) -> bool:
+    if any(t.lower_ == "same" and t.head.i >= span.start - 1 for t in span):  # 'the same period last year'
+        return True
+    root = span.root
+    if root.head.lower_ == "same" or any(c.lower_ == "same" for c in root.head.children if c.dep_ == "amod"):
+        return True
+    path = _path_to_clause(span)
+    if any(t.lower_ in COMPARISON_WORDS for t in path):
+        return True
+    for token in path:
+        if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
+            return False  # 'from 1980 to 2012' is a period
+        if token.dep_ == "prep" and token.lower_ in ("from", "over", "on") and (
+                token.head.lemma_.lower() in CHANGE_LEMMAS or token.head.tag_ in ("JJR", "RBR")):
+            return token.lower_ == "from" or token.head.pos_ != "VERB"
+    if root.head.lower_ in COMPARISON_WORDS or root.head.head.lower_ in COMPARISON_WORDS:
+        return True
+    return False
+
+
+def _reference_since(span: Span) -> bool:
+    """'since 1958' after a noun is the reference of a record, not an event; after a
+    verb ('has been visiting since Monday') it dates the start of what goes on."""
+    for token in (span.root.head, *_path_to_clause(span)):
+        if token.lower_ == "since" and token.dep_ == "prep":
+            return token.head.pos_ not in ("VERB", "AUX") or span.root.head != token
+    return False
+
+
+def _inside_name(span: Span) -> bool:
+    return any(t.ent_type_ in NAME_LABELS for t in span) and span.root.head.pos_ == "PROPN" \
+        and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod")
+
+
+def _after_since(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+
+
+# --- lists of dated items -----------------------------------------------------------------
+
+def _listed_dates(dated: list[tuple[Timex, Span]], context: Context) -> dict[int, str]:
+    """A sentence that lists dated items under one verb ('joined in 1952, West
+    Germany in 1955 and Spain in 1982'): the parse cannot pair each item with its
+    date safely, so the sentence is shown as written, once, under its first date.
+    Returns, for each date of such a list, the text to show ('' = left out)."""
+    groups: dict[int, list[tuple[Timex, Span]]] = {}
+    dates = {i for _, span in dated for i in range(span.start, span.end)}
+    for timex, span in dated:
+        if not _coordinated(span, dates):
+            continue
+        verb = governing_verb(span.root)
+        if verb is not None:
+            groups.setdefault(verb.i, []).append((timex, span))
+    shown: dict[int, str] = {}
+    for items in groups.values():
+        if len({t.when for t, _ in items}) < 2:
+            continue
+        for n, (_, span) in enumerate(sorted(items, key=lambda item: item[1].start)):
+            shown[id(span)] = context.sentence_text(span.start) if n == 0 else ""
+    return shown
+
+
+def _coordinated(span: Span, dates: set[int]) -> bool:
+    """The date is an item of a list that pairs other words with other dates: a
+    phrase holding it below its verb is a conjunct or a gapped remnant ('West
+    Germany in 1955'). Dates coordinated with each other ('in January and
+    February') date the same words and are no such list."""
+    return any(t.dep_ in ("conj", "appos", "dep") and t.i not in dates for t in _path_to_clause(span))
+
+
+# --- the clause of a date -----------------------------------------------------------------
+
+def clause_verb(span: Span) -> Token | None:
+    """The verb whose clause tells the event the date modifies: reported speech and
+    plans climb to the verb that reports or plans ('said that … trade reached',
+    'plans to visit'), participles to the clause they hang on, conditions and
+    limits to the clause they condition ('until', 'if'); a relative clause with its
+    own relative subject and a coordinated verb stay where they are."""
+    verb = _main_clause(governing_verb(span.root))
+    for _ in range(8):
+        if verb is None:
+            return None
+        up = _climb(verb)
+        if up is None:
+            return verb
+        verb = up
+    return verb
+
+
+def _climb(verb: Token) -> Token | None:
+    head = verb.head
+    if head == verb:
+        return None
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    if verb.dep_ in ("ccomp", "xcomp", "csubj") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if verb.dep_ in ("acl", "pcomp", "amod", "prep", "pobj", "dobj", "npadvmod", "advmod") or (
+            verb.dep_ == "relcl" and not (_relative_subject(verb) and _plain_antecedent(head))):
+        return governing_verb(head)
+    if verb.dep_ == "advcl":
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if not own_subject or marks & CLIMB_MARKS or not marks:
+            return governing_verb(head)
+    return None
+
+
+def _plain_antecedent(noun: Token) -> bool:
+    """A relative word stands for its antecedent with certainty only when that is
+    one short noun phrase, not an item of a list ('… Syria and Yemen who applied')."""
+    return noun.dep_ != "conj" and not any(c.dep_ in ("conj", "appos") for c in noun.children) \
+        and len(noun_phrase(noun, limit=99)) <= 10
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in WH_WORDS), None)
 
 
 def _main_clause(verb):
@@ -66,89 +289,256 @@ def _main_clause(verb):
     return verb
 
 
-def _dated_noun(span: Span):
-    """The event noun a date is attached to: 'the outbreak of war on February 24',
-    'the G7 meeting last week'."""
-    root = span.root
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
-        return root.head.head
-    if root.dep_ == "npadvmod" and root.head.pos_ == "NOUN":
-        return root.head
-    return None
+def describe(span: Span, verb: Token | None, context: Context, name_of) -> str:
+    """The event's text: its clause when that is a statement, else its sentence when
+    that is one, else nothing."""
+    if verb is not None:
+        tokens = clause_tokens(span, verb)
+        if tokens is not None:
+            tokens = _with_subject(tokens, verb, context, name_of)
+        if tokens is not None and _finite_clause(verb) and statement_tokens(tokens):
+            return _capitalized(text_of(tokens))
+    start, end = context.sentence_tokens(span.start)
+    sentence = list(context.doc[start:end])
+    if end - start <= 4 * MAX_CLAUSE_TOKENS and statement_tokens(_strip_edges(sentence)):
+        return context.sentence_text(span.start)
+    return ""
 
 
-def _noun_event(noun, span: Span) -> str:
-    tokens = [t for t in without_asides(noun) if not within(t, span) and not t.is_punct]
-    while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
-        tokens.pop()
-    return join_tokens(tokens[:MAX_EVENT_WORDS])
+def _finite_clause(verb: Token) -> bool:
+    """The clause's own verb is finite or has a finite auxiliary (a coordinated verb
+    may share its first conjunct's): 'the taxes requested in arrears' is no clause."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if verb.dep_ == "conj":
+        verbs += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")] + [verb.head]
+    return any(is_finite(v) for v in verbs)
 
 
-def _after_since(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+def _capitalized(text: str) -> str:
+    return text[0].upper() + text[1:] if text[:1].islower() and text[1:2].islower() else text
 
+
+def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
+    """The verb's subtree without side clauses, coordinated clauses and the words
+    that join them, the date always kept; None when it is too long to be a clause."""
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if right - left + 1 > 4 * MAX_CLAUSE_TOKENS:
+        return None
+    doc = verb.doc
+    removed: set[int] = set()
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    for child in verb.children:
+        if _holds(child, span):
+            continue
+        if child.dep_ in SIDE_DEPS and _is_clause(child) or child.dep_ == "conj" and _is_clause(child) \
+                or child.dep_ == "cc" and _joins_clauses(child) or child.dep_ in ("mark", "intj", "meta"):
+            removed.update(range(child.left_edge.i, child.right_edge.i + 1))
+    if marks and span.end <= marks[0].i:  # 'two months after Xi traveled': the date is the clause's
+        removed.update(range(span.start, span.end))
+    if right - left + 1 - len(removed) > LONG_CLAUSE_TOKENS:
+        removed |= _noun_asides(doc[left:right + 1], span, verb)
+    tokens = _without_orphans([t for t in doc[left:right + 1] if t.i not in removed], verb)
+    tokens = _strip_edges(tokens)
+    if len(tokens) > MAX_CLAUSE_TOKENS:
+        return None
+    return tokens
+
+
+def _without_orphans(tokens: list[Token], verb: Token) -> list[Token]:
+    """A word whose head was cut goes too: a parse that is not projective leaves
+    such words behind ('a system backed by … for 3,000 refugees')."""
+    kept = {t.i for t in tokens}
+    for _ in range(4):
+        orphans = {t.i for t in tokens if t.i in kept and t != verb and t.head.i not in kept}
+        if not orphans:
+            break
+        kept -= orphans
+    return [t for t in tokens if t.i in kept]
+
+
+def _is_clause(token: Token) -> bool:
+    """A verb with words of its own; a lone token the parser called a clause
+    ('launch on STS-134') stays."""
+    return token.n_lefts + token.n_rights > 0 and (token.pos_ in ("VERB", "AUX") or token.dep_ in SIDE_DEPS)
+
+
+def _holds(token: Token, span: Span) -> bool:
+    return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
+
+
+def _joins_clauses(cc: Token) -> bool:
+    return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in cc.head.children)
+
+
+def _noun_asides(tokens: Span, span: Span, verb: Token) -> set[int]:
+    """A long clause loses the relative clauses, participle phrases and appositions
+    that are set off by commas inside its noun phrases, unless they hold the date."""
+    removed: set[int] = set()
+    for token in tokens:
+        if token.dep_ in ("relcl", "appos", "acl") and token.head != verb and not _holds(token, span):
+            before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+            if before is not None and before.text in (",", "–", "—"):
+                removed.update(range(before.i, token.right_edge.i + 1))
+                after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
+                if after is not None and (after.text == ")" and before.text == "(" or after.text == ","):
+                    removed.add(after.i)
+    return removed
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    """No leading joining word or punctuation, no trailing word that needs a continuation."""
+    while tokens and (tokens[0].is_punct and not _opens(tokens[0]) or tokens[0].dep_ in ("cc", "mark")
+                      or tokens[0].pos_ == "CCONJ"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and not _closes(tokens[-1]) or continues(tokens[-1])):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _opens(token: Token) -> bool:
+    """An opening quote or bracket: attached to the word after it."""
+    return token.text in "“‘(\"'" and not token.whitespace_ and token.text not in "”’)"
+
+
+def _closes(token: Token) -> bool:
+    return token.text in ".!?”’)\"'" and (token.text in ".!?" or token.i == 0 or not token.doc[token.i - 1].whitespace_)
+
+
+def _with_subject(tokens: list[Token], verb: Token, context: Context, name_of) -> list[Token] | None:
+    """The clause with a subject a reader can take at its word: its own; a relative
+    word replaced by its antecedent; the subject of the verb it is coordinated with;
+    'he'/'she' replaced by the one person they can stand for. None when the subject
+    is a pronoun that cannot be resolved with certainty."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ in WH_WORDS and verb.dep_ == "relcl":
+        antecedent = noun_phrase(verb.head, limit=10)
+        return _replace(tokens, subject, [_Gap(), _Subject(antecedent), _Gap()])
+    if subject is None:
+        borrowed = subject_of(verb)
+        if borrowed is None or borrowed.lower_ in WH_WORDS:
+            return tokens
+        if pronoun_subject(borrowed):
+            return _resolved(tokens, borrowed, context, name_of, insert_at=verb)
+        return _insert(tokens, [_Subject(noun_phrase(borrowed, limit=8))], verb)
+    if pronoun_subject(subject):
+        return _resolved(tokens, subject, context, name_of)
+    return tokens
+
+
+def _resolved(tokens: list[Token], pronoun: Token, context: Context, name_of, insert_at: Token | None = None):
+    name = _certain_person(pronoun, context, name_of)
+    if name is None:
+        return None
+    named = _NameToken(name, pronoun.i if insert_at is None else insert_at.i - 0.5)
+    if insert_at is not None:
+        return _insert(tokens, [named], insert_at)
+    return [named if t == pronoun else t for t in tokens]
+
+
+def _certain_person(pronoun: Token, context: Context, name_of) -> str | None:
+    """'he'/'she' stand for the actor `name_of` gives only when that is the one
+    person the NER named in this sentence before the pronoun or in the one before."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    name = name_of(pronoun)
+    if not name:
+        return None
+    index = context.sentence_at(pronoun.i)
+    people = [e for e in context.people[index] if e.start < pronoun.i]
+    if not people and index:
+        people = context.people[index - 1]
+    surnames = {e[-1].text for e in people}
+    return name if surnames == {name.split()[-1]} else None
+
+
+def _replace(tokens: list[Token], old: Token, new: list[Token]) -> list[Token]:
+    out: list = []
+    for token in tokens:
+        out.extend(new if token == old else [token])
+    return out
+
+
+def _insert(tokens: list[Token], words: list, verb: Token) -> list:
+    """The borrowed subject opens the clause: 'The prime minister … the next day attended'."""
+    return [*words, _Gap(), *tokens]
+
+
+class _NameToken:
+    """An actor's name standing where the parse had a pronoun."""
+
+    def __init__(self, name: str, i: float):
+        self.text = name
+        self.text_with_ws = name + " "
+        self.i = i
+        self.is_punct = False
+        self.dep_ = "nsubj"
+        self.pos_ = "PROPN"
+        self.tag_ = "NNP"
+        self.lower_ = name.lower()
+        self.like_num = False
+
+
+class _Subject(_NameToken):
+    """A noun phrase from elsewhere in the sentence standing as the clause's subject."""
+
+    def __init__(self, tokens: list[Token]):
+        super().__init__(text_of(tokens), tokens[0].i if tokens else -1)
+
+
+class _Gap(_NameToken):
+    """Marks words taken from elsewhere in the sentence: the text breaks around them."""
+
+    def __init__(self):
+        super().__init__("", -1)
+        self.dep_ = "gap"
+
+
+def statement_tokens(tokens: list) -> bool:
+    """A subject, a finite verb, no opening pronoun, no word needing a continuation at the end."""
+    words = [t for t in tokens if not isinstance(t, _Gap) and not t.is_punct]
+    if len(words) < 2:
+        return False
+    if not any(t.dep_ in SUBJECT_DEPS or isinstance(t, _Subject) for t in words):
+        return False
+    if not any(isinstance(t, Token) and is_finite(t) for t in words):
+        return False
+    if isinstance(words[0], Token) and unresolved_pronoun(words[0]):
+        return False
+    return not continues(words[-1]) if isinstance(words[-1], Token) else True
+
+
+# --- merging ------------------------------------------------------------------------------
 
 def _merge(events: list[Event], modifiers: set[int]) -> list[Event]:
     """One event per date and sentence; a date inside a name ('the 2018 World Cup')
     that a finer date of the same sentence falls in ('yesterday', 2018-06-18) is
-    dropped."""
-    kept = []
+    dropped, and of two names of one date side by side the finer is kept. Linear in
+    the number of events: each sentence's dates are looked up by value."""
+    by_sentence: dict[int, list[Event]] = {}
     for event in events:
-        finer = [e for e in events if e.sentence == event.sentence and _within_period(e.when, event.when)]
-        # 'at the end of the month on April 29': two names of one date, keep the finer.
-        adjacent = any(abs(e.start - event.end) <= 6 or abs(event.start - e.end) <= 6 for e in finer)
-        if finer and (id(event) in modifiers or adjacent):
-            continue
-        if any(e.sentence == event.sentence and e.when == event.when for e in kept):
-            continue
-        kept.append(event)
+        by_sentence.setdefault(event.sentence, []).append(event)
+    kept = []
+    for group in by_sentence.values():
+        finer: dict[str, list[Event]] = {}
+        for event in group:
+            if "/" in event.when:
+                continue
+            for cut in (4, 7, 10):  # a finer date lies within each of its coarser prefixes
+                if len(event.when) > cut and event.when[cut] == "-":
+                    finer.setdefault(event.when[:cut], []).append(event)
+        seen: set[str] = set()
+        for event in group:
+            inside = [] if "/" in event.when else finer.get(event.when, [])[:8]
+            adjacent = any(abs(e.start - event.end) <= 6 or abs(event.start - e.end) <= 6 for e in inside)
+            if inside and (id(event) in modifiers or adjacent):
+                continue
+            if event.when in seen:
+                continue
+            seen.add(event.when)
+            kept.append(event)
     return kept
-
-
-def _within_period(finer: str, coarser: str) -> bool:
-    return "/" not in coarser and "/" not in finer and finer.startswith(coarser + "-")
 
 
 def sort_key(when: str) -> str:
     """Dates sort as text once weeks and intervals are read by their start."""
     return when.split("/")[0]
-
-
-SKIP_DEPS = {"advcl", "relcl", "appos", "parataxis", "conj", "cc", "mark", "punct", "npadvmod", "dep", "intj"}
-MAX_EVENT_WORDS = 16
-WH_TAGS = {"WDT", "WRB", "WP"}  # 'which launches', 'when exploded': the relative word is not the event
-
-
-def event_phrase(span: Span, verb, subject, actor: str | None) -> str:
-    """Who did what: the clause of the verb the date modifies, read in order, with
-    the subject as the actor's name, without the date and its preposition,
-    subordinate clauses, appositions and long adjuncts."""
-    if verb is None:
-        return join_tokens([t for t in span.sent if not within(t, span) and not t.is_punct][:12])
-    dropped: set[int] = set()
-    for child in verb.children:
-        subtree = list(child.subtree)
-        long_adjunct = child.dep_ in ("prep", "advmod", "agent") and (
-            len(subtree) > 5 or any(within(t, span) for t in subtree))
-        if child.dep_ in SKIP_DEPS or long_adjunct or child == subject:
-            dropped.update(t.i for t in subtree)
-    tokens = [t for t in verb.subtree if t.i not in dropped and not within(t, span) and not t.is_punct
-              and t.i >= verb.i - 3 or t.dep_ in ("aux", "auxpass", "neg") and t.head == verb]
-    tokens = sorted({t for t in tokens if t.i not in dropped and not within(t, span) and t.tag_ not in WH_TAGS},
-                    key=lambda t: t.i)
-    text = join_tokens(tokens[:MAX_EVENT_WORDS])
-    if subject is None:
-        return text
-    who = actor if _stands_for_actor(subject, actor) else join_tokens(noun_phrase(subject, limit=5))
-    return f"{who} {text}".strip()
-
-
-def _stands_for_actor(subject, actor: str | None) -> bool:
-    """The actor's name replaces the subject only where the subject names or points
-    to that actor ('he', 'who', 'the prime minister'), not 'Russia's energy supply'."""
-    if actor is None:
-        return False
-    if any(c.dep_ == "appos" for c in subject.children):  # 'Trump's envoy, Steve Witkoff,'
-        return True
-    return (subject.ent_type_ != "" or subject.pos_ in ("PRON", "NOUN", "PROPN")) \
-        and not any(c.dep_ in ("poss", "conj") for c in subject.children)
