@@ -1,6 +1,7 @@
 """Short phrases cut from a parsed sentence: what a figure measures, what an event was."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Span, Token
@@ -61,10 +62,14 @@ def noun_phrase(token: Token, limit: int = 6) -> list[Token]:
     return tokens
 
 
-def governing_verb(token: Token) -> Token | None:
-    for candidate in (token, *token.ancestors):
+def governing_verb(token: Token, limit: int = 40) -> Token | None:
+    """The nearest verb above `token`; none beyond `limit` steps up, where a chain
+    of coordinated words (a run-on list) would make the walk as long as the sentence."""
+    for steps, candidate in enumerate(itertools.chain((token,), token.ancestors)):
         if candidate.pos_ == "VERB" or candidate.pos_ == "AUX" and candidate.dep_ == "ROOT":
             return candidate
+        if steps > limit:
+            break
     return None
 
 
@@ -104,8 +109,11 @@ def pronoun_subject(token: Token) -> bool:
     that points forward ('It was on Monday that …', 'it's time to …')."""
     if token.lower_ not in PRONOUNS or token.dep_ == "expl":
         return False
-    return not (token.lower_ == "it" and token.head.lemma_ == "be" and any(
-        c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "advcl", "relcl") for c in token.head.children))
+    if token.lower_ != "it" or token.head.lemma_ != "be":
+        return True
+    head = token.head  # 'it' that points forward: 'It is time to …', 'It was there that …'
+    return not (any(c.dep_ in ("ccomp", "xcomp", "acomp", "advcl", "csubj") for c in head.children)
+                or any(t.lower_ == "that" and t.i > head.i for t in head.subtree))
 
 
 def unresolved_pronoun(token: Token) -> bool:

@@ -29,6 +29,7 @@ from .phrases import (
 from .timex import Timex
 
 MAX_CLAUSE_TOKENS = 60
+MAX_DATES_PER_SENTENCE_TEXT = 2
 LONG_CLAUSE_TOKENS = 30  # above this, appositions and relative clauses in noun phrases go too
 SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses beside the event
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
@@ -37,6 +38,11 @@ COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "versus", "vs",
 CHANGE_LEMMAS = {"rise", "increase", "grow", "fall", "drop", "decline", "climb", "jump", "up", "down", "gain",
                  "slip", "plunge", "surge", "soar", "slide", "shrink", "change", "double", "triple", "compare"}
 NAME_LABELS = {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"}
+# Verbs that report a clause: when the parser hangs that clause on them as a conjunct,
+# it stays with them.
+REPORTING_VERBS = {"say", "tell", "estimate", "report", "announce", "warn", "add", "note", "predict", "expect",
+                   "believe", "think", "find", "show", "claim", "state", "write", "argue", "insist", "forecast",
+                   "reveal", "conclude", "project", "calculate", "suggest", "confirm", "deny"}
 CLIMB_MARKS = {"if", "unless", "until", "till", "before", "so", "because", "although", "though", "whether"}
 
 
@@ -56,6 +62,7 @@ class Context:
     ends: list[int] = field(default_factory=list)
     people: list[list[Span]] = field(default_factory=list)
     sentence_texts: dict[int, str] = field(default_factory=dict)
+    statements: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
@@ -75,6 +82,16 @@ class Context:
     def sentence_tokens(self, i: int) -> tuple[int, int]:
         index = self.sentence_at(i)
         return self.starts[index], self.ends[index]
+
+    def sentence_is_statement(self, i: int) -> bool:
+        """Whether the sentence of token `i` can stand as an event: judged once per
+        sentence, and never for a run-on sentence beyond any clause's length."""
+        index = self.sentence_at(i)
+        if index not in self.statements:
+            start, end = self.starts[index], self.ends[index]
+            self.statements[index] = end - start <= 4 * MAX_CLAUSE_TOKENS and statement_tokens(
+                _strip_edges(list(self.doc[start:end])))
+        return self.statements[index]
 
     def sentence_text(self, i: int) -> str:
         """The sentence as written; of a parse sentence that spans a paragraph break,
@@ -110,6 +127,7 @@ def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Ev
             continue
         dated.append((timex, span))
     listed = _listed_dates(dated, context)
+    told_by_sentence: dict[int, int] = {}
     events: list[Event] = []
     since: dict[tuple[str, str], int] = {}
     modifiers: set[int] = set()
@@ -119,7 +137,14 @@ def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Ev
             verb = None
         else:
             verb = clause_verb(span)
-            text = describe(span, verb, context, name_of)
+            text, whole = describe(span, verb, context, name_of)
+            if whole:
+                # Two dates of a sentence may both be told by it (a meeting and the
+                # event it is dated against); more are a list, shown once.
+                sentence = context.sentence_at(span.start)
+                told_by_sentence[sentence] = told_by_sentence.get(sentence, 0) + 1
+                if told_by_sentence[sentence] > MAX_DATES_PER_SENTENCE_TEXT:
+                    continue
         if not text:
             continue
         event = Event(when=timex.when, expression=timex.text, event=text,
@@ -163,7 +188,7 @@ def _comparison_base(span: Span) -> bool:
     if any(t.lower_ == "same" and t.head.i >= span.start - 1 for t in span):  # 'the same period last year'
         return True
     root = span.root
-    if root.head.lower_ == "same" or any(c.lower_ == "same" for c in root.head.children if c.dep_ == "amod"):
+    if root.head.lower_ == "same" or any(c.lower_ == "same" for c in root.head.lefts if c.dep_ == "amod"):
         return True
     path = _path_to_clause(span)
     if any(t.lower_ in COMPARISON_WORDS for t in path):
@@ -200,21 +225,18 @@ def _after_since(span: Span) -> bool:
 # --- lists of dated items -----------------------------------------------------------------
 
 def _listed_dates(dated: list[tuple[Timex, Span]], context: Context) -> dict[int, str]:
-    """A sentence that lists dated items under one verb ('joined in 1952, West
+    """A sentence that lists dated items ('Greece and Turkey joined in 1952, West
     Germany in 1955 and Spain in 1982'): the parse cannot pair each item with its
     date safely, so the sentence is shown as written, once, under its first date.
-    Returns, for each date of such a list, the text to show ('' = left out)."""
-    groups: dict[int, list[tuple[Timex, Span]]] = {}
+    Returns, for each date of such a sentence, the text to show ('' = left out)."""
     dates = {i for _, span in dated for i in range(span.start, span.end)}
+    by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
     for timex, span in dated:
-        if not _coordinated(span, dates):
-            continue
-        verb = governing_verb(span.root)
-        if verb is not None:
-            groups.setdefault(verb.i, []).append((timex, span))
+        by_sentence.setdefault(context.sentence_at(span.start), []).append((timex, span))
     shown: dict[int, str] = {}
-    for items in groups.values():
-        if len({t.when for t, _ in items}) < 2:
+    for items in by_sentence.values():
+        listed = [(t, span) for t, span in items if _coordinated(span, dates) or _gapped(span, dates)]
+        if len({t.when for t, _ in listed}) < 2:
             continue
         for n, (_, span) in enumerate(sorted(items, key=lambda item: item[1].start)):
             shown[id(span)] = context.sentence_text(span.start) if n == 0 else ""
@@ -223,10 +245,21 @@ def _listed_dates(dated: list[tuple[Timex, Span]], context: Context) -> dict[int
 
 def _coordinated(span: Span, dates: set[int]) -> bool:
     """The date is an item of a list that pairs other words with other dates: a
-    phrase holding it below its verb is a conjunct or a gapped remnant ('West
-    Germany in 1955'). Dates coordinated with each other ('in January and
+    phrase holding it below its verb is a conjunct or a gapped remnant ('Spain in
+    1982' hanging on a noun). Dates coordinated with each other ('in January and
     February') date the same words and are no such list."""
-    return any(t.dep_ in ("conj", "appos", "dep") and t.i not in dates for t in _path_to_clause(span))
+    return any(t.dep_ in ("conj", "appos", "dep", "npadvmod") and t.i not in dates
+               and t.pos_ in ("NOUN", "PROPN") for t in _path_to_clause(span))
+
+
+def _gapped(span: Span, dates: set[int]) -> bool:
+    """The date's verb also holds a bare noun beside its subject and objects, the
+    remnant of a gapped clause ('joined in 1952, West Germany in 1955')."""
+    verb = governing_verb(span.root)
+    if verb is None or _facts(verb).wide:
+        return False
+    return any(c.dep_ in ("npadvmod", "conj", "dep", "appos") and c.pos_ in ("NOUN", "PROPN") and c.i not in dates
+               for c in verb.children)
 
 
 # --- the clause of a date -----------------------------------------------------------------
@@ -252,14 +285,15 @@ def _climb(verb: Token) -> Token | None:
     head = verb.head
     if head == verb:
         return None
-    own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    facts = _facts(verb)
+    own_subject = facts.subject is not None
     if verb.dep_ in ("ccomp", "xcomp", "csubj") and head.pos_ in ("VERB", "AUX"):
         return head
     if verb.dep_ in ("acl", "pcomp", "amod", "prep", "pobj", "dobj", "npadvmod", "advmod") or (
             verb.dep_ == "relcl" and not (_relative_subject(verb) and _plain_antecedent(head))):
         return governing_verb(head)
     if verb.dep_ == "advcl":
-        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        marks = {c.lower_ for c in facts.marks}
         if not own_subject or marks & CLIMB_MARKS or not marks:
             return governing_verb(head)
     return None
@@ -272,8 +306,33 @@ def _plain_antecedent(noun: Token) -> bool:
         and len(noun_phrase(noun, limit=99)) <= 10
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What a verb's children say, read once per verb: a verb that a list of dates
+    hangs on is asked for each of them."""
+
+    subject: Token | None
+    marks: tuple[Token, ...]
+    auxes: tuple[Token, ...]
+    wide: bool  # more children than any clause has: a run-on list
+
+
+def _facts(verb: Token) -> Facts:
+    cache = verb.doc.user_data.setdefault("timeline_facts", {})
+    facts = cache.get(verb.i)
+    if facts is None:
+        children = list(verb.children)
+        facts = cache[verb.i] = Facts(
+            subject=next((c for c in children if c.dep_ in SUBJECT_DEPS), None),
+            marks=tuple(c for c in children if c.dep_ == "mark"),
+            auxes=tuple(c for c in children if c.dep_ in ("aux", "auxpass")),
+            wide=len(children) > MAX_CLAUSE_TOKENS)
+    return facts
+
+
 def _relative_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in WH_WORDS), None)
+    subject = _facts(verb).subject
+    return subject if subject is not None and subject.lower_ in WH_WORDS else None
 
 
 def _main_clause(verb):
@@ -281,7 +340,8 @@ def _main_clause(verb):
     the event is the clause after 'that', not 'was'."""
     if verb is None or verb.lemma_ != "be":
         return verb
-    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children):
+    subject = _facts(verb).subject
+    if subject is None or subject.lower_ != "it" or _facts(verb).wide:
         return verb
     for child in verb.children:
         if child.dep_ in ("ccomp", "advcl", "relcl") and any(m.lower_ == "that" for m in child.children):
@@ -289,28 +349,24 @@ def _main_clause(verb):
     return verb
 
 
-def describe(span: Span, verb: Token | None, context: Context, name_of) -> str:
+def describe(span: Span, verb: Token | None, context: Context, name_of) -> tuple[str, bool]:
     """The event's text: its clause when that is a statement, else its sentence when
-    that is one, else nothing."""
+    that is one, else nothing; and whether it is the whole sentence."""
     if verb is not None:
         tokens = clause_tokens(span, verb)
         if tokens is not None:
             tokens = _with_subject(tokens, verb, context, name_of)
         if tokens is not None and _finite_clause(verb) and statement_tokens(tokens):
-            return _capitalized(text_of(tokens))
-    start, end = context.sentence_tokens(span.start)
-    sentence = list(context.doc[start:end])
-    if end - start <= 4 * MAX_CLAUSE_TOKENS and statement_tokens(_strip_edges(sentence)):
-        return context.sentence_text(span.start)
-    return ""
+            return _capitalized(text_of(tokens)), False
+    return (context.sentence_text(span.start), True) if context.sentence_is_statement(span.start) else ("", False)
 
 
 def _finite_clause(verb: Token) -> bool:
     """The clause's own verb is finite or has a finite auxiliary (a coordinated verb
     may share its first conjunct's): 'the taxes requested in arrears' is no clause."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    verbs = [verb, *_facts(verb).auxes]
     if verb.dep_ == "conj":
-        verbs += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")] + [verb.head]
+        verbs += [*_facts(verb.head).auxes, verb.head]
     return any(is_finite(v) for v in verbs)
 
 
@@ -327,9 +383,10 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
     doc = verb.doc
     removed: set[int] = set()
     marks = [c for c in verb.children if c.dep_ == "mark"]
+    reports = verb.lemma_ in REPORTING_VERBS and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
     for child in verb.children:
-        if _holds(child, span):
-            continue
+        if _holds(child, span) or reports and child.dep_ in ("conj", "parataxis", "cc"):
+            continue  # 'They estimated by 2050, [and] demand would rise': what was estimated stays
         if child.dep_ in SIDE_DEPS and _is_clause(child) or child.dep_ == "conj" and _is_clause(child) \
                 or child.dep_ == "cc" and _joins_clauses(child) or child.dep_ in ("mark", "intj", "meta"):
             removed.update(range(child.left_edge.i, child.right_edge.i + 1))
@@ -409,7 +466,7 @@ def _with_subject(tokens: list[Token], verb: Token, context: Context, name_of) -
     word replaced by its antecedent; the subject of the verb it is coordinated with;
     'he'/'she' replaced by the one person they can stand for. None when the subject
     is a pronoun that cannot be resolved with certainty."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = _facts(verb).subject
     if subject is not None and subject.lower_ in WH_WORDS and verb.dep_ == "relcl":
         antecedent = noun_phrase(verb.head, limit=10)
         return _replace(tokens, subject, [_Gap(), _Subject(antecedent), _Gap()])
