@@ -37,8 +37,12 @@ def problems_of(doc: Doc) -> list[str]:
     if not words:
         return ["empty"]
     problems = []
+    roots = [t for t in words if t.dep_ == "ROOT"]
     if not any(t.dep_ in SUBJECT_DEPS for t in words):
         problems.append("no subject")
+    elif roots and roots[0].pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in SUBJECT_DEPS for c in roots[0].children) and not _subject_below(roots[0]):
+        problems.append(f"no subject for {roots[0].text!r}")
     if not any(is_finite(t) for t in words):
         problems.append("no finite verb")
     if unresolved_pronoun(words[0]):
@@ -49,6 +53,14 @@ def problems_of(doc: Doc) -> list[str]:
     if LOOSE_CLITIC.search(doc.text):
         problems.append("a contraction is split from its word")
     return problems
+
+
+def _subject_below(root: Token) -> bool:
+    """A root the parser took for a verb but whose clause is below it ('Usually, … is',
+    a fronted quotation): some clause under it has its subject."""
+    return any(c.dep_ in ("ccomp", "conj", "advcl", "xcomp", "parataxis") and c.i < root.i
+               and any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in root.children) \
+        or root.tag_ == "VB"  # an imperative or a misparsed noun; the finite-verb test decides
 
 
 def _unitless(token: Token) -> bool:

@@ -191,8 +191,9 @@ def _comparison_base(span: Span) -> bool:
     if root.head.lower_ == "same" or any(c.lower_ == "same" for c in root.head.lefts if c.dep_ == "amod"):
         return True
     path = _path_to_clause(span)
-    if any(t.lower_ in COMPARISON_WORDS for t in path):
-        return True
+    stop = (path[-1] if path else root).head
+    if any(t.lower_ in COMPARISON_WORDS for t in path) or stop.lower_ in COMPARISON_WORDS:
+        return True  # 'compared with $84.9 million a year earlier': 'compared' is tagged a verb
     for token in path:
         if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
             return False  # 'from 1980 to 2012' is a period
@@ -356,9 +357,16 @@ def describe(span: Span, verb: Token | None, context: Context, name_of) -> tuple
         tokens = clause_tokens(span, verb)
         if tokens is not None:
             tokens = _with_subject(tokens, verb, context, name_of)
-        if tokens is not None and _finite_clause(verb) and statement_tokens(tokens):
+        if tokens is not None and _finite_clause(verb) and statement_tokens(tokens) and _has_own_subject(tokens, verb):
             return _capitalized(text_of(tokens)), False
     return (context.sentence_text(span.start), True) if context.sentence_is_statement(span.start) else ("", False)
+
+
+def _has_own_subject(tokens: list, verb: Token) -> bool:
+    """The clause's verb has its subject in the text (its own, or one put there)."""
+    subject = _facts(verb).subject
+    return any(isinstance(t, _NameToken) and t.dep_ != "gap" for t in tokens) or (
+        subject is not None and any(t is subject or isinstance(t, Token) and t.i == subject.i for t in tokens))
 
 
 def _finite_clause(verb: Token) -> bool:
@@ -388,29 +396,63 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
         if _holds(child, span) or reports and child.dep_ in ("conj", "parataxis", "cc"):
             continue  # 'They estimated by 2050, [and] demand would rise': what was estimated stays
         if child.dep_ in SIDE_DEPS and _is_clause(child) or child.dep_ == "conj" and _is_clause(child) \
+                and _facts(child).subject is not None \
                 or child.dep_ == "cc" and _joins_clauses(child) or child.dep_ in ("mark", "intj", "meta"):
             removed.update(range(child.left_edge.i, child.right_edge.i + 1))
     if marks and span.end <= marks[0].i:  # 'two months after Xi traveled': the date is the clause's
         removed.update(range(span.start, span.end))
     if right - left + 1 - len(removed) > LONG_CLAUSE_TOKENS:
         removed |= _noun_asides(doc[left:right + 1], span, verb)
-    tokens = _without_orphans([t for t in doc[left:right + 1] if t.i not in removed], verb)
+    first, last = _paragraph_piece(span)
+    if not first <= verb.i < last:
+        return None
+    tokens = _without_orphans([t for t in doc[max(left, first):min(right + 1, last)] if t.i not in removed], verb)
     tokens = _strip_edges(tokens)
     if len(tokens) > MAX_CLAUSE_TOKENS:
         return None
     return tokens
 
 
+def _paragraph_piece(span: Span) -> tuple[int, int]:
+    """The tokens of the date's paragraph, near it: a parse sentence may run across a
+    paragraph break, a source sentence does not."""
+    doc = span.doc
+    first = span.start
+    while first > 0 and span.start - first < 4 * MAX_CLAUSE_TOKENS and not _breaks(doc[first - 1]):
+        first -= 1
+    last = span.end
+    while last < len(doc) and last - span.end < 4 * MAX_CLAUSE_TOKENS and not _breaks(doc[last - 1]) \
+            and not (doc[last].is_space and "\n\n" in doc[last].text):
+        last += 1
+    return first, last
+
+
+def _breaks(token: Token) -> bool:
+    """A paragraph break follows this token (in its trailing space, or it is one)."""
+    return "\n\n" in token.whitespace_ or token.is_space and "\n\n" in token.text
+
+
 def _without_orphans(tokens: list[Token], verb: Token) -> list[Token]:
-    """A word whose head was cut goes too: a parse that is not projective leaves
-    such words behind ('a system backed by … for 3,000 refugees')."""
+    """A word goes when any word between it and the verb was cut: a parse that is
+    not projective, or that hangs words on another sentence, leaves such words
+    behind ('a system backed by … for 3,000 refugees')."""
     kept = {t.i for t in tokens}
-    for _ in range(4):
-        orphans = {t.i for t in tokens if t.i in kept and t != verb and t.head.i not in kept}
-        if not orphans:
-            break
-        kept -= orphans
-    return [t for t in tokens if t.i in kept]
+    attached: dict[int, bool] = {verb.i: True}
+
+    def is_attached(token: Token) -> bool:
+        chain = []
+        while token.i not in attached:
+            if token.i not in kept or token.head == token:
+                attached[token.i] = False
+                break
+            chain.append(token.i)
+            token = token.head
+        verdict = attached[token.i]
+        for i in chain:
+            attached[i] = verdict
+        return verdict
+
+    return [t for t in tokens if is_attached(t)]
 
 
 def _is_clause(token: Token) -> bool:
@@ -428,11 +470,12 @@ def _joins_clauses(cc: Token) -> bool:
 
 
 def _noun_asides(tokens: Span, span: Span, verb: Token) -> set[int]:
-    """A long clause loses the relative clauses, participle phrases and appositions
-    that are set off by commas inside its noun phrases, unless they hold the date."""
+    """A long clause loses the relative clauses and participle phrases set off by
+    commas inside its noun phrases, unless they hold the date; appositions stay
+    ('Orange, Calif.', 'Mr. Drabinsky, the chairman'), names are not cut."""
     removed: set[int] = set()
     for token in tokens:
-        if token.dep_ in ("relcl", "appos", "acl") and token.head != verb and not _holds(token, span):
+        if token.dep_ in ("relcl", "acl") and token.head != verb and not _holds(token, span):
             before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
             if before is not None and before.text in (",", "–", "—"):
                 removed.update(range(before.i, token.right_edge.i + 1))
