@@ -379,7 +379,9 @@ def _finite_clause(verb: Token) -> bool:
 
 
 def _capitalized(text: str) -> str:
-    return text[0].upper() + text[1:] if text[:1].islower() and text[1:2].islower() else text
+    """A statement opens with a capital; a word with capitals of its own ('iPhone') stays."""
+    first = text.split(" ", 1)[0]
+    return text[0].upper() + text[1:] if first[:1].islower() and first.islower() else text
 
 
 def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
@@ -397,7 +399,7 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
             continue  # 'They estimated by 2050, [and] demand would rise': what was estimated stays
         if child.dep_ in SIDE_DEPS and _is_clause(child) or child.dep_ == "conj" and _is_clause(child) \
                 and _facts(child).subject is not None \
-                or child.dep_ == "cc" and _joins_clauses(child) or child.dep_ in ("mark", "intj", "meta"):
+                or child.dep_ == "cc" and _joins_clauses(child, span) or child.dep_ in ("mark", "intj", "meta"):
             removed.update(range(child.left_edge.i, child.right_edge.i + 1))
     if marks and span.end <= marks[0].i:  # 'two months after Xi traveled': the date is the clause's
         removed.update(range(span.start, span.end))
@@ -465,8 +467,11 @@ def _holds(token: Token, span: Span) -> bool:
     return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
 
 
-def _joins_clauses(cc: Token) -> bool:
-    return any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in cc.head.children)
+def _joins_clauses(cc: Token, span: Span) -> bool:
+    """The conjunction joins a clause that is cut (one with its own subject, not
+    holding the date); 'denounced … and said' keeps its 'and'."""
+    return any(c.dep_ == "conj" and _is_clause(c) and _facts(c).subject is not None and not _holds(c, span)
+               for c in cc.head.children)
 
 
 def _noun_asides(tokens: Span, span: Span, verb: Token) -> set[int]:
