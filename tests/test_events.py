@@ -41,6 +41,7 @@ def test_events_keep_negation_modality_limits_and_what_was_said(nlp, text, kept)
 @pytest.mark.parametrize("text, date", [
     ("Trade reached $70 billion in the first four months, up 40% from the same period last year.", "2022"),
     ("Exports rose 12 percent in April compared with 2022.", "2022"),
+    ("The company earned $45.2 million, up from $30 million in 1987.", "1987"),
     ("This was Sweden's first victory in the opening match of the World Cup since 1958.", "1958"),
 ])
 def test_events_leave_out_dates_that_date_no_event(nlp, text, date):

@@ -194,6 +194,9 @@ def _comparison_base(span: Span) -> bool:
     stop = (path[-1] if path else root).head
     if any(t.lower_ in COMPARISON_WORDS for t in path) or stop.lower_ in COMPARISON_WORDS:
         return True  # 'compared with $84.9 million a year earlier': 'compared' is tagged a verb
+    if root.head.pos_ == "NUM" or root.head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        if any(t.lower_ in ("from", "against", "versus") and t.dep_ == "prep" for t in path):
+            return True  # 'rise … from an estimated $470 million this year': the amount's date is the base
     for token in path:
         if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
             return False  # 'from 1980 to 2012' is a period
