@@ -55,6 +55,21 @@ def test_events_keep_the_subject_the_parse_gives(nlp):
     assert all(not e.lower().startswith("he ") for e in found), found
 
 
+@pytest.mark.parametrize("text, wrong", [
+    ("Evana Roth told CNN in August she thought her husband devised the plan after he was fired in July.",
+     "Evana Roth was fired"),
+    ("The last surviving member of the team which first conquered Everest in 1953 has died.",
+     "member of the team first conquered"),
+])
+def test_events_never_put_a_nearby_name_in_the_subject(nlp, text, wrong):
+    assert not any(wrong in event for event in texts(nlp, text)), texts(nlp, text)
+
+
+def test_events_name_the_speaker_of_a_reported_he(nlp):
+    found = texts(nlp, "Chinese President Xi Jinping said on Wednesday he would visit Moscow in July.")
+    assert all("Xi Jinping said" in event for event in found), found
+
+
 def test_events_resolve_a_relative_subject_to_its_antecedent(nlp):
     found = texts(nlp, "The hunting season, which ended in November, was held amid growing opposition.")
     assert found == ["The hunting season ended in November"], found

@@ -294,7 +294,7 @@ def _climb(verb: Token) -> Token | None:
     if verb.dep_ in ("ccomp", "xcomp", "csubj") and head.pos_ in ("VERB", "AUX"):
         return head
     if verb.dep_ in ("acl", "pcomp", "amod", "prep", "pobj", "dobj", "npadvmod", "advmod") or (
-            verb.dep_ == "relcl" and not (_relative_subject(verb) and _plain_antecedent(head))):
+            verb.dep_ == "relcl" and not _plain_antecedent(head, _relative_subject(verb) or head)):
         return governing_verb(head)
     if verb.dep_ == "advcl":
         marks = {c.lower_ for c in facts.marks}
@@ -303,11 +303,20 @@ def _climb(verb: Token) -> Token | None:
     return None
 
 
-def _plain_antecedent(noun: Token) -> bool:
+def _plain_antecedent(noun: Token, relative: Token | None = None) -> bool:
     """A relative word stands for its antecedent with certainty only when that is
-    one short noun phrase, not an item of a list ('… Syria and Yemen who applied')."""
-    return noun.dep_ != "conj" and not any(c.dep_ in ("conj", "appos") for c in noun.children) \
-        and len(noun_phrase(noun, limit=99)) <= 10
+    one short noun phrase, not an item of a list ('… Syria and Yemen who applied'),
+    and the relative word follows the noun itself ('the member of the team which
+    conquered': the parser's 'member' may be wrong, 'team' is next to 'which')."""
+    if noun.dep_ == "conj" or any(c.dep_ in ("conj", "appos") for c in noun.children):
+        return False
+    if relative is not None:
+        before = noun.doc[relative.i - 1] if relative.i > 0 else None
+        if before is not None and before.text == "," and relative.i > 1:
+            before = noun.doc[relative.i - 2]
+        if before is None or before.i != noun.i:
+            return False
+    return len(noun_phrase(noun, limit=99)) <= 10
 
 
 @dataclass(frozen=True)
@@ -525,6 +534,8 @@ def _with_subject(tokens: list[Token], verb: Token, context: Context, name_of) -
         borrowed = subject_of(verb)
         if borrowed is None or borrowed.lower_ in WH_WORDS:
             return tokens
+        if verb.dep_ != "conj" or borrowed.head != verb.head or verb.tag_ == "VB":
+            return tokens  # borrowed only from the verb it is coordinated with: 'arrived … and attended'
         if pronoun_subject(borrowed):
             return _resolved(tokens, borrowed, context, name_of, insert_at=verb)
         return _insert(tokens, [_Subject(noun_phrase(borrowed, limit=8))], verb)
@@ -544,19 +555,22 @@ def _resolved(tokens: list[Token], pronoun: Token, context: Context, name_of, in
 
 
 def _certain_person(pronoun: Token, context: Context, name_of) -> str | None:
-    """'he'/'she' stand for the actor `name_of` gives only when that is the one
-    person the NER named in this sentence before the pronoun or in the one before."""
+    """'he'/'she' stand for a person with certainty only as the subject of what that
+    person is reported to say or think ('Xi said he would support …'): the subject
+    of the reporting verb is the one person the NER named there, and `name_of`
+    agrees. Anywhere else a nearer noun ('her husband') may be meant."""
     if pronoun.lower_ not in ("he", "she"):
         return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING_VERBS:
+        return None
+    speaker = _facts(clause.head).subject
     name = name_of(pronoun)
-    if not name:
+    if speaker is None or not name or speaker.ent_type_ != "PERSON":
         return None
     index = context.sentence_at(pronoun.i)
-    people = [e for e in context.people[index] if e.start < pronoun.i]
-    if not people and index:
-        people = context.people[index - 1]
-    surnames = {e[-1].text for e in people}
-    return name if surnames == {name.split()[-1]} else None
+    people = {e[-1].text for e in context.people[index] if e.start < pronoun.i}
+    return name if people == {name.split()[-1]} == {speaker.text} else None
 
 
 def _replace(tokens: list[Token], old: Token, new: list[Token]) -> list[Token]:
