@@ -413,6 +413,8 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
                 and _facts(child).subject is not None \
                 or child.dep_ == "cc" and _joins_clauses(child, span) or child.dep_ in ("mark", "intj", "meta"):
             removed.update(range(child.left_edge.i, child.right_edge.i + 1))
+    if any(not _clean_cut(doc, a, b, verb, left, right) for a, b in _ranges(removed)):
+        return None  # the parse cut a phrase in two: show the sentence
     if marks and span.end <= marks[0].i:  # 'two months after Xi traveled': the date is the clause's
         removed.update(range(span.start, span.end))
     if right - left + 1 - len(removed) > LONG_CLAUSE_TOKENS:
@@ -425,6 +427,38 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
     if len(tokens) > MAX_CLAUSE_TOKENS:
         return None
     return tokens
+
+
+def _ranges(indexes: set[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive token indexes, as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(indexes):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+CUT_OPENERS = {"WDT", "WP", "WP$", "WRB", "IN", "TO", "VBG", "VBN", "CC", "RB"}
+CORE_AFTER_CUT = {"dobj", "attr", "ccomp", "acomp", "oprd", "dative", "nsubj", "nsubjpass"}
+
+
+def _clean_cut(doc: Doc, first: int, last: int, verb: Token, left: int, right: int) -> bool:
+    """A side clause is cut where a clause may begin (after punctuation, or at a
+    relative, subordinating or coordinating word or a participle), and what follows
+    the cut is not the verb's own object or subject ('would make the savings … more
+    evanescent, once they are converted …, the currency …': 'currency' was parsed
+    as the object; 'officials led byWen Jiabao, … put forward': 'Jiabao' opens no clause)."""
+    start = doc[first]
+    before = doc[first - 1] if first > 0 else None
+    if first > left and before is not None and not (
+            start.is_punct or before.is_punct or start.tag_ in CUT_OPENERS or start.dep_ in ("mark", "cc")
+            or before.dep_ == "cc"):
+        return False
+    after = [doc[i] for i in range(last + 1, min(right + 1, last + 5))]
+    after = after[:next((n for n, t in enumerate(after) if t.is_punct and n), len(after))]
+    return not any(t.head == verb and t.dep_ in CORE_AFTER_CUT and t.i > verb.i for t in after)
 
 
 def _paragraph_piece(span: Span) -> tuple[int, int]:
