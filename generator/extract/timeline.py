@@ -30,6 +30,7 @@ from .timex import Timex
 
 MAX_CLAUSE_TOKENS = 60
 MAX_DATES_PER_SENTENCE_TEXT = 2
+FACTS_KEY = "timeline_facts"
 LONG_CLAUSE_TOKENS = 30  # above this, appositions and relative clauses in noun phrases go too
 SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses beside the event
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
@@ -117,6 +118,13 @@ def text_of_sentence(text: str) -> str:
 def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
     """`name_of(token)` gives the actor a subject stands for, or None; a pronoun
     is replaced by it only when no other person could be meant."""
+    try:
+        return _find_events(doc, timexes, sentence_of, name_of)
+    finally:
+        doc.user_data.pop(FACTS_KEY, None)  # per-verb facts hold tokens: not for the Doc's later users
+
+
+def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
     context = Context.of(doc)
     dated = []
     for timex in timexes:
@@ -331,7 +339,7 @@ class Facts:
 
 
 def _facts(verb: Token) -> Facts:
-    cache = verb.doc.user_data.setdefault("timeline_facts", {})
+    cache = verb.doc.user_data.setdefault(FACTS_KEY, {})
     facts = cache.get(verb.i)
     if facts is None:
         children = list(verb.children)
