@@ -21,7 +21,7 @@ log = logging.getLogger("briefings")
 CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json", ".jsonl")
 # Code that runs after extraction or around it: editing it keeps the cached data valid.
 NOT_EXTRACTION = frozenset({"bench.py", "build.py", "cache.py", "check.py", "cli.py", "corpus.py", "evaluate.py",
-                            "feeds.py", "memo.py", "minify.py", "parallel.py", "plugin.py", "rawhtml.py",
+                            "feeds.py", "memo.py", "minify.py", "parallel.py", "plugin.py", "rating.py", "rawhtml.py",
                             "render.py", "search.py", "sidecar.py", "site.py", "writer.py", "pages"})
 
 

@@ -44,9 +44,20 @@ def main(argv: list[str] | None = None) -> int:
     eval_cmd.add_argument("--json", action="store_true", help="print the totals as JSON")
     eval_cmd.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when a total F1 is below this")
 
+    rate_cmd = commands.add_parser("rate", help="blind rating of timeline events: draw a sample, score a rated one")
+    rate_steps = rate_cmd.add_subparsers(dest="step", required=True)
+    sample_cmd = rate_steps.add_parser("sample", help="write N random events for a rater, with a key kept apart")
+    sample_cmd.add_argument("--data", type=Path, default=PROJECT / "briefings", help="built briefing data (JSON)")
+    sample_cmd.add_argument("-n", type=int, default=60, help="number of events (default 60)")
+    sample_cmd.add_argument("--seed", type=int, default=0, help="random seed, for a reproducible draw")
+    sample_cmd.add_argument("--out", type=Path, required=True, help="the sheet for the rater")
+    sample_cmd.add_argument("--key", type=Path, help="where the key goes (default: OUT's name + .key.json)")
+    score_cmd = rate_steps.add_parser("score", help="count good/partial/bad in a filled-in sheet")
+    score_cmd.add_argument("file", type=Path, help="a rated sheet")
+
     args = parser.parse_args(argv)
     commands = {"build": run_build, "check": run_check, "timex": run_timex, "bench": run_bench,
-                "evaluate": run_evaluate}
+                "evaluate": run_evaluate, "rate": run_rate}
     return commands[args.command](args)
 
 
@@ -131,6 +142,18 @@ def run_evaluate(args) -> int:
     report = evaluate(args.gold, args.data)
     print_report(report, verbose=args.verbose, as_json=args.json)
     return 1 if report.missing or report.worst_f1() < args.min_f1 else 0
+
+
+def run_rate(args) -> int:
+    from .rating import score_sheet, write_sample
+
+    if args.step == "sample":
+        key = write_sample(args.data, args.n, args.seed, args.out, args.key)
+        print(f"sheet written to {args.out}; key (keep it from the rater) to {key}")
+        return 0
+    score = score_sheet(args.file.read_text("utf-8"))
+    print(score.report())
+    return 1 if score.unknown else 0
 
 
 if __name__ == "__main__":

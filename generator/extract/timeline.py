@@ -1,19 +1,50 @@
 """Timeline: the parsed article and its temporal expressions in, dated `Event`s out.
 
 An event is a temporal expression that places something on the calendar (not a
-duration or a vague "recently"), with a short phrase of who did what, taken from
-the clause the expression modifies. Events on the same date from the same
+duration, a vague "recently", the base of a comparison, a record's reference or a
+date inside a name), told by the clause the expression dates: the clause as the
+parse gives it, with its subject, negation, modality and time limits, the date
+expression kept in it, and only whole subordinate clauses, side clauses and
+appositions left out. When that clause is not a statement on its own (no subject,
+a pronoun that cannot be resolved with certainty, a scrap) the sentence is shown
+as written, or the date is left out. Events on the same date from the same
 sentence are one event; the timeline is sorted by date, then by position.
+
+Work per date is bounded (a clause longer than `MAX_CLAUSE_TOKENS` is replaced
+by its sentence, which is built once), so a run-on sentence of many dates costs
+time in proportion to its length, not its square.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
-from .phrases import governing_verb, join_tokens, noun_phrase, subject_of, within, without_asides
+from .phrases import (
+    LOOSE_CLITIC, continues, doc_text, governing_verb, is_finite, noun_phrase, subject_of, text_of,
+    pronoun_subject, unresolved_pronoun,
+)
 from .timex import Timex
 
-OBJECT_DEPS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prt", "dative", "agent", "prep"}
+MAX_CLAUSE_TOKENS = 60
+MAX_DATES_PER_SENTENCE_TEXT = 2
+FACTS_KEY = "timeline_facts"
+LONG_CLAUSE_TOKENS = 30  # above this, appositions and relative clauses in noun phrases go too
+SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses beside the event
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+WH_WORDS = {"who", "which", "that", "whom"}
+COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "versus", "vs", "vs."}
+CHANGE_LEMMAS = {"rise", "increase", "grow", "fall", "drop", "decline", "climb", "jump", "up", "down", "gain",
+                 "slip", "plunge", "surge", "soar", "slide", "shrink", "change", "double", "triple", "compare"}
+NAME_LABELS = {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"}
+# Verbs that report a clause: when the parser hangs that clause on them as a conjunct,
+# it stays with them.
+REPORTING_VERBS = {"say", "tell", "estimate", "report", "announce", "warn", "add", "note", "predict", "expect",
+                   "believe", "think", "find", "show", "claim", "state", "write", "argue", "insist", "forecast",
+                   "reveal", "conclude", "project", "calculate", "suggest", "confirm", "deny"}
+CLIMB_MARKS = {"if", "unless", "until", "till", "before", "so", "because", "although", "though", "whether"}
 
 
 def is_event_date(timex: Timex) -> bool:
@@ -22,28 +53,115 @@ def is_event_date(timex: Timex) -> bool:
     return timex.when is not None and not timex.when.startswith(("X", "P")) and timex.type != "SET"
 
 
+@dataclass
+class Context:
+    """What every date of a document needs, computed once: sentence bounds and the
+    people the NER found, by sentence."""
+
+    doc: Doc
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    people: list[list[Span]] = field(default_factory=list)
+    sentence_texts: dict[int, str] = field(default_factory=dict)
+    statements: dict[int, bool] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc) -> Context:
+        context = cls(doc)
+        for sent in doc.sents:
+            context.starts.append(sent.start)
+            context.ends.append(sent.end)
+            context.people.append([])
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                context.people[context.sentence_at(ent.start)].append(ent)
+        return context
+
+    def sentence_at(self, i: int) -> int:
+        return max(bisect.bisect_right(self.starts, i) - 1, 0)
+
+    def sentence_tokens(self, i: int) -> tuple[int, int]:
+        index = self.sentence_at(i)
+        return self.starts[index], self.ends[index]
+
+    def sentence_is_statement(self, i: int) -> bool:
+        """Whether the sentence of token `i` can stand as an event: judged once per
+        sentence, and never for a run-on sentence beyond any clause's length."""
+        index = self.sentence_at(i)
+        if index not in self.statements:
+            start, end = self.starts[index], self.ends[index]
+            self.statements[index] = end - start <= 4 * MAX_CLAUSE_TOKENS and statement_tokens(
+                _strip_edges(list(self.doc[start:end])))
+        return self.statements[index]
+
+    def sentence_text(self, i: int) -> str:
+        """The sentence as written; of a parse sentence that spans a paragraph break,
+        the paragraph's part that holds token `i`."""
+        index = self.sentence_at(i)
+        if index not in self.sentence_texts:
+            sent = self.doc[self.starts[index]:self.ends[index]]
+            self.sentence_texts[index] = doc_text(self.doc)[sent.start_char:sent.end_char]
+        text, offset = self.sentence_texts[index], self.doc[self.starts[index]].idx
+        position = self.doc[i].idx - offset
+        start = text.rfind("\n\n", 0, position)
+        end = text.find("\n\n", position)
+        return text_of_sentence(text[start + 1 if start >= 0 else 0:end if end >= 0 else len(text)])
+
+
+def text_of_sentence(text: str) -> str:
+    """A sentence as written, its words joined as words ('Jairan's'), without the
+    closing quote a sentence split left at its start."""
+    text = LOOSE_CLITIC.sub(r"\1\2", " ".join(text.split()))
+    return text[1:].lstrip() if text[:1] in "”’\"" and text[1:2] == " " else text
+
+
 def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
-    """`name_of(token)` gives the actor a subject stands for, or None."""
-    events: list[Event] = []
-    since: dict[tuple[str, str], int] = {}
-    modifiers: set[int] = set()
+    """`name_of(token)` gives the actor a subject stands for, or None; a pronoun
+    is replaced by it only when no other person could be meant."""
+    try:
+        return _find_events(doc, timexes, sentence_of, name_of)
+    finally:
+        doc.user_data.pop(FACTS_KEY, None)  # per-verb facts hold tokens: not for the Doc's later users
+
+
+def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
+    context = Context.of(doc)
+    dated = []
     for timex in timexes:
         if not is_event_date(timex):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
+        if span is None or not dates_an_event(span, context):
             continue
-        verb = _main_clause(governing_verb(span.root))
-        subject = subject_of(verb) if verb is not None else None
-        actor = name_of(subject) if subject is not None else None
-        actor = actor if subject is not None and _stands_for_actor(subject, actor) else None
-        noun = _dated_noun(span)
-        phrase = _noun_event(noun, span) if noun is not None else event_phrase(span, verb, subject, actor)
-        event = Event(when=timex.when, expression=timex.text, event=phrase,
+        dated.append((timex, span))
+    listed = _listed_dates(dated, context)
+    told_by_sentence: dict[int, int] = {}
+    events: list[Event] = []
+    since: dict[tuple[str, str], int] = {}
+    modifiers: set[int] = set()
+    for timex, span in dated:
+        if id(span) in listed:
+            text = listed[id(span)]
+            verb = None
+        else:
+            verb = clause_verb(span)
+            text, whole = describe(span, verb, context, name_of)
+            if whole:
+                # Two dates of a sentence may both be told by it (a meeting and the
+                # event it is dated against); more are a list, shown once.
+                sentence = context.sentence_at(span.start)
+                told_by_sentence[sentence] = told_by_sentence.get(sentence, 0) + 1
+                if told_by_sentence[sentence] > MAX_DATES_PER_SENTENCE_TEXT:
+                    continue
+        if not text:
+            continue
+        event = Event(when=timex.when, expression=timex.text, event=text,
                       sentence=sentence_of(timex.start), start=timex.start, end=timex.end)
         if span.root.dep_ in ("compound", "nummod", "amod") and span.root.head.pos_ in ("NOUN", "PROPN"):
-            modifiers.add(id(event))  # 'the 2018 FIFA World Cup': a date in a name
+            modifiers.add(id(event))  # 'the 2018 World Cup': a date in a name
         # 'visiting Russia since Monday' and 'arrived on Monday' tell one event: the arrival.
+        subject = subject_of(verb) if verb is not None else None
+        actor = name_of(subject) if subject is not None else None
         key = (timex.when, actor or "")
         if actor and key in since:
             continue
@@ -53,12 +171,198 @@ def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Ev
     return sorted(_merge(events, modifiers), key=lambda e: (sort_key(e.when), e.sentence, e.start))
 
 
+# --- which dates date an event ------------------------------------------------------------
+
+def dates_an_event(span: Span, context: Context) -> bool:
+    """Not the base of a comparison ('up 40% from the same period last year',
+    'compared with 2022'), not a record's reference ('the first win since 1958'),
+    not a date inside a name ('the 2018 World Cup' as named by the NER)."""
+    return not (_comparison_base(span) or _reference_since(span) or _inside_name(span))
+
+
+def _path_to_clause(span: Span) -> list[Token]:
+    """The tokens from the date up to (not including) the verb it modifies."""
+    path = []
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        path.append(token)
+        if len(path) > 12:
+            break
+    return path
+
+
+def _comparison_base(span: Span) -> bool:
+    if any(t.lower_ == "same" and t.head.i >= span.start - 1 for t in span):  # 'the same period last year'
+        return True
+    root = span.root
+    if root.head.lower_ == "same" or any(c.lower_ == "same" for c in root.head.lefts if c.dep_ == "amod"):
+        return True
+    path = _path_to_clause(span)
+    stop = (path[-1] if path else root).head
+    if any(t.lower_ in COMPARISON_WORDS for t in path) or stop.lower_ in COMPARISON_WORDS:
+        return True  # 'compared with $84.9 million a year earlier': 'compared' is tagged a verb
+    if root.head.pos_ == "NUM" or root.head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        if any(t.lower_ in ("from", "against", "versus") and t.dep_ == "prep" for t in path):
+            return True  # 'rise … from an estimated $470 million this year': the amount's date is the base
+    for token in path:
+        if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
+            return False  # 'from 1980 to 2012' is a period
+        if token.dep_ == "prep" and token.lower_ in ("from", "over", "on") and (
+                token.head.lemma_.lower() in CHANGE_LEMMAS or token.head.tag_ in ("JJR", "RBR")):
+            return token.lower_ == "from" or token.head.pos_ != "VERB"
+    if root.head.lower_ in COMPARISON_WORDS or root.head.head.lower_ in COMPARISON_WORDS:
+        return True
+    return False
+
+
+def _reference_since(span: Span) -> bool:
+    """'since 1958' after a noun is the reference of a record, not an event; after a
+    verb ('has been visiting since Monday') it dates the start of what goes on."""
+    for token in (span.root.head, *_path_to_clause(span)):
+        if token.lower_ == "since" and token.dep_ == "prep":
+            return token.head.pos_ not in ("VERB", "AUX") or span.root.head != token
+    return False
+
+
+def _inside_name(span: Span) -> bool:
+    return any(t.ent_type_ in NAME_LABELS for t in span) and span.root.head.pos_ == "PROPN" \
+        and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod")
+
+
+def _after_since(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+
+
+# --- lists of dated items -----------------------------------------------------------------
+
+def _listed_dates(dated: list[tuple[Timex, Span]], context: Context) -> dict[int, str]:
+    """A sentence that lists dated items ('Greece and Turkey joined in 1952, West
+    Germany in 1955 and Spain in 1982'): the parse cannot pair each item with its
+    date safely, so the sentence is shown as written, once, under its first date.
+    Returns, for each date of such a sentence, the text to show ('' = left out)."""
+    dates = {i for _, span in dated for i in range(span.start, span.end)}
+    by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
+    for timex, span in dated:
+        by_sentence.setdefault(context.sentence_at(span.start), []).append((timex, span))
+    shown: dict[int, str] = {}
+    for items in by_sentence.values():
+        listed = [(t, span) for t, span in items if _coordinated(span, dates) or _gapped(span, dates)]
+        if len({t.when for t, _ in listed}) < 2:
+            continue
+        for n, (_, span) in enumerate(sorted(items, key=lambda item: item[1].start)):
+            shown[id(span)] = context.sentence_text(span.start) if n == 0 else ""
+    return shown
+
+
+def _coordinated(span: Span, dates: set[int]) -> bool:
+    """The date is an item of a list that pairs other words with other dates: a
+    phrase holding it below its verb is a conjunct or a gapped remnant ('Spain in
+    1982' hanging on a noun). Dates coordinated with each other ('in January and
+    February') date the same words and are no such list."""
+    return any(t.dep_ in ("conj", "appos", "dep", "npadvmod") and t.i not in dates
+               and t.pos_ in ("NOUN", "PROPN") for t in _path_to_clause(span))
+
+
+def _gapped(span: Span, dates: set[int]) -> bool:
+    """The date's verb also holds a bare noun beside its subject and objects, the
+    remnant of a gapped clause ('joined in 1952, West Germany in 1955')."""
+    verb = governing_verb(span.root)
+    if verb is None or _facts(verb).wide:
+        return False
+    return any(c.dep_ in ("npadvmod", "conj", "dep", "appos") and c.pos_ in ("NOUN", "PROPN") and c.i not in dates
+               for c in verb.children)
+
+
+# --- the clause of a date -----------------------------------------------------------------
+
+def clause_verb(span: Span) -> Token | None:
+    """The verb whose clause tells the event the date modifies: reported speech and
+    plans climb to the verb that reports or plans ('said that … trade reached',
+    'plans to visit'), participles to the clause they hang on, conditions and
+    limits to the clause they condition ('until', 'if'); a relative clause with its
+    own relative subject and a coordinated verb stay where they are."""
+    verb = _main_clause(governing_verb(span.root))
+    for _ in range(8):
+        if verb is None:
+            return None
+        up = _climb(verb)
+        if up is None:
+            return verb
+        verb = up
+    return verb
+
+
+def _climb(verb: Token) -> Token | None:
+    head = verb.head
+    if head == verb:
+        return None
+    facts = _facts(verb)
+    own_subject = facts.subject is not None
+    if verb.dep_ in ("ccomp", "xcomp", "csubj") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if verb.dep_ in ("acl", "pcomp", "amod", "prep", "pobj", "dobj", "npadvmod", "advmod") or (
+            verb.dep_ == "relcl" and not _plain_antecedent(head, _relative_subject(verb) or head)):
+        return governing_verb(head)
+    if verb.dep_ == "advcl":
+        marks = {c.lower_ for c in facts.marks}
+        if not own_subject or marks & CLIMB_MARKS or not marks:
+            return governing_verb(head)
+    return None
+
+
+def _plain_antecedent(noun: Token, relative: Token | None = None) -> bool:
+    """A relative word stands for its antecedent with certainty only when that is
+    one short noun phrase, not an item of a list ('… Syria and Yemen who applied'),
+    and the relative word follows the noun itself ('the member of the team which
+    conquered': the parser's 'member' may be wrong, 'team' is next to 'which')."""
+    if noun.dep_ == "conj" or any(c.dep_ in ("conj", "appos") for c in noun.children):
+        return False
+    if relative is not None:
+        before = noun.doc[relative.i - 1] if relative.i > 0 else None
+        if before is not None and before.text == "," and relative.i > 1:
+            before = noun.doc[relative.i - 2]
+        if before is None or before.i != noun.i:
+            return False
+    return len(noun_phrase(noun, limit=99)) <= 10
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a verb's children say, read once per verb: a verb that a list of dates
+    hangs on is asked for each of them."""
+
+    subject: Token | None
+    marks: tuple[Token, ...]
+    auxes: tuple[Token, ...]
+    wide: bool  # more children than any clause has: a run-on list
+
+
+def _facts(verb: Token) -> Facts:
+    cache = verb.doc.user_data.setdefault(FACTS_KEY, {})
+    facts = cache.get(verb.i)
+    if facts is None:
+        children = list(verb.children)
+        facts = cache[verb.i] = Facts(
+            subject=next((c for c in children if c.dep_ in SUBJECT_DEPS), None),
+            marks=tuple(c for c in children if c.dep_ == "mark"),
+            auxes=tuple(c for c in children if c.dep_ in ("aux", "auxpass")),
+            wide=len(children) > MAX_CLAUSE_TOKENS)
+    return facts
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    subject = _facts(verb).subject
+    return subject if subject is not None and subject.lower_ in WH_WORDS else None
+
+
 def _main_clause(verb):
     """'It was on the sidelines of … that Xi and Putin had their first meeting':
     the event is the clause after 'that', not 'was'."""
     if verb is None or verb.lemma_ != "be":
         return verb
-    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children):
+    subject = _facts(verb).subject
+    if subject is None or subject.lower_ != "it" or _facts(verb).wide:
         return verb
     for child in verb.children:
         if child.dep_ in ("ccomp", "advcl", "relcl") and any(m.lower_ == "that" for m in child.children):
@@ -66,89 +370,339 @@ def _main_clause(verb):
     return verb
 
 
-def _dated_noun(span: Span):
-    """The event noun a date is attached to: 'the outbreak of war on February 24',
-    'the G7 meeting last week'."""
-    root = span.root
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
-        return root.head.head
-    if root.dep_ == "npadvmod" and root.head.pos_ == "NOUN":
-        return root.head
-    return None
+def describe(span: Span, verb: Token | None, context: Context, name_of) -> tuple[str, bool]:
+    """The event's text: its clause when that is a statement, else its sentence when
+    that is one, else nothing; and whether it is the whole sentence."""
+    if verb is not None:
+        tokens = clause_tokens(span, verb)
+        if tokens is not None:
+            tokens = _with_subject(tokens, verb, context, name_of)
+        if tokens is not None and _finite_clause(verb) and statement_tokens(tokens) and _has_own_subject(tokens, verb):
+            return _capitalized(text_of(tokens)), False
+    return (context.sentence_text(span.start), True) if context.sentence_is_statement(span.start) else ("", False)
 
 
-def _noun_event(noun, span: Span) -> str:
-    tokens = [t for t in without_asides(noun) if not within(t, span) and not t.is_punct]
-    while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
-        tokens.pop()
-    return join_tokens(tokens[:MAX_EVENT_WORDS])
+def _has_own_subject(tokens: list, verb: Token) -> bool:
+    """The clause's verb has its subject in the text (its own, or one put there)."""
+    subject = _facts(verb).subject
+    return any(isinstance(t, _NameToken) and t.dep_ != "gap" for t in tokens) or (
+        subject is not None and any(t is subject or isinstance(t, Token) and t.i == subject.i for t in tokens))
 
 
-def _after_since(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+def _finite_clause(verb: Token) -> bool:
+    """The clause's own verb is finite or has a finite auxiliary (a coordinated verb
+    may share its first conjunct's): 'the taxes requested in arrears' is no clause."""
+    verbs = [verb, *_facts(verb).auxes]
+    if verb.dep_ == "conj":
+        verbs += [*_facts(verb.head).auxes, verb.head]
+    return any(is_finite(v) for v in verbs)
 
+
+def _capitalized(text: str) -> str:
+    """A statement opens with a capital; a word with capitals of its own ('iPhone') stays."""
+    first = text.split(" ", 1)[0]
+    return text[0].upper() + text[1:] if first[:1].islower() and first.islower() else text
+
+
+def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
+    """The verb's subtree without side clauses, coordinated clauses and the words
+    that join them, the date always kept; None when it is too long to be a clause."""
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if right - left + 1 > 4 * MAX_CLAUSE_TOKENS:
+        return None
+    doc = verb.doc
+    removed: set[int] = set()
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    reports = verb.lemma_ in REPORTING_VERBS and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+    for child in verb.children:
+        if _holds(child, span) or reports and child.dep_ in ("conj", "parataxis", "cc"):
+            continue  # 'They estimated by 2050, [and] demand would rise': what was estimated stays
+        if child.dep_ in SIDE_DEPS and _is_clause(child) or child.dep_ == "conj" and _is_clause(child) \
+                and _facts(child).subject is not None \
+                or child.dep_ == "cc" and _joins_clauses(child, span) or child.dep_ in ("mark", "intj", "meta"):
+            removed.update(range(child.left_edge.i, child.right_edge.i + 1))
+    if any(not _clean_cut(doc, a, b, verb, left, right) for a, b in _ranges(removed)):
+        return None  # the parse cut a phrase in two: show the sentence
+    if marks and span.end <= marks[0].i:  # 'two months after Xi traveled': the date is the clause's
+        removed.update(range(span.start, span.end))
+    if right - left + 1 - len(removed) > LONG_CLAUSE_TOKENS:
+        removed |= _noun_asides(doc[left:right + 1], span, verb)
+    first, last = _paragraph_piece(span)
+    if not first <= verb.i < last:
+        return None
+    tokens = _without_orphans([t for t in doc[max(left, first):min(right + 1, last)] if t.i not in removed], verb)
+    tokens = _strip_edges(tokens)
+    if len(tokens) > MAX_CLAUSE_TOKENS:
+        return None
+    return tokens
+
+
+def _ranges(indexes: set[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive token indexes, as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(indexes):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+CUT_OPENERS = {"WDT", "WP", "WP$", "WRB", "IN", "TO", "VBG", "VBN", "CC", "RB"}
+CORE_AFTER_CUT = {"dobj", "attr", "ccomp", "acomp", "oprd", "dative", "nsubj", "nsubjpass"}
+
+
+def _clean_cut(doc: Doc, first: int, last: int, verb: Token, left: int, right: int) -> bool:
+    """A side clause is cut where a clause may begin (after punctuation, or at a
+    relative, subordinating or coordinating word or a participle), and what follows
+    the cut is not the verb's own object or subject ('would make the savings … more
+    evanescent, once they are converted …, the currency …': 'currency' was parsed
+    as the object; 'officials led byWen Jiabao, … put forward': 'Jiabao' opens no clause)."""
+    start = doc[first]
+    before = doc[first - 1] if first > 0 else None
+    if first > left and before is not None and not (
+            start.is_punct or before.is_punct or start.tag_ in CUT_OPENERS or start.dep_ in ("mark", "cc")
+            or before.dep_ == "cc"):
+        return False
+    after = [doc[i] for i in range(last + 1, min(right + 1, last + 5))]
+    after = after[:next((n for n, t in enumerate(after) if t.is_punct and n), len(after))]
+    return not any(t.head == verb and t.dep_ in CORE_AFTER_CUT and t.i > verb.i for t in after)
+
+
+def _paragraph_piece(span: Span) -> tuple[int, int]:
+    """The tokens of the date's paragraph, near it: a parse sentence may run across a
+    paragraph break, a source sentence does not."""
+    doc = span.doc
+    first = span.start
+    while first > 0 and span.start - first < 4 * MAX_CLAUSE_TOKENS and not _breaks(doc[first - 1]):
+        first -= 1
+    last = span.end
+    while last < len(doc) and last - span.end < 4 * MAX_CLAUSE_TOKENS and not _breaks(doc[last - 1]) \
+            and not (doc[last].is_space and "\n\n" in doc[last].text):
+        last += 1
+    return first, last
+
+
+def _breaks(token: Token) -> bool:
+    """A paragraph break follows this token (in its trailing space, or it is one)."""
+    return "\n\n" in token.whitespace_ or token.is_space and "\n\n" in token.text
+
+
+def _without_orphans(tokens: list[Token], verb: Token) -> list[Token]:
+    """A word goes when any word between it and the verb was cut: a parse that is
+    not projective, or that hangs words on another sentence, leaves such words
+    behind ('a system backed by … for 3,000 refugees')."""
+    kept = {t.i for t in tokens}
+    attached: dict[int, bool] = {verb.i: True}
+
+    def is_attached(token: Token) -> bool:
+        chain = []
+        while token.i not in attached:
+            if token.i not in kept or token.head == token:
+                attached[token.i] = False
+                break
+            chain.append(token.i)
+            token = token.head
+        verdict = attached[token.i]
+        for i in chain:
+            attached[i] = verdict
+        return verdict
+
+    return [t for t in tokens if is_attached(t)]
+
+
+def _is_clause(token: Token) -> bool:
+    """A verb with words of its own; a lone token the parser called a clause
+    ('launch on STS-134') stays."""
+    return token.n_lefts + token.n_rights > 0 and (token.pos_ in ("VERB", "AUX") or token.dep_ in SIDE_DEPS)
+
+
+def _holds(token: Token, span: Span) -> bool:
+    return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
+
+
+def _joins_clauses(cc: Token, span: Span) -> bool:
+    """The conjunction joins a clause that is cut (one with its own subject, not
+    holding the date); 'denounced … and said' keeps its 'and'."""
+    return any(c.dep_ == "conj" and _is_clause(c) and _facts(c).subject is not None and not _holds(c, span)
+               for c in cc.head.children)
+
+
+def _noun_asides(tokens: Span, span: Span, verb: Token) -> set[int]:
+    """A long clause loses the relative clauses and participle phrases set off by
+    commas inside its noun phrases, unless they hold the date; appositions stay
+    ('Orange, Calif.', 'Mr. Drabinsky, the chairman'), names are not cut."""
+    removed: set[int] = set()
+    for token in tokens:
+        if token.dep_ in ("relcl", "acl") and token.head != verb and not _holds(token, span):
+            before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+            if before is not None and before.text in (",", "–", "—"):
+                removed.update(range(before.i, token.right_edge.i + 1))
+                after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
+                if after is not None and (after.text == ")" and before.text == "(" or after.text == ","):
+                    removed.add(after.i)
+    return removed
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    """No leading joining word or punctuation, no trailing word that needs a continuation."""
+    while tokens and (tokens[0].is_punct and not _opens(tokens[0]) or tokens[0].dep_ in ("cc", "mark")
+                      or tokens[0].pos_ == "CCONJ"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and not _closes(tokens[-1]) or continues(tokens[-1])):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _opens(token: Token) -> bool:
+    """An opening quote or bracket: attached to the word after it."""
+    return token.text in "“‘(\"'" and not token.whitespace_ and token.text not in "”’)"
+
+
+def _closes(token: Token) -> bool:
+    return token.text in ".!?”’)\"'" and (token.text in ".!?" or token.i == 0 or not token.doc[token.i - 1].whitespace_)
+
+
+def _with_subject(tokens: list[Token], verb: Token, context: Context, name_of) -> list[Token] | None:
+    """The clause with a subject a reader can take at its word: its own; a relative
+    word replaced by its antecedent; the subject of the verb it is coordinated with;
+    'he'/'she' replaced by the one person they can stand for. None when the subject
+    is a pronoun that cannot be resolved with certainty."""
+    subject = _facts(verb).subject
+    if subject is not None and subject.lower_ in WH_WORDS and verb.dep_ == "relcl":
+        antecedent = noun_phrase(verb.head, limit=10)
+        return _replace(tokens, subject, [_Gap(), _Subject(antecedent), _Gap()])
+    if subject is None:
+        borrowed = subject_of(verb)
+        if borrowed is None or borrowed.lower_ in WH_WORDS:
+            return tokens
+        if verb.dep_ != "conj" or borrowed.head != verb.head or verb.tag_ == "VB":
+            return tokens  # borrowed only from the verb it is coordinated with: 'arrived … and attended'
+        if pronoun_subject(borrowed):
+            return _resolved(tokens, borrowed, context, name_of, insert_at=verb)
+        return _insert(tokens, [_Subject(noun_phrase(borrowed, limit=8))], verb)
+    if pronoun_subject(subject):
+        return _resolved(tokens, subject, context, name_of)
+    return tokens
+
+
+def _resolved(tokens: list[Token], pronoun: Token, context: Context, name_of, insert_at: Token | None = None):
+    name = _certain_person(pronoun, context, name_of)
+    if name is None:
+        return None
+    named = _NameToken(name, pronoun.i if insert_at is None else insert_at.i - 0.5)
+    if insert_at is not None:
+        return _insert(tokens, [named], insert_at)
+    return [named if t == pronoun else t for t in tokens]
+
+
+def _certain_person(pronoun: Token, context: Context, name_of) -> str | None:
+    """'he'/'she' stand for a person with certainty only as the subject of what that
+    person is reported to say or think ('Xi said he would support …'): the subject
+    of the reporting verb is the one person the NER named there, and `name_of`
+    agrees. Anywhere else a nearer noun ('her husband') may be meant."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING_VERBS:
+        return None
+    speaker = _facts(clause.head).subject
+    name = name_of(pronoun)
+    if speaker is None or not name or speaker.ent_type_ != "PERSON":
+        return None
+    index = context.sentence_at(pronoun.i)
+    people = {e[-1].text for e in context.people[index] if e.start < pronoun.i}
+    return name if people == {name.split()[-1]} == {speaker.text} else None
+
+
+def _replace(tokens: list[Token], old: Token, new: list[Token]) -> list[Token]:
+    out: list = []
+    for token in tokens:
+        out.extend(new if token == old else [token])
+    return out
+
+
+def _insert(tokens: list[Token], words: list, verb: Token) -> list:
+    """The borrowed subject opens the clause: 'The prime minister … the next day attended'."""
+    return [*words, _Gap(), *tokens]
+
+
+class _NameToken:
+    """An actor's name standing where the parse had a pronoun."""
+
+    def __init__(self, name: str, i: float):
+        self.text = name
+        self.text_with_ws = name + " "
+        self.i = i
+        self.is_punct = False
+        self.dep_ = "nsubj"
+        self.pos_ = "PROPN"
+        self.tag_ = "NNP"
+        self.lower_ = name.lower()
+        self.like_num = False
+
+
+class _Subject(_NameToken):
+    """A noun phrase from elsewhere in the sentence standing as the clause's subject."""
+
+    def __init__(self, tokens: list[Token]):
+        super().__init__(text_of(tokens), tokens[0].i if tokens else -1)
+
+
+class _Gap(_NameToken):
+    """Marks words taken from elsewhere in the sentence: the text breaks around them."""
+
+    def __init__(self):
+        super().__init__("", -1)
+        self.dep_ = "gap"
+
+
+def statement_tokens(tokens: list) -> bool:
+    """A subject, a finite verb, no opening pronoun, no word needing a continuation at the end."""
+    words = [t for t in tokens if not isinstance(t, _Gap) and not t.is_punct]
+    if len(words) < 2:
+        return False
+    if not any(t.dep_ in SUBJECT_DEPS or isinstance(t, _Subject) for t in words):
+        return False
+    if not any(isinstance(t, Token) and is_finite(t) for t in words):
+        return False
+    if isinstance(words[0], Token) and unresolved_pronoun(words[0]):
+        return False
+    return not continues(words[-1]) if isinstance(words[-1], Token) else True
+
+
+# --- merging ------------------------------------------------------------------------------
 
 def _merge(events: list[Event], modifiers: set[int]) -> list[Event]:
     """One event per date and sentence; a date inside a name ('the 2018 World Cup')
     that a finer date of the same sentence falls in ('yesterday', 2018-06-18) is
-    dropped."""
-    kept = []
+    dropped, and of two names of one date side by side the finer is kept. Linear in
+    the number of events: each sentence's dates are looked up by value."""
+    by_sentence: dict[int, list[Event]] = {}
     for event in events:
-        finer = [e for e in events if e.sentence == event.sentence and _within_period(e.when, event.when)]
-        # 'at the end of the month on April 29': two names of one date, keep the finer.
-        adjacent = any(abs(e.start - event.end) <= 6 or abs(event.start - e.end) <= 6 for e in finer)
-        if finer and (id(event) in modifiers or adjacent):
-            continue
-        if any(e.sentence == event.sentence and e.when == event.when for e in kept):
-            continue
-        kept.append(event)
+        by_sentence.setdefault(event.sentence, []).append(event)
+    kept = []
+    for group in by_sentence.values():
+        finer: dict[str, list[Event]] = {}
+        for event in group:
+            if "/" in event.when:
+                continue
+            for cut in (4, 7, 10):  # a finer date lies within each of its coarser prefixes
+                if len(event.when) > cut and event.when[cut] == "-":
+                    finer.setdefault(event.when[:cut], []).append(event)
+        seen: set[str] = set()
+        for event in group:
+            inside = [] if "/" in event.when else finer.get(event.when, [])[:8]
+            adjacent = any(abs(e.start - event.end) <= 6 or abs(event.start - e.end) <= 6 for e in inside)
+            if inside and (id(event) in modifiers or adjacent):
+                continue
+            if event.when in seen:
+                continue
+            seen.add(event.when)
+            kept.append(event)
     return kept
-
-
-def _within_period(finer: str, coarser: str) -> bool:
-    return "/" not in coarser and "/" not in finer and finer.startswith(coarser + "-")
 
 
 def sort_key(when: str) -> str:
     """Dates sort as text once weeks and intervals are read by their start."""
     return when.split("/")[0]
-
-
-SKIP_DEPS = {"advcl", "relcl", "appos", "parataxis", "conj", "cc", "mark", "punct", "npadvmod", "dep", "intj"}
-MAX_EVENT_WORDS = 16
-WH_TAGS = {"WDT", "WRB", "WP"}  # 'which launches', 'when exploded': the relative word is not the event
-
-
-def event_phrase(span: Span, verb, subject, actor: str | None) -> str:
-    """Who did what: the clause of the verb the date modifies, read in order, with
-    the subject as the actor's name, without the date and its preposition,
-    subordinate clauses, appositions and long adjuncts."""
-    if verb is None:
-        return join_tokens([t for t in span.sent if not within(t, span) and not t.is_punct][:12])
-    dropped: set[int] = set()
-    for child in verb.children:
-        subtree = list(child.subtree)
-        long_adjunct = child.dep_ in ("prep", "advmod", "agent") and (
-            len(subtree) > 5 or any(within(t, span) for t in subtree))
-        if child.dep_ in SKIP_DEPS or long_adjunct or child == subject:
-            dropped.update(t.i for t in subtree)
-    tokens = [t for t in verb.subtree if t.i not in dropped and not within(t, span) and not t.is_punct
-              and t.i >= verb.i - 3 or t.dep_ in ("aux", "auxpass", "neg") and t.head == verb]
-    tokens = sorted({t for t in tokens if t.i not in dropped and not within(t, span) and t.tag_ not in WH_TAGS},
-                    key=lambda t: t.i)
-    text = join_tokens(tokens[:MAX_EVENT_WORDS])
-    if subject is None:
-        return text
-    who = actor if _stands_for_actor(subject, actor) else join_tokens(noun_phrase(subject, limit=5))
-    return f"{who} {text}".strip()
-
-
-def _stands_for_actor(subject, actor: str | None) -> bool:
-    """The actor's name replaces the subject only where the subject names or points
-    to that actor ('he', 'who', 'the prime minister'), not 'Russia's energy supply'."""
-    if actor is None:
-        return False
-    if any(c.dep_ == "appos" for c in subject.children):  # 'Trump's envoy, Steve Witkoff,'
-        return True
-    return (subject.ent_type_ != "" or subject.pos_ in ("PRON", "NOUN", "PROPN")) \
-        and not any(c.dep_ in ("poss", "conj") for c in subject.children)

@@ -1,0 +1,180 @@
+"""Timeline events say what their sentence says (issue 17) and are statements (issue 10)."""
+from __future__ import annotations
+
+import cProfile
+import datetime as dt
+import pstats
+
+import pytest
+
+from generator.evaluate import evaluate
+from generator.extract.statement import statement_problems
+from generator.extract.timeline import find_events
+from generator.extract.timex import find_timexes
+
+from .conftest import ROOT
+
+PUBLISHED = dt.date(2023, 5, 24)  # a Wednesday
+
+
+def events(nlp, text: str, published: dt.date = PUBLISHED):
+    doc = nlp(text)
+    return find_events(doc, find_timexes(text, published), lambda offset: 0, lambda token: None)
+
+
+def texts(nlp, text: str) -> list[str]:
+    return [e.event for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Amherst police officials declined to comment on Monday.", "declined to comment"),
+    ("Police had not called Kopp a suspect until Thursday.", "had not called Kopp a suspect until Thursday"),
+    ("The ministers may meet again on Friday.", "may meet again on Friday"),
+    ("The company planned to open the plant in March.", "planned to open the plant in March"),
+    ("Gerry Adams said on Tuesday that the talks would resume in Belfast.",
+     "Gerry Adams said on Tuesday that the talks would resume in Belfast"),
+])
+def test_events_keep_negation_modality_limits_and_what_was_said(nlp, text, kept):
+    assert any(kept in event for event in texts(nlp, text)), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Trade reached $70 billion in the first four months, up 40% from the same period last year.", "2022"),
+    ("Exports rose 12 percent in April compared with 2022.", "2022"),
+    ("The company earned $45.2 million, up from $30 million in 1987.", "1987"),
+    ("This was Sweden's first victory in the opening match of the World Cup since 1958.", "1958"),
+])
+def test_events_leave_out_dates_that_date_no_event(nlp, text, date):
+    assert date not in [e.when for e in events(nlp, text)]
+
+
+def test_events_keep_the_subject_the_parse_gives(nlp):
+    text = "Mishustin met Putin in Moscow. On Wednesday, he traveled to Beijing."
+    found = texts(nlp, text)
+    assert found and not any("Putin traveled" in e or "Mishustin traveled" in e for e in found), found
+    assert all(not e.lower().startswith("he ") for e in found), found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Evana Roth told CNN in August she thought her husband devised the plan after he was fired in July.",
+     "Evana Roth was fired"),
+    ("The last surviving member of the team which first conquered Everest in 1953 has died.",
+     "member of the team first conquered"),
+])
+def test_events_never_put_a_nearby_name_in_the_subject(nlp, text, wrong):
+    assert not any(wrong in event for event in texts(nlp, text)), texts(nlp, text)
+
+
+def test_events_name_the_speaker_of_a_reported_he(nlp):
+    found = texts(nlp, "Chinese President Xi Jinping said on Wednesday he would visit Moscow in July.")
+    assert all("Xi Jinping said" in event for event in found), found
+
+
+def test_events_resolve_a_relative_subject_to_its_antecedent(nlp):
+    found = texts(nlp, "The hunting season, which ended in November, was held amid growing opposition.")
+    assert found == ["The hunting season ended in November"], found
+
+
+def test_events_show_a_list_of_dated_items_once_as_written(nlp):
+    text = "Greece and Turkey joined in 1952, West Germany in 1955 and Spain in 1982."
+    found = events(nlp, text)
+    assert len(found) <= 1 and all(e.event == text for e in found), [(e.when, e.event) for e in found]
+
+
+def test_events_are_whole_statements(nlp):
+    text = ("On Tuesday, Alexander Novak told the forum that Russia's energy supply to China will increase by "
+            "almost 40% in 2023. The prime minister arrived in China on Monday and the next day attended a forum "
+            "in Shanghai. Now that we're in 2011, it's time to say goodbye, Microsoft says.")
+    found = texts(nlp, text)
+    assert found
+    for event in found:
+        assert statement_problems(event, nlp) == [], event
+    assert any("40%" in e for e in found) and not any("we 're" in e for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Amherst police officials declined to comment.",
+    "It was on the sidelines of the meeting that Xi and Putin met.",
+    "Russia's energy supply will increase by almost 40% in 2023.",
+    "“It diverts attention,” Rubio told VOA earlier this week.",
+])
+def test_statement_check_accepts_statements(nlp, text):
+    assert statement_problems(text, nlp) == []
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("construction", "no subject"),
+    ("Mikhail Mishustin traveled", None),
+    ("he traveled to Beijing", "pronoun"),
+    ("Xi said he would support the Kremlin's", "continuation"),
+    ("Russia's energy supply will increase by almost 40", "unit"),
+    ("Now that we 're in 2011, it is time to go", "contraction"),
+    ("the start of the war", "no finite verb"),
+])
+def test_statement_check_names_what_is_missing(nlp, text, problem):
+    problems = statement_problems(text, nlp)
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in p for p in problems), problems
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def run_on(clauses: int) -> str:
+    """One sentence of many dated clauses, as a careless feed may deliver."""
+    parts = [f"the council met on {MONTHS[i % 12]} {i % 28 + 1}, {1990 + i % 30} and the mayor spoke on "
+             f"{MONTHS[(i + 3) % 12]} {i % 27 + 1}, {1991 + i % 30}" for i in range(clauses)]
+    return "In the old town " + ", ".join(parts) + "."
+
+
+def date_list(dates: int) -> str:
+    return "The council met on " + ", ".join(
+        f"{MONTHS[i % 12]} {i % 28 + 1}, {1990 + i % 30}" for i in range(dates)) + " and in May 2001."
+
+
+def calls(nlp, text: str) -> int:
+    """Function calls spent building the events: a count of work, not of seconds."""
+    doc = nlp(text)
+    timexes = find_timexes(text, PUBLISHED)
+    profile = cProfile.Profile()
+    profile.runcall(find_events, doc, timexes, lambda offset: 0, lambda token: None)
+    return pstats.Stats(profile).total_calls
+
+
+@pytest.mark.parametrize("make, size", [(run_on, 40), (date_list, 120)])
+def test_events_of_a_run_on_sentence_cost_work_in_proportion_to_its_length(nlp, make, size):
+    single, double = calls(nlp, make(size)), calls(nlp, make(2 * size))
+    assert double / single < 2.8, (single, double)  # quadratic work would give about 4
+
+
+STATEMENT_FLOOR = 0.95
+# Timeline F1 of each seed, 0.95 unless noted. Below it, gold items this change gives up
+# on purpose: 10 'They estimated by 2050' opens on a pronoun no rule resolves with
+# certainty (the sentence before has another plural subject); 12 'since 1958' is a
+# record's reference, which the blind editor rated bad (a 2018 win filed under 1958).
+# 08 and 09 miss dates the tagger does not resolve ('[Ten] years ago', 'June 28').
+TIMELINE_FLOORS = {"08_microsoft-ie6-countdown": 0.90, "09_nasa-shuttle-anniversary": 0.80,
+                   "10_crops-warming-ozone": 0.76, "12_world-cup-2018-day-five": 0.66}
+
+
+def test_seed_events_are_statements(project_build, nlp):
+    import json
+
+    out, _ = project_build
+    found = [e["event"] for path in out.rglob("*.json") if not path.name.startswith(".")
+             for e in json.loads(path.read_text("utf-8")).get("timeline", [])]
+    failing = [(e, statement_problems(e, nlp)) for e in found]
+    failing = [(e, p) for e, p in failing if p]
+    assert len(found) > 50
+    assert 1 - len(failing) / len(found) >= STATEMENT_FLOOR, failing
+
+
+def test_seed_timelines_stay_above_their_floors(project_build):
+    out, _ = project_build
+    report = evaluate(ROOT / "tests" / "gold", out)
+    scores = {s.seed: round(s.sections["timeline"].f1(), 3) for s in report.seeds}
+    low = {seed: f1 for seed, f1 in scores.items() if f1 < TIMELINE_FLOORS.get(seed, 0.95)}
+    assert not low, low
