@@ -29,6 +29,11 @@ def tagged(text: str, published: dt.date = THURSDAY) -> dict[str, Timex]:
 
 # (sentence, publication date, expression, type, value, when)
 CASES = [
+    # 'last' before a noun that names no time means final, not past; a year after a dash closes a range
+    ("Atlantis will go on display following the orbiter's last flight which launches June 28.", dt.date(2011, 4, 13),
+     "June 28", "DATE", "2011-06-28", "2011-06-28"),
+    ("They analysed ozone pollution over 2000 - 2050 on wheat.", dt.date(2014, 7, 28), "2000", "DATE", "2000",
+     "2000/2050"),
     # weekdays: back in time by default, forward when the clause looks ahead
     ("Xi said on Wednesday he would support Russia.", THURSDAY, "Wednesday", "DATE", "2023-05-24", "2023-05-24"),
     ("The vote took place on Thursday.", THURSDAY, "Thursday", "DATE", "2023-05-25", "2023-05-25"),

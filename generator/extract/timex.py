@@ -209,6 +209,13 @@ def is_future_word(word: str, following: str) -> bool:
     return word in R.FUTURE_CUES or word in ("set", "due") and following in ("to", "for")
 
 
+def is_time_word(word: str) -> bool:
+    """A word that names a time: 'last' before it points back ('last week', 'last May')."""
+    word = word.rstrip("s")
+    return (word in R.UNITS or word in R.WEEKDAYS or word[:3] in R.MONTHS and len(word) >= 3
+            or word in R.SEASONS or word in R.PARTS_OF_DAY or word in ("night", "weekend", "quarter", "time"))
+
+
 def cue_of(words: list[str], i: int) -> str | None:
     """FUTURE or PAST for the word `words[i]` that says so; 'past' (weak) for a verb that only
     looks past. A future seen from the past ("had been due to expire Friday") says nothing
@@ -223,6 +230,8 @@ def cue_of(words: list[str], i: int) -> str | None:
     if word in R.PAST_AUX and any(is_future_word(w, n)
                                   for w, n in zip(words[i + 1:i + 4], words[i + 2:i + 5] + [""], strict=False)):
         return None
+    if word == "last" and not is_time_word(following):
+        return None  # "the orbiter's last flight": final, not past
     if word in R.PAST_CUES and previous not in R.PASSIVE_AUX:
         return "PAST"
     if len(word) > 4 and word.endswith("ed") and word not in R.NOT_PAST_ED and previous not in R.PASSIVE_AUX:
@@ -425,7 +434,8 @@ def resolve_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     before = words_before(ctx, m.start(), 1)
     after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 30])
     noun = after.group(1) if after else ""
-    in_range = re.match(r"\s*[-–]\s*(?:1[5-9]|20)\d\d\b", ctx.text[m.end():m.end() + 10]) is not None
+    in_range = (re.match(r"\s*[-–]\s*(?:1[5-9]|20)\d\d\b", ctx.text[m.end():m.end() + 10]) is not None
+                or re.search(r"\b(?:1[5-9]|20)\d\d\s*[-–]\s*$", ctx.text[max(0, m.start() - 10):m.start()]) is not None)
     if before and before[-1] in R.QUANTITY_BEFORE - {"of", "to", "and", "by"} and not in_range \
             or noun in R.QUANTITY_NOUNS:
         return None
