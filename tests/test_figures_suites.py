@@ -59,6 +59,8 @@ def figures_of(nlp, sentence: str):
 
 
 def grouped(figures) -> list[tuple[str, set[float], str | None]]:
+    from generator.extract.amounts import find_amounts
+
     """One prediction per span: a range is one amount, matched by either end or its middle."""
     spans: dict[tuple[int, int], list] = {}
     for figure in figures:
@@ -69,6 +71,9 @@ def grouped(figures) -> list[tuple[str, set[float], str | None]]:
         if len(values) == 2:
             values.add(sum(values) / 2)
         result.append((items[0].text, values, items[0].unit))
+        if items[0].conversion:  # '-15€ ($-99.99)': the bracketed amount is one the article gives too
+            for amount in find_amounts(items[0].conversion):
+                result.append((amount.text, set(amount.values), amount.unit))
     return result
 
 
@@ -102,9 +107,11 @@ def score(cases, predict_kind, nlp, verbose: bool = False, name: str = "") -> Sc
 
 
 def is_money(unit: str | None) -> bool:
-    from generator.extract.amounts import currency_table
+    from generator.extract.amounts import currency_table, unit_table
 
     table = currency_table()
+    if unit in unit_table():  # 'pounds' of weight
+        return False
     return bool(unit) and (bool(re.fullmatch(r"[A-Z]{3}", unit)) or unit in table["families"]
                            or any(unit in f["forms"] for f in table["families"].values())
                            or unit in table["ambiguous_symbols"])
@@ -169,7 +176,8 @@ def dimension_gold(result: dict) -> Gold | None:
 
 
 QUANTULUM_MONEY = {"pound sterling": ("GBP", 1), "dollar": ("USD", 1), "euro": ("EUR", 1), "penny": ("GBP", 0.01),
-                   "cent": (None, 0.01), "dime": ("USD", 0.1)}
+                   "cent": (None, 0.01), "dime": ("USD", 0.1),
+                   "dollar per hour": ("USD", 1), "dollar per kilogram": ("USD", 1)}
 
 
 def quantulum_cases(category: str) -> list[tuple[str, list[Gold]]]:

@@ -49,7 +49,7 @@ _AND = (r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=lakh)|(
 _WORDNUM = (rf"(?:\b(?:an?\s+)?(?:{_NUMWORD})(?:(?:\s*-\s*|{_AND}(?:an?\s+)?|\s+(?:an?\s+)?)"
             rf"(?:{_NUMWORD}))*\b)")
 _FRACTIONS = "".join(VULGAR)
-_DIGNUM = (rf"(?:(?<![\w.,/])[-−]?(?:\d{{1,3}}(?:\u00a0\d{{3}}|\u202f\d{{3}}| \d{{3}}(?![\d.,]))+|\d+/\d+(?!\d)|"
+_DIGNUM = (rf"(?:(?<![\d.,/])(?:(?<!\d\s)(?<![\w,.])[-−])?(?:\d{{1,3}}(?:\u00a0\d{{3}}|\u202f\d{{3}}| \d{{3}}(?![\d.,]))+|\d+/\d+(?!\d)|"
            rf"\d+(?:[.,]\d+)*)(?:\s+\d/\d+|\s*[{_FRACTIONS}])?|[{_FRACTIONS}])")
 NUMBER = re.compile(
     rf"(?P<num>{_DIGNUM}|{_WORDNUM})"
@@ -137,6 +137,8 @@ def words_value(text: str) -> float | None:
         if word in ("a", "an"):
             if following not in SCALE_WORDS and following not in FRACTION_WORDS and following != "dozen":
                 return None if not numeric else (total + current)
+            if numeric and following in SCALE_WORDS:  # 'half a million'
+                continue
             last = 1.0
             current += 1
             numeric = True
@@ -167,7 +169,13 @@ def words_value(text: str) -> float | None:
 def read_number(match: re.Match) -> Number | None:
     """The value of a NUMBER match, or None (an article alone, a malformed grouping)."""
     raw, scale = match["num"], match["scale"] or ""
+    offset = 0
+    article = re.match(r"an?\s+", raw, re.I)
+    if article and words_value(raw) is None:  # 'a three-foot trip': the article is not part of the number
+        offset, raw = article.end(), raw[article.end():]
     written_in_words = bool(re.match(r"[a-z]", raw, re.I))
+    if written_in_words and all(w in SCALE_WORDS or w == "and" for w in re.split(r"[\s-]+", raw.lower())):
+        return None  # 'thousands of', 'the dollars thousand of times': no count given
     value = words_value(raw) if written_in_words else digits_value(raw)
     if value is None:
         return None
@@ -182,7 +190,8 @@ def read_number(match: re.Match) -> Number | None:
     end = match.end() if not letter else match.end() - len(letter)
     if letter and letter.lower() == "k":  # a thousand in any context: '0.5k miles'
         value, letter, end = value * 1e3, None, match.end()
-    return Number(match.start(), end, value, match.group()[:end - match.start()], letter, written_in_words)
+    start = match.start() + offset
+    return Number(start, end, value, match.string[start:end], letter, written_in_words)
 
 
 def parse_number(text: str) -> float | None:
@@ -224,7 +233,8 @@ def _currency_patterns() -> dict[str, re.Pattern]:
     symbol = "|".join(_symbol_pattern(s) for s in symbols)
     form_names = "|".join(map(re.escape, forms))
     word_names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    name = rf"(?:(?P<adj>{adjective})\s+)?(?P<form>{form_names})\b|(?P<word>{word_names})s?\b"
+    name = (rf"(?:(?P<adj>{adjective})\s+)?(?P<form>{form_names})\b"
+            rf"|(?:[A-Za-z]+(?:ese|ish|ian|an|ch|ic)\s+)?(?P<word>{word_names})s?\b")
     code = rf"(?P<mega>M)?(?P<code>{'|'.join(codes)})(?![a-z])"
     minor = "|".join(re.escape(m) for m in sorted(table["minor"], key=len, reverse=True))
     return {
@@ -237,7 +247,9 @@ def _currency_patterns() -> dict[str, re.Pattern]:
 
 def _symbol_pattern(symbol: str) -> str:
     """'US$' as 'us $', 'u.s $', 'U.S.$': wire copy and tokenized text space and case it freely."""
-    if symbol.isalpha() or not symbol[-1:] == "$":
+    if symbol[-1:].isalpha() or symbol[-1:] == ".":
+        return re.escape(symbol) + r"(?![A-Za-z])"
+    if not symbol[-1:] == "$":
         return re.escape(symbol)
     letters = symbol[:-1].replace(".", "")
     return r"\s?\.?\s?".join(re.escape(c) for c in letters) + r"\.?\s?\$" if letters else r"\$"
@@ -323,7 +335,7 @@ def _code_of(found: re.Match, context: Context | None) -> str | None:
         return resolve_family(_family_of(groups["form"]), groups.get("adj"), context)
     if groups.get("word"):
         code = table["words"][re.sub(r"\s+", " ", groups["word"].lower())]
-        return code.split("/")[0]
+        return code.split("*")[0]
     return None
 
 
@@ -337,6 +349,7 @@ def _family_of(form: str) -> str:
 PERCENT = re.compile(r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b|pct\b|p\.c\.)|(?:\s+of\s+an?)?\s*(?P<pp>percentage[\s-]+points?\b|"
                      r"pct\.?\s+points?\b|pp\b)|\s*(?P<bp>basis\s+points?\b|bps\b))", re.I)
 # Currency words that are also ordinary words: money only when nothing nounlike follows.
+COMMON_CODES = {"usd", "eur", "gbp", "rmb", "jpy", "cny", "inr", "aud", "cad", "chf", "hkd", "nzd", "btc"}
 RISKY_WORDS = {"real", "won", "rand", "sol", "lev", "dram", "kip", "lei", "leu", "dong", "colon", "mark", "marks",
                "sen", "fen", "mao", "p", "buck", "bucks", "quid", "dime", "nickel", "penny", "cedi", "kwanza"}
 FUNCTION_WORDS = {"of", "in", "to", "for", "and", "or", "a", "an", "the", "from", "on", "at", "by", "per", "each",
@@ -357,13 +370,32 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
         if amounts and number.start < amounts[-1].end:
             continue
         floor = amounts[-1].end if amounts else 0
-        amount = (_percent(text, number) or _money(text, number, context, floor) or _measure(text, number)
-                  or _share(text, number))
+        if _glued(text, number):  # 'USD115' is money; 'scp-173m', 'L202', 'MP3' are names
+            amount = _money(text, number, context, floor)
+            amount = amount if amount is not None and amount.start < number.start else None
+        else:
+            amount = (_percent(text, number) or _money(text, number, context, floor) or _measure(text, number)
+                      or _share(text, number))
         if amount is not None:
             amounts.append(amount)
-    amounts = _compounds(text, amounts, numbers)
+    amounts = [_with_rate(text, a) for a in _compounds(text, amounts, numbers)]
     amounts = _ranges(text, amounts, numbers)
     return [replace(a, qualifier=qualifier_before(text, a.start, a.text)) for a in amounts]
+
+
+RATE = re.compile(r"(?:\s*/\s*|\s+per\s+)(?:kg|kilo(?:gram)?|hour|hr|day|week|month|year|share|barrel|"
+                  r"tonne|ton|ounce|oz|lb|pound|litre|liter|gallon|head|person|capita|unit|night|mile|km)s?\b", re.I)
+
+
+def _with_rate(text: str, amount: Amount) -> Amount:
+    """'$350 per kg', '$15.4/hour': money for each of something, the 'per' kept in its text."""
+    rate = RATE.match(text, amount.end) if amount.kind == "money" else None
+    return replace(amount, end=rate.end(), text=text[amount.start:rate.end()]) if rate else amount
+
+
+def _glued(text: str, number: Number) -> bool:
+    before = text[max(0, number.start - 2):number.start]
+    return bool(re.search(r"[A-Za-z]-?$", before))
 
 
 def _safe_read(match: re.Match) -> Number | None:
@@ -411,10 +443,7 @@ def _scaled(number: Number) -> tuple[float, int]:
 
 def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amount | None:
     patterns = _currency_patterns()
-    window = max(0, number.start - 12, floor)
-    before = patterns["before"].search(text[window:number.start])
-    if before and re.match(r"[A-Za-z]", before.group()) and re.search(r"[A-Za-z]$", text[:window + before.start()]):
-        before = None  # 'ves' of 'explosives', not a code
+    before = _currency_before(text, number, max(0, number.start - 12, floor), context)
     if before and before.group().strip():
         code = _code_of(before, context) or (before["symbol"] or "").strip() or None
         if before["form"]:
@@ -441,8 +470,9 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
         if groups.get("form") and _family_of_safe(groups["form"]) == "pound" and not groups.get("adj") \
                 and not _pounds_are_money(text, number, after, context):
             return None  # weight: '1,300 pounds of explosives'
-        if groups.get("word") and "/" in currency_table()["words"][re.sub(r"\s+", " ", groups["word"].lower())]:
-            value *= float(currency_table()["words"][re.sub(r"\s+", " ", groups["word"].lower())].split("/")[1])
+        entry = currency_table()["words"].get(re.sub(r"\s+", " ", (groups.get("word") or "").lower()), "")
+        if "*" in entry:  # a subunit written as a word of its own: 'satoshis'
+            value *= float(entry.split("*")[1])
         if groups.get("mega"):
             value *= 1e6
         end = after.end()
@@ -463,6 +493,26 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
     return None
 
 
+def _currency_before(text: str, number: Number, window: int, context: Context) -> re.Match | None:
+    """The currency written just before a number, starting at a word's beginning: the '$'
+    of 'has $ 300 million' (not 'S$'), 'USD115', 'c $ 16.4' (Canadian)."""
+    pattern = _currency_patterns()["before"]
+    for start in range(window, number.start):
+        if start > 0 and text[start - 1].isalpha() and text[start].isalpha():
+            continue
+        found = pattern.fullmatch(text, start, number.start)
+        if found and found.group().strip() and _code_case_ok(found):
+            return found
+    return None
+
+
+def _code_case_ok(found: re.Match) -> bool:
+    """Codes in capitals, or a few so common that lower-cased copy still means them
+    ('usd 200', 'rmb 10'); 'Bob 3' and 'pen 7' are not money."""
+    code = found.groupdict().get("code")
+    return not code or code.isupper() or code.lower() in COMMON_CODES
+
+
 def _family_of_safe(form: str) -> str:
     try:
         return _family_of(form)
@@ -480,8 +530,7 @@ def _after_word_scale(text: str, end: int) -> tuple[float, int] | None:
 def _currency_word_ok(text: str, number: Number, after: re.Match) -> bool:
     word = (after["word"] or after["form"] or after["symbol"] or "").lower().strip()
     if after["code"]:
-        return not re.match(r"[a-z]", after["code"])  or bool(re.match(r"\s*[A-Z]", text[number.end:after.end()])) \
-            or bool(re.match(r"\s*(?:usd|eur|gbp|rmb|jpy|cny)", text[number.end:after.end()], re.I))
+        return _code_case_ok(after)
     if word not in RISKY_WORDS:
         return True
     return number.words is False and _nothing_nounlike_after(text, after.end())
@@ -538,7 +587,7 @@ def _unit_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
     def alternatives(forms: list[str]) -> str:
         return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
-    tail = r"(?![\w²³/])"
+    tail = r"(?![\w²³/-])"
     return (re.compile(rf"\s*-?\s*[(\[{{<]?(?P<unit>{alternatives(loose)}){tail}[)\]}}>]?", re.I),
             re.compile(rf"\s*-?\s*[(\[{{<]?(?P<unit>{alternatives(exact)}){tail}[)\]}}>]?"), names)
 
@@ -548,6 +597,10 @@ def unit_name(form: str) -> str | None:
     return names.get(form) or names.get(re.sub(r"\s+", " ", form.lower()))
 
 
+DIMENSION_WORDS = r"\s*(?:long|wide|tall|high|thick|deep|across|in\s+diameter|screen|display|x\b|by\b)"
+POWERS = re.compile(r"(?:\^?(?P<two>2|²)|\^?(?P<three>3|³)|\s+(?P<squared>squared)|\s+(?P<cubed>cubed))(?![\w^])")
+
+
 def _measure(text: str, number: Number) -> Amount | None:
     loose, exact, names = _unit_pattern()
     start = number.end
@@ -555,8 +608,8 @@ def _measure(text: str, number: Number) -> Amount | None:
     strict = exact.match(text, start)
     if strict and (not found or strict.end() > found.end()):
         form = strict["unit"]
-        if form == "in" and not re.match(r"\s*(?:[.,;:)]|$)", text[strict.end():]) \
-                and not re.search(r"(?:ft|feet|foot)\s+$", text[:number.start]):
+        if form in ("in", '"', "'") and not re.match(DIMENSION_WORDS, text[strict.end():]) and not (
+                form == "in" and re.match(r"\s*(?:[.,;:)]|$)", text[strict.end():])):
             return None
         if number.words and len(form) == 1:
             return None
@@ -570,6 +623,11 @@ def _measure(text: str, number: Number) -> Amount | None:
             r"(?:million|billion)", text[number.start:found.end()], re.I):
         return None
     value, end = number.value, found.end()
+    power = POWERS.match(text, end) if unit_table()[name]["kind"] == "length" else None
+    if power:  # '4km^2', '4 km cubed'
+        raised = ("square " if power["two"] or power["squared"] else "cubic ") + name
+        if raised in unit_table():
+            name, end = raised, power.end()
     if name == "feet":  # '5 feet 2 inches', '12 ft 2 in'
         inches = re.match(r"\s*(?:and\s+)?(\d+(?:\.\d+)?|[a-z]+)\s*(?:inches|inch|in)\b", text[end:], re.I)
         if inches:
@@ -653,7 +711,7 @@ def _bare_minor(text: str, amount: Amount, numbers: list[Number]) -> Amount:
     return _amount(text, amount.start, following.end, amount.value + added, amount.unit, "money")
 
 
-RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and|or)\s*", re.I)
+RANGE_JOIN = re.compile(r"-?\s*(?:to|-|–|—|and|or)\s*", re.I)
 
 
 def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amount]:
@@ -662,6 +720,16 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
     result: list[Amount] = []
     taken = {(a.start, a.end) for a in amounts}
     for amount in amounts:
+        previous = result[-1] if result else None
+        if previous is not None and previous.kind == amount.kind == "money" and previous.unit == amount.unit \
+                and previous.low is None and RANGE_JOIN.fullmatch(text[previous.end:amount.start]) \
+                and (re.match(r"\s*-?\s*(?:to|-|–|—)", text[previous.end:amount.start])
+                     or re.search(r"\bbetween\s+$", text[:previous.start], re.I)):
+            between = re.search(r"\bbetween\s+$", text[:previous.start], re.I)
+            start = between.start() if between else previous.start
+            result[-1] = replace(_amount(text, start, amount.end, amount.value, amount.unit, amount.kind),
+                                 low=previous.value)  # '$350 per kg to $680 per kg'
+            continue
         low = next((n for n in reversed(numbers) if n.end <= amount.start), None)
         join = RANGE_JOIN.fullmatch(text[low.end:amount.start]) if low is not None else None
         if low is None or join is None or amount.kind == "share":

@@ -362,3 +362,41 @@ def _clause(verb: Token, span: Span) -> str:
     keep.append(verb)
     tokens = sorted(set(keep), key=lambda t: t.i)
     return trim(tokens, limit=12)
+
+
+# A date after these words is what a figure is compared with, not when it holds
+# ('up 40 percent from the same period last year').
+COMPARED = re.compile(r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince|\bagainst)"
+                      r"(?:\s+(?:the|a|its|their))?\s*$", re.I)
+
+
+def period_of(doc: Doc, dated: list, start: int, end: int) -> str | None:
+    """The date a figure holds for, from its own clause: the dated expressions (`.start`,
+    `.end`, `.when`) governed by the figure's verb, not one inside the figure ('1709
+    schoolchildren'), not a subordinate clause's ('since lifting a ban in 2019'), not the
+    base of a comparison ('from the same period last year'); the nearest of them."""
+    figure = doc.char_span(start, end, alignment_mode="expand")
+    if figure is None:
+        return None
+    verb = _clause_index(figure.root)
+    text = doc_text(doc)
+    candidates = []
+    for timex in dated:
+        if timex.start < end and start < timex.end:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or _clause_index(span.root) != verb:
+            continue
+        if COMPARED.search(text[max(0, timex.start - 30):timex.start]):
+            continue
+        candidates.append(timex)
+    distance = lambda t: t.start - end if t.start >= end else start - t.end  # noqa: E731
+    return min(candidates, key=distance).when if candidates else None
+
+
+def _clause_index(token: Token) -> int | None:
+    """Where the verb of a token's clause stands (None in a verbless fragment)."""
+    for candidate in (token, *token.ancestors):
+        if candidate.pos_ == "VERB" or candidate.pos_ == "AUX" and candidate.dep_ == "ROOT":
+            return candidate.i
+    return None
