@@ -167,3 +167,9 @@ def test_a_figures_period_comes_from_its_own_clause(nlp, text, figure, dates, pe
     doc = nlp(text)
     start = text.index(figure)
     assert period_of(doc, [_Dated(text, p, w) for p, w in dates], start, start + len(figure)) == period
+
+
+@pytest.mark.parametrize("text", ["Lukaku scored a third goal for Belgium.", "in the first half of 2023",
+                                  "sales in the third quarter", "half the time"])
+def test_ordinals_and_periods_are_not_shares(text):
+    assert [a for a in find_amounts(text) if a.kind == "share"] == []

@@ -54,7 +54,7 @@ _DIGNUM = (rf"(?:(?<![\d.,/])(?:(?<!\d\s)(?<![\w,.])[-−])?(?:\d{{1,3}}(?:\u00a
 NUMBER = re.compile(
     rf"(?P<num>{_DIGNUM}|{_WORDNUM})"
     rf"(?P<scale>(?:\s*-?\s*|\s+an?\s+)(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b"
-    rf"(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion))?|\s?(?:mn|mln|bn|tn|trn)\b|[kKmMbBT](?![\w]))?",
+    rf"(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion|crores?))?|\s?(?:mn|mln|bn|tn|trn)\b|[kKmMbBT](?![\w]))?",
     re.I)
 
 
@@ -303,7 +303,8 @@ def resolve_family(family: str, adjective: str | None, context: Context | None) 
         if used:
             return max(used)[1]
         default = table.get("default")
-        named = sorted(((n, c) for c, n in context.places.items() if c in members and n >= 2), reverse=True)
+        enough = 2 if default else 1  # a family's convention gives way only to a place named again
+        named = sorted(((n, c) for c, n in context.places.items() if c in members and n >= enough), reverse=True)
         if named and (default is None or not context.places.get(default)):
             return named[0][1]
     return table.get("default")
@@ -653,8 +654,9 @@ def _share(text: str, number: Number) -> Amount | None:
         return None
     followed_by_of = re.match(r"\s+of\b", text[number.end:])
     qualified = qualifier_before(text, number.start) not in (None, "up", "down")
-    if not followed_by_of and not qualified:
-        return None
+    counted = re.search(r"\b(?:two|three|four|five|six|seven|eight|nine)[\s-]+\w+s$", written)
+    if not followed_by_of and not qualified and not counted:
+        return None  # 'a third goal' is an ordinal; 'two-thirds backed the reform' is a share
     return _amount(text, number.start, number.end, number.value, None, "share")
 
 
@@ -748,7 +750,7 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
             else:
                 result.append(amount)
             continue
-        if any(s <= low.start < e for s, e in taken) or low.letter:
+        if any(s <= low.start < e for s, e in taken) or low.letter or low.value < 1 and low.words:
             result.append(amount)
             continue
         value = low.value

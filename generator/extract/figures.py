@@ -43,7 +43,8 @@ GENERIC_OWNERS = {"sum", "total", "amount", "figure", "value", "tune", "tally"}
 IRREGULAR = {"hold": "held", "shoot": "shot", "lose": "lost", "hit": "hit", "strike": "struck", "build": "built",
              "lay": "laid", "slay": "slain", "free": "freed", "seize": "seized", "die": "died", "bury": "buried"}
 DIRECTIONS = re.compile(r"\s+((?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?|away|off|outside|inland|"
-                        r"upstream|downstream)(?:\s+(?:of|from))?|from)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+                        r"upstream|downstream)(?:\s+(?:of|from))?|from)\s+((?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+                        r"|[a-z]+(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?))")
 # Heads that make a number a comparison or a reference, not a count ('40 others', '2 times').
 NOT_COUNTED = {"others", "other", "times", "ones", "one", "place", "places"}
 RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|and|-|–)\s+(.+)$", re.I)
@@ -57,6 +58,8 @@ class Candidate:
     unit: str | None
     kind: str  # money | percent | points | measure | share | count
     qualifier: str | None = None
+    start: int | None = None  # the amount as written, when it is not the span's tokens exactly
+    end: int | None = None
 
 
 def currency_of(text: str, before: str = "") -> str | None:
@@ -79,7 +82,8 @@ def _counted_noun(span: Span) -> str | None:
     root = span.root
     if span.label_ == "QUANTITY":
         words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in SCALES and t.lower_ not in WORD_NUMBERS]
-        return words[-1] if words else None
+        if words:
+            return words[-1]
     if root.dep_ in ("nummod", "quantmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
         return root.head.lower_
     if root.dep_ == "pobj" and root.head.lower_ in ("over", "of", "than", "around", "about") \
@@ -107,9 +111,9 @@ def count_of(span: Span) -> tuple[str | None] | None:
         noun = span.doc[span.end:span.end + 4]
         head = next((t for t in noun if t.pos_ in ("NOUN", "PROPN")), None)
         return (head.lower_ if head is not None else None,)
-    if span.label_ == "QUANTITY":
-        return (_counted_noun(span),)
     counted = _counted_noun(span)
+    if span.label_ == "QUANTITY" and counted is not None:
+        return (counted,)
     verb = _governing_verb(span.root)
     casualty = verb is not None and verb.lemma_ in _count_verbs()
     if counted in NOT_COUNTED or counted is None:
@@ -163,12 +167,14 @@ def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = 
             continue
         span = candidate.span
         conversion = _conversion_after(candidate, candidates[index + 1:index + 2])
-        end, text = span.end_char, span.text
+        start = span.start_char if candidate.start is None else candidate.start
+        end = span.end_char if candidate.end is None else candidate.end
+        text = doc_text(doc)[start:end]
         if conversion is not None:
             skip.add(index + 1)
             close = doc_text(doc)[conversion.end_char:conversion.end_char + 1] == ")"
             end = conversion.end_char + (1 if close else 0)
-            text = f"{span.text} ({conversion.text})"
+            text = f"{text} ({conversion.text})"
         sentence = sentence_of(span.start_char)
         measure = _measure_of(candidate)
         if not measure and candidate.kind in ("money", "percent", "points"):
@@ -179,8 +185,8 @@ def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = 
         for value in candidate.values:
             figures.append(Figure(
                 text=text, value=value, unit=candidate.unit, measure=measure,
-                sentence=sentence, start=span.start_char, end=end, qualifier=candidate.qualifier,
-                period=periods(sentence, span.start_char, span.end_char),
+                sentence=sentence, start=start, end=end, qualifier=candidate.qualifier,
+                period=periods(sentence, start, candidate.end or span.end_char),
                 conversion=conversion.text if conversion is not None else None))
     return figures
 
@@ -194,6 +200,10 @@ def _measure_of(candidate: Candidate) -> str:
         place = DIRECTIONS.match(doc_text(span.doc)[span.end_char:span.end_char + 80])
         if place:
             return f"distance {place[1]} {place[2]}"
+        part = _part_of(span)
+        if part:
+            return part
+    if candidate.kind == "share":
         part = _part_of(span)
         if part:
             return part
@@ -220,7 +230,8 @@ def _amount_candidates(doc: Doc) -> list[Candidate]:
         span = doc.char_span(amount.start, amount.end, label=KIND_LABELS[amount.kind], alignment_mode="expand")
         if span is None or not len(span):
             continue
-        candidates.append(Candidate(span, tuple(amount.values), amount.unit, amount.kind, amount.qualifier))
+        candidates.append(Candidate(span, tuple(amount.values), amount.unit, amount.kind, amount.qualifier,
+                                    amount.start, amount.end))
     return candidates
 
 
@@ -232,6 +243,9 @@ def _count_candidates(doc: Doc, dates) -> list[Candidate]:
         if entity.label_ == "DATE" and any(s <= entity.start_char < t for s, t in dates):
             continue
         if any(c.span.start_char <= entity.start_char < c.span.end_char for c in candidates):
+            continue
+        entity = _from_number(entity)
+        if entity is None:
             continue
         counted = count_of(entity)
         if counted is None:
@@ -245,6 +259,18 @@ def _count_candidates(doc: Doc, dates) -> list[Candidate]:
 
 VOTE = re.compile(r"(?<![\w.,/-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w.,/%-])")
 VOTE_WORDS = {"vote", "ballot", "pass", "approve", "reject", "defeat", "elect", "endorse", "adopt", "back"}
+
+
+def _from_number(entity: Span) -> Span | None:
+    """'A record 1.6 million' -> '1.6 million': the words before the number qualify it, they
+    are not what it counts (the qualifier is read from the text before)."""
+    first = next((t.i for t in entity if t.like_num or t.lower_ in WORD_NUMBERS or t.lower_ in SCALES), None)
+    if first is None:
+        return None
+    if first == entity.start:
+        return entity
+    kept = entity.doc[first:entity.end]
+    return Span(entity.doc, kept.start, kept.end, label=entity.label_)
 
 
 def _votes(doc: Doc) -> list[Candidate]:
