@@ -713,6 +713,8 @@ def _bare_minor(text: str, amount: Amount, numbers: list[Number]) -> Amount:
     return _amount(text, amount.start, following.end, amount.value + added, amount.unit, "money")
 
 
+CHANGE = re.compile(r"\b(?:rose|fell|rises|falls|rising|falling|up|down|gained|lost|added|shed|jumped|dropped|slid|"
+                    r"climbed|declined|increased|decreased|grew|shrank|surged|plunged|tumbled|by)\s+$", re.I)
 RANGE_JOIN = re.compile(r"-?\s*(?:to|-|–|—|and|or)\s*", re.I)
 
 
@@ -723,6 +725,9 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
     taken = {(a.start, a.end) for a in amounts}
     for amount in amounts:
         previous = result[-1] if result else None
+        if previous is not None and CHANGE.search(text[max(0, previous.start - 20):previous.start]):
+            result.append(amount)  # 'fell 12 cents to A$4.35': a change, then a level
+            continue
         if previous is not None and previous.kind == amount.kind == "money" and previous.unit == amount.unit \
                 and previous.low is None and RANGE_JOIN.fullmatch(text[previous.end:amount.start]) \
                 and (re.match(r"\s*-?\s*(?:to|-|–|—)", text[previous.end:amount.start])

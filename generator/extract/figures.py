@@ -117,7 +117,9 @@ def count_of(span: Span) -> tuple[str | None] | None:
     verb = _governing_verb(span.root)
     casualty = verb is not None and verb.lemma_ in _count_verbs()
     if counted in NOT_COUNTED or counted is None:
-        if casualty and span.root.dep_ in ("dobj", "nsubjpass", "nsubj", "nummod", "appos"):
+        value = parse_number(text) or 0
+        direct = span.root.head == verb or span.root.dep_ == "nummod" and span.root.head.head == verb
+        if casualty and value == int(value) and direct and span.root.dep_ in ("dobj", "nsubjpass", "nsubj", "nummod"):
             return ("people",)  # 'seriously wounded six others'
         if _tally(span):
             return (None,)  # 'bring the total to 19', 'the death toll rose to 40'
