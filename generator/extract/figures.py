@@ -232,9 +232,21 @@ def _amount_candidates(doc: Doc) -> list[Candidate]:
         span = doc.char_span(amount.start, amount.end, label=KIND_LABELS[amount.kind], alignment_mode="expand")
         if span is None or not len(span):
             continue
+        start = _qualified_start(text, amount)
+        span = doc.char_span(start, amount.end, label=KIND_LABELS[amount.kind], alignment_mode="expand") or span
         candidates.append(Candidate(span, tuple(amount.values), amount.unit, amount.kind, amount.qualifier,
-                                    amount.start, amount.end))
+                                    start, amount.end))
     return candidates
+
+
+def _qualified_start(text: str, amount: Amount) -> int:
+    """Where an amount starts as written with its qualifier ('at least 50%', 'an estimated
+    $470 million'); a direction ('up 40 percent') stays outside, as the parser reads it."""
+    if amount.qualifier in (None, "up", "down"):
+        return amount.start
+    found = re.search(rf"(?<![\w-]){re.escape(amount.qualifier)}\s+$", text[max(0, amount.start - 30):amount.start],
+                      re.I)
+    return amount.start - len(found.group()) if found else amount.start
 
 
 def _count_candidates(doc: Doc, dates) -> list[Candidate]:
