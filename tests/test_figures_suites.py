@@ -122,8 +122,10 @@ def is_money(unit: str | None) -> bool:
 def is_measure(unit: str | None, kind: str | None = None) -> bool:
     from generator.extract.amounts import unit_table
 
-    entry = unit_table().get(unit or "")
-    return entry is not None and (kind is None or entry["kind"] == kind)
+    entry = unit_table().get((unit or "").split(" per ")[0])
+    if entry is None or entry["kind"] == "temperature":  # scored by another suite
+        return False
+    return kind is None or entry["kind"] == kind and " per " not in unit
 
 
 def family_codes(family: str) -> set[str]:
@@ -167,7 +169,13 @@ def same_measure(gold_name: str):
     name = next((unit_name(c) for c in candidates if unit_name(c)), None)
     if name in weights:
         return lambda unit: unit in weights
+    if name is None:  # a rate ('Meter per millisecond'): the same words, plurals aside
+        return lambda unit: unit is not None and plain(unit) == plain(gold_name)
     return lambda unit: unit is not None and unit == name
+
+
+def plain(unit: str) -> str:
+    return " ".join(w.rstrip("s") for w in unit.lower().replace("metre", "meter").replace("feet", "foot").split())
 
 
 def dimension_gold(result: dict) -> Gold | None:

@@ -588,7 +588,7 @@ def _unit_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
     def alternatives(forms: list[str]) -> str:
         return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
-    tail = r"(?![\w²³/-])"
+    tail = r"(?![\w²³-])"
     return (re.compile(rf"\s*-?\s*[(\[{{<]?(?P<unit>{alternatives(loose)}){tail}[)\]}}>]?", re.I),
             re.compile(rf"\s*-?\s*[(\[{{<]?(?P<unit>{alternatives(exact)}){tail}[)\]}}>]?"), names)
 
@@ -629,6 +629,9 @@ def _measure(text: str, number: Number) -> Amount | None:
         raised = ("square " if power["two"] or power["squared"] else "cubic ") + name
         if raised in unit_table():
             name, end = raised, power.end()
+    per = _per(text, end, name)
+    if per:  # '3.5 tonnes per hectare', '50 m/s', '12.4 million barrels a day'
+        name, end = per
     if name == "feet":  # '5 feet 2 inches', '12 ft 2 in'
         inches = re.match(r"\s*(?:and\s+)?(\d+(?:\.\d+)?|[a-z]+)\s*(?:inches|inch|in)\b", text[end:], re.I)
         if inches:
@@ -638,6 +641,37 @@ def _measure(text: str, number: Number) -> Amount | None:
     if number.letter and found.start("unit") != number.end:
         return None
     return _amount(text, number.start, end, value, name, "measure")
+
+
+TIMES = r"second|sec|s|millisecond|ms|minute|min|hour|hr|h|day|week|month|year|yr|annum|capita|person|head"
+PER = re.compile(rf"(?:\s*/\s*|\s+per\s+|\s+an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
+                 rf"(?P<per>[A-Za-z]+(?:\s+[a-z]+)?)")
+
+
+def _per(text: str, end: int, name: str) -> tuple[str, int] | None:
+    found = PER.match(text, end)
+    if not found or " per " in name:
+        return None
+    words = found["per"].split()
+    for size in (2, 1):
+        word = " ".join(words[:size])
+        tail = found.start("per") + len(word)
+        if len(words) < size or re.match(r"\w", text[tail:tail + 1]):
+            continue
+        if re.fullmatch(TIMES, word, re.I):
+            return f"{name} per {_singular(word.lower())}", tail
+        unit = unit_name(word)
+        if unit and unit != name:
+            return f"{name} per {_singular(unit)}", tail
+    return None
+
+
+def _singular(word: str) -> str:
+    irregular = {"feet": "foot", "inches": "inch", "s": "second", "ms": "millisecond", "sec": "second", "min": "minute", "h": "hour",
+                 "hr": "hour", "yr": "year", "annum": "year"}
+    if word in irregular:
+        return irregular[word]
+    return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in word.split())
 
 
 def _share(text: str, number: Number) -> Amount | None:
@@ -755,7 +789,8 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
             else:
                 result.append(amount)
             continue
-        if any(s <= low.start < e for s, e in taken) or low.letter or low.value < 1 and low.words:
+        if any(s <= low.start < e for s, e in taken) or low.letter or low.value < 1 and low.words \
+                or _glued(text, low):
             result.append(amount)
             continue
         value = low.value

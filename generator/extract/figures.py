@@ -89,6 +89,12 @@ def _counted_noun(span: Span) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ in ("over", "of", "than", "around", "about") \
             and root.head.head.pos_ == "NOUN" and root.head.head.i < span.start and root.head.head.tag_ == "NNS":
         return root.head.head.lower_
+    preposition = root.head if root.dep_ == "pobj" else None
+    if preposition is not None and preposition.lower_ in ("over", "above", "past", "beyond", "below", "under", "to") \
+            and preposition.head.pos_ == "VERB":  # 'drove asylum claims over 150,000'
+        pushed = next((c for c in preposition.head.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
+        if pushed is not None:
+            return pushed.lower_
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("from", "to", "by") else None
     if verb is not None and verb.lemma_ in LEVEL_VERBS:  # 'seats increased from 9 to 10'
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ == "NNS"), None)
@@ -136,7 +142,7 @@ def count_of(span: Span) -> tuple[str | None] | None:
 
 def _tally(span: Span) -> bool:
     root = span.root
-    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "at"):
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "at", "past", "over", "above", "beyond"):
         return False
     verb = root.head.head
     return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in TALLIES for c in verb.children)
