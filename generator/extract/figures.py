@@ -1,7 +1,9 @@
 """Key figures: the parsed article in, `Figure`s out — money with its ISO currency and
-full value, percentages with their qualifier, counts and quantities — each with what
-it measures (a phrase from the sentence found through the dependency parse) and its
-period (a dated expression in the same clause)."""
+full value, percentages and percentage points, shares, measures with their unit (read by
+the amounts grammar, `amounts.py`), and counts of the people and things the story is
+about (read from the parser's number entities) — each with what it measures (a phrase
+from the sentence found through the dependency parse) and its period (a dated
+expression of its own clause)."""
 from __future__ import annotations
 
 import re
