@@ -173,3 +173,14 @@ def test_a_figures_period_comes_from_its_own_clause(nlp, text, figure, dates, pe
                                   "sales in the third quarter", "half the time"])
 def test_ordinals_and_periods_are_not_shares(text):
     assert [a for a in find_amounts(text) if a.kind == "share"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("One in five adults smoke", [(0.2, None)]), ("3 out of 10 voters agree", [(0.3, None)]),
+    ("inflation hit 5pc", [(5, "%")]), ("a stamp costs 50 euro cents", [(0.5, "EUR")]),
+    ("KSh 50 billion", [(50e9, "KES")]), ("30,000 Belarusian rubles", [(30000, "BYN")]),
+    ("5 billion pesos for Philippine typhoon relief", [(5e9, "PHP")]), ("2.3 billion Czech crowns", [(2.3e9, "CZK")]),
+    ("a fine of 100 kr", [(100, "kr")]),  # a krona or a krone: the article does not say, the symbol stays
+])
+def test_shares_as_ratios_and_less_common_currencies(text, expected):
+    assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)

@@ -347,7 +347,7 @@ def _family_of(form: str) -> str:
 
 # --- amounts -----------------------------------------------------------------------------------
 
-PERCENT = re.compile(r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b|pct\b|p\.c\.)|(?:\s+of\s+an?)?\s*(?P<pp>percentage[\s-]+points?\b|"
+PERCENT = re.compile(r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b|pct\b|p\.c\.|(?<=\d)pc\b)|(?:\s+of\s+an?)?\s*(?P<pp>percentage[\s-]+points?\b|"
                      r"pct\.?\s+points?\b|pp\b)|\s*(?P<bp>basis\s+points?\b|bps\b))", re.I)
 # Currency words that are also ordinary words: money only when nothing nounlike follows.
 COMMON_CODES = {"usd", "eur", "gbp", "rmb", "jpy", "cny", "inr", "aud", "cad", "chf", "hkd", "nzd", "btc"}
@@ -379,6 +379,7 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
                       or _share(text, number))
         if amount is not None:
             amounts.append(amount)
+    amounts = _ratios(text, amounts, numbers)
     amounts = [_with_rate(text, a) for a in _compounds(text, amounts, numbers)]
     amounts = _ranges(text, amounts, numbers)
     return [replace(a, qualifier=qualifier_before(text, a.start, a.text)) for a in amounts]
@@ -392,6 +393,26 @@ def _with_rate(text: str, amount: Amount) -> Amount:
     """'$350 per kg', '$15.4/hour': money for each of something, the 'per' kept in its text."""
     rate = RATE.match(text, amount.end) if amount.kind == "money" else None
     return replace(amount, end=rate.end(), text=text[amount.start:rate.end()]) if rate else amount
+
+
+RATIO = re.compile(r"\s+(?:in|out\s+of)\s+$", re.I)
+
+
+def _ratios(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amount]:
+    """'one in five adults', '3 out of 10 voters': a share written as a ratio."""
+    taken = [(a.start, a.end) for a in amounts]
+    found = []
+    for first, second in zip(numbers, numbers[1:]):
+        if not RATIO.fullmatch(text[first.end:second.start] + " ") or first.letter or second.letter:
+            continue
+        if any(s < second.end and first.start < e for s, e in taken):
+            continue
+        whole = not first.words and not second.words and 1800 <= second.value <= 2100
+        if whole or first.value != int(first.value) or second.value != int(second.value) \
+                or not 0 < first.value < second.value:
+            continue
+        found.append(_amount(text, first.start, second.end, first.value / second.value, None, "share"))
+    return sorted([*amounts, *found], key=lambda a: a.start)
 
 
 def _glued(text: str, number: Number) -> bool:
@@ -477,6 +498,9 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
         if groups.get("mega"):
             value *= 1e6
         end = after.end()
+        cents = re.match(r"\s*cents?\b", text[end:], re.I)
+        if cents and not number.letter and code:  # '50 euro cents'
+            return _amount(text, number.start, end + cents.end(), value * 0.01, code, "money")
         scale = _after_word_scale(text, end)  # '75 USD million'
         if scale:
             value, end = value * scale[0], scale[1]
