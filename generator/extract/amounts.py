@@ -49,7 +49,8 @@ _AND = (r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=lakh)|(
 _WORDNUM = (rf"(?:\b(?:an?\s+)?(?:{_NUMWORD})(?:(?:\s*-\s*|{_AND}(?:an?\s+)?|\s+(?:an?\s+)?)"
             rf"(?:{_NUMWORD}))*\b)")
 _FRACTIONS = "".join(VULGAR)
-_DIGNUM = (rf"(?:(?<![\d.,/])(?:(?<!\d\s)(?<![\w,.])[-−])?(?:\d{{1,3}}(?:\u00a0\d{{3}}|\u202f\d{{3}}| \d{{3}}(?![\d.,]))+|\d+/\d+(?!\d)|"
+_DIGNUM = (rf"(?:(?<![\d.,/])(?:(?<!\d\s)(?<![\w,.])[-−])?"
+           rf"(?:\d{{1,3}}(?:\u00a0\d{{3}}|\u202f\d{{3}}| \d{{3}}(?![\d.,]))+|\d+/\d+(?!\d)|"
            rf"\d+(?:[.,]\d+)*)(?:\s+\d/\d+|\s*[{_FRACTIONS}])?|[{_FRACTIONS}])")
 NUMBER = re.compile(
     rf"(?P<num>{_DIGNUM}|{_WORDNUM})"
@@ -347,7 +348,8 @@ def _family_of(form: str) -> str:
 
 # --- amounts -----------------------------------------------------------------------------------
 
-PERCENT = re.compile(r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b|pct\b|p\.c\.|(?<=\d)pc\b)|(?:\s+of\s+an?)?\s*(?P<pp>percentage[\s-]+points?\b|"
+PERCENT = re.compile(r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b|pct\b|p\.c\.|(?<=\d)pc\b)"
+                     r"|(?:\s+of\s+an?)?\s*(?P<pp>percentage[\s-]+points?\b|"
                      r"pct\.?\s+points?\b|pp\b)|\s*(?P<bp>basis\s+points?\b|bps\b))", re.I)
 # Currency words that are also ordinary words: money only when nothing nounlike follows.
 COMMON_CODES = {"usd", "eur", "gbp", "rmb", "jpy", "cny", "inr", "aud", "cad", "chf", "hkd", "nzd", "btc"}
@@ -691,7 +693,8 @@ def _per(text: str, end: int, name: str) -> tuple[str, int] | None:
 
 
 def _singular(word: str) -> str:
-    irregular = {"feet": "foot", "inches": "inch", "s": "second", "ms": "millisecond", "sec": "second", "min": "minute", "h": "hour",
+    irregular = {"feet": "foot", "inches": "inch", "s": "second", "ms": "millisecond", "sec": "second", "min": "minute",
+                 "h": "hour",
                  "hr": "hour", "yr": "year", "annum": "year"}
     if word in irregular:
         return irregular[word]
