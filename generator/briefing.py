@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .clean import clean_body
 from .extract.actors import MentionIndex, find_actors
-from .extract.figures import find_figures
+from .extract.figures import find_figures, period_of
 from .extract.headline import make_headline, make_summary
 from .extract.quotes import find_quotes
 from .extract.sentences import join_paragraphs, make_sentence_lookup, split_sentences
@@ -42,11 +42,10 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
     mentions = MentionIndex(doc, actors)
 
     def period(sentence: int, start: int, end: int) -> str | None:
-        """The date of the same sentence nearest to a figure ('trade reached $70
+        """The date a figure holds for, from its own clause ('trade reached $70
         billion in the first four months of this year')."""
-        dated = [t for t in timexes if is_event_date(t) and sentence_of(t.start) == sentence]
-        distance = lambda t: t.start - end if t.start >= end else start - t.end  # noqa: E731
-        return min(dated, key=distance).when if dated else None
+        return period_of(doc, [t for t in timexes if is_event_date(t) and sentence_of(t.start) == sentence],
+                         start, end)
 
     timeline = attempt("timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token, default=[])
     figures = attempt("figures", find_figures, doc, sentence_of, period,

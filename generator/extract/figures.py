@@ -1,7 +1,9 @@
 """Key figures: the parsed article in, `Figure`s out — money with its ISO currency and
-full value, percentages with their qualifier, counts and quantities — each with what
-it measures (a phrase from the sentence found through the dependency parse) and its
-period (a dated expression in the same clause)."""
+full value, percentages and percentage points, shares, measures with their unit (read by
+the amounts grammar, `amounts.py`), and counts of the people and things the story is
+about (read from the parser's number entities) — each with what it measures (a phrase
+from the sentence found through the dependency parse) and its period (a dated
+expression of its own clause)."""
 from __future__ import annotations
 
 import re
@@ -13,115 +15,68 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
+from .amounts import SCALE_WORDS, Amount, find_amounts, parse_number, qualifier_before, read_context
+from .amounts import currency_of as _currency_of
 from .phrases import doc_text, noun_phrase, trim, within
 
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
-          "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2, "dozen": 12}
+SCALES = {**SCALE_WORDS, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "dozen": 12}
 WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "half": 0.5, "a": 1, "an": 1})
+                     "ninety": 90, "half": 0.5})
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\.\d+)?")
 QUALIFIERS = ("more than", "less than", "fewer than", "at least", "at most", "up to", "just over",
               "just under", "well over", "as many as", "as much as", "nearly", "almost", "about",
               "around", "approximately", "roughly", "some", "over", "under", "up", "down", "by")
-QUALIFIER_WORDS = {w for phrase in QUALIFIERS for w in phrase.split()} | {"record", "only", "just"}
+QUALIFIER_WORDS = {w for phrase in QUALIFIERS for w in phrase.split()} | {"record", "only", "just", "estimated",
+                                                                          "reported", "an", "a"}
 # Verbs whose subject is what the number measures: "trade reached $70 billion".
 LEVEL_VERBS = {"be", "reach", "rise", "increase", "grow", "fall", "drop", "decline", "total", "amount",
                "stand", "climb", "jump", "double", "surge", "hit", "top", "exceed", "shrink", "slip",
                "soar", "plunge", "account", "gain", "lose", "decrease", "expand", "contract", "tumble",
                "slump", "rebound", "edge", "come", "remain", "cost", "fetch", "sink", "dip", "balloon"}
-FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE"}
+COUNT_LABELS = {"QUANTITY", "CARDINAL", "DATE"}
+# Labels the measure phrases know amounts by (trim() leaves MONEY and PERCENT tokens out).
+KIND_LABELS = {"money": "MONEY", "percent": "PERCENT", "points": "PERCENT", "measure": "QUANTITY",
+               "share": "CARDINAL"}
+# Nouns that say only that a number is a number ('the sum of 42,863,423 pulas'): the clause tells more.
+GENERIC_OWNERS = {"sum", "total", "amount", "figure", "value", "tune", "tally"}
+IRREGULAR = {"hold": "held", "shoot": "shot", "lose": "lost", "hit": "hit", "strike": "struck", "build": "built",
+             "lay": "laid", "slay": "slain", "free": "freed", "seize": "seized", "die": "died", "bury": "buried"}
+DIRECTIONS = re.compile(r"\s+((?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?|away|off|outside|inland|"
+                        r"upstream|downstream)(?:\s+(?:of|from))?|from)\s+((?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+                        r"|[a-z]+(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?))")
 # Heads that make a number a comparison or a reference, not a count ('40 others', '2 times').
 NOT_COUNTED = {"others", "other", "times", "ones", "one", "place", "places"}
 RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|and|-|–)\s+(.+)$", re.I)
 
 
 @dataclass(frozen=True)
-class Amount:
-    value: float
+class Candidate:
+    """A number that may be a key figure: its span in the parse and what it amounts to."""
+    span: Span
+    values: tuple[float, ...]
     unit: str | None
-
-
-@lru_cache(maxsize=1)
-def _currencies() -> dict:
-    return yaml.safe_load(resources.files("generator").joinpath("data/currencies.yml").read_text("utf-8"))
-
-
-def parse_number(text: str) -> float | None:
-    """'190 billion' -> 190e9, '1,200' -> 1200, 'two million' -> 2e6, '$4m' -> 4e6;
-    a range ('ten to 32', 'between 40 and 50') gives its upper bound."""
-    bounds = RANGE.match(text.strip())
-    if bounds:
-        high = _parse_single(bounds.group(2))
-        if high is not None and _parse_single(bounds.group(1)) is not None:
-            return high
-    return _parse_single(text)
-
-
-def _parse_single(text: str) -> float | None:
-    words = re.findall(r"\d+(?:[.,]\d+)*|[A-Za-z]+", text.lower())
-    value: float | None = None
-    for word in words:
-        if word[0].isdigit():
-            if value is not None:
-                break
-            value = _digits(word)
-        elif word in WORD_NUMBERS and value is None:
-            value = float(WORD_NUMBERS[word])
-        elif word in SCALES and value is not None:
-            value *= SCALES[word]
-    return value
-
-
-def _digits(word: str) -> float:
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", word):
-        return float(word.replace(",", ""))
-    if re.fullmatch(r"\d+,\d+", word):  # a decimal comma in translated text
-        return float(word.replace(",", "."))
-    return float(word)
+    kind: str  # money | percent | points | measure | share | count
+    qualifier: str | None = None
+    start: int | None = None  # the amount as written, when it is not the span's tokens exactly
+    end: int | None = None
 
 
 def currency_of(text: str, before: str = "") -> str | None:
-    table = _currencies()
-    for symbol in sorted(table["symbols"], key=len, reverse=True):
-        if symbol in text:
-            return table["symbols"][symbol]
-    lowered = f"{before} {text}".lower()
-    for code in table["codes"]:
-        if re.search(rf"\b{code.lower()}\b", lowered) and code != "RMB":
-            return code
-    for word, code in table["words"].items():
-        if re.search(rf"\b{word}s?\b", lowered):
-            if word == "dollar":
-                for country, country_code in table["dollar_countries"].items():
-                    if re.search(rf"\b{re.escape(country)} dollars?\b", lowered):
-                        return country_code
-            return code
-    return None
+    return _currency_of(text, before)
 
 
-def amount_of(span: Span) -> Amount | None:
-    text = span.text
-    value = parse_number(text)
-    if value is None:
-        return None
-    if re.search(r"%|\bper ?cent\b|\bpercentage points?\b", text, re.I):
-        return Amount(value, "%")
-    if span.label_ == "MONEY":
-        before = span.doc[max(span.start - 2, 0):span.start].text
-        symbol = span.doc[span.start - 1].text if span.start else ""
-        return Amount(value, currency_of(text, before) or currency_of(symbol))
-    unit = _counted_noun(span)
-    symbol = doc_text(span.doc)[max(span.start_char - 3, 0):span.start_char].strip()
-    currency = (currency_of(unit) if unit else None) or (currency_of(symbol) if symbol else None)
-    return Amount(value, currency or unit)
+@lru_cache(maxsize=1)
+def _nouns_table() -> dict:
+    return yaml.safe_load(resources.files("generator").joinpath("data/counted_nouns.yml").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    return frozenset(yaml.safe_load(resources.files("generator").joinpath("data/counted_nouns.yml").read_text("utf-8")))
+    table = _nouns_table()
+    return frozenset([*table.get("people", []), *table.get("things", [])])
 
 
 def _counted_noun(span: Span) -> str | None:
@@ -129,12 +84,19 @@ def _counted_noun(span: Span) -> str | None:
     root = span.root
     if span.label_ == "QUANTITY":
         words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in SCALES and t.lower_ not in WORD_NUMBERS]
-        return words[-1] if words else None
+        if words:
+            return words[-1]
     if root.dep_ in ("nummod", "quantmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
         return root.head.lower_
     if root.dep_ == "pobj" and root.head.lower_ in ("over", "of", "than", "around", "about") \
             and root.head.head.pos_ == "NOUN" and root.head.head.i < span.start and root.head.head.tag_ == "NNS":
         return root.head.head.lower_
+    preposition = root.head if root.dep_ == "pobj" else None
+    if preposition is not None and preposition.lower_ in ("over", "above", "past", "beyond", "below", "under", "to") \
+            and preposition.head.pos_ == "VERB":  # 'drove asylum claims over 150,000'
+        pushed = next((c for c in preposition.head.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
+        if pushed is not None:
+            return pushed.lower_
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("from", "to", "by") else None
     if verb is not None and verb.lemma_ in LEVEL_VERBS:  # 'seats increased from 9 to 10'
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ == "NNS"), None)
@@ -142,62 +104,209 @@ def _counted_noun(span: Span) -> str | None:
     return None
 
 
-def is_figure(span: Span) -> bool:
-    if span.label_ not in FIGURE_LABELS:
-        return False
-    text = span.text
-    if span.label_ == "PERCENT" and not re.search(r"%|\bper ?cent", text, re.I):
-        return False
+def count_of(span: Span) -> tuple[str | None] | None:
+    """Whether a CARDINAL, DATE or QUANTITY entity counts something the story is about,
+    and the plain word it counts ('259 people', 'wounded six others', 'a 50-strong mob',
+    'bring the total to 19'): a 1-tuple of the unit (None when unnamed), or None."""
+    text = span.text.strip()
+    if span.label_ not in COUNT_LABELS or parse_number(text) is None:
+        return None
     if span.label_ == "DATE":  # '1709 schoolchildren': a number counting a plural noun
-        return bool(re.fullmatch(r"\d{4}", text)) and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNS"
-    if span.label_ == "CARDINAL":
-        counted = _counted_noun(span)
-        if counted is None or counted in NOT_COUNTED:
-            return False
-        if not NUMBER.search(text) and counted not in _people_nouns() and not any(
-                w in SCALES for w in text.lower().split()):
-            return False
-        if re.fullmatch(r"(1[89]|20)\d\d", text.strip()) and span.root.head.tag_ != "NNS":
-            return False
-        after = doc_text(span.doc)[span.end_char:span.end_char + 1]
-        if after == "-":  # '12-point', '15-month': an attribute, not a figure
-            return False
-    return parse_number(text) is not None
+        fits = re.fullmatch(r"\d{4}", text) and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNS"
+        return (span.root.head.lower_,) if fits else None
+    after = doc_text(span.doc)[span.end_char:span.end_char + 12]
+    if re.match(r"-strong\b", after):  # 'a 50-strong mob'
+        noun = span.doc[span.end:span.end + 4]
+        head = next((t for t in noun if t.pos_ in ("NOUN", "PROPN")), None)
+        return (head.lower_ if head is not None else None,)
+    counted = _counted_noun(span)
+    if span.label_ == "QUANTITY" and counted is not None:
+        return (counted,)
+    verb = _governing_verb(span.root)
+    casualty = verb is not None and verb.lemma_ in _count_verbs()
+    if counted in NOT_COUNTED or counted is None:
+        value = parse_number(text) or 0
+        direct = span.root.head == verb or span.root.dep_ == "nummod" and span.root.head.head == verb
+        if casualty and value == int(value) and direct and span.root.dep_ in ("dobj", "nsubjpass", "nsubj", "nummod"):
+            return ("people",)  # 'seriously wounded six others'
+        if _tally(span):
+            return (None,)  # 'bring the total to 19', 'the death toll rose to 40'
+        return None
+    if not NUMBER.search(text) and counted not in _people_nouns() and not casualty and not any(
+            w in SCALES for w in text.lower().split()):
+        return None
+    if re.fullmatch(r"(1[89]|20)\d\d", text) and span.root.head.tag_ != "NNS":
+        return None
+    if after[:1] == "-":  # '12-point', '15-month': an attribute, not a figure
+        return None
+    return (counted,)
+
+
+def _tally(span: Span) -> bool:
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "at", "past", "over", "above", "beyond"):
+        return False
+    verb = root.head.head
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in TALLIES for c in verb.children)
+
+
+TALLIES = {"total", "toll", "tally", "number", "count", "figure"}
+
+
+@lru_cache(maxsize=1)
+def _count_verbs() -> frozenset[str]:
+    return frozenset(_nouns_table().get("verbs", []))
+
+
+def is_figure(span: Span) -> bool:
+    return count_of(span) is not None
 
 
 def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = ()) -> list[Figure]:
     """`periods(sentence, start, end)` gives the dated expression a figure refers to;
     `dates` are the spans the temporal tagger read as dates ('the 2014 protests')."""
-    spans = [e for e in doc.ents if is_figure(e)
-             and not (e.label_ == "DATE" and any(s <= e.start_char < t for s, t in dates))]
-    figures = []
+    candidates = _amount_candidates(doc)
+    taken = [(c.span.start_char, c.span.end_char) for c in candidates]
+    candidates += [c for c in _count_candidates(doc, dates)
+                   if not any(s < c.span.end_char and c.span.start_char < e for s, e in taken)]
+    candidates.sort(key=lambda c: c.span.start_char)
+    figures: list[Figure] = []
     skip: set[int] = set()
-    for index, span in enumerate(spans):
+    for index, candidate in enumerate(candidates):
         if index in skip:
             continue
-        amount = amount_of(span)
-        if amount is None:
-            continue
-        conversion = _conversion_after(span, spans[index + 1:index + 2])
-        end = span.end_char
-        text = span.text
+        span = candidate.span
+        conversion = _conversion_after(candidate, candidates[index + 1:index + 2])
+        start = span.start_char if candidate.start is None else candidate.start
+        end = span.end_char if candidate.end is None else candidate.end
+        text = doc_text(doc)[start:end]
         if conversion is not None:
             skip.add(index + 1)
-            end = conversion.end_char + (1 if doc_text(doc)[conversion.end_char:conversion.end_char + 1] == ")" else 0)
-            text = f"{span.text} ({conversion.text})"
-        qualifier = _qualifier(span)
+            close = doc_text(doc)[conversion.end_char:conversion.end_char + 1] == ")"
+            end = conversion.end_char + (1 if close else 0)
+            text = f"{text} ({conversion.text})"
         sentence = sentence_of(span.start_char)
-        measure = find_measure(span)
+        measure = _measure_of(candidate)
+        if not measure and candidate.kind in ("money", "percent", "points"):
+            earlier = [f for f in figures if f.unit == candidate.unit and sentence - f.sentence <= 1]
+            measure = earlier[-1].measure if earlier else ""
         if not measure:
-            earlier = [f for f in figures if f.unit == amount.unit and sentence - f.sentence <= 1]
-            measure = earlier[-1].measure if earlier else _clause(_governing_verb(span.root) or span.root, span)
-        for value in _bounds(span.text) or [float(f"{amount.value:.12g}")]:  # 17.1bn, not 17100000000.000002
+            measure = _clause(_governing_verb(span.root) or span.root, span)
+        for value in candidate.values:
             figures.append(Figure(
-                text=text, value=value, unit=amount.unit, measure=measure,
-                sentence=sentence, start=span.start_char, end=end, qualifier=qualifier,
-                period=periods(sentence, span.start_char, span.end_char),
+                text=text, value=value, unit=candidate.unit, measure=measure,
+                sentence=sentence, start=start, end=end, qualifier=candidate.qualifier,
+                period=periods(sentence, start, candidate.end or span.end_char),
                 conversion=conversion.text if conversion is not None else None))
     return figures
+
+
+def _measure_of(candidate: Candidate) -> str:
+    """What a candidate measures: a distance's place ('50 miles south of Belfast'), a
+    quantity's substance ('1,300 pounds of explosives'), the people a verb of harm or
+    arrest counts ('killing all six aboard': people killed), else the parse's phrase."""
+    span = candidate.span
+    if candidate.kind == "measure":
+        place = DIRECTIONS.match(doc_text(span.doc)[span.end_char:span.end_char + 80])
+        if place:
+            return f"distance {place[1]} {place[2]}"
+        part = _part_of(span)
+        if part:
+            return part
+    if candidate.kind == "share":
+        part = _part_of(span)
+        if part:
+            return part
+    if candidate.kind == "count":
+        if doc_text(span.doc).startswith("-strong", span.end_char) and candidate.unit:
+            return candidate.unit  # 'a 50-strong mob'
+        verb = _governing_verb(span.root)
+        if verb is not None and verb.lemma_ in _count_verbs() and span.root.dep_ in ("dobj", "nsubjpass", "nummod") \
+                and (span.root.dep_ != "nummod" or span.root.head.dep_ in ("dobj", "nsubjpass")):
+            lemma = verb.lemma_.lower()
+            done = IRREGULAR.get(lemma) or (lemma + "d" if lemma.endswith("e") else lemma + "ed")
+            noun = candidate.unit if candidate.unit and candidate.unit not in NOT_COUNTED else "people"
+            if noun in _nouns_table().get("people", []):
+                return f"{noun} {done}"
+    return find_measure(span)
+
+
+def _amount_candidates(doc: Doc) -> list[Candidate]:
+    """Money, percentages, shares and measures, read from the text by the amounts grammar;
+    the parse gives each its span for the measure."""
+    text = doc_text(doc)
+    candidates = []
+    for amount in find_amounts(text, read_context(text)):
+        span = doc.char_span(amount.start, amount.end, label=KIND_LABELS[amount.kind], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        start = _qualified_start(text, amount)
+        span = doc.char_span(start, amount.end, label=KIND_LABELS[amount.kind], alignment_mode="expand") or span
+        candidates.append(Candidate(span, tuple(amount.values), amount.unit, amount.kind, amount.qualifier,
+                                    start, amount.end))
+    return candidates
+
+
+def _qualified_start(text: str, amount: Amount) -> int:
+    """Where an amount starts as written with its qualifier ('at least 50%', 'an estimated
+    $470 million'); a direction ('up 40 percent') stays outside, as the parser reads it."""
+    if amount.qualifier in (None, "up", "down"):
+        return amount.start
+    found = re.search(rf"(?<![\w-]){re.escape(amount.qualifier)}\s+$", text[max(0, amount.start - 30):amount.start],
+                      re.I)
+    return amount.start - len(found.group()) if found else amount.start
+
+
+def _count_candidates(doc: Doc, dates) -> list[Candidate]:
+    """Counts of people and things, from the entities the parser found: 'killing all
+    seven astronauts', '84,121 votes', 'voted 89-52'."""
+    candidates = _votes(doc)
+    for entity in doc.ents:
+        if entity.label_ == "DATE" and any(s <= entity.start_char < t for s, t in dates):
+            continue
+        if any(c.span.start_char <= entity.start_char < c.span.end_char for c in candidates):
+            continue
+        entity = _from_number(entity)
+        if entity is None:
+            continue
+        counted = count_of(entity)
+        if counted is None:
+            continue
+        values = _bounds(entity.text) or [parse_number(entity.text)]
+        qualifier = qualifier_before(doc_text(doc), entity.start_char, entity.text.lower())
+        candidates.append(Candidate(entity, tuple(float(f"{v:.12g}") for v in values), counted[0], "count",
+                                    None if qualifier in (None, "by") else qualifier))
+    return candidates
+
+
+VOTE = re.compile(r"(?<![\w.,/-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w.,/%-])")
+VOTE_WORDS = {"vote", "ballot", "pass", "approve", "reject", "defeat", "elect", "endorse", "adopt", "back"}
+
+
+def _from_number(entity: Span) -> Span | None:
+    """'A record 1.6 million' -> '1.6 million': the words before the number qualify it, they
+    are not what it counts (the qualifier is read from the text before)."""
+    first = next((t.i for t in entity if t.like_num or t.lower_ in WORD_NUMBERS or t.lower_ in SCALES), None)
+    if first is None:
+        return None
+    if first == entity.start:
+        return entity
+    kept = entity.doc[first:entity.end]
+    return Span(entity.doc, kept.start, kept.end, label=entity.label_)
+
+
+def _votes(doc: Doc) -> list[Candidate]:
+    """'voted 89-52 for a republic', 'passed 221-212': a tally of votes, both sides."""
+    candidates = []
+    text = doc_text(doc)
+    for found in VOTE.finditer(text):
+        span = doc.char_span(found.start(), found.end(), label="CARDINAL", alignment_mode="expand")
+        if span is None or not {t.lemma_.lower() for t in span.sent} & VOTE_WORDS:
+            continue
+        if any(e.label_ in ("DATE", "TIME", "MONEY", "PERCENT") for e in span.ents):
+            continue
+        candidates.append(Candidate(span, (float(found[1]), float(found[2])), "votes", "count"))
+    return candidates
 
 
 def _bounds(text: str) -> list[float]:
@@ -205,32 +314,18 @@ def _bounds(text: str) -> list[float]:
     match = RANGE.match(text.strip())
     if not match:
         return []
-    low, high = _parse_single(match.group(1)), _parse_single(match.group(2))
+    low, high = parse_number(match.group(1)), parse_number(match.group(2))
     return [low, high] if low is not None and high is not None else []
 
 
-def _conversion_after(span: Span, following: list[Span]) -> Span | None:
+def _conversion_after(candidate: Candidate, following: list[Candidate]) -> Span | None:
     """'190 billion US dollars in 2022 (991.2 billion reais)': the bracketed amount."""
-    if span.label_ != "MONEY" or not following or following[0].label_ != "MONEY":
+    if candidate.kind != "money" or not following or following[0].kind != "money":
         return None
-    other = following[0]
+    span, other = candidate.span, following[0].span
     between = doc_text(span.doc)[span.end_char:other.start_char]
     if "(" in between and ")" not in between and len(between) <= 40 and "." not in between.replace("(", ""):
         return other
-    return None
-
-
-def _qualifier(span: Span) -> str | None:
-    inside = span.text.lower()
-    before = span.doc[max(span.start - 3, span.sent.start):span.start].text.lower()
-    for phrase in QUALIFIERS:
-        if inside.startswith(phrase + " "):
-            return phrase
-    for phrase in QUALIFIERS:
-        if re.search(rf"\b{phrase}$", before):
-            if phrase == "by":
-                continue
-            return phrase
     return None
 
 
@@ -267,7 +362,8 @@ def _prepositions_of(span: Span) -> list[Token]:
 
 def _noun_of(span: Span) -> Token | None:
     preposition = span.root.head
-    if span.root.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ == "NOUN":
+    if span.root.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ == "NOUN" \
+            and preposition.head.lemma_ not in GENERIC_OWNERS:
         return preposition.head
     return None
 
@@ -314,3 +410,41 @@ def _clause(verb: Token, span: Span) -> str:
     keep.append(verb)
     tokens = sorted(set(keep), key=lambda t: t.i)
     return trim(tokens, limit=12)
+
+
+# A date after these words is what a figure is compared with, not when it holds
+# ('up 40 percent from the same period last year').
+COMPARED = re.compile(r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince|\bagainst)"
+                      r"(?:\s+(?:the|a|its|their))?\s*$", re.I)
+
+
+def period_of(doc: Doc, dated: list, start: int, end: int) -> str | None:
+    """The date a figure holds for, from its own clause: the dated expressions (`.start`,
+    `.end`, `.when`) governed by the figure's verb, not one inside the figure ('1709
+    schoolchildren'), not a subordinate clause's ('since lifting a ban in 2019'), not the
+    base of a comparison ('from the same period last year'); the nearest of them."""
+    figure = doc.char_span(start, end, alignment_mode="expand")
+    if figure is None:
+        return None
+    verb = _clause_index(figure.root)
+    text = doc_text(doc)
+    candidates = []
+    for timex in dated:
+        if timex.start < end and start < timex.end:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or _clause_index(span.root) != verb:
+            continue
+        if COMPARED.search(text[max(0, timex.start - 30):timex.start]):
+            continue
+        candidates.append(timex)
+    distance = lambda t: t.start - end if t.start >= end else start - t.end  # noqa: E731
+    return min(candidates, key=distance).when if candidates else None
+
+
+def _clause_index(token: Token) -> int | None:
+    """Where the verb of a token's clause stands (None in a verbless fragment)."""
+    for candidate in (token, *token.ancestors):
+        if candidate.pos_ == "VERB" or candidate.pos_ == "AUX" and candidate.dep_ == "ROOT":
+            return candidate.i
+    return None
