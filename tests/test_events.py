@@ -43,6 +43,8 @@ def test_events_keep_negation_modality_limits_and_what_was_said(nlp, text, kept)
     ("Exports rose 12 percent in April compared with 2022.", "2022"),
     ("The company earned $45.2 million, up from $30 million in 1987.", "1987"),
     ("This was Sweden's first victory in the opening match of the World Cup since 1958.", "1958"),
+    ("Israel's prime minister has apologised to Turkey for any errors during the 2010 commando raid.", "2010"),
+    ("Police arrested 12 people on Friday after the 2019 protests.", "2019"),
 ])
 def test_events_leave_out_dates_that_date_no_event(nlp, text, date):
     assert date not in [e.when for e in events(nlp, text)]

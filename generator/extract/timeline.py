@@ -177,7 +177,19 @@ def dates_an_event(span: Span, context: Context) -> bool:
     """Not the base of a comparison ('up 40% from the same period last year',
     'compared with 2022'), not a record's reference ('the first win since 1958'),
     not a date inside a name ('the 2018 World Cup' as named by the NER)."""
-    return not (_comparison_base(span) or _reference_since(span) or _inside_name(span))
+    return not (_comparison_base(span) or _reference_since(span) or _inside_name(span) or _names_a_past_thing(span))
+
+
+def _names_a_past_thing(span: Span) -> bool:
+    """'apologised … during the 2010 commando raid', 'after the 2019 protests': a date
+    written as a modifier of a noun inside a phrase of the clause names when that thing
+    was, not when the clause's act happened (told by the clause, the 2013 apology was
+    filed under 2010)."""
+    root = span.root
+    if root.dep_ not in ("nummod", "compound", "amod") or len(span) > 2:
+        return False
+    noun = root.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
 
 
 def _path_to_clause(span: Span) -> list[Token]:
