@@ -18,6 +18,8 @@ from importlib import resources
 import yaml
 from spacy.language import Language
 
+from .furniture import remove_pasted_furniture
+
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -185,6 +187,7 @@ def clean_body(body: str, nlp: Language) -> CleanBody:
     for paragraph in split_paragraphs(normalize_text(body)):
         paragraph = fix_punctuation(remove_markers(paragraph, removed))
         paragraph = remove_credits(paragraph, removed)
+        paragraph = remove_pasted_furniture(paragraph, nlp, removed)
         paragraph = remove_furniture(paragraph, removed)
         paragraph = remove_promotions(paragraph, nlp, removed)
         if paragraph:

@@ -1,0 +1,263 @@
+"""Page furniture pasted between an article's sentences: a paragraph in, the
+paragraph without it out (the cut lines appended to `removed`, as written).
+
+Text copied from a web page runs its paragraphs together, and what stood between
+them — calls to subscribe, follow or read on, related-story and section labels,
+captions and credits, ad markers and counters — lands between two sentences. A
+stretch of text is cut as furniture when three things hold:
+
+- where it sits: it starts a sentence, ends with no full stop of its own, and
+  what follows it opens a sentence that reads on without it;
+- what it is not: a clause of the story (a finite verb with a subject of its own,
+  other than the reader or the site), a quotation or a dateline;
+- what it is: the parse shows it addresses the reader (an imperative, "you"),
+  speaks as the site ("our", "us"), is a "Label: headline", or names the page's
+  own things (a newsletter, a caption, a photo credit, an ad marker, a counter);
+  or, where the next word can only begin a sentence ("The", "He"), it is a bare
+  label with no verb.
+
+The word lists in data/furniture_patterns.jsonl are evidence for spaCy's Matcher,
+never the whole rule: "Photos released by the ministry showed damage." is a
+clause of the story and stays.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a word that is not lowercase.
+SENTENCE_END = re.compile(r"(?<=[.!?])[’”\"')\]]*\s+(?=[^\sa-z])")
+PARTICLES = {"in", "up", "out", "down", "off", "back", "below", "above", "here", "now", "later"}
+OPENING_QUOTES = "“\"‘'"
+# 'LONDON (Reuters) -', 'WASHINGTON, May 5 —': a dateline is the article's own.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^-–—]{0,30})?(?:\([A-Za-z .]+\))? ?[-–—]")
+KICKER = re.compile(r"^(?P<label>[^:.!?]{1,40}):\s+\S")
+CONTEXT = 600  # characters after a sentence start that are enough to read the sentence
+SENTENCE_CHARS = 250  # enough of a sentence to find its root
+MAX_LINE_TOKENS = 16  # a furniture line is short; anything longer is left to the reader
+MAX_QUESTION_WORDS = 6
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# The reader or the site as a subject does not make a clause of the story.
+READER_OR_SITE = {"you", "we", "i"}
+STRONG = {"ADDRESS", "SITE_VOICE", "MARKER", "COUNTER", "CREDIT"}
+# A line does not end on these ('Log in' may end on 'in': the parse decides).
+FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "at", "to", "for", "with", "by", "from",
+                  "as", "but", "nor", "into", "that", "his", "her", "its", "their", "our",
+                  "your", "my", "this", "these", "those", "than", "about", "against", "between"}
+
+
+@lru_cache(maxsize=4)
+def furniture_matcher(nlp: Language) -> Matcher:
+    """The Matcher of data/furniture_patterns.jsonl: one label per kind of evidence."""
+    matcher = Matcher(nlp.vocab)
+    text = resources.files("generator").joinpath("data/furniture_patterns.jsonl").read_text("utf-8")
+    for line in filter(str.strip, text.splitlines()):
+        entry = json.loads(line)
+        matcher.add(entry["label"], [entry["pattern"]])
+    return matcher
+
+
+def remove_pasted_furniture(paragraph: str, nlp: Language, removed: list[str]) -> str:
+    """The paragraph without the furniture lines found at its sentence starts."""
+    spans = sentence_spans(paragraph)
+    cuts: list[tuple[int, int]] = []
+    for number, (start, end) in enumerate(spans):
+        cut = find_furniture(paragraph[start:start + CONTEXT], nlp, end=end - start)
+        if cut:
+            cuts.append((start, start + cut))
+    cuts += _questions_to_the_reader(paragraph, spans, cuts, nlp)
+    cuts = _join_touching(sorted(set(cuts)), paragraph)
+    removed.extend(paragraph[start:end].strip() for start, end in cuts)
+    for start, end in reversed(cuts):
+        paragraph = f"{paragraph[:start].rstrip()} {paragraph[end:].lstrip()}"
+    return paragraph.strip()
+
+
+def _join_touching(cuts: list[tuple[int, int]], paragraph: str) -> list[tuple[int, int]]:
+    """'Enjoy reading?' + 'Support independent journalism' were one line: report them as one."""
+    joined: list[tuple[int, int]] = []
+    for start, end in cuts:
+        if joined and not paragraph[joined[-1][1]:start].strip():
+            start = joined.pop()[0]
+        joined.append((start, end))
+    return joined
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraph's sentences (a pasted line belongs to the one it precedes)."""
+    starts = [0]
+    # Even after 'Mr.': copy-paste puts lines there too, and a name after it is no line.
+    starts += [match.end() for match in SENTENCE_END.finditer(paragraph)]
+    return list(zip(starts, starts[1:] + [len(paragraph)]))
+
+
+def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | None:
+    """Where the furniture that starts `text` ends, or None. A line ends before `end`
+    (where the next sentence may start; after 'U.S.' it need not), or is the whole
+    sentence: a short call to the reader ('Click here.'), or a line that ends the paragraph."""
+    end = len(text) if end is None else end
+    sentence = text[:end]
+    tokens = nlp.make_doc(sentence)
+    cuts = [(token, certain) for token, certain in _line_ends(text, tokens, nlp)]
+    if cuts:
+        # 'Subscribe now The …' ends the line for sure; 'Share on | Twitter' may go on; else the first.
+        token = next((t for t, certain in cuts if certain), None) or next(
+            (t for t, _ in cuts if not _dangling(_parse(sentence[:t.idx].rstrip(), nlp)[-1])), cuts[0][0])
+        return _over_credit(text, tokens, token, nlp)
+    if len(tokens) > MAX_LINE_TOKENS:
+        return None
+    stripped = sentence.rstrip()
+    if stripped[-1:] not in ".!?’”\"":
+        return len(sentence) if end == len(text) and furniture_reason(stripped, nlp, certain=True) else None
+    return len(sentence) if stripped.endswith(".") and _call_to_reader(stripped[:-1], nlp) else None
+
+
+def _line_ends(text: str, tokens: Doc, nlp: Language):
+    """Each token where a furniture line that starts the sentence could end and the sentence begin."""
+    for token in tokens[1:MAX_LINE_TOKENS + 1]:
+        if not _may_start_sentence(token):
+            continue
+        line, certain = text[:token.idx].rstrip(), _certain_start(token, nlp)
+        if token.i == 1 and not certain and not evidence(_parse(line, nlp), nlp) & STRONG:
+            continue  # 'Siyoka Simasiku said': one word before a capital is a first name, not a line
+        if furniture_reason(line, nlp, certain=certain) and opens_sentence(text[token.idx:], nlp, certain):
+            yield token, certain
+
+
+def _may_start_sentence(token: Token) -> bool:
+    previous = token.doc[token.i - 1]
+    if not previous.whitespace_ or previous.lower_ in FUNCTION_WORDS or (
+            previous.is_punct and previous.text not in ")]"):
+        return False
+    return token.text[:1].isupper() or token.text in OPENING_QUOTES
+
+
+def _certain_start(token: Token, nlp: Language) -> bool:
+    """'The', 'He', 'But', an opening quote: words that, capitalized, only start a sentence."""
+    if token.text in OPENING_QUOTES:
+        return True
+    return token.text[:1].isupper() and token.text[1:].islower() and nlp.vocab[token.lower_].is_stop
+
+
+def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
+    """A cut inside a credit ('Image source, Getty | Images Xi said') moves to its end."""
+    for label, start, end in furniture_matcher(nlp)(tokens):
+        if nlp.vocab.strings[label] == "CREDIT" and start < token.i < end < len(tokens):
+            if opens_sentence(text[tokens[end].idx:], nlp):
+                return tokens[end].idx
+    return token.idx
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, nlp: Language) -> Doc:
+    return nlp(text)
+
+
+def evidence(doc: Doc | Span, nlp: Language) -> set[str]:
+    matcher = furniture_matcher(nlp)
+    return {nlp.vocab.strings[label] for label, _, _ in matcher(doc.as_doc() if isinstance(doc, Span) else doc)}
+
+
+def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | None:
+    """Why a line with no full stop, standing where a sentence starts, is furniture; None if it may be news.
+    `certain`: the next word can only begin a sentence, so the line stands alone."""
+    if not line or any(q in line for q in "“”\"") or DATELINE.match(line):
+        return None
+    doc = _parse(line, nlp)
+    if len(doc) > MAX_LINE_TOKENS:
+        return None
+    found = evidence(doc, nlp)
+    kicker = KICKER.match(line)
+    if kicker and len(kicker.group("label").split()) <= 4 and not story_clause(_parse(kicker.group("label"), nlp), nlp):
+        return "label"
+    if "," in line[:-1] and not found & STRONG:
+        return None  # commas make clauses; a line has none unless it is a credit ('Image source, Getty Images')
+    if story_clause(doc, nlp):
+        return None
+    if imperative(doc):
+        return "imperative"
+    adverbial = doc[0].pos_ in ("ADP", "SCONJ") or doc[0].ent_type_ in ("DATE", "TIME")
+    if found & STRONG:
+        return min(found & STRONG)
+    if found and (certain or not adverbial):
+        return min(found)
+    # A bare label: no verb and no name. An article's own subheading names its subject
+    # ('Position on China', 'Group F — Sweden 1 – 0 Korea Republic') and stays.
+    if certain and not adverbial and not doc.ents and not any(_finite(t) for t in doc):
+        return "label"
+    return None
+
+
+def _dangling(last: Token) -> bool:
+    """'Follow us on' (before 'Instagram'): a preposition waiting for its object ('Log in' is whole)."""
+    return last.pos_ == "ADP" and not list(last.children) and last.lower_ not in PARTICLES
+
+
+def story_clause(doc: Doc, nlp: Language | None = None) -> bool:
+    """A finite verb with a subject other than the reader or the site ('This content is ...' is the site's)."""
+    for token in doc:
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if not subjects or not _finite(token):
+            continue
+        if all(_reader_or_site(s) for s in subjects):
+            continue
+        return True
+    return False
+
+
+def _reader_or_site(subject: Token) -> bool:
+    """'you', 'we', or the page itself: 'This content', 'This article' (not 'Xi's comment')."""
+    return subject.lower_ in READER_OR_SITE or any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("this", "our", "your") for c in subject.children)
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                            for c in verb.children)
+
+
+def imperative(doc: Doc) -> bool:
+    """The line opens with a verb in the base form that has no subject: 'Share on Facebook'."""
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None or first.tag_ != "VB" or first.pos_ == "PROPN":
+        return False
+    head = first if first.dep_ == "ROOT" else first.head
+    return head.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in head.children)
+
+
+def _call_to_reader(line: str, nlp: Language) -> bool:
+    """A whole short sentence that asks the reader to act on the page: 'Read the full text below.'"""
+    doc = _parse(line, nlp)
+    return not story_clause(doc, nlp) and imperative(doc) and bool(evidence(doc, nlp) - {"MEDIA"})
+
+
+def opens_sentence(text: str, nlp: Language, certain: bool = False) -> bool:
+    """The text begins a sentence that reads on by itself: a quotation, or a sentence whose root
+    is a finite verb with a subject (after 'The', 'He', 'In' … any finite clause will do)."""
+    if text[:1] in OPENING_QUOTES:
+        return True
+    sentence = next(_parse(text[:SENTENCE_CHARS], nlp).sents)
+    if certain:
+        return len(sentence) > 3 and any(_finite(t) for t in sentence)
+    return len(sentence) > 3 and _finite(sentence.root) and any(c.dep_ in SUBJECTS for c in sentence.root.children)
+
+
+def _questions_to_the_reader(paragraph: str, spans: list[tuple[int, int]], cuts: list[tuple[int, int]],
+                             nlp: Language) -> list[tuple[int, int]]:
+    """'Enjoy reading?' or 'Already a subscriber?' just before a cut furniture line belongs to it."""
+    cut_starts = {start for start, _ in cuts}
+    found = []
+    for (start, end), (next_start, _) in zip(spans, spans[1:]):
+        question = paragraph[start:end].strip()
+        if next_start not in cut_starts or not question.endswith("?"):
+            continue
+        if len(question.split()) <= MAX_QUESTION_WORDS and furniture_reason(question[:-1], nlp, certain=True):
+            found.append((start, end))
+    return found
