@@ -41,6 +41,7 @@ KICKER = re.compile(r"^(?P<label>[^:.!?]{1,40}):\s+\S")
 CONTEXT = 600  # characters after a sentence start that are enough to read the sentence
 SENTENCE_CHARS = 250  # enough of a sentence to find its root
 MAX_LINE_TOKENS = 16  # a furniture line is short; anything longer is left to the reader
+MAX_HEADLINE_TOKENS = 24  # 'Label: a headline' may be longer
 MAX_QUESTION_WORDS = 6
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -121,13 +122,14 @@ def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | No
 
 def _line_ends(text: str, tokens: Doc, nlp: Language):
     """Each token where a furniture line that starts the sentence could end and the sentence begin."""
-    for token in tokens[1:MAX_LINE_TOKENS + 1]:
+    for token in tokens[1:MAX_HEADLINE_TOKENS + 1]:
         if not _may_start_sentence(token):
             continue
         line, certain = text[:token.idx].rstrip(), _certain_start(token, nlp)
         if token.i == 1 and not certain and not evidence(_parse(line, nlp), nlp) & STRONG:
             continue  # 'Siyoka Simasiku said': one word before a capital is a first name, not a line
-        if furniture_reason(line, nlp, certain=certain) and opens_sentence(text[token.idx:], nlp, certain):
+        reason = furniture_reason(line, nlp, certain=certain)
+        if reason and opens_sentence(text[token.idx:], nlp, certain, loose=reason in STRONG):
             yield token, certain
 
 
@@ -136,22 +138,27 @@ def _may_start_sentence(token: Token) -> bool:
     if not previous.whitespace_ or previous.lower_ in FUNCTION_WORDS or (
             previous.is_punct and previous.text not in ")]"):
         return False
-    return token.text[:1].isupper() or token.text in OPENING_QUOTES
+    return (token.text[:1].isupper() and "/" not in token.text) or token.text in OPENING_QUOTES
 
 
 def _certain_start(token: Token, nlp: Language) -> bool:
     """'The', 'He', 'But', an opening quote: words that, capitalized, only start a sentence."""
     if token.text in OPENING_QUOTES:
         return True
-    return token.text[:1].isupper() and token.text[1:].islower() and nlp.vocab[token.lower_].is_stop
+    word = token.text
+    return word != "I" and word[:1].isupper() and (word[1:].islower() or len(word) == 1) and nlp.vocab[word.lower()].is_stop
 
 
 def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
-    """A cut inside a credit ('Image source, Getty | Images Xi said') moves to its end."""
+    """A cut inside a credit moves to its end: 'Image source, Getty | Images Xi said',
+    'Photograph: Jane | Doe/Reuters Russian forces …' (a name before an agency is the credit's)."""
     for label, start, end in furniture_matcher(nlp)(tokens):
-        if nlp.vocab.strings[label] == "CREDIT" and start < token.i < end < len(tokens):
-            if opens_sentence(text[tokens[end].idx:], nlp):
-                return tokens[end].idx
+        if nlp.vocab.strings[label] != "CREDIT" or end >= len(tokens) or end <= token.i:
+            continue
+        between = tokens[token.i:start]
+        if all(t.text[:1].isupper() or t.text in "/-" for t in between) and opens_sentence(
+                text[tokens[end].idx:], nlp, _certain_start(tokens[end], nlp)):
+            return tokens[end].idx
     return token.idx
 
 
@@ -168,13 +175,13 @@ def evidence(doc: Doc | Span, nlp: Language) -> set[str]:
 def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | None:
     """Why a line with no full stop, standing where a sentence starts, is furniture; None if it may be news.
     `certain`: the next word can only begin a sentence, so the line stands alone."""
-    if not line or any(q in line for q in "“”\"") or DATELINE.match(line):
+    if not line or any(q in line for q in "“”\"") or DATELINE.match(line) or line.count("(") != line.count(")"):
         return None
     doc = _parse(line, nlp)
-    if len(doc) > MAX_LINE_TOKENS:
+    kicker = KICKER.match(line)
+    if len(doc) > (MAX_HEADLINE_TOKENS if kicker else MAX_LINE_TOKENS):
         return None
     found = evidence(doc, nlp)
-    kicker = KICKER.match(line)
     if kicker and len(kicker.group("label").split()) <= 4 and not story_clause(_parse(kicker.group("label"), nlp), nlp):
         return "label"
     if "," in line[:-1] and not found & STRONG:
@@ -192,21 +199,37 @@ def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | N
     # ('Position on China', 'Group F — Sweden 1 – 0 Korea Republic') and stays.
     if certain and not adverbial and not doc.ents and not any(_finite(t) for t in doc):
         return "label"
+    if not adverbial and not doc.ents and _content_free(doc, nlp):
+        return "label"
     return None
+
+
+def _content_free(doc: Doc, nlp: Language) -> bool:
+    """'Most popular', 'Trending now', 'Latest stories': modifiers and the page's own nouns, nothing
+    of the story ('Opposition leader Keir Starmer said': 'leader' is the story's noun)."""
+    site = {i for label, start, end in furniture_matcher(nlp)(doc) for i in range(start, end)
+            if nlp.vocab.strings[label] in ("SITE_NOUN", "MEDIA")}
+    words = [t for t in doc if not t.is_punct]
+    return len(words) > 1 and not all(t.is_stop for t in words) and all(
+        t.i in site or t.pos_ in ("ADJ", "ADV", "PART") or t.tag_ in ("VBG", "VBN") for t in words)
 
 
 def _dangling(last: Token) -> bool:
     """'Follow us on' (before 'Instagram'): a preposition waiting for its object ('Log in' is whole)."""
-    return last.pos_ == "ADP" and not list(last.children) and last.lower_ not in PARTICLES
+    particle = last.lower_ in PARTICLES and last.head.pos_ == "VERB"
+    return last.pos_ == "ADP" and not list(last.children) and not particle
 
 
-def story_clause(doc: Doc, nlp: Language | None = None) -> bool:
-    """A finite verb with a subject other than the reader or the site ('This content is ...' is the site's)."""
+def story_clause(doc: Doc, nlp: Language) -> bool:
+    """A finite verb with a subject other than the reader or the site ('This content is …',
+    'Story continues below' are the site's; 'Xi's comment was made' is the story's)."""
+    site = {i for label, start, end in furniture_matcher(nlp)(doc) for i in range(start, end)
+            if nlp.vocab.strings[label] in ("SITE_NOUN", "MEDIA")}
     for token in doc:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if not subjects or not _finite(token):
             continue
-        if all(_reader_or_site(s) for s in subjects):
+        if all(_reader_or_site(s) or (s.i in site and s.tag_ == "NN" and not list(s.children)) for s in subjects):
             continue
         return True
     return False
@@ -238,13 +261,14 @@ def _call_to_reader(line: str, nlp: Language) -> bool:
     return not story_clause(doc, nlp) and imperative(doc) and bool(evidence(doc, nlp) - {"MEDIA"})
 
 
-def opens_sentence(text: str, nlp: Language, certain: bool = False) -> bool:
-    """The text begins a sentence that reads on by itself: a quotation, or a sentence whose root
-    is a finite verb with a subject (after 'The', 'He', 'In' … any finite clause will do)."""
-    if text[:1] in OPENING_QUOTES:
-        return True
+def opens_sentence(text: str, nlp: Language, certain: bool = False, loose: bool = False) -> bool:
+    """The text begins a sentence that reads on by itself: it starts with a word that can only
+    start a sentence ('The', 'He', 'In', a quotation mark), or its root is a finite verb with a
+    subject. `loose`, after an ad marker or a credit, which no story sentence ends on: any finite verb."""
+    if text[:1] in OPENING_QUOTES or certain:  # 'The', 'In', a quotation mark: nothing else to prove
+        return len(text.split()) > 3
     sentence = next(_parse(text[:SENTENCE_CHARS], nlp).sents)
-    if certain:
+    if loose:
         return len(sentence) > 3 and any(_finite(t) for t in sentence)
     return len(sentence) > 3 and _finite(sentence.root) and any(c.dep_ in SUBJECTS for c in sentence.root.children)
 
