@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a word that is not lowercase.
 SENTENCE_END = re.compile(r"(?<=[.!?])[’”\"')\]]*\s+(?=[^\sa-z])")
+TITLES = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "no", "vs", "lt", "col", "prof"}
 PARTICLES = {"in", "up", "out", "down", "off", "back", "below", "above", "here", "now", "later"}
 OPENING_QUOTES = "“\"‘'"
 # 'LONDON (Reuters) -', 'WASHINGTON, May 5 —': a dateline is the article's own.
@@ -47,7 +48,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # The reader or the site as a subject does not make a clause of the story.
 READER_OR_SITE = {"you", "we", "i"}
-STRONG = {"ADDRESS", "SITE_VOICE", "MARKER", "COUNTER", "CREDIT"}
+RUNS = {"SHARE_BAR", "STAMP", "CREDIT"}  # evidence that runs over several words a cut must not split
+STRONG = {"ADDRESS", "SITE_VOICE", "MARKER", "COUNTER", "CREDIT", "SHARE_BAR", "STAMP"}
 # A line does not end on these ('Log in' may end on 'in': the parse decides).
 FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "at", "to", "for", "with", "by", "from",
                   "as", "but", "nor", "into", "that", "his", "her", "its", "their", "our",
@@ -117,7 +119,7 @@ def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | No
     stripped = sentence.rstrip()
     if stripped[-1:] not in ".!?’”\"":
         return len(sentence) if end == len(text) and furniture_reason(stripped, nlp, certain=True) else None
-    return len(sentence) if stripped.endswith(".") and _call_to_reader(stripped[:-1], nlp) else None
+    return len(sentence) if stripped.endswith(".") and _page_sentence(stripped[:-1], nlp) else None
 
 
 def _line_ends(text: str, tokens: Doc, nlp: Language):
@@ -153,7 +155,12 @@ def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
     """A cut inside a credit moves to its end: 'Image source, Getty | Images Xi said',
     'Photograph: Jane | Doe/Reuters Russian forces …' (a name before an agency is the credit's)."""
     for label, start, end in furniture_matcher(nlp)(tokens):
-        if nlp.vocab.strings[label] != "CREDIT" or end >= len(tokens) or end <= token.i:
+        if end >= len(tokens) or end <= token.i:
+            continue
+        if nlp.vocab.strings[label] in RUNS and start < token.i and opens_sentence(
+                text[tokens[end].idx:], nlp, _certain_start(tokens[end], nlp), loose=True):
+            return tokens[end].idx  # 'Facebook Twitter | LinkedIn Email The …'
+        if nlp.vocab.strings[label] != "CREDIT":
             continue
         between = tokens[token.i:start]
         if all(t.text[:1].isupper() or t.text in "/-" for t in between) and opens_sentence(
@@ -255,10 +262,30 @@ def imperative(doc: Doc) -> bool:
     return head.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in head.children)
 
 
-def _call_to_reader(line: str, nlp: Language) -> bool:
-    """A whole short sentence that asks the reader to act on the page: 'Read the full text below.'"""
+def _page_sentence(line: str, nlp: Language) -> bool:
+    """A whole short sentence about the page, not the world: a call to act on it ('Read the full
+    text below.'), the site on itself ('This story has been updated.'), or a bare marker
+    ('Copyright 2023 The Associated Press.'). A clause of the story ('He declined to comment.') stays."""
     doc = _parse(line, nlp)
-    return not story_clause(doc, nlp) and imperative(doc) and bool(evidence(doc, nlp) - {"MEDIA"})
+    found = evidence(doc, nlp)
+    if "MARKER" in found and doc[0].lower_ in ("all", "copyright", "©"):
+        return True  # 'All rights reserved.'
+    if story_clause(doc, nlp):
+        return False
+    if imperative(doc):
+        return bool(found - {"MEDIA"})
+    site_clause = any(_finite(t) and any(_reader_or_site(c) for c in t.children if c.dep_ in SUBJECTS) for t in doc)
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc)
+    return (site_clause and not doc.ents and bool(found)) or (verbless and bool(found & STRONG))
+
+
+def _words_to_stop(text: str) -> int:
+    """Words up to the first full stop that ends a sentence ('U.S.' and 'Mr.' do not)."""
+    for count, word in enumerate(text.split(), start=1):
+        core = word.rstrip("’”\"')]")
+        if core[-1:] in ".!?" and "." not in core[:-1] and len(core) > 2 and core[:-1].lower() not in TITLES:
+            return count
+    return len(text.split())
 
 
 def opens_sentence(text: str, nlp: Language, certain: bool = False, loose: bool = False) -> bool:
@@ -266,7 +293,7 @@ def opens_sentence(text: str, nlp: Language, certain: bool = False, loose: bool 
     start a sentence ('The', 'He', 'In', a quotation mark), or its root is a finite verb with a
     subject. `loose`, after an ad marker or a credit, which no story sentence ends on: any finite verb."""
     if text[:1] in OPENING_QUOTES or certain:  # 'The', 'In', a quotation mark: nothing else to prove
-        return len(text.split()) > 3
+        return _words_to_stop(text) > 3
     sentence = next(_parse(text[:SENTENCE_CHARS], nlp).sents)
     if loose:
         return len(sentence) > 3 and any(_finite(t) for t in sentence)
