@@ -16,6 +16,10 @@ stretch of text is cut as furniture when three things hold:
   or, where the next word can only begin a sentence ("The", "He"), it is a bare
   label with no verb.
 
+A whole short sentence is furniture when it is about the page, not the world: a
+call to act on it ("Read the full text of the ruling below."), the site on itself
+("This story has been updated."), or a bare marker ("All rights reserved.").
+
 The word lists in data/furniture_patterns.jsonl are evidence for spaCy's Matcher,
 never the whole rule: "Photos released by the ministry showed damage." is a
 clause of the story and stays.
@@ -24,16 +28,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a word that is not lowercase.
 SENTENCE_END = re.compile(r"(?<=[.!?])[’”\"')\]]*\s+(?=[^\sa-z])")
-TITLES = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "no", "vs", "lt", "col", "prof"}
+# Words whose full stop does not end a sentence: 'Mr. Toccafondi', 'Jan. 22'.
+TITLES = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "no", "vs", "lt", "col", "prof",
+          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp"}
 PARTICLES = {"in", "up", "out", "down", "off", "back", "below", "above", "here", "now", "later"}
 OPENING_QUOTES = "“\"‘'"
 # 'LONDON (Reuters) -', 'WASHINGTON, May 5 —': a dateline is the article's own.
@@ -71,7 +78,7 @@ def remove_pasted_furniture(paragraph: str, nlp: Language, removed: list[str]) -
     """The paragraph without the furniture lines found at its sentence starts."""
     spans = sentence_spans(paragraph)
     cuts: list[tuple[int, int]] = []
-    for number, (start, end) in enumerate(spans):
+    for start, end in spans:
         cut = find_furniture(paragraph[start:start + CONTEXT], nlp, end=end - start)
         if cut:
             cuts.append((start, start + cut))
@@ -97,7 +104,11 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """Character spans of the paragraph's sentences (a pasted line belongs to the one it precedes)."""
     starts = [0]
     # Even after 'Mr.': copy-paste puts lines there too, and a name after it is no line.
-    starts += [match.end() for match in SENTENCE_END.finditer(paragraph)]
+    # But not within a date or number: 'Jan. 22', 'No. 5'.
+    for match in SENTENCE_END.finditer(paragraph):
+        word = paragraph[:match.start()].rsplit(None, 1)[-1].rstrip(".").lower()
+        if not (paragraph[match.end()].isdigit() and word in TITLES):
+            starts.append(match.end())
     return list(zip(starts, starts[1:] + [len(paragraph)]))
 
 
@@ -119,10 +130,11 @@ def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | No
     stripped = sentence.rstrip()
     if stripped[-1:] not in ".!?’”\"":
         return len(sentence) if end == len(text) and furniture_reason(stripped, nlp, certain=True) else None
-    return len(sentence) if stripped.endswith(".") and _page_sentence(stripped[:-1], nlp) else None
+    whole = stripped.endswith(".") and _words_to_stop(stripped) == len(stripped.split())  # not 'In its Jan.'
+    return len(sentence) if whole and _page_sentence(stripped[:-1], nlp) else None
 
 
-def _line_ends(text: str, tokens: Doc, nlp: Language):
+def _line_ends(text: str, tokens: Doc, nlp: Language) -> Iterator[tuple[Token, bool]]:
     """Each token where a furniture line that starts the sentence could end and the sentence begin."""
     for token in tokens[1:MAX_HEADLINE_TOKENS + 1]:
         if not _may_start_sentence(token):
@@ -148,7 +160,8 @@ def _certain_start(token: Token, nlp: Language) -> bool:
     if token.text in OPENING_QUOTES:
         return True
     word = token.text
-    return word != "I" and word[:1].isupper() and (word[1:].islower() or len(word) == 1) and nlp.vocab[word.lower()].is_stop
+    capitalized = word[:1].isupper() and (word[1:].islower() or len(word) == 1)
+    return capitalized and word != "I" and nlp.vocab[word.lower()].is_stop
 
 
 def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
@@ -171,12 +184,19 @@ def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
 
 @lru_cache(maxsize=4096)
 def _parse(text: str, nlp: Language) -> Doc:
+    """Candidate lines and sentence starts are read again for each cut tried: parse each once."""
     return nlp(text)
 
 
-def evidence(doc: Doc | Span, nlp: Language) -> set[str]:
-    matcher = furniture_matcher(nlp)
-    return {nlp.vocab.strings[label] for label, _, _ in matcher(doc.as_doc() if isinstance(doc, Span) else doc)}
+def evidence(doc: Doc, nlp: Language) -> set[str]:
+    """The kinds of furniture evidence the Matcher finds in a line: ADDRESS, CREDIT, MARKER, …"""
+    return {nlp.vocab.strings[label] for label, _, _ in furniture_matcher(nlp)(doc)}
+
+
+def _site_words(doc: Doc, nlp: Language) -> set[int]:
+    """Indices of the words that name the page's own things: 'story', 'comments', 'photo'."""
+    return {i for label, start, end in furniture_matcher(nlp)(doc) for i in range(start, end)
+            if nlp.vocab.strings[label] in ("SITE_NOUN", "MEDIA")}
 
 
 def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | None:
@@ -189,8 +209,10 @@ def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | N
     if len(doc) > (MAX_HEADLINE_TOKENS if kicker else MAX_LINE_TOKENS):
         return None
     found = evidence(doc, nlp)
-    if kicker and len(kicker.group("label").split()) <= 4 and not story_clause(_parse(kicker.group("label"), nlp), nlp):
-        return "label"
+    if kicker and len(kicker.group("label").split()) <= 4 and not story_clause(
+            _parse(kicker.group("label"), nlp), nlp):
+        return "label"  # 'Analysis: What comes next', 'Longest battle: What are the next steps …?'
+
     if "," in line[:-1] and not found & STRONG:
         return None  # commas make clauses; a line has none unless it is a credit ('Image source, Getty Images')
     if story_clause(doc, nlp):
@@ -214,8 +236,7 @@ def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | N
 def _content_free(doc: Doc, nlp: Language) -> bool:
     """'Most popular', 'Trending now', 'Latest stories': modifiers and the page's own nouns, nothing
     of the story ('Opposition leader Keir Starmer said': 'leader' is the story's noun)."""
-    site = {i for label, start, end in furniture_matcher(nlp)(doc) for i in range(start, end)
-            if nlp.vocab.strings[label] in ("SITE_NOUN", "MEDIA")}
+    site = _site_words(doc, nlp)
     words = [t for t in doc if not t.is_punct]
     return len(words) > 1 and not all(t.is_stop for t in words) and all(
         t.i in site or t.pos_ in ("ADJ", "ADV", "PART") or t.tag_ in ("VBG", "VBN") for t in words)
@@ -230,8 +251,7 @@ def _dangling(last: Token) -> bool:
 def story_clause(doc: Doc, nlp: Language) -> bool:
     """A finite verb with a subject other than the reader or the site ('This content is …',
     'Story continues below' are the site's; 'Xi's comment was made' is the story's)."""
-    site = {i for label, start, end in furniture_matcher(nlp)(doc) for i in range(start, end)
-            if nlp.vocab.strings[label] in ("SITE_NOUN", "MEDIA")}
+    site = _site_words(doc, nlp)
     for token in doc:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if not subjects or not _finite(token):
