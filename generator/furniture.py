@@ -119,7 +119,11 @@ def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | No
     end = len(text) if end is None else end
     sentence = text[:end]
     tokens = nlp.make_doc(sentence)
-    cuts = [(token, certain) for token, certain in _line_ends(text, tokens, nlp)]
+    cuts = list(_line_ends(text, tokens, nlp))
+    if not cuts and KICKER.match(sentence):
+        # 'Analysis: What comes next | Brics which brings together …': the seed's own sentence
+        # may be a fragment; after a headline's label, any clause will do.
+        cuts = list(_line_ends(text, tokens, nlp, loose=True))
     if cuts:
         # 'Subscribe now The …' ends the line for sure; 'Share on | Twitter' may go on; else the first.
         token = next((t for t, certain in cuts if certain), None) or next(
@@ -134,7 +138,7 @@ def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | No
     return len(sentence) if whole and _page_sentence(stripped[:-1], nlp) else None
 
 
-def _line_ends(text: str, tokens: Doc, nlp: Language) -> Iterator[tuple[Token, bool]]:
+def _line_ends(text: str, tokens: Doc, nlp: Language, loose: bool = False) -> Iterator[tuple[Token, bool]]:
     """Each token where a furniture line that starts the sentence could end and the sentence begin."""
     for token in tokens[1:MAX_HEADLINE_TOKENS + 1]:
         if not _may_start_sentence(token):
@@ -143,7 +147,7 @@ def _line_ends(text: str, tokens: Doc, nlp: Language) -> Iterator[tuple[Token, b
         if token.i == 1 and not certain and not evidence(_parse(line, nlp), nlp) & STRONG:
             continue  # 'Siyoka Simasiku said': one word before a capital is a first name, not a line
         reason = furniture_reason(line, nlp, certain=certain)
-        if reason and opens_sentence(text[token.idx:], nlp, certain, loose=reason in STRONG):
+        if reason and opens_sentence(text[token.idx:], nlp, certain, loose=loose or reason in STRONG):
             yield token, certain
 
 
