@@ -132,10 +132,12 @@ def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | No
     if len(tokens) > MAX_LINE_TOKENS:
         return None
     stripped = sentence.rstrip()
-    if stripped[-1:] not in ".!?’”\"":
+    if stripped[-1:] in "’”\"":
+        return None
+    if stripped[-1:] not in ".!?":
         return len(sentence) if end == len(text) and furniture_reason(stripped, nlp, certain=True) else None
-    whole = stripped.endswith(".") and _words_to_stop(stripped) == len(stripped.split())  # not 'In its Jan.'
-    return len(sentence) if whole and _page_sentence(stripped[:-1], nlp) else None
+    whole = _words_to_stop(stripped) == len(stripped.split())  # not 'In its Jan.'
+    return len(sentence) if whole and _page_sentence(stripped[:-1], nlp, stripped[-1]) else None
 
 
 def _line_ends(text: str, tokens: Doc, nlp: Language, loose: bool = False) -> Iterator[tuple[Token, bool]]:
@@ -171,7 +173,7 @@ def _certain_start(token: Token, nlp: Language) -> bool:
 def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
     """A cut inside a credit moves to its end: 'Image source, Getty | Images Xi said',
     'Photograph: Jane | Doe/Reuters Russian forces …' (a name before an agency is the credit's)."""
-    for label, start, end in furniture_matcher(nlp)(tokens):
+    for label, start, end in sorted(furniture_matcher(nlp)(tokens), key=lambda match: -match[2]):  # longest first
         if end >= len(tokens) or end <= token.i:
             continue
         if nlp.vocab.strings[label] in RUNS and start < token.i and opens_sentence(
@@ -186,7 +188,7 @@ def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
     return token.idx
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _parse(text: str, nlp: Language) -> Doc:
     """Candidate lines and sentence starts are read again for each cut tried: parse each once."""
     return nlp(text)
@@ -286,7 +288,7 @@ def imperative(doc: Doc) -> bool:
     return head.dep_ == "ROOT" and not any(c.dep_ in SUBJECTS for c in head.children)
 
 
-def _page_sentence(line: str, nlp: Language) -> bool:
+def _page_sentence(line: str, nlp: Language, stop: str = ".") -> bool:
     """A whole short sentence about the page, not the world: a call to act on it ('Read the full
     text below.'), the site on itself ('This story has been updated.'), or a bare marker
     ('Copyright 2023 The Associated Press.'). A clause of the story ('He declined to comment.') stays."""
@@ -297,7 +299,7 @@ def _page_sentence(line: str, nlp: Language) -> bool:
     if story_clause(doc, nlp):
         return False
     if imperative(doc):
-        return bool(found - {"MEDIA"})
+        return stop == "!" or bool(found - {"MEDIA"})  # 'Sign up now!' calls out to the reader
     site_clause = any(_finite(t) and any(_reader_or_site(c) for c in t.children if c.dep_ in SUBJECTS) for t in doc)
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc)
     return (site_clause and not doc.ents and bool(found)) or (verbless and bool(found & STRONG))

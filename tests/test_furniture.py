@@ -56,6 +56,13 @@ UNSEEN_FURNITURE = [
     "Paid post",
     "5 min read",
     "View 12 comments",
+    "Facebook Twitter LinkedIn Email",
+    "Published 3 hours ago",
+    # whole sentences about the page, not the world
+    "This story has been updated.",
+    "Copyright 2023 Example News. All rights reserved.",
+    "Sign up now!",
+    "Do you have a story tip? Email us",
 ]
 
 NEWS_THAT_LOOKS_LIKE_FURNITURE = [
