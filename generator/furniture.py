@@ -81,7 +81,7 @@ def remove_pasted_furniture(paragraph: str, nlp: Language, removed: list[str]) -
     for start, end in spans:
         cut = find_furniture(paragraph[start:start + CONTEXT], nlp, end=end - start)
         if cut:
-            cuts.append((start, start + cut))
+            cuts += _lines_of(paragraph, start, start + cut, nlp)
     cuts += _questions_to_the_reader(paragraph, spans, cuts, nlp)
     cuts = _join_touching(sorted(set(cuts)), paragraph)
     removed.extend(paragraph[start:end].strip() for start, end in cuts)
@@ -90,11 +90,22 @@ def remove_pasted_furniture(paragraph: str, nlp: Language, removed: list[str]) -
     return paragraph.strip()
 
 
+def _lines_of(paragraph: str, start: int, end: int, nlp: Language) -> list[tuple[int, int]]:
+    """One cut may hold two lines, 'Advertisement' and a headline after it: list them as written."""
+    inner = find_furniture(paragraph[start:end].rstrip(), nlp)
+    if inner is None or start + inner >= end or not paragraph[start + inner:end].strip():
+        return [(start, end)]
+    if not evidence(_parse(paragraph[start:start + inner].rstrip(), nlp), nlp) & STRONG:
+        return [(start, end)]  # 'Center: Paramilitary buildup in Ukraine …' is one headline
+    return [(start, start + inner), (start + inner, end)]
+
+
 def _join_touching(cuts: list[tuple[int, int]], paragraph: str) -> list[tuple[int, int]]:
-    """'Enjoy reading?' + 'Support independent journalism' were one line: report them as one."""
+    """'Enjoy reading?' + 'Support independent journalism' were one line: report them as one
+    ('Advertisement' before a headline was not: it has no stop of its own)."""
     joined: list[tuple[int, int]] = []
     for start, end in cuts:
-        if joined and not paragraph[joined[-1][1]:start].strip():
+        if joined and not paragraph[joined[-1][1]:start].strip() and paragraph[:joined[-1][1]].rstrip()[-1:] in ".?!":
             start = joined.pop()[0]
         joined.append((start, end))
     return joined
