@@ -1,8 +1,9 @@
 """Cleaning: a seed's raw body in, the article's paragraphs out.
 
 Normalizes spacing and stray punctuation, and removes what the source page mixed
-into the text: furniture ("Advertisement") and promotional headlines ("Longest
-battle: What are the next steps …?") pasted into paragraphs. A promotional
+into the text: page furniture found by what it is and where it sits (furniture.py:
+"Advertisement", "Share on Facebook", "Image source, Getty Images") and promotional
+headlines ("Longest battle: What are the next steps …?") pasted into paragraphs. A promotional
 headline is a short kicker ending in a colon at the start of a sentence, then a
 headline with no full stop; where it runs into the next real sentence, the
 dependency parse finds where that sentence's subject begins.
@@ -17,6 +18,8 @@ from importlib import resources
 
 import yaml
 from spacy.language import Language
+
+from .furniture import remove_pasted_furniture
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -100,18 +103,6 @@ def remove_credits(paragraph: str, removed: list[str]) -> str:
     return CREDIT.sub("", paragraph).strip()
 
 
-def remove_furniture(paragraph: str, removed: list[str]) -> str:
-    for word in sorted(_rules()["furniture"], key=len, reverse=True):
-        # 'Read more: <headline>' is left whole for remove_promotions to cut.
-        # Only where it stands alone or before a new sentence: 'Watch the video' stays.
-        pattern = re.compile(rf"(?:(?<=^)|(?<=[.!?] )|(?<=[.!?][’”] ))(?i:{re.escape(word)})\b(?! ?:)\.?"
-                             rf"(?: (?=[A-Z“\"‘])|$)")
-        if pattern.search(paragraph):
-            removed.append(word)
-            paragraph = pattern.sub("", paragraph)
-    return paragraph.strip()
-
-
 def remove_promotions(paragraph: str, nlp: Language, removed: list[str]) -> str:
     """Cut 'Kicker: headline' runs found at sentence starts."""
     position = 0
@@ -185,7 +176,7 @@ def clean_body(body: str, nlp: Language) -> CleanBody:
     for paragraph in split_paragraphs(normalize_text(body)):
         paragraph = fix_punctuation(remove_markers(paragraph, removed))
         paragraph = remove_credits(paragraph, removed)
-        paragraph = remove_furniture(paragraph, removed)
+        paragraph = remove_pasted_furniture(paragraph, nlp, removed)
         paragraph = remove_promotions(paragraph, nlp, removed)
         if paragraph:
             paragraphs.append(paragraph)
