@@ -50,6 +50,19 @@ def test_events_leave_out_dates_that_date_no_event(nlp, text, date):
     assert date not in [e.when for e in events(nlp, text)]
 
 
+@pytest.mark.parametrize("text, date, told", [  # the side clause tells its own date
+    ("It was at last September's meeting that Xi and Putin had their first talks since they met in the days "
+     "leading up to the war on February 24.", "2022-02-24", "They met in the days leading up to the war"),
+    ("The ship, which docked at the port on March 8, left Iran with fuel.", "2023-03-08", "docked at the port"),
+])
+def test_events_of_a_side_clause_are_not_told_by_the_whole_sentence(nlp, text, date, told):
+    """Under the side clause's date, the whole sentence would date its main act."""
+    found = {e.when: e.event for e in events(nlp, text)}
+    assert found.get(date) != text
+    assert told in found.get(date, "")
+    assert "left Iran" not in found[date] and "first talks" not in found[date]
+
+
 def test_events_keep_the_subject_the_parse_gives(nlp):
     text = "Mishustin met Putin in Moscow. On Wednesday, he traveled to Beijing."
     found = texts(nlp, text)

@@ -146,6 +146,15 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[E
         else:
             verb = clause_verb(span)
             text, whole = describe(span, verb, context, name_of)
+            side = _side_clause(span) if whole else []
+            if side:
+                # Told by the whole sentence, a date of a side clause ('having seized … on
+                # Thursday', 'a record set days before … early 2011') is read as the date of
+                # the sentence's main act: a wrong fact (blind raters' commonest 'bad'). The
+                # side clause tells it, when it is a clause with its own subject; else nothing.
+                text, whole = next((t for t in (_side_clause_text(v, span) for v in side) if t), ""), False
+                if not text:
+                    continue
             if whole:
                 # Two dates of a sentence may both be told by it (a meeting and the
                 # event it is dated against); more are a list, shown once.
@@ -172,6 +181,34 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[E
 
 
 # --- which dates date an event ------------------------------------------------------------
+
+SIDE_CLAUSES = {"advcl", "relcl", "acl"}
+
+
+def _side_clause(span: Span) -> list[Token]:
+    """The verbs of the clauses below the sentence's main one (adverbial, relative or
+    participial) that the date hangs on, innermost first; none when the date belongs to
+    the main clause. Told by the whole sentence, such a date is not what happened then."""
+    found = []
+    verb = governing_verb(span.root)
+    while verb is not None and verb.dep_ != "ROOT":
+        if verb.dep_ in SIDE_CLAUSES:
+            found.append(verb)
+        verb = verb.head if verb.head != verb else None
+    return found
+
+
+def _side_clause_text(verb: Token, span: Span) -> str:
+    """The side clause as written, from its subject, without its marker ('since they met
+    …' -> 'They met …'); nothing when it has no subject of its own or loses the date."""
+    if subject_of(verb) is None or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return ""
+    tokens = [t for t in verb.subtree if t.dep_ != "mark" or t.head != verb]
+    tokens = _strip_edges([t for t in tokens if not (t.dep_ in ("advmod",) and t.head == verb and t.i < verb.i
+                                                     and t.lower_ in ("when", "where", "while", "as"))])
+    if not tokens or not (tokens[0].i <= span.start and span.end - 1 <= tokens[-1].i) or len(tokens) < 4:
+        return ""
+    return _capitalized(text_of(tokens))
 
 def dates_an_event(span: Span, context: Context) -> bool:
     """Not the base of a comparison ('up 40% from the same period last year',
