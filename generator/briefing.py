@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def make_briefing(seed: Seed, nlp: Language) -> Briefing:
-    cleaned = clean_body(seed.body, nlp)
+def make_briefing(seed: Seed, nlp: Language, keep: tuple[str, ...] = ()) -> Briefing:
+    cleaned = clean_body(seed.body, nlp, keep)
     return briefing_from_doc(seed, nlp(join_paragraphs(cleaned.paragraphs)), cleaned.paragraphs, cleaned.removed)
 
 

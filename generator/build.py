@@ -21,7 +21,7 @@ from .memo import PageMemo
 from .parallel import default_jobs, extract_many
 from .render import make_environment
 from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes, shown
-from .sidecar import apply_corrections, find_sidecar, read_sidecar
+from .sidecar import apply_corrections, find_sidecar, kept_lines, read_sidecar
 from .site import page_path, render_site
 from .writer import WriteReport, file_intact, manifest_digest, output_lock, outputs_intact, read_manifest, write_outputs
 
@@ -47,6 +47,7 @@ class SeedInput:
     raw: bytes = b""
     error: SeedError | None = None
     sidecar: Path | None = None
+    keep: tuple[str, ...] = ()  # lines the sidecar puts back into the text (not furniture)
 
 
 @dataclass
@@ -117,9 +118,10 @@ def scan_seeds(folder: Path, report: BuildReport) -> list[SeedInput]:
     inputs = []
     for path in list_seeds(folder):
         item = SeedInput(path, sidecar=find_sidecar(path))
+        item.keep = kept_lines(item.sidecar)
         try:
             item.raw = read_bytes(path)
-            item.key = seed_key(path.name, item.raw)
+            item.key = seed_key(path.name, item.raw, item.keep)
         except SeedError as error:
             item.error = error
         except OSError as error:
@@ -178,7 +180,7 @@ def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, st
             results[item.path] = cached
             report.cached += 1
         else:
-            work.append((item.path, item.raw))
+            work.append((item.path, item.raw, item.keep))
     keys = {item.path: item.key for item in inputs}
     for path, result in _with_progress(extract_many(work, config.jobs or default_jobs()), len(work), config):
         if isinstance(result, dict):

@@ -48,9 +48,11 @@ def folder_fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def seed_key(name: str, raw: bytes) -> str:
-    """The cache key of a seed's data: its file name (the briefing's id), bytes and the code."""
-    return hashlib.sha256(name.encode() + b"\0" + raw).hexdigest()[:24] + "-" + code_fingerprint()
+def seed_key(name: str, raw: bytes, keep: tuple[str, ...] = ()) -> str:
+    """The cache key of a seed's data: its file name (the briefing's id), bytes, the lines
+    its corrections keep in the text, and the code."""
+    kept = "".join(f"\0{line}" for line in keep).encode()
+    return hashlib.sha256(name.encode() + b"\0" + raw + kept).hexdigest()[:24] + "-" + code_fingerprint()
 
 
 class DataCache:

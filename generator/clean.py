@@ -170,14 +170,22 @@ def _opens_clause(doc) -> bool:
     return False
 
 
-def clean_body(body: str, nlp: Language) -> CleanBody:
+def clean_body(body: str, nlp: Language, keep: tuple[str, ...] = ()) -> CleanBody:
+    """`keep`: lines a person put back (the sidecar's `keep`): a step that would remove one
+    leaves that paragraph as it was."""
     removed: list[str] = []
     paragraphs = []
+    kept = {" ".join(line.split()) for line in keep}
+    steps = (lambda p, r: fix_punctuation(remove_markers(p, r)), remove_credits,
+             lambda p, r: remove_pasted_furniture(p, nlp, r), lambda p, r: remove_promotions(p, nlp, r))
     for paragraph in split_paragraphs(normalize_text(body)):
-        paragraph = fix_punctuation(remove_markers(paragraph, removed))
-        paragraph = remove_credits(paragraph, removed)
-        paragraph = remove_pasted_furniture(paragraph, nlp, removed)
-        paragraph = remove_promotions(paragraph, nlp, removed)
+        for step in steps:
+            found: list[str] = []
+            cleaned = step(paragraph, found)
+            if kept and any(" ".join(line.split()) in kept for line in found):
+                continue
+            paragraph = cleaned
+            removed += found
         if paragraph:
             paragraphs.append(paragraph)
     return CleanBody(tuple(paragraphs), tuple(removed))

@@ -120,7 +120,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         word = paragraph[:match.start()].rsplit(None, 1)[-1].rstrip(".").lower()
         if not (paragraph[match.end()].isdigit() and word in TITLES):
             starts.append(match.end())
-    return list(zip(starts, starts[1:] + [len(paragraph)]))
+    return list(zip(starts, starts[1:] + [len(paragraph)], strict=False))
 
 
 def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | None:
@@ -342,7 +342,7 @@ def _questions_to_the_reader(paragraph: str, spans: list[tuple[int, int]], cuts:
     """'Enjoy reading?' or 'Already a subscriber?' just before a cut furniture line belongs to it."""
     cut_starts = {start for start, _ in cuts}
     found = []
-    for (start, end), (next_start, _) in zip(spans, spans[1:]):
+    for (start, end), (next_start, _) in zip(spans, spans[1:], strict=False):
         question = paragraph[start:end].strip()
         if next_start not in cut_starts or not question.endswith("?"):
             continue

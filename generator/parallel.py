@@ -27,33 +27,34 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def extract_data(path: Path, raw: bytes) -> dict:
-    """One seed's briefing data: read, clean, parse, extract."""
+def extract_data(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> dict:
+    """One seed's briefing data: read, clean (keeping the lines its corrections put back),
+    parse, extract."""
     from .briefing import make_briefing
     from .data import briefing_data
     from .nlp import load_pipeline  # loading the model is slow: only when a seed needs it
 
-    return briefing_data(make_briefing(seed_from_bytes(raw, path), load_pipeline()))
+    return briefing_data(make_briefing(seed_from_bytes(raw, path), load_pipeline(), keep))
 
 
-def extract_many(work: list[tuple[Path, bytes]], jobs: int) -> Iterator[Result]:
+def extract_many(work: list[tuple[Path, bytes, tuple[str, ...]]], jobs: int) -> Iterator[Result]:
     if jobs <= 1 or len(work) < POOL_THRESHOLD:
-        for path, raw in work:
-            yield path, _guarded(path, raw)
+        for path, raw, keep in work:
+            yield path, _guarded(path, raw, keep)
         return
     # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context,
                              initializer=_start_worker) as pool:
-        futures = {pool.submit(_guarded, path, raw): path for path, raw in work}
+        futures = {pool.submit(_guarded, path, raw, keep): path for path, raw, keep in work}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
 
-def _guarded(path: Path, raw: bytes) -> dict | Exception:
+def _guarded(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> dict | Exception:
     """The data, or the error as a value: one bad seed must not stop the pool."""
     try:
-        return extract_data(path, raw)
+        return extract_data(path, raw, keep)
     except SeedError as error:
         return error
     except Exception as error:  # noqa: BLE001 - reported per seed by the build

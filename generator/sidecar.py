@@ -11,6 +11,7 @@ and applied to the extracted data on every build, so they survive regeneration:
       timeline: ["2023-05-24"]        # an event's date value or its words
       figures: ["40 billion"]          # a figure as written
       quotes: ["first words of it"]    # the start of a quote
+    keep: ["Read the full text of the ruling below."]  # a line the cleaner took for furniture
 
 A correction that no longer matches the briefing is an error naming the sidecar,
 so it is fixed rather than silently ignored.
@@ -25,7 +26,7 @@ import yaml
 
 from .seeds import SIDECAR_SUFFIXES, SeedError, why_not_read
 
-KEYS = ("title", "summary", "tags", "roles", "drop")
+KEYS = ("title", "summary", "tags", "roles", "drop", "keep")
 DROPPABLE = {
     "actors": lambda item, value: value in [item["name"], *item.get("aliases", [])],
     "timeline": lambda item, value: value in (item["when"], item["expression"]),
@@ -57,6 +58,18 @@ class NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def kept_lines(path: Path | None) -> tuple[str, ...]:
+    """The lines a sidecar puts back into the article ('keep:'), read before extraction; a
+    sidecar that cannot be read keeps none (its error is reported with its corrections)."""
+    if path is None:
+        return ()
+    try:
+        keep = read_sidecar(path).get("keep") or []
+    except SeedError:
+        return ()
+    return tuple(str(line) for line in (keep if isinstance(keep, list) else [keep]) if isinstance(line, str | int))
+
+
 def read_sidecar(path: Path) -> dict:
     try:
         size = path.stat().st_size
@@ -82,7 +95,7 @@ def apply_corrections(data: dict, corrections: dict, path: Path) -> tuple[dict, 
     could not be: a bad or stale entry costs only itself, the others still apply."""
     data = copy.deepcopy(data)
     errors: list[SeedError] = []
-    for correct in (_correct_text, _correct_tags, _correct_roles, _correct_drops):
+    for correct in (_correct_text, _correct_tags, _correct_roles, _correct_drops, _check_kept):
         errors.extend(correct(data, corrections, path))
     return data, errors
 
@@ -141,6 +154,15 @@ def _correct_drops(data: dict, corrections: dict, path: Path) -> Iterator[SeedEr
                 data[section].remove(item)
             except SeedError as error:
                 yield error
+
+
+def _check_kept(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+    """A kept line must be in the article: else the correction no longer applies."""
+    keep = corrections.get("keep") or []
+    body = " ".join(" ".join(data.get("body", [])).split())
+    for line in keep if isinstance(keep, list) else [keep]:
+        if not isinstance(line, str | int) or " ".join(str(line).split()) not in body:
+            yield SeedError(path, f"keep: {excerpt(line)} is not in the article's text; correct or remove this line")
 
 
 def excerpt(value: object, limit: int = 60) -> str:

@@ -558,3 +558,21 @@ def test_build_killed_takes_its_workers_with_it(tmp_path):
     while alive() and time.monotonic() < deadline:
         time.sleep(0.5)
     assert alive() == [], "workers outlived the killed build"
+
+
+def test_build_sidecar_keep_puts_a_removed_line_back(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    line = "Read the full text of the ruling below."
+    (seeds / "ruling.txt").write_text("date 2023-05-25\n\nThe court ruled on Monday that the law stands. "
+                                      f"{line} The judges voted 5-4.\n", "utf-8")
+    config = BuildConfig(seeds=seeds, out=tmp_path / "out", templates=ROOT / "templates", cache=tmp_path / "cache",
+                         jobs=1, progress=False)
+    first = build(config).datas[0]
+    assert line in first["removed_boilerplate"] and line not in " ".join(first["body"])
+    (seeds / "ruling.yml").write_text(f"keep: [{json.dumps(line)}]\n", "utf-8")
+    report = build(config)
+    data = report.datas[0]
+    assert report.errors == [] and line in " ".join(data["body"]) and line not in data["removed_boilerplate"]
+    (seeds / "ruling.yml").write_text("keep: [A line that is nowhere]\n", "utf-8")
+    assert any("keep: 'A line that is nowhere' is not in the article" in e for e in build(config).errors)

@@ -404,7 +404,7 @@ def _ratios(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
     """'one in five adults', '3 out of 10 voters': a share written as a ratio."""
     taken = [(a.start, a.end) for a in amounts]
     found = []
-    for first, second in zip(numbers, numbers[1:]):
+    for first, second in zip(numbers, numbers[1:], strict=False):
         if not RATIO.fullmatch(text[first.end:second.start] + " ") or first.letter or second.letter:
             continue
         if any(s < second.end and first.start < e for s, e in taken):
@@ -670,8 +670,8 @@ def _measure(text: str, number: Number) -> Amount | None:
 
 
 TIMES = r"second|sec|s|millisecond|ms|minute|min|hour|hr|h|day|week|month|year|yr|annum|capita|person|head"
-PER = re.compile(rf"(?:\s*/\s*|\s+per\s+|\s+an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
-                 rf"(?P<per>[A-Za-z]+(?:\s+[a-z]+)?)")
+PER = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
+                 r"(?P<per>[A-Za-z]+(?:\s+[a-z]+)?)")
 
 
 def _per(text: str, end: int, name: str) -> tuple[str, int] | None:

@@ -23,8 +23,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from .phrases import (
-    LOOSE_CLITIC, continues, doc_text, governing_verb, is_finite, noun_phrase, subject_of, text_of,
-    pronoun_subject, unresolved_pronoun,
+    LOOSE_CLITIC,
+    continues,
+    doc_text,
+    governing_verb,
+    is_finite,
+    noun_phrase,
+    pronoun_subject,
+    subject_of,
+    text_of,
+    unresolved_pronoun,
 )
 from .timex import Timex
 
