@@ -58,8 +58,10 @@ def test_briefing_highlights_pick_measured_figures_and_a_named_whole_quote():
                             {"speaker": "Bo Chen", "text": "The bridge opens in May, as planned.", "sentence": "s3"},
                             {"speaker": "Ann Lee", "text": "rebuilt by spring", "sentence": "s4"}])
     data["sentences"] = [{"id": f"s{n}", "paragraph": 0, "text": "."} for n in range(1, 5)]
+    data["figures"] += [figure("ten to 32", "pages", "pages", "s2"), figure("ten to 32", "pages", "pages", "s2")]
     shown = key_figures(data)
     assert len(shown) == 5 and all(f["measure"] for f in shown)  # unmeasured '3%' left out
+    assert [f["text"] for f in key_figures(data, limit=20)].count("ten to 32") == 1  # a range's two ends
     assert shown[0]["text"] == "$5 million" and "six people" not in [f["text"] for f in shown]
     assert key_quote(data)["speaker"] == "Bo Chen"  # named, a whole sentence
     assert [a["name"] for a in main_people(data)] == ["Ann Lee", "Bo Chen"]

@@ -13,7 +13,12 @@ def key_figures(data: dict, limit: int = NUMBERS_SHOWN) -> list[dict]:
     """Up to `limit` figures that say what they measure, money and shares first, earlier
     sentences first (news puts what matters at the top); shown in the article's order."""
     sentence_order = {s["id"]: n for n, s in enumerate(data["sentences"])}
-    measured = [f for f in data["figures"] if f.get("measure")]
+    # Both ends of a range ('ten to 32 pages') are two figures of one text: shown once.
+    once: dict[tuple[str, str], dict] = {}
+    for figure in data["figures"]:
+        if figure.get("measure"):
+            once.setdefault((figure["text"], figure["sentence"]), figure)
+    measured = list(once.values())
 
     def rank(figure: dict) -> tuple:
         unit = figure.get("unit") or ""
