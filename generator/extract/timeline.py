@@ -43,7 +43,7 @@ LONG_CLAUSE_TOKENS = 30  # above this, appositions and relative clauses in noun 
 SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses beside the event
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 WH_WORDS = {"who", "which", "that", "whom"}
-COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "versus", "vs", "vs."}
+COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "comparable", "versus", "vs", "vs."}
 CHANGE_LEMMAS = {"rise", "increase", "grow", "fall", "drop", "decline", "climb", "jump", "up", "down", "gain",
                  "slip", "plunge", "surge", "soar", "slide", "shrink", "change", "double", "triple", "compare"}
 NAME_LABELS = {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"}
@@ -257,6 +257,8 @@ def _comparison_base(span: Span) -> bool:
         return True
     path = _path_to_clause(span)
     stop = (path[-1] if path else root).head
+    if any(c.lower_ in COMPARISON_WORDS for t in path if t.pos_ == "NOUN" for c in t.lefts if c.dep_ == "amod"):
+        return True  # 'risen over comparable periods in 1988'
     if any(t.lower_ in COMPARISON_WORDS for t in path) or stop.lower_ in COMPARISON_WORDS:
         return True  # 'compared with $84.9 million a year earlier': 'compared' is tagged a verb
     if root.head.pos_ == "NUM" or root.head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
