@@ -209,14 +209,15 @@ def _side_clause(span: Span) -> list[Token]:
 def _side_clause_text(verb: Token, span: Span) -> str:
     """The side clause as written, from its subject, without its marker ('since they met
     …' -> 'They met …'); nothing when it has no subject of its own or loses the date."""
-    if subject_of(verb) is None or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return ""
-    tokens = [t for t in verb.subtree if t.dep_ != "mark" or t.head != verb]
-    tokens = _strip_edges([t for t in tokens if not (t.dep_ in ("advmod",) and t.head == verb and t.i < verb.i
-                                                     and t.lower_ in ("when", "where", "while", "as"))])
-    if not tokens or not (tokens[0].i <= span.start and span.end - 1 <= tokens[-1].i) or len(tokens) < 4:
+    marker = {t.i for t in verb.children if t.dep_ == "mark" or t.dep_ == "advmod" and t.i < verb.i
+              and t.lower_ in ("when", "where", "while", "as")}
+    tokens = _strip_edges([t for t in verb.subtree if t.i not in marker])
+    if len(tokens) < 4 or not tokens[0].i <= span.start <= span.end - 1 <= tokens[-1].i:
         return ""
     return _capitalized(text_of(tokens))
+
 
 def dates_an_event(span: Span, context: Context) -> bool:
     """Not the base of a comparison ('up 40% from the same period last year',
