@@ -47,7 +47,8 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         return period_of(doc, [t for t in timexes if is_event_date(t) and sentence_of(t.start) == sentence],
                          start, end)
 
-    timeline = attempt("timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token, default=[])
+    timeline = attempt("timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token,
+                       seed.published, default=[])
     figures = attempt("figures", find_figures, doc, sentence_of, period,
                       [(t.start, t.end) for t in timexes if t.type == "DATE"], default=[])
     quotes = attempt("quotes", find_quotes, doc, mentions, sentence_of, default=[])

@@ -31,6 +31,7 @@ def briefing_data(briefing: Briefing) -> dict:
         "sentences": [{"id": s.anchor, "paragraph": s.paragraph, "text": s.text} for s in sentences],
         "timeline": [{"when": e.when, **calendar_span(e.when), "readable": readable(e.when),
                       "granularity": granularity(e.when), "expression": e.expression, "event": e.event,
+                      "expected": e.expected,
                       **source(e.sentence)} for e in briefing.timeline],
         "actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "role": a.role,
                     "mentions": a.mentions, "sentences": [sentences[i].anchor for i in a.sentences]}

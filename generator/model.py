@@ -46,6 +46,7 @@ class Event:
     sentence: int
     start: int  # span of the expression in the cleaned body
     end: int
+    expected: bool = False  # dated after publication: what a plan, forecast or deadline expects
 
 
 @dataclass(frozen=True)

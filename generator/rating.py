@@ -36,6 +36,7 @@ class Item:
     readable: str
     event: str
     source: str
+    expected: bool = False
 
 
 def load_events(data: Path) -> list[dict]:
@@ -57,7 +58,8 @@ def sample_events(data: Path, n: int, seed: int) -> tuple[list[Item], list[dict]
     """`n` events drawn at random (reproducibly from `seed`): the blind items and their key."""
     events = load_events(data)
     drawn = random.Random(seed).sample(events, min(n, len(events)))
-    items = [Item(number, e["when"], e.get("readable", e["when"]), e.get("event", ""), e.get("source", ""))
+    items = [Item(number, e["when"], e.get("readable", e["when"]), e.get("event", ""), e.get("source", ""),
+                  bool(e.get("expected")))
              for number, e in enumerate(drawn, start=1)]
     key = [{"number": item.number, "id": e["id"], "index": e["index"], "expression": e.get("expression"),
             "sentence": e.get("sentence")} for item, e in zip(items, drawn, strict=True)]
@@ -67,7 +69,8 @@ def sample_events(data: Path, n: int, seed: int) -> tuple[list[Item], list[dict]
 def format_sheet(items: list[Item]) -> str:
     blocks = [INSTRUCTIONS]
     for item in items:
-        blocks.append(f"## {item.number}\nsource: {item.source}\ndate: {item.readable} ({item.when})\n"
+        label = " (expected: dated after publication)" if item.expected else ""
+        blocks.append(f"## {item.number}\nsource: {item.source}\ndate: {item.readable} ({item.when}){label}\n"
                       f"event: {item.event}\nrating: \nnote: \n")
     return "\n".join(blocks)
 

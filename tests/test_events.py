@@ -19,7 +19,7 @@ PUBLISHED = dt.date(2023, 5, 24)  # a Wednesday
 
 def events(nlp, text: str, published: dt.date = PUBLISHED):
     doc = nlp(text)
-    return find_events(doc, find_timexes(text, published), lambda offset: 0, lambda token: None)
+    return find_events(doc, find_timexes(text, published), lambda offset: 0, lambda token: None, published)
 
 
 def texts(nlp, text: str) -> list[str]:
@@ -62,6 +62,72 @@ def test_events_of_a_side_clause_are_not_told_by_the_whole_sentence(nlp, text, d
     assert found.get(date) != text
     assert told in found.get(date, "")
     assert "left Iran" not in found[date] and "first talks" not in found[date]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("William McCoy said the revised agreement would dilute earnings by about 9% in 2024.", "2024"),
+    ("The board will meet on Tuesday to consider the offer.", "2023-05-30"),
+    ("Albright announced plans to travel to an unnamed city next week.", "2023-W22"),
+])
+def test_a_date_after_publication_dates_what_is_expected(nlp, text, when):
+    found = {e.when: e for e in events(nlp, text)}
+    assert when in found and found[when].expected, [(e.when, e.event, e.expected) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("A rival bid was extended to June 16.", "2023-06-16"),  # the extension is done; June 16 is a deadline
+    ("But the facility wasn't to begin turning out product until 2026.", "2026"),
+    ('"How many shares will be around in 2025?"', "2025"),
+])
+def test_a_date_after_publication_dates_no_past_or_negated_act(nlp, text, when):
+    assert when not in [e.when for e in events(nlp, text)]
+
+
+def test_dates_before_publication_are_never_expected(nlp):
+    assert not any(e.expected for e in events(nlp, "The board met on Tuesday. It will meet again next year.",
+                                              published=dt.date(2030, 1, 1)))
+
+
+@pytest.mark.parametrize("text, when", [
+    ("New evidence suggests that a series of bombings and last month's explosion at a clinic might be related.",
+     "2023-04"),
+    ("Nestle's share of 7% before Friday's purchases is far below the shares of the market leaders.", "2023-05-19"),
+    ("Sun reported sales of $538.5 million for the quarter ended March 31.", "2023-03-31"),
+    ("The price of Columbia shares has been cut nearly in half since August.", "2022-08"),
+    ('"Did they sell the shares in April?"', "2023-04"),
+])
+def test_a_date_that_names_when_a_thing_was_dates_no_act_of_the_clause(nlp, text, when):
+    assert when not in [e.when for e in events(nlp, text)], [(e.when, e.event) for e in events(nlp, text)]
+
+
+def test_a_date_of_the_meeting_that_places_the_clause_dates_it(nlp):
+    text = "It was on the sidelines of last September's summit in Uzbekistan that Xi and Putin met."
+    assert "2022-09" in [e.when for e in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, when, told, not_told", [
+    ("Just over two months after Xi traveled to the Kremlin, the premier arrived in Beijing.", "2023-03",
+     "Xi traveled to the Kremlin", "Just over two months Xi"),
+    ("Officials will question 12,000 asylum seekers from Syria, Libya and Yemen who applied before last summer.",
+     "2022-SU", "applied before last summer", "Officials will question"),
+    ("The Jairan stayed at the island until March 3, when it headed south and docked at the port on March 8.",
+     "2023-03-08", "docked at the port on March 8", "stayed at the island"),
+])
+def test_a_side_clause_tells_its_own_date(nlp, text, when, told, not_told):
+    found = {e.when: e.event for e in events(nlp, text)}
+    assert told in found.get(when, "") and not_told not in found.get(when, ""), found
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("President Clinton glossed over stern warnings from Moscow on Thursday that US air strikes against Iraq "
+     "could do serious harm to relations with the Kremlin.", "on Thursday that US air strikes"),
+    ('One official Monday described the White House as "a collection of aides holding their breaths, "waiting '
+     'to see whether he survives.', '"a collection of aides'),
+])
+def test_an_event_never_cuts_its_date_or_a_quotation(nlp, text, kept):
+    found = texts(nlp, text)
+    assert found and all(kept in event for event in found), found
+    assert all(event.count('"') % 2 == 0 or event == text for event in found), found
 
 
 def test_events_keep_the_subject_the_parse_gives(nlp):

@@ -17,10 +17,12 @@ time in proportion to its length, not its square.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dates import value_span
 from ..model import Event
 from .phrases import (
     LOOSE_CLITIC,
@@ -45,7 +47,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 WH_WORDS = {"who", "which", "that", "whom"}
 COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "comparable", "versus", "vs", "vs."}
 CHANGE_LEMMAS = {"rise", "increase", "grow", "fall", "drop", "decline", "climb", "jump", "up", "down", "gain",
-                 "slip", "plunge", "surge", "soar", "slide", "shrink", "change", "double", "triple", "compare"}
+                 "slip", "plunge", "surge", "soar", "slide", "shrink", "change", "double", "triple", "compare",
+                 "cut", "halve", "lose", "shed", "rebound", "recover"}
 NAME_LABELS = {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"}
 # Verbs that report a clause: when the parser hangs that clause on them as a conjunct,
 # it stays with them.
@@ -53,6 +56,13 @@ REPORTING_VERBS = {"say", "tell", "estimate", "report", "announce", "warn", "add
                    "believe", "think", "find", "show", "claim", "state", "write", "argue", "insist", "forecast",
                    "reveal", "conclude", "project", "calculate", "suggest", "confirm", "deny"}
 CLIMB_MARKS = {"if", "unless", "until", "till", "before", "so", "because", "although", "though", "whether"}
+# Subordinators that make a date the point a clause is told from ('two months after Xi traveled').
+TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
+MODALS = {"will", "would", "shall", "may", "might", "could", "should", "must", "can", "'ll", "’ll", "'d", "’d"}
+PLACING_PREPOSITIONS = {"at", "during", "on", "in", "of", "amid", "throughout"}
+PERIOD_NOUNS = {"quarter", "year", "period", "month", "week", "half", "season", "term", "session"}
+# Participles that plan by themselves: 'the vote, scheduled for next week'.
+PLANNING_LEMMAS = {"schedule", "set", "plan", "expect", "slate", "due", "propose", "intend", "aim", "target"}
 
 
 def is_event_date(timex: Timex) -> bool:
@@ -123,24 +133,31 @@ def text_of_sentence(text: str) -> str:
     return text[1:].lstrip() if text[:1] in "”’\"" and text[1:2] == " " else text
 
 
-def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
+def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of,
+                published: dt.date | None = None) -> list[Event]:
     """`name_of(token)` gives the actor a subject stands for, or None; a pronoun
-    is replaced by it only when no other person could be meant."""
+    is replaced by it only when no other person could be meant. A date after
+    `published` dates only what a clause expects (the event is marked expected)."""
     try:
-        return _find_events(doc, timexes, sentence_of, name_of)
+        return _find_events(doc, timexes, sentence_of, name_of, published)
     finally:
         doc.user_data.pop(FACTS_KEY, None)  # per-verb facts hold tokens: not for the Doc's later users
 
 
-def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[Event]:
+def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published: dt.date | None) -> list[Event]:
     context = Context.of(doc)
     dated = []
+    ahead: set[int] = set()
     for timex in timexes:
         if not is_event_date(timex):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not dates_an_event(span, context):
             continue
+        if published is not None and _after(timex.when, published):
+            if not _expected_act(span):
+                continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
+            ahead.add(id(span))
         dated.append((timex, span))
     listed = _listed_dates(dated, context)
     told_by_sentence: dict[int, int] = {}
@@ -149,12 +166,12 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[E
     modifiers: set[int] = set()
     for timex, span in dated:
         if id(span) in listed:
-            text = listed[id(span)]
+            text, whole = listed[id(span)], True
             verb = None
         else:
             verb = clause_verb(span)
             text, whole = describe(span, verb, context, name_of)
-            side = _side_clause(span) if whole else []
+            side = _side_clause(span, None if whole else verb, id(span) in ahead)
             if side:
                 # Told by the whole sentence, a date of a side clause ('having seized … on
                 # Thursday', 'a record set days before … early 2011') is read as the date of
@@ -170,10 +187,10 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[E
                 told_by_sentence[sentence] = told_by_sentence.get(sentence, 0) + 1
                 if told_by_sentence[sentence] > MAX_DATES_PER_SENTENCE_TEXT:
                     continue
-        if not text:
-            continue
-        event = Event(when=timex.when, expression=timex.text, event=text,
-                      sentence=sentence_of(timex.start), start=timex.start, end=timex.end)
+        if not text or whole and _wholly_quoted(text):
+            continue  # a quotation without its speaker is an opinion, not an event
+        event = Event(when=timex.when, expression=timex.text, event=text, sentence=sentence_of(timex.start),
+                      start=timex.start, end=timex.end, expected=id(span) in ahead)
         if span.root.dep_ in ("compound", "nummod", "amod") and span.root.head.pos_ in ("NOUN", "PROPN"):
             modifiers.add(id(event))  # 'the 2018 World Cup': a date in a name
         # 'visiting Russia since Monday' and 'arrived on Monday' tell one event: the arrival.
@@ -190,40 +207,141 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of) -> list[E
 
 # --- which dates date an event ------------------------------------------------------------
 
-SIDE_CLAUSES = {"advcl", "relcl", "acl"}
+SIMULTANEOUS = {"when", "as", "while", "whilst"}
 
 
-def _side_clause(span: Span) -> list[Token]:
-    """The verbs of the clauses below the sentence's main one (adverbial, relative or
-    participial) that the date hangs on, innermost first; none when the date belongs to
-    the main clause. Told by the whole sentence, such a date is not what happened then."""
+def _side_clause(span: Span, top: Token | None = None, ahead: bool = False) -> list[Token]:
+    """The verbs of the clauses below `top` (the sentence's main verb when None) that
+    the date hangs on, innermost first: adverbial, relative or participial clauses, and
+    adjectives with a clause ('its bid, due to expire last Thursday'). Told by `top`'s
+    clause, such a date is not what happened then. A date ahead keeps the plan it is
+    the date of ('announced plans to travel … next week')."""
     found = []
     verb = governing_verb(span.root)
-    while verb is not None and verb.dep_ != "ROOT":
-        if verb.dep_ in SIDE_CLAUSES:
+    while verb is not None and verb.dep_ != "ROOT" and verb != top:
+        if _is_side(verb, top is None, ahead):
             found.append(verb)
         verb = verb.head if verb.head != verb else None
-    return found
+    return found if verb is None or top is None or verb == top else []
+
+
+def _is_side(verb: Token, whole: bool, ahead: bool) -> bool:
+    """Whether a date inside `verb`'s clause is that clause's own. Told by a clause that
+    holds it, a participle's date reads as its noun's ('migrants crossing the Channel
+    last year'); told by the whole sentence, it does not. A 'when' clause happens with
+    its main one ('was lost when it exploded on January 28')."""
+    if ahead and _facts(verb).subject is None:
+        return False  # 'plans to travel next week', 'reporting … an expected arrival of March 26'
+    if verb.pos_ == "ADJ" and verb.dep_ != "acomp" and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    if verb.dep_ == "advcl":
+        return not any(c.dep_ in ("mark", "advmod") and c.lower_ in SIMULTANEOUS for c in verb.children)
+    if verb.dep_ == "relcl":
+        return whole or _facts(verb).subject is not None
+    return verb.dep_ == "acl" and whole
 
 
 def _side_clause_text(verb: Token, span: Span) -> str:
     """The side clause as written, from its subject, without its marker ('since they met
     …' -> 'They met …'); nothing when it has no subject of its own or loses the date."""
-    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    subject = _facts(verb).subject
+    if subject is None or any(c.lower_ in WH_WORDS and c.dep_ in ("dobj", "pobj") for c in verb.children):
+        return ""  # 'which the Home Office today rejects': its object is the noun outside it
+    relative = subject.lower_ in WH_WORDS
+    antecedent = _person_antecedent(verb.head) if subject.lower_ in ("who", "whom") else verb.head
+    if relative and not (verb.dep_ == "relcl" and antecedent is not None and _plain_antecedent(antecedent, subject)):
         return ""
+    if verb.dep_ == "relcl" and not relative and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr")
+                                                         or c.tag_ == "WRB" for c in verb.children):
+        return ""  # 'the diplomacy he began after …': its object is the noun outside it
     marker = {t.i for t in verb.children if t.dep_ == "mark" or t.dep_ == "advmod" and t.i < verb.i
               and t.lower_ in ("when", "where", "while", "as")}
-    tokens = _strip_edges([t for t in verb.subtree if t.i not in marker])
-    if len(tokens) < 4 or not tokens[0].i <= span.start <= span.end - 1 <= tokens[-1].i:
+    tokens = [t for t in verb.subtree if t.i not in marker]
+    told_from = min(marker, default=verb.i)
+    if span.end <= told_from < verb.i and verb.doc[told_from].lower_ in TEMPORAL_MARKS:
+        tokens = _strip_edges([t for t in tokens if t.i > told_from])  # 'two months after Xi traveled …'
+    else:
+        tokens = _strip_edges(tokens)
+        if not tokens or not tokens[0].i <= span.start <= span.end - 1 <= tokens[-1].i:
+            return ""
+    if len(tokens) < 4:
         return ""
+    if relative:  # 'some 12,000 hopefuls who applied before last summer' -> 'some 12,000 hopefuls applied …'
+        tokens = _replace(tokens, subject, [_Subject(noun_phrase(antecedent, limit=10)), _Gap()])
     return _capitalized(text_of(tokens))
 
 
 def dates_an_event(span: Span, context: Context) -> bool:
     """Not the base of a comparison ('up 40% from the same period last year',
     'compared with 2022'), not a record's reference ('the first win since 1958'),
-    not a date inside a name ('the 2018 World Cup' as named by the NER)."""
-    return not (_comparison_base(span) or _reference_since(span) or _inside_name(span) or _names_a_past_thing(span))
+    not a date inside a name ('the 2018 World Cup' as named by the NER), nor one that
+    names when a thing of the clause was ('last month's explosion', 'sales for the
+    quarter'), nor the date a verb is about ('approaching next year'); and nothing of
+    a question, which states no event."""
+    return not (_comparison_base(span) or _reference_since(span) or _inside_name(span) or _names_a_past_thing(span)
+                or _names_a_period(span) or _object_of_verb(span) or _in_question(span, context))
+
+
+def _names_a_period(span: Span) -> bool:
+    """'last month's explosion', 'before Friday's purchases', 'earnings for the quarter':
+    the date belongs to the noun, whatever the clause around it did; unless the noun
+    places the clause ('on the sidelines of last September's meeting', 'at Friday's talks')."""
+    root = span.root
+    if root.dep_ == "poss" or any(t.tag_ == "POS" for t in span[-2:]):
+        noun = root.head
+        places = noun.dep_ == "pobj" and noun.head.lower_ in PLACING_PREPOSITIONS
+        return noun.pos_ in ("NOUN", "PROPN") and not places
+    if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.pos_ == "NOUN":
+        return True
+    verb = governing_verb(root)  # 'the quarter ended Sept. 29'
+    return verb is not None and verb.dep_ == "acl" and verb.head.lemma_.lower() in PERIOD_NOUNS
+
+
+def _object_of_verb(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ not in REPORTING_VERBS
+
+
+def _wholly_quoted(text: str) -> bool:
+    return text[:1] in "\"“" and text.rstrip()[-1:] in "\"”"
+
+
+def _in_question(span: Span, context: Context) -> bool:
+    return context.sentence_text(span.start).rstrip("\"”’' )").endswith("?")
+
+
+def _after(when: str, published: dt.date) -> bool:
+    """The date begins after the day of publication."""
+    days = value_span(when)
+    return days is not None and days[0] > published
+
+
+def _expected_act(span: Span) -> bool:
+    """A date after publication dates an act only as the plan, forecast or deadline
+    of a clause that expects it: a modal ('would dilute … in 1990'), an infinitive
+    ('plans to travel next week'), the present ('meets on Friday', 'is due on Monday'),
+    a planning participle ('scheduled for') or reported speech; never a past act ('was
+    extended to Nov. 16') or a negated one ('wasn't to begin until 1993')."""
+    verb = governing_verb(span.root)
+    chain = []
+    while verb is not None:
+        chain.append(verb)
+        if verb.dep_ != "xcomp" or verb.head == verb:
+            break
+        verb = verb.head
+    if not chain or any(c.dep_ == "neg" for v in chain for c in v.children):
+        return False
+    verb = chain[0]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MODALS or a.tag_ == "TO" for a in auxes) or verb.tag_ == "VB":
+        return True
+    if auxes and auxes[0].tag_ in ("VBZ", "VBP") or not auxes and verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return True  # 'is meeting', 'is scheduled', 'launches June 28'; not 'was extended'
+    if verb.tag_ == "VBN" and not auxes and verb.lemma_ in PLANNING_LEMMAS:
+        return True
+    # Reported speech shifts its tenses back: 'found (that) the loss by 2050 exceeded 10%'.
+    # A date ahead hung on the reporting verb itself belongs to what is reported.
+    return verb.lemma_ in REPORTING_VERBS or verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS
 
 
 def _names_a_past_thing(span: Span) -> bool:
@@ -251,6 +369,8 @@ def _path_to_clause(span: Span) -> list[Token]:
 
 
 def _comparison_base(span: Span) -> bool:
+    if _after_base_amount(span) or _year_ago_modifier(span):
+        return True
     if any(t.lower_ == "same" and t.head.i >= span.start - 1 for t in span):  # 'the same period last year'
         return True
     root = span.root
@@ -266,6 +386,8 @@ def _comparison_base(span: Span) -> bool:
         if any(t.lower_ in ("from", "against", "versus") and t.dep_ == "prep" for t in path):
             return True  # 'rise … from an estimated $470 million this year': the amount's date is the base
     for token in path:
+        if token.lower_ == "since" and token.dep_ == "prep" and token.head.lemma_.lower() in CHANGE_LEMMAS:
+            return True  # 'shares have been cut in half since August': August is where the fall began
         if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
             return False  # 'from 1980 to 2012' is a period
         if token.dep_ == "prep" and token.lower_ in ("from", "over", "on") and (
@@ -274,6 +396,31 @@ def _comparison_base(span: Span) -> bool:
     if root.head.lower_ in COMPARISON_WORDS or root.head.head.lower_ in COMPARISON_WORDS:
         return True
     return False
+
+
+BASE_AMOUNT_WORDS = {"or", "a", "an", "per", "share", "$", "cents", "cent", "million", "billion", "%", "percent"}
+
+
+def _after_base_amount(span: Span) -> bool:
+    """'rose 4.3% … from $504.2 million, or $4.41 a share, last year': the date closes
+    the amount a change is measured from."""
+    doc, amounts = span.doc, 0
+    for i in range(span.start - 1, max(span.start - 16, -1), -1):
+        token = doc[i]
+        if token.lower_ in ("from", "against", "versus", "vs", "vs."):
+            return amounts > 0
+        if token.like_num:
+            amounts += 1
+        elif not (token.is_punct or token.is_currency or token.lower_ in BASE_AMOUNT_WORDS):
+            return False
+    return False
+
+
+def _year_ago_modifier(span: Span) -> bool:
+    """'the year-earlier results', 'the year-ago quarter'."""
+    words = span.text.lower()
+    return ("earlier" in words or "ago" in words) and span.root.dep_ in ("amod", "compound", "nmod", "npadvmod") \
+        and span.root.head.pos_ == "NOUN" and span.root.head.i > span.root.i
 
 
 def _reference_since(span: Span) -> bool:
@@ -383,8 +530,28 @@ def _plain_antecedent(noun: Token, relative: Token | None = None) -> bool:
         if before is not None and before.text == "," and relative.i > 1:
             before = noun.doc[relative.i - 2]
         if before is None or before.i != noun.i:
-            return False
+            return before is not None and _only_places_between(noun, relative)
     return len(noun_phrase(noun, limit=99)) <= 10
+
+
+def _person_antecedent(noun: Token) -> Token | None:
+    """The noun a 'who' hangs on, above the names of places the parser may have hung it
+    on ('hopefuls from Afghanistan, Syria and Yemen who applied')."""
+    for _ in range(8):
+        if noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ not in ("GPE", "LOC"):
+            return noun
+        if noun.head == noun or noun.pos_ in ("VERB", "AUX"):
+            return None
+        noun = noun.head
+    return None
+
+
+def _only_places_between(noun: Token, relative: Token) -> bool:
+    """'hopefuls from Afghanistan, Syria and Yemen who applied': 'who' stands for a
+    person, so names of places between it and the parser's noun cannot be meant."""
+    between = noun.doc[noun.i + 1:relative.i]
+    return relative.lower_ in ("who", "whom") and noun.pos_ == "NOUN" and all(
+        t.is_punct or t.pos_ in ("ADP", "CCONJ", "DET") or t.ent_type_ in ("GPE", "LOC") for t in between)
 
 
 @dataclass(frozen=True)
@@ -473,6 +640,8 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
     doc = verb.doc
     removed: set[int] = set()
     marks = [c for c in verb.children if c.dep_ == "mark"]
+    if any(not _opens_clause(m, span) for m in marks):
+        return None  # 'glossed over warnings on Thursday that …': a complement parsed as the clause
     reports = verb.lemma_ in REPORTING_VERBS and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
     for child in verb.children:
         if _holds(child, span) or reports and child.dep_ in ("conj", "parataxis", "cc"):
@@ -481,20 +650,41 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
                 and _facts(child).subject is not None \
                 or child.dep_ == "cc" and _joins_clauses(child, span) or child.dep_ in ("mark", "intj", "meta"):
             removed.update(range(child.left_edge.i, child.right_edge.i + 1))
-    if any(not _clean_cut(doc, a, b, verb, left, right) for a, b in _ranges(removed)):
+    cuts = _ranges(removed)
+    if any(not _clean_cut(doc, a, b, verb, left, right) for a, b in cuts):
         return None  # the parse cut a phrase in two: show the sentence
-    if marks and span.end <= marks[0].i:  # 'two months after Xi traveled': the date is the clause's
-        removed.update(range(span.start, span.end))
+    if any(c.dep_ == "conj" and c.i not in removed and _facts(c).subject is None and verb.i < a <= b < c.i
+           for c in verb.children for a, b in cuts):
+        return None  # 'took a turn Thursday [when Saddam called Bush a liar] and said …': whose 'said'?
+    if marks and span.end <= marks[0].i and marks[0].lower_ in TEMPORAL_MARKS:
+        removed.update(range(span.start, span.end))  # 'two months after Xi traveled': the date is the clause's
     if right - left + 1 - len(removed) > LONG_CLAUSE_TOKENS:
         removed |= _noun_asides(doc[left:right + 1], span, verb)
     first, last = _paragraph_piece(span)
     if not first <= verb.i < last:
         return None
     tokens = _without_orphans([t for t in doc[max(left, first):min(right + 1, last)] if t.i not in removed], verb)
-    tokens = _strip_edges(tokens)
-    if len(tokens) > MAX_CLAUSE_TOKENS:
-        return None
+    tokens = _strip_edges(_without_loose_quotes(tokens))
+    if len(tokens) > MAX_CLAUSE_TOKENS or not _quotes_closed(tokens):
+        return None  # a cut inside a quotation would give the speaker's words to the narrator
     return tokens
+
+
+def _without_loose_quotes(tokens: list[Token]) -> list[Token]:
+    """An opening quote whose word was cut ('… their breaths, "waiting to see …')."""
+    kept = {t.i for t in tokens}
+    return [t for t in tokens if not (_opens(t) and t.text in QUOTES and t.i + 1 not in kept)]
+
+
+def _quotes_closed(tokens: list[Token]) -> bool:
+    texts = [t.text for t in tokens]
+    return texts.count('"') % 2 == 0 and texts.count("“") == texts.count("”")
+
+
+def _opens_clause(mark: Token, span: Span) -> bool:
+    """A subordinator stands at its clause's start, after punctuation or the date it is told from."""
+    before = [t for t in mark.doc[mark.head.left_edge.i:mark.i] if not t.is_punct and not span.start <= t.i < span.end]
+    return not before
 
 
 def _ranges(indexes: set[int]) -> list[tuple[int, int]]:
@@ -508,6 +698,7 @@ def _ranges(indexes: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
+QUOTES = {'"', "“", "‘", "'"}
 CUT_OPENERS = {"WDT", "WP", "WP$", "WRB", "IN", "TO", "VBG", "VBN", "CC", "RB"}
 CORE_AFTER_CUT = {"dobj", "attr", "ccomp", "acomp", "oprd", "dative", "nsubj", "nsubjpass"}
 
