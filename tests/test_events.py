@@ -95,6 +95,7 @@ def test_dates_before_publication_are_never_expected(nlp):
     ("Sun reported sales of $538.5 million for the quarter ended March 31.", "2023-03-31"),
     ("The price of Columbia shares has been cut nearly in half since August.", "2022-08"),
     ('"Did they sell the shares in April?"', "2023-04"),
+    ("Ralston attributed its second-quarter slump to higher costs of ingredients.", "2023-Q2"),  # a fiscal quarter
 ])
 def test_a_date_that_names_when_a_thing_was_dates_no_act_of_the_clause(nlp, text, when):
     assert when not in [e.when for e in events(nlp, text)], [(e.when, e.event) for e in events(nlp, text)]

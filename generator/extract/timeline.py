@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -154,6 +155,8 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not dates_an_event(span, context):
             continue
+        if published is not None and _unfinished_quarter_told_as_done(timex.when, span, published):
+            continue  # 'attributed its fourth-quarter slump' in October: a fiscal quarter, not the calendar's
         if published is not None and _after(timex.when, published):
             if not _expected_act(span):
                 continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
@@ -314,6 +317,16 @@ def _after(when: str, published: dt.date) -> bool:
     """The date begins after the day of publication."""
     days = value_span(when)
     return days is not None and days[0] > published
+
+
+def _unfinished_quarter_told_as_done(when: str, span: Span, published: dt.date) -> bool:
+    """A quarter or half not over at publication, whose results a past verb tells, is
+    the company's fiscal period: the calendar's value would misdate it."""
+    if not re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", when):
+        return False
+    days = value_span(when)
+    verb = governing_verb(span.root)
+    return days is not None and days[0] <= published < days[1] and verb is not None and verb.tag_ == "VBD"
 
 
 def _expected_act(span: Span) -> bool:
