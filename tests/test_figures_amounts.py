@@ -55,6 +55,8 @@ def test_an_article_is_never_a_number(text):
     ("He paid 1,000,00 dollars", [(100000, "USD")]), ("HK$10.05 billion", [(10.05e9, "HKD")]),
     ("125 million Australian dollars", [(125e6, "AUD")]), ("5 million Egyptian pounds", [(5e6, "EGP")]),
     ("470 pence a share", [(4.7, "GBP")]), ("USD115", [(115, "USD")]), ("75 USD million", [(75e6, "USD")]),
+    ("the company's $5 billion deal", [(5e9, "USD")]), ("it’s $20 a month", [(20, "USD")]),
+    ("Singapore's S$5 billion", [(5e9, "SGD")]),
 ])
 def test_money_value_and_currency(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)

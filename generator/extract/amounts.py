@@ -522,15 +522,21 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
 
 def _currency_before(text: str, number: Number, window: int, context: Context) -> re.Match | None:
     """The currency written just before a number, starting at a word's beginning: the '$'
-    of 'has $ 300 million' (not 'S$'), 'USD115', 'c $ 16.4' (Canadian)."""
+    of 'has $ 300 million' (not 'S$'), 'USD115', 'c $ 16.4' (Canadian); the 's' of
+    "Apple's $3 trillion" or "it's $20" ends a word, it is no Singapore dollar."""
     pattern = _currency_patterns()["before"]
     for start in range(window, number.start):
-        if start > 0 and text[start - 1].isalpha() and text[start].isalpha():
+        if start > 0 and text[start].isalpha() and (text[start - 1].isalpha() or _after_apostrophe(text, start)):
             continue
         found = pattern.fullmatch(text, start, number.start)
         if found and found.group().strip() and _code_case_ok(found):
             return found
     return None
+
+
+def _after_apostrophe(text: str, start: int) -> bool:
+    """An apostrophe inside a word ("Apple's", "it's"), not an opening quote."""
+    return start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha()
 
 
 def _code_case_ok(found: re.Match) -> bool:
