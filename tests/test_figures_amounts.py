@@ -62,6 +62,25 @@ def test_money_value_and_currency(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The annual revenue is ($99.99).", [(-99.99, "USD")]), ("Net loss: ($1.2 million)", [(-1.2e6, "USD")]),
+    ("The margin was (4.5%) last year", [(-4.5, "%")]),
+    ("Tickets cost 500 rupees ($6).", [(500, "INR"), (6, "USD")]),  # a conversion
+    ("The median income ($50,000) rose.", [(50000, "USD")]),  # an apposition
+    ("a profit of (about $5)", [(5, "USD")]), ("($99", [(99, "USD")]), ("$99.99)(", [(99.99, "USD")]),
+])
+def test_an_amount_alone_in_brackets_where_the_clause_needs_it_is_negative(text, expected):
+    assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("245 23 yen", []), ("In 2020 5% of voters", [(5, "%")]), ("50 50 dollar bills", [(50, "USD")]),
+    ("it cost 5 000 000 yen", [(5e6, "JPY")]),
+])
+def test_digits_run_on_after_digits_are_no_amount_unless_a_noun_follows(text, expected):
+    assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)
+
+
 @pytest.mark.parametrize("text,value,unit,kind", [
     ("rates rose a quarter of a percentage point", 0.25, "percentage points", "points"),
     ("turnout fell by nearly a third", 1 / 3, None, "share"),

@@ -379,12 +379,30 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
         else:
             amount = (_percent(text, number) or _money(text, number, context, floor) or _measure(text, number)
                       or _share(text, number))
-        if amount is not None:
+        if amount is not None and not _run_on(text, number, amount):
             amounts.append(amount)
     amounts = _ratios(text, amounts, numbers)
     amounts = [_with_rate(text, a) for a in _compounds(text, amounts, numbers)]
-    amounts = _ranges(text, amounts, numbers)
+    amounts = [_accounting_negative(text, a) for a in _ranges(text, amounts, numbers)]
     return [replace(a, qualifier=qualifier_before(text, a.start, a.text)) for a in amounts]
+
+
+# Words after which a clause needs its complement: a bracket there is not an aside.
+COMPLEMENT_WANTED = re.compile(r"(?:\b(?:is|was|are|were|be|been|being|of|at|to)|[:=])\s*$", re.I)
+
+
+def _accounting_negative(text: str, amount: Amount) -> Amount:
+    """'revenue was ($99.99)': an amount alone in brackets where the clause needs it is
+    written as accountants write a negative; '15 euros ($16)' and 'the median income
+    ($50,000)' are asides (a conversion, an apposition) and keep their sign."""
+    if amount.kind not in ("money", "percent") or amount.low is not None or amount.value <= 0:
+        return amount
+    opening = re.search(r"\(\s*$", text[:amount.start])
+    closing = re.match(r"\s*\)", text[amount.end:])
+    if not opening or not closing or not COMPLEMENT_WANTED.search(text[max(0, opening.start() - 12):opening.start()]):
+        return amount
+    start, end = opening.start(), amount.end + closing.end()
+    return _amount(text, start, end, -amount.value, amount.unit, amount.kind)
 
 
 RATE = re.compile(r"(?:\s*/\s*|\s+per\s+)(?:kg|kilo(?:gram)?|hour|hr|day|week|month|year|share|barrel|"
@@ -420,6 +438,17 @@ def _ratios(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
 def _glued(text: str, number: Number) -> bool:
     before = text[max(0, number.start - 2):number.start]
     return bool(re.search(r"[A-Za-z]-?$", before))
+
+
+def _run_on(text: str, number: Number, amount: Amount) -> bool:
+    """'245 23 yen': digits after digits and a space, not a grouping ('10 000') nor a year
+    before ('in 2020 5% of'), are a malformed or garbled number; which part the unit
+    belongs to cannot be told. Before a noun the first number counts what the amount
+    qualifies ('50 50 dollar bills')."""
+    before = re.search(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s+$", text[max(0, number.start - 24):number.start])
+    if number.words or before is None or not _nothing_nounlike_after(text, amount.end):
+        return False
+    return not (re.fullmatch(r"\d{4}", before[1]) and 1800 <= int(before[1]) <= 2100)
 
 
 def _safe_read(match: re.Match) -> Number | None:
