@@ -116,6 +116,19 @@ def test_measures_and_pounds_by_context(text, unit):
     assert [u for _, u in amounts(text)] == [unit]
 
 
+@pytest.mark.parametrize("text,unit", [
+    ("buy a twenty-pound bag of rice", "pounds"), ("a 500-pound bomb exploded", "pounds"),
+    ("a ten-pound note", "GBP"), ("He paid a five-pound fine", "GBP"), ("a million-pound house", "GBP"),
+])
+def test_a_pound_that_qualifies_a_noun_weighs_unless_the_noun_is_money(text, unit):
+    assert [u for _, u in amounts(text)] == [unit]
+
+
+def test_a_margin_after_plus_minus_is_no_figure_of_its_own():
+    assert amounts("It weighs no more than 2,000.45±0.01 pounds") == [(2000.45, "pounds")]
+    assert amounts("it is 12 +/- 0.5 km long") == [(12, "kilometers")]
+
+
 def test_ambiguous_dollar_follows_the_article():
     canadian = "Ottawa said Canada would spend C$2 billion. Canada's plan adds $500 million more."
     assert amounts(canadian) == [(2e9, "CAD"), (500e6, "CAD")]

@@ -369,7 +369,7 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
     context = context if context is not None else read_context(text)
     numbers = [n for n in (_safe_read(m) for m in NUMBER.finditer(text)) if n is not None]
     amounts: list[Amount] = []
-    for number in numbers:
+    for index, number in enumerate(numbers):
         if amounts and number.start < amounts[-1].end:
             continue
         floor = amounts[-1].end if amounts else 0
@@ -377,14 +377,30 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
             amount = _money(text, number, context, floor)
             amount = amount if amount is not None and amount.start < number.start else None
         else:
-            amount = (_percent(text, number) or _money(text, number, context, floor) or _measure(text, number)
-                      or _share(text, number))
+            amount = _uncertain(text, number, numbers[index + 1:index + 2], context) or _amount_of(
+                text, number, context, floor)
         if amount is not None and not _run_on(text, number, amount):
             amounts.append(amount)
     amounts = _ratios(text, amounts, numbers)
     amounts = [_with_rate(text, a) for a in _compounds(text, amounts, numbers)]
     amounts = [_accounting_negative(text, a) for a in _ranges(text, amounts, numbers)]
     return [replace(a, qualifier=qualifier_before(text, a.start, a.text)) for a in amounts]
+
+
+def _amount_of(text: str, number: Number, context: Context, floor: int) -> Amount | None:
+    return (_percent(text, number) or _money(text, number, context, floor) or _measure(text, number)
+            or _share(text, number))
+
+
+def _uncertain(text: str, number: Number, following: list[Number], context: Context) -> Amount | None:
+    """'2,000.45±0.01 pounds': the unit after the margin is the measured value's; the
+    margin is no figure of its own."""
+    if not following or not re.fullmatch(r"\s*(?:±|\+\s*/\s*-)\s*", text[number.end:following[0].start]):
+        return None
+    margin = _amount_of(text, following[0], context, number.end)
+    if margin is None or margin.start != following[0].start:
+        return None
+    return _amount(text, number.start, margin.end, number.value, margin.unit, margin.kind)
 
 
 # Words after which a clause needs its complement: a bracket there is not an aside.
@@ -629,10 +645,27 @@ def _pounds_are_money(text: str, number: Number, after: re.Match, context: Conte
     if re.search(r"(?:million|billion|thousand|mn|bn)\s*$", text[number.start:after.start()] or "", re.I) \
             or re.search(r"(?:million|billion|thousand)", number.text, re.I):
         return True
+    qualified = _qualified_noun(text, after)
+    if qualified is not None:  # 'a twenty-pound bag', 'a 500-pound bomb'; 'a ten-pound note'
+        return bool(MONEY_CUES.search(qualified) or DENOMINATIONS.fullmatch(qualified))
     if context.codes.get("GBP"):
         return True
     sentence_start = max(text.rfind(". ", 0, number.start), 0)
     return bool(MONEY_CUES.search(text[sentence_start:number.start]))
+
+
+DENOMINATIONS = re.compile(r"(?:note|coin|bill|cheque|check|voucher)s?", re.I)
+
+
+def _qualified_noun(text: str, after: re.Match) -> str | None:
+    """The noun a singular 'pound' qualifies ('a twenty-pound bag'): the amount is an
+    attribute, and that noun says whether it weighs or pays."""
+    if not re.search(r"pound$", after.group(), re.I):
+        return None
+    following = re.match(r"\s+([a-z]+)\b", text[after.end():])
+    if following is None or following[1] in FUNCTION_WORDS or following[1] in ONES:
+        return None
+    return following[1]
 
 
 @lru_cache(maxsize=1)
