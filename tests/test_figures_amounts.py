@@ -56,7 +56,8 @@ def test_an_article_is_never_a_number(text):
     ("125 million Australian dollars", [(125e6, "AUD")]), ("5 million Egyptian pounds", [(5e6, "EGP")]),
     ("470 pence a share", [(4.7, "GBP")]), ("USD115", [(115, "USD")]), ("75 USD million", [(75e6, "USD")]),
     ("the company's $5 billion deal", [(5e9, "USD")]), ("it’s $20 a month", [(20, "USD")]),
-    ("Singapore's S$5 billion", [(5e9, "SGD")]),
+    ("Singapore's S$5 billion", [(5e9, "SGD")]), ("signed a $3 billion deal", [(3e9, "USD")]),
+    ("A $ 5 fee", [(5, "USD")]), ("A$3 billion", [(3e9, "AUD")]),
 ])
 def test_money_value_and_currency(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)

@@ -568,15 +568,22 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
 def _currency_before(text: str, number: Number, window: int, context: Context) -> re.Match | None:
     """The currency written just before a number, starting at a word's beginning: the '$'
     of 'has $ 300 million' (not 'S$'), 'USD115', 'c $ 16.4' (Canadian); the 's' of
-    "Apple's $3 trillion" or "it's $20" ends a word, it is no Singapore dollar."""
+    "Apple's $3 trillion" or "it's $20" ends a word, it is no Singapore dollar; the article
+    of 'a $3 billion deal' is no Australian one (that is written 'A$3 billion')."""
     pattern = _currency_patterns()["before"]
     for start in range(window, number.start):
         if start > 0 and text[start].isalpha() and (text[start - 1].isalpha() or _after_apostrophe(text, start)):
             continue
         found = pattern.fullmatch(text, start, number.start)
-        if found and found.group().strip() and _code_case_ok(found):
+        if found and found.group().strip() and _code_case_ok(found) and not _word_before_symbol(found):
             return found
     return None
+
+
+def _word_before_symbol(found: re.Match) -> bool:
+    """'a $ 5': a word of its own, then the symbol, not a symbol's letters."""
+    letters = re.match(r"([A-Za-z]+)\s+\$", found["symbol"] or "")
+    return bool(letters) and letters[1].lower() in FUNCTION_WORDS
 
 
 def _after_apostrophe(text: str, start: int) -> bool:
