@@ -69,6 +69,8 @@ def test_money_value_and_currency(text, expected):
     ("Tickets cost 500 rupees ($6).", [(500, "INR"), (6, "USD")]),  # a conversion
     ("The median income ($50,000) rose.", [(50000, "USD")]),  # an apposition
     ("a profit of (about $5)", [(5, "USD")]), ("($99", [(99, "USD")]), ("$99.99)(", [(99.99, "USD")]),
+    ("losses of -$5 million", [(-5e6, "USD")]), ("a net loss of $-3.2 million", [(-3.2e6, "USD")]),
+    ("pre-$5 levels", [(5, "USD")]),
 ])
 def test_an_amount_alone_in_brackets_where_the_clause_needs_it_is_negative(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)
@@ -102,6 +104,8 @@ def test_percentages_points_and_shares_apart(text, value, unit, kind):
     ("between 10 and 12 percent", [10, 12], "%"),
     ("10-12%", [10, 12], "%"),
     ("8- to 16-meter", [8, 16], "meters"),
+    ("$5 to $10 million", [5e6, 10e6], "USD"), ("$5 to $10", [5, 10], "USD"), ("tickets cost 10-$20", [10, 20], "USD"),
+    ("10 million-20 million pounds", [10e6, 20e6], "GBP"),
 ])
 def test_ranges_give_both_ends(text, values, unit):
     (amount,) = find_amounts(text)

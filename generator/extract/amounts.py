@@ -452,8 +452,11 @@ def _ratios(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
 
 
 def _glued(text: str, number: Number) -> bool:
-    before = text[max(0, number.start - 2):number.start]
-    return bool(re.search(r"[A-Za-z]-?$", before))
+    """Digits joined to letters ('L202', 'scp-173'), not to the scale word of a range's
+    first end ('10 million-20 million pounds')."""
+    before = text[max(0, number.start - 12):number.start]
+    return bool(re.search(r"[A-Za-z]-?$", before)) and not re.search(
+        r"\b(?:thousand|million|billion|trillion|mn|bn)-$", before, re.I)
 
 
 def _run_on(text: str, number: Number, amount: Amount) -> bool:
@@ -530,10 +533,14 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
         if trailing:
             end += trailing.end()
         start = number.start - len(before.group())
+        minus = re.search(r"(?:^|(?<=[\s(\[]))[-−]$", text[max(0, start - 2):start])
+        if minus and value > 0:  # '-$5 million': the sign before the symbol
+            start, value = start - 1, -value
         return _amount(text, start, end, value, code, "money")
     value, end = _scaled(number)
     after = patterns["after"].match(text, end)
-    if after and after.group().strip() and _currency_word_ok(text, number, after):
+    if after and after.group().strip() and _currency_word_ok(text, number, after) \
+            and not _symbol_of_next(text, after):
         groups = after.groupdict()
         code = _code_of(after, context)
         if groups.get("form") and _family_of_safe(groups["form"]) == "pound" and not groups.get("adj") \
@@ -871,7 +878,7 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
             between = re.search(r"\bbetween\s+$", text[:previous.start], re.I)
             start = between.start() if between else previous.start
             result[-1] = replace(_amount(text, start, amount.end, amount.value, amount.unit, amount.kind),
-                                 low=previous.value)  # '$350 per kg to $680 per kg'
+                                 low=_low_end(previous, amount, numbers))  # '$350 per kg to $680 per kg'
             continue
         low = next((n for n in reversed(numbers) if n.end <= amount.start), None)
         join = RANGE_JOIN.fullmatch(text[low.end:amount.start]) if low is not None else None
@@ -906,6 +913,22 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
         start = between.start() if between else low.start
         result.append(replace(_amount(text, start, amount.end, amount.value, amount.unit, amount.kind), low=value))
     return result
+
+
+def _symbol_of_next(text: str, after: re.Match) -> bool:
+    """'10-$20', '1 $10 bills': a symbol apart from the number before and joined to the
+    digits after is the next number's."""
+    return bool(after["symbol"]) and text[after.end():after.end() + 1].isdigit() \
+        and after.group()[:1] in (" ", "-")
+
+
+def _low_end(low: Amount, high: Amount, numbers: list[Number]) -> float:
+    """'$5 to $10 million': the upper end's scale is the lower's too, when it has none."""
+    scale = _scale_of(high, numbers)
+    if scale > 1 and low.value * scale <= high.value * 1.0001 and not re.search(
+            r"thousand|million|billion|trillion|\d\s*(?:[kmbt]|mn|bn|tn)\b", low.text, re.I):
+        return low.value * scale
+    return low.value
 
 
 def _scale_of(amount: Amount, numbers: list[Number]) -> float:
