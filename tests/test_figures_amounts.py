@@ -220,6 +220,12 @@ def test_ordinals_and_periods_are_not_shares(text):
     ("KSh 50 billion", [(50e9, "KES")]), ("30,000 Belarusian rubles", [(30000, "BYN")]),
     ("5 billion pesos for Philippine typhoon relief", [(5e9, "PHP")]), ("2.3 billion Czech crowns", [(2.3e9, "CZK")]),
     ("a fine of 100 kr", [(100, "kr")]),  # a krona or a krone: the article does not say, the symbol stays
+    ("5 million Thai baht", [(5e6, "THB")]), ("5 trillion South Korean won", [(5e12, "KRW")]),
+    ("5 million new shekels", [(5e6, "ILS")]), ("5 million Moroccan dirhams", [(5e6, "MAD")]),
+    ("5 million Malawian kwacha", [(5e6, "MWK")]), ("5 million dirhams", [(5e6, "dirhams")]),
+    ("In Dubai, the tower cost 5 million dirhams.", [(5e6, "AED")]),
+    ("In 2014 Adrian won the title", []), ("In 1998 Italian lire were used", []),
+    ("fined 2000 Swiss francs", [(2000, "CHF")]),
 ])
 def test_shares_as_ratios_and_less_common_currencies(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)

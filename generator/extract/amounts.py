@@ -222,6 +222,12 @@ def unit_table() -> dict:
     return yaml.safe_load(resources.files("generator").joinpath("data/units.yml").read_text("utf-8"))
 
 
+# Words before a currency name that say whose it is ('Thai baht', 'South African rand',
+# 'new shekels'); a name with one meaning needs no more than that it is an adjective.
+ADJECTIVE_ENDINGS = r"[A-Za-z]+(?:ese|ish|ian|an|ch|ic|i)"
+NATIONALITY = rf"(?:{ADJECTIVE_ENDINGS}|(?-i:[A-Z][A-Za-z]+)|new)"
+
+
 @lru_cache(maxsize=1)
 def _currency_patterns() -> dict[str, re.Pattern]:
     table = currency_table()
@@ -235,7 +241,7 @@ def _currency_patterns() -> dict[str, re.Pattern]:
     form_names = "|".join(map(re.escape, forms))
     word_names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     name = (rf"(?:(?P<adj>{adjective})\s+)?(?P<form>{form_names})\b"
-            rf"|(?:[A-Za-z]+(?:ese|ish|ian|an|ch|ic)\s+)?(?P<word>{word_names})s?\b")
+            rf"|(?:{NATIONALITY}\s+){{0,2}}(?P<word>{word_names})s?\b")
     code = rf"(?P<mega>M)?(?P<code>{'|'.join(codes)})(?![a-z])"
     minor = "|".join(re.escape(m) for m in sorted(table["minor"], key=len, reverse=True))
     return {
@@ -623,9 +629,31 @@ def _currency_word_ok(text: str, number: Number, after: re.Match) -> bool:
     word = (after["word"] or after["form"] or after["symbol"] or "").lower().strip()
     if after["code"]:
         return _code_case_ok(after)
+    if _year_then_words(text, number, after):
+        return False
     if word not in RISKY_WORDS:
         return True
+    if after["word"] and not _nationality_before(after, number):
+        return False  # 'in 2014 Federer won the title'
     return number.words is False and _nothing_nounlike_after(text, after.end())
+
+
+def _nationality_before(after: re.Match, number: Number) -> bool:
+    """Nothing, or a nationality ('South Korean', 'chinese'), between a number and a word
+    that is also an ordinary word; a name ('Federer won') makes a sentence."""
+    words = after.string[after.start():after.start("word")].split()
+    return not words or bool(re.fullmatch(ADJECTIVE_ENDINGS, words[-1]))
+
+
+def _year_then_words(text: str, number: Number, after: re.Match) -> bool:
+    """'in 2014 Adrian won', 'in 1998 Italian lire were': a year after a preposition of
+    time, then words before the currency name, opens a sentence."""
+    named = after.start("word") if after["word"] else after.start("form") if after["form"] else -1
+    if named < 0 or not text[number.end:named].strip():
+        return False
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", number.text)) and bool(
+        re.search(r"\b(?:in|since|until|till|by|during|before|after)\s+$", text[max(0, number.start - 10):number.start],
+                  re.I))
 
 
 def _nothing_nounlike_after(text: str, end: int) -> bool:
