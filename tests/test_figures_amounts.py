@@ -57,7 +57,8 @@ def test_an_article_is_never_a_number(text):
     ("470 pence a share", [(4.7, "GBP")]), ("USD115", [(115, "USD")]), ("75 USD million", [(75e6, "USD")]),
     ("the company's $5 billion deal", [(5e9, "USD")]), ("it’s $20 a month", [(20, "USD")]),
     ("Singapore's S$5 billion", [(5e9, "SGD")]), ("signed a $3 billion deal", [(3e9, "USD")]),
-    ("A $ 5 fee", [(5, "USD")]), ("A$3 billion", [(3e9, "AUD")]),
+    ("A $ 5 fee", [(5, "USD")]), ("A$3 billion", [(3e9, "AUD")]), ("$US5 million", [(5e6, "USD")]),
+    ("1 pound 20 pence", [(1.2, "GBP")]),
 ])
 def test_money_value_and_currency(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)
@@ -138,6 +139,7 @@ def test_ambiguous_dollar_follows_the_article():
     canadian = "Ottawa said Canada would spend C$2 billion. Canada's plan adds $500 million more."
     assert amounts(canadian) == [(2e9, "CAD"), (500e6, "CAD")]
     assert amounts("Botswana made $4 million; hunters from Canada came.") == [(4e6, "USD")]
+    assert amounts("Shares of $AAPL rose; it costs $5.") == [(5, "USD")]  # a ticker, not an Australian amount
 
 
 @pytest.mark.parametrize("text", ["Bob 3 times", "his pen 7 times", "scp-173m", "24703 L-202", "two real options",

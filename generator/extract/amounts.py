@@ -288,8 +288,9 @@ def read_context(text: str) -> Context:
                 places[code] += len(re.findall(rf"(?<![\w.]){re.escape(place)}(?![\w])", lowered))
     codes: Counter = Counter()
     for symbol, code in currency_table()["symbols"].items():
-        if not symbol.isalpha():
-            codes[code] += text.count(symbol)
+        if not symbol.isalpha():  # an amount's symbol, not letters of a word or a ticker ('$AAPL')
+            mark = re.escape(symbol)
+            codes[code] += len(re.findall(rf"(?<![A-Za-z]){mark}\s?\d|\d\s?{mark}(?![A-Za-z])", text))
     return Context(places, codes)
 
 
@@ -680,8 +681,8 @@ def _pounds_are_money(text: str, number: Number, after: re.Match, context: Conte
     """'361 million pounds' and '£' articles are money; '1,300 pounds of explosives' and
     'over two pounds' (no money nearby) are weight."""
     following = re.match(r"\s+(?:of|in)\s+(\w+)", text[after.end():])
-    if re.match(r"\s+sterling", text[after.end():], re.I):
-        return True
+    if re.match(r"\s+sterling|\s+(?:and\s+)?\d+\s*(?:p|pence)\b", text[after.end():], re.I):
+        return True  # '1 pound 20 pence' 
     if following and not MONEY_CUES.search(following[1]):
         return False
     if re.search(r"(?:million|billion|thousand|mn|bn)\s*$", text[number.start:after.start()] or "", re.I) \
