@@ -58,7 +58,7 @@ def test_an_article_is_never_a_number(text):
     ("the company's $5 billion deal", [(5e9, "USD")]), ("it’s $20 a month", [(20, "USD")]),
     ("Singapore's S$5 billion", [(5e9, "SGD")]), ("signed a $3 billion deal", [(3e9, "USD")]),
     ("A $ 5 fee", [(5, "USD")]), ("A$3 billion", [(3e9, "AUD")]), ("$US5 million", [(5e6, "USD")]),
-    ("1 pound 20 pence", [(1.2, "GBP")]),
+    ("1 pound 20 pence", [(1.2, "GBP")]), ("giving away 3 USD50 cards", [(50, "USD")]),
 ])
 def test_money_value_and_currency(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)

@@ -945,9 +945,9 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
 
 
 def _symbol_of_next(text: str, after: re.Match) -> bool:
-    """'10-$20', '1 $10 bills': a symbol apart from the number before and joined to the
-    digits after is the next number's."""
-    return bool(after["symbol"]) and text[after.end():after.end() + 1].isdigit() \
+    """'10-$20', '1 $10 bills', '3 USD50 cards': a symbol or code apart from the number
+    before and joined to the digits after is the next number's."""
+    return bool(after["symbol"] or after["code"]) and text[after.end():after.end() + 1].isdigit() \
         and after.group()[:1] in (" ", "-")
 
 
