@@ -282,16 +282,28 @@ class Context:
 def read_context(text: str) -> Context:
     lowered = text.lower()
     places: Counter = Counter()
-    for family in currency_table()["families"].values():
-        for place, code in family["by"].items():
-            if len(place) > 3 or "." in place:
-                places[code] += len(re.findall(rf"(?<![\w.]){re.escape(place)}(?![\w])", lowered))
+    for word, pattern, code in _context_patterns()[0]:
+        if word in lowered:  # a plain search first: most places are in no article
+            places[code] += len(pattern.findall(lowered))
     codes: Counter = Counter()
-    for symbol, code in currency_table()["symbols"].items():
-        if not symbol.isalpha():  # an amount's symbol, not letters of a word or a ticker ('$AAPL')
-            mark = re.escape(symbol)
-            codes[code] += len(re.findall(rf"(?<![A-Za-z]){mark}\s?\d|\d\s?{mark}(?![A-Za-z])", text))
+    for symbol, pattern, code in _context_patterns()[1]:
+        if symbol in text:
+            codes[code] += len(pattern.findall(text))
     return Context(places, codes)
+
+
+@lru_cache(maxsize=1)
+def _context_patterns() -> tuple[list[tuple[str, re.Pattern, str]], list[tuple[str, re.Pattern, str]]]:
+    """Compiled once: a place of a currency family, an amount's symbol (beside digits, not
+    letters of a word or a ticker such as '$AAPL')."""
+    table = currency_table()
+    places = [(place, re.compile(rf"(?<![\w.]){re.escape(place)}(?![\w])"), code)
+              for family in table["families"].values() for place, code in family["by"].items()
+              if len(place) > 3 or "." in place]
+    symbols = [(symbol, re.compile(rf"(?<![A-Za-z]){re.escape(symbol)}\s?\d|\d\s?{re.escape(symbol)}(?![A-Za-z])"),
+                code)
+               for symbol, code in table["symbols"].items() if not symbol.isalpha()]
+    return places, symbols
 
 
 def resolve_family(family: str, adjective: str | None, context: Context | None) -> str | None:
