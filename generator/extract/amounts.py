@@ -432,11 +432,14 @@ def _accounting_negative(text: str, amount: Amount) -> Amount:
     ($50,000)' are asides (a conversion, an apposition) and keep their sign."""
     if amount.kind not in ("money", "percent") or amount.low is not None or amount.value <= 0:
         return amount
-    opening = re.search(r"\(\s*$", text[:amount.start])
-    closing = re.match(r"\s*\)", text[amount.end:])
-    if not opening or not closing or not COMPLEMENT_WANTED.search(text[max(0, opening.start() - 12):opening.start()]):
+    window = max(0, amount.start - 20)
+    opening = re.search(r"\(\s*$", text[window:amount.start])
+    closing = re.match(r"\s*\)", text[amount.end:amount.end + 20])
+    if not opening or not closing:
         return amount
-    start, end = opening.start(), amount.end + closing.end()
+    start, end = window + opening.start(), amount.end + closing.end()
+    if not COMPLEMENT_WANTED.search(text[max(0, start - 12):start]):
+        return amount
     return _amount(text, start, end, -amount.value, amount.unit, amount.kind)
 
 
@@ -694,7 +697,7 @@ def _pounds_are_money(text: str, number: Number, after: re.Match, context: Conte
     'over two pounds' (no money nearby) are weight."""
     following = re.match(r"\s+(?:of|in)\s+(\w+)", text[after.end():])
     if re.match(r"\s+sterling|\s+(?:and\s+)?\d+\s*(?:p|pence)\b", text[after.end():], re.I):
-        return True  # '1 pound 20 pence' 
+        return True  # '1 pound 20 pence'
     if following and not MONEY_CUES.search(following[1]):
         return False
     if re.search(r"(?:million|billion|thousand|mn|bn)\s*$", text[number.start:after.start()] or "", re.I) \
