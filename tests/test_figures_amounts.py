@@ -55,8 +55,33 @@ def test_an_article_is_never_a_number(text):
     ("He paid 1,000,00 dollars", [(100000, "USD")]), ("HK$10.05 billion", [(10.05e9, "HKD")]),
     ("125 million Australian dollars", [(125e6, "AUD")]), ("5 million Egyptian pounds", [(5e6, "EGP")]),
     ("470 pence a share", [(4.7, "GBP")]), ("USD115", [(115, "USD")]), ("75 USD million", [(75e6, "USD")]),
+    ("the company's $5 billion deal", [(5e9, "USD")]), ("it’s $20 a month", [(20, "USD")]),
+    ("Singapore's S$5 billion", [(5e9, "SGD")]), ("signed a $3 billion deal", [(3e9, "USD")]),
+    ("A $ 5 fee", [(5, "USD")]), ("A$3 billion", [(3e9, "AUD")]), ("$US5 million", [(5e6, "USD")]),
+    ("1 pound 20 pence", [(1.2, "GBP")]), ("giving away 3 USD50 cards", [(50, "USD")]),
 ])
 def test_money_value_and_currency(text, expected):
+    assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The annual revenue is ($99.99).", [(-99.99, "USD")]), ("Net loss: ($1.2 million)", [(-1.2e6, "USD")]),
+    ("The margin was (4.5%) last year", [(-4.5, "%")]),
+    ("Tickets cost 500 rupees ($6).", [(500, "INR"), (6, "USD")]),  # a conversion
+    ("The median income ($50,000) rose.", [(50000, "USD")]),  # an apposition
+    ("a profit of (about $5)", [(5, "USD")]), ("($99", [(99, "USD")]), ("$99.99)(", [(99.99, "USD")]),
+    ("losses of -$5 million", [(-5e6, "USD")]), ("a net loss of $-3.2 million", [(-3.2e6, "USD")]),
+    ("pre-$5 levels", [(5, "USD")]),
+])
+def test_an_amount_alone_in_brackets_where_the_clause_needs_it_is_negative(text, expected):
+    assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("245 23 yen", []), ("In 2020 5% of voters", [(5, "%")]), ("50 50 dollar bills", [(50, "USD")]),
+    ("it cost 5 000 000 yen", [(5e6, "JPY")]),
+])
+def test_digits_run_on_after_digits_are_no_amount_unless_a_noun_follows(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)
 
 
@@ -80,6 +105,8 @@ def test_percentages_points_and_shares_apart(text, value, unit, kind):
     ("between 10 and 12 percent", [10, 12], "%"),
     ("10-12%", [10, 12], "%"),
     ("8- to 16-meter", [8, 16], "meters"),
+    ("$5 to $10 million", [5e6, 10e6], "USD"), ("$5 to $10", [5, 10], "USD"), ("tickets cost 10-$20", [10, 20], "USD"),
+    ("10 million-20 million pounds", [10e6, 20e6], "GBP"),
 ])
 def test_ranges_give_both_ends(text, values, unit):
     (amount,) = find_amounts(text)
@@ -95,10 +122,24 @@ def test_measures_and_pounds_by_context(text, unit):
     assert [u for _, u in amounts(text)] == [unit]
 
 
+@pytest.mark.parametrize("text,unit", [
+    ("buy a twenty-pound bag of rice", "pounds"), ("a 500-pound bomb exploded", "pounds"),
+    ("a ten-pound note", "GBP"), ("He paid a five-pound fine", "GBP"), ("a million-pound house", "GBP"),
+])
+def test_a_pound_that_qualifies_a_noun_weighs_unless_the_noun_is_money(text, unit):
+    assert [u for _, u in amounts(text)] == [unit]
+
+
+def test_a_margin_after_plus_minus_is_no_figure_of_its_own():
+    assert amounts("It weighs no more than 2,000.45±0.01 pounds") == [(2000.45, "pounds")]
+    assert amounts("it is 12 +/- 0.5 km long") == [(12, "kilometers")]
+
+
 def test_ambiguous_dollar_follows_the_article():
     canadian = "Ottawa said Canada would spend C$2 billion. Canada's plan adds $500 million more."
     assert amounts(canadian) == [(2e9, "CAD"), (500e6, "CAD")]
     assert amounts("Botswana made $4 million; hunters from Canada came.") == [(4e6, "USD")]
+    assert amounts("Shares of $AAPL rose; it costs $5.") == [(5, "USD")]  # a ticker, not an Australian amount
 
 
 @pytest.mark.parametrize("text", ["Bob 3 times", "his pen 7 times", "scp-173m", "24703 L-202", "two real options",
@@ -181,6 +222,12 @@ def test_ordinals_and_periods_are_not_shares(text):
     ("KSh 50 billion", [(50e9, "KES")]), ("30,000 Belarusian rubles", [(30000, "BYN")]),
     ("5 billion pesos for Philippine typhoon relief", [(5e9, "PHP")]), ("2.3 billion Czech crowns", [(2.3e9, "CZK")]),
     ("a fine of 100 kr", [(100, "kr")]),  # a krona or a krone: the article does not say, the symbol stays
+    ("5 million Thai baht", [(5e6, "THB")]), ("5 trillion South Korean won", [(5e12, "KRW")]),
+    ("5 million new shekels", [(5e6, "ILS")]), ("5 million Moroccan dirhams", [(5e6, "MAD")]),
+    ("5 million Malawian kwacha", [(5e6, "MWK")]), ("5 million dirhams", [(5e6, "dirhams")]),
+    ("In Dubai, the tower cost 5 million dirhams.", [(5e6, "AED")]),
+    ("In 2014 Adrian won the title", []), ("In 1998 Italian lire were used", []),
+    ("fined 2000 Swiss francs", [(2000, "CHF")]),
 ])
 def test_shares_as_ratios_and_less_common_currencies(text, expected):
     assert [(pytest.approx(v), u) for v, u in expected] == amounts(text)

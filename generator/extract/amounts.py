@@ -222,6 +222,12 @@ def unit_table() -> dict:
     return yaml.safe_load(resources.files("generator").joinpath("data/units.yml").read_text("utf-8"))
 
 
+# Words before a currency name that say whose it is ('Thai baht', 'South African rand',
+# 'new shekels'); a name with one meaning needs no more than that it is an adjective.
+ADJECTIVE_ENDINGS = r"[A-Za-z]+(?:ese|ish|ian|an|ch|ic|i)"
+NATIONALITY = rf"(?:{ADJECTIVE_ENDINGS}|(?-i:[A-Z][A-Za-z]+)|new)"
+
+
 @lru_cache(maxsize=1)
 def _currency_patterns() -> dict[str, re.Pattern]:
     table = currency_table()
@@ -235,7 +241,7 @@ def _currency_patterns() -> dict[str, re.Pattern]:
     form_names = "|".join(map(re.escape, forms))
     word_names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     name = (rf"(?:(?P<adj>{adjective})\s+)?(?P<form>{form_names})\b"
-            rf"|(?:[A-Za-z]+(?:ese|ish|ian|an|ch|ic)\s+)?(?P<word>{word_names})s?\b")
+            rf"|(?:{NATIONALITY}\s+){{0,2}}(?P<word>{word_names})s?\b")
     code = rf"(?P<mega>M)?(?P<code>{'|'.join(codes)})(?![a-z])"
     minor = "|".join(re.escape(m) for m in sorted(table["minor"], key=len, reverse=True))
     return {
@@ -276,15 +282,28 @@ class Context:
 def read_context(text: str) -> Context:
     lowered = text.lower()
     places: Counter = Counter()
-    for family in currency_table()["families"].values():
-        for place, code in family["by"].items():
-            if len(place) > 3 or "." in place:
-                places[code] += len(re.findall(rf"(?<![\w.]){re.escape(place)}(?![\w])", lowered))
+    for word, pattern, code in _context_patterns()[0]:
+        if word in lowered:  # a plain search first: most places are in no article
+            places[code] += len(pattern.findall(lowered))
     codes: Counter = Counter()
-    for symbol, code in currency_table()["symbols"].items():
-        if not symbol.isalpha():
-            codes[code] += text.count(symbol)
+    for symbol, pattern, code in _context_patterns()[1]:
+        if symbol in text:
+            codes[code] += len(pattern.findall(text))
     return Context(places, codes)
+
+
+@lru_cache(maxsize=1)
+def _context_patterns() -> tuple[list[tuple[str, re.Pattern, str]], list[tuple[str, re.Pattern, str]]]:
+    """Compiled once: a place of a currency family, an amount's symbol (beside digits, not
+    letters of a word or a ticker such as '$AAPL')."""
+    table = currency_table()
+    places = [(place, re.compile(rf"(?<![\w.]){re.escape(place)}(?![\w])"), code)
+              for family in table["families"].values() for place, code in family["by"].items()
+              if len(place) > 3 or "." in place]
+    symbols = [(symbol, re.compile(rf"(?<![A-Za-z]){re.escape(symbol)}\s?\d|\d\s?{re.escape(symbol)}(?![A-Za-z])"),
+                code)
+               for symbol, code in table["symbols"].items() if not symbol.isalpha()]
+    return places, symbols
 
 
 def resolve_family(family: str, adjective: str | None, context: Context | None) -> str | None:
@@ -369,7 +388,7 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
     context = context if context is not None else read_context(text)
     numbers = [n for n in (_safe_read(m) for m in NUMBER.finditer(text)) if n is not None]
     amounts: list[Amount] = []
-    for number in numbers:
+    for index, number in enumerate(numbers):
         if amounts and number.start < amounts[-1].end:
             continue
         floor = amounts[-1].end if amounts else 0
@@ -377,14 +396,51 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
             amount = _money(text, number, context, floor)
             amount = amount if amount is not None and amount.start < number.start else None
         else:
-            amount = (_percent(text, number) or _money(text, number, context, floor) or _measure(text, number)
-                      or _share(text, number))
-        if amount is not None:
+            amount = _uncertain(text, number, numbers[index + 1:index + 2], context) or _amount_of(
+                text, number, context, floor)
+        if amount is not None and not _run_on(text, number, amount):
             amounts.append(amount)
     amounts = _ratios(text, amounts, numbers)
     amounts = [_with_rate(text, a) for a in _compounds(text, amounts, numbers)]
-    amounts = _ranges(text, amounts, numbers)
+    amounts = [_accounting_negative(text, a) for a in _ranges(text, amounts, numbers)]
     return [replace(a, qualifier=qualifier_before(text, a.start, a.text)) for a in amounts]
+
+
+def _amount_of(text: str, number: Number, context: Context, floor: int) -> Amount | None:
+    return (_percent(text, number) or _money(text, number, context, floor) or _measure(text, number)
+            or _share(text, number))
+
+
+def _uncertain(text: str, number: Number, following: list[Number], context: Context) -> Amount | None:
+    """'2,000.45±0.01 pounds': the unit after the margin is the measured value's; the
+    margin is no figure of its own."""
+    if not following or not re.fullmatch(r"\s*(?:±|\+\s*/\s*-)\s*", text[number.end:following[0].start]):
+        return None
+    margin = _amount_of(text, following[0], context, number.end)
+    if margin is None or margin.start != following[0].start:
+        return None
+    return _amount(text, number.start, margin.end, number.value, margin.unit, margin.kind)
+
+
+# Words after which a clause needs its complement: a bracket there is not an aside.
+COMPLEMENT_WANTED = re.compile(r"(?:\b(?:is|was|are|were|be|been|being|of|at|to)|[:=])\s*$", re.I)
+
+
+def _accounting_negative(text: str, amount: Amount) -> Amount:
+    """'revenue was ($99.99)': an amount alone in brackets where the clause needs it is
+    written as accountants write a negative; '15 euros ($16)' and 'the median income
+    ($50,000)' are asides (a conversion, an apposition) and keep their sign."""
+    if amount.kind not in ("money", "percent") or amount.low is not None or amount.value <= 0:
+        return amount
+    window = max(0, amount.start - 20)
+    opening = re.search(r"\(\s*$", text[window:amount.start])
+    closing = re.match(r"\s*\)", text[amount.end:amount.end + 20])
+    if not opening or not closing:
+        return amount
+    start, end = window + opening.start(), amount.end + closing.end()
+    if not COMPLEMENT_WANTED.search(text[max(0, start - 12):start]):
+        return amount
+    return _amount(text, start, end, -amount.value, amount.unit, amount.kind)
 
 
 RATE = re.compile(r"(?:\s*/\s*|\s+per\s+)(?:kg|kilo(?:gram)?|hour|hr|day|week|month|year|share|barrel|"
@@ -418,8 +474,22 @@ def _ratios(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
 
 
 def _glued(text: str, number: Number) -> bool:
-    before = text[max(0, number.start - 2):number.start]
-    return bool(re.search(r"[A-Za-z]-?$", before))
+    """Digits joined to letters ('L202', 'scp-173'), not to the scale word of a range's
+    first end ('10 million-20 million pounds')."""
+    before = text[max(0, number.start - 12):number.start]
+    return bool(re.search(r"[A-Za-z]-?$", before)) and not re.search(
+        r"\b(?:thousand|million|billion|trillion|mn|bn)-$", before, re.I)
+
+
+def _run_on(text: str, number: Number, amount: Amount) -> bool:
+    """'245 23 yen': digits after digits and a space, not a grouping ('10 000') nor a year
+    before ('in 2020 5% of'), are a malformed or garbled number; which part the unit
+    belongs to cannot be told. Before a noun the first number counts what the amount
+    qualifies ('50 50 dollar bills')."""
+    before = re.search(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s+$", text[max(0, number.start - 24):number.start])
+    if number.words or before is None or not _nothing_nounlike_after(text, amount.end):
+        return False
+    return not (re.fullmatch(r"\d{4}", before[1]) and 1800 <= int(before[1]) <= 2100)
 
 
 def _safe_read(match: re.Match) -> Number | None:
@@ -485,10 +555,14 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
         if trailing:
             end += trailing.end()
         start = number.start - len(before.group())
+        minus = re.search(r"(?:^|(?<=[\s(\[]))[-−]$", text[max(0, start - 2):start])
+        if minus and value > 0:  # '-$5 million': the sign before the symbol
+            start, value = start - 1, -value
         return _amount(text, start, end, value, code, "money")
     value, end = _scaled(number)
     after = patterns["after"].match(text, end)
-    if after and after.group().strip() and _currency_word_ok(text, number, after):
+    if after and after.group().strip() and _currency_word_ok(text, number, after) \
+            and not _symbol_of_next(text, after):
         groups = after.groupdict()
         code = _code_of(after, context)
         if groups.get("form") and _family_of_safe(groups["form"]) == "pound" and not groups.get("adj") \
@@ -522,15 +596,28 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
 
 def _currency_before(text: str, number: Number, window: int, context: Context) -> re.Match | None:
     """The currency written just before a number, starting at a word's beginning: the '$'
-    of 'has $ 300 million' (not 'S$'), 'USD115', 'c $ 16.4' (Canadian)."""
+    of 'has $ 300 million' (not 'S$'), 'USD115', 'c $ 16.4' (Canadian); the 's' of
+    "Apple's $3 trillion" or "it's $20" ends a word, it is no Singapore dollar; the article
+    of 'a $3 billion deal' is no Australian one (that is written 'A$3 billion')."""
     pattern = _currency_patterns()["before"]
     for start in range(window, number.start):
-        if start > 0 and text[start - 1].isalpha() and text[start].isalpha():
+        if start > 0 and text[start].isalpha() and (text[start - 1].isalpha() or _after_apostrophe(text, start)):
             continue
         found = pattern.fullmatch(text, start, number.start)
-        if found and found.group().strip() and _code_case_ok(found):
+        if found and found.group().strip() and _code_case_ok(found) and not _word_before_symbol(found):
             return found
     return None
+
+
+def _word_before_symbol(found: re.Match) -> bool:
+    """'a $ 5': a word of its own, then the symbol, not a symbol's letters."""
+    letters = re.match(r"([A-Za-z]+)\s+\$", found["symbol"] or "")
+    return bool(letters) and letters[1].lower() in FUNCTION_WORDS
+
+
+def _after_apostrophe(text: str, start: int) -> bool:
+    """An apostrophe inside a word ("Apple's", "it's"), not an opening quote."""
+    return start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha()
 
 
 def _code_case_ok(found: re.Match) -> bool:
@@ -558,9 +645,31 @@ def _currency_word_ok(text: str, number: Number, after: re.Match) -> bool:
     word = (after["word"] or after["form"] or after["symbol"] or "").lower().strip()
     if after["code"]:
         return _code_case_ok(after)
+    if _year_then_words(text, number, after):
+        return False
     if word not in RISKY_WORDS:
         return True
+    if after["word"] and not _nationality_before(after, number):
+        return False  # 'in 2014 Federer won the title'
     return number.words is False and _nothing_nounlike_after(text, after.end())
+
+
+def _nationality_before(after: re.Match, number: Number) -> bool:
+    """Nothing, or a nationality ('South Korean', 'chinese'), between a number and a word
+    that is also an ordinary word; a name ('Federer won') makes a sentence."""
+    words = after.string[after.start():after.start("word")].split()
+    return not words or bool(re.fullmatch(ADJECTIVE_ENDINGS, words[-1]))
+
+
+def _year_then_words(text: str, number: Number, after: re.Match) -> bool:
+    """'in 2014 Adrian won', 'in 1998 Italian lire were': a year after a preposition of
+    time, then words before the currency name, opens a sentence."""
+    named = after.start("word") if after["word"] else after.start("form") if after["form"] else -1
+    if named < 0 or not text[number.end:named].strip():
+        return False
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", number.text)) and bool(
+        re.search(r"\b(?:in|since|until|till|by|during|before|after)\s+$", text[max(0, number.start - 10):number.start],
+                  re.I))
 
 
 def _nothing_nounlike_after(text: str, end: int) -> bool:
@@ -587,17 +696,34 @@ def _pounds_are_money(text: str, number: Number, after: re.Match, context: Conte
     """'361 million pounds' and '£' articles are money; '1,300 pounds of explosives' and
     'over two pounds' (no money nearby) are weight."""
     following = re.match(r"\s+(?:of|in)\s+(\w+)", text[after.end():])
-    if re.match(r"\s+sterling", text[after.end():], re.I):
-        return True
+    if re.match(r"\s+sterling|\s+(?:and\s+)?\d+\s*(?:p|pence)\b", text[after.end():], re.I):
+        return True  # '1 pound 20 pence'
     if following and not MONEY_CUES.search(following[1]):
         return False
     if re.search(r"(?:million|billion|thousand|mn|bn)\s*$", text[number.start:after.start()] or "", re.I) \
             or re.search(r"(?:million|billion|thousand)", number.text, re.I):
         return True
+    qualified = _qualified_noun(text, after)
+    if qualified is not None:  # 'a twenty-pound bag', 'a 500-pound bomb'; 'a ten-pound note'
+        return bool(MONEY_CUES.search(qualified) or DENOMINATIONS.fullmatch(qualified))
     if context.codes.get("GBP"):
         return True
     sentence_start = max(text.rfind(". ", 0, number.start), 0)
     return bool(MONEY_CUES.search(text[sentence_start:number.start]))
+
+
+DENOMINATIONS = re.compile(r"(?:note|coin|bill|cheque|check|voucher)s?", re.I)
+
+
+def _qualified_noun(text: str, after: re.Match) -> str | None:
+    """The noun a singular 'pound' qualifies ('a twenty-pound bag'): the amount is an
+    attribute, and that noun says whether it weighs or pays."""
+    if not re.search(r"pound$", after.group(), re.I):
+        return None
+    following = re.match(r"\s+([a-z]+)\b", text[after.end():])
+    if following is None or following[1] in FUNCTION_WORDS or following[1] in ONES:
+        return None
+    return following[1]
 
 
 @lru_cache(maxsize=1)
@@ -796,7 +922,7 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
             between = re.search(r"\bbetween\s+$", text[:previous.start], re.I)
             start = between.start() if between else previous.start
             result[-1] = replace(_amount(text, start, amount.end, amount.value, amount.unit, amount.kind),
-                                 low=previous.value)  # '$350 per kg to $680 per kg'
+                                 low=_low_end(previous, amount, numbers))  # '$350 per kg to $680 per kg'
             continue
         low = next((n for n in reversed(numbers) if n.end <= amount.start), None)
         join = RANGE_JOIN.fullmatch(text[low.end:amount.start]) if low is not None else None
@@ -831,6 +957,22 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
         start = between.start() if between else low.start
         result.append(replace(_amount(text, start, amount.end, amount.value, amount.unit, amount.kind), low=value))
     return result
+
+
+def _symbol_of_next(text: str, after: re.Match) -> bool:
+    """'10-$20', '1 $10 bills', '3 USD50 cards': a symbol or code apart from the number
+    before and joined to the digits after is the next number's."""
+    return bool(after["symbol"] or after["code"]) and text[after.end():after.end() + 1].isdigit() \
+        and after.group()[:1] in (" ", "-")
+
+
+def _low_end(low: Amount, high: Amount, numbers: list[Number]) -> float:
+    """'$5 to $10 million': the upper end's scale is the lower's too, when it has none."""
+    scale = _scale_of(high, numbers)
+    if scale > 1 and low.value * scale <= high.value * 1.0001 and not re.search(
+            r"thousand|million|billion|trillion|\d\s*(?:[kmbt]|mn|bn|tn)\b", low.text, re.I):
+        return low.value * scale
+    return low.value
 
 
 def _scale_of(amount: Amount, numbers: list[Number]) -> float:
