@@ -64,6 +64,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                  " (nothing changed)" if report.skipped else f" ({steps})")
         return config
 
+    def on_env(self, env, config, files):
+        # MkDocs dates every page (the sitemap's lastmod, the sitemap.gz header) by the
+        # day of the build, so two builds of the same seeds differed. A briefing is
+        # dated by its article; any other page by the newest article.
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        dates = [str(page.meta["date"]) for page in pages if page.meta.get("date")]
+        newest = max(dates, default="1970-01-01")
+        for page in pages:
+            page.update_date = str(page.meta.get("date") or newest)
+        return env
+
     # MkDocs converts every page before it writes any, holding all of their HTML at
     # once: at 10,000 briefings that is most of its memory. The generated pages' HTML
     # waits compressed until its page is written (hand-written pages, such as the tags
