@@ -79,6 +79,23 @@ def test_every_briefing_data_file_follows_the_published_schema(built_site):
         assert set(json.loads(path.read_text("utf-8"))) <= documented, path.name
 
 
+def test_tags_index_follows_its_schema_and_the_briefings(built_site):
+    """tags.json, the one cross-briefing JSON the site publishes (mkdocs-material's export)."""
+    import jsonschema
+
+    site, _ = built_site
+    schema = json.loads((site / "tags.schema.json").read_text("utf-8"))
+    index = json.loads((site / "tags.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(index)
+    datas = {data["permalink"]: data for data in (json.loads(path.read_text("utf-8"))
+                                                  for path in site.glob("[0-9]*/[0-9]*/*.json"))}
+    listed = {entry["item"]["url"]: entry for entry in index["mappings"]}
+    assert listed.keys() == {url for url, data in datas.items() if data["tags"]}
+    for url, entry in listed.items():
+        assert (entry["item"]["title"], entry["tags"]) == (datas[url]["title"], datas[url]["tags"]), url
+    assert (site / "data" / "index.html").is_file() and 'href="../data/"' in (site / "about/index.html").read_text()
+
+
 def search_fragments(site) -> dict[str, dict]:
     """Pagefind's stored pages (url -> fragment): gzip, a signature, then JSON."""
     fragments = {}
