@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import BuildConfig, build
 from .feeds import absolute_links
-from .minify import squeeze_whitespace
+from .minify import literal_characters, prune_theme_assets, squeeze_whitespace
 from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
 from .writer import read_manifest
 
@@ -100,9 +100,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output, page, config):
         if page.file.src_uri in self.generated:
             page.content = None  # written: let it go
-        return squeeze_whitespace(output)
+        return literal_characters(squeeze_whitespace(output))
 
     def on_post_build(self, config):
+        prune_theme_assets(Path(config.site_dir))
         feed = Path(config.site_dir) / "feed.xml"
         if config.site_url and feed.is_file():  # feed readers need absolute links
             feed.write_text(absolute_links(feed.read_text("utf-8"), config.site_url), "utf-8")
