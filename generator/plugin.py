@@ -47,6 +47,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config):
         if self.serving:
             self.indexer.building()
+            if getattr(self, "loader", None):
+                # A seed saved while spaCy was still being imported failed with a partly
+                # initialized module (an import from two threads at once): wait for it.
+                self.loader.join()
         root = Path(config.config_file_path).resolve().parent
         self.build_config = BuildConfig(seeds=root / self.config.seeds, out=Path(config.docs_dir),
                                         templates=root / self.config.templates, cache=root / self.config.cache,
@@ -120,7 +124,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server, config, builder):
         # Load the NLP pipeline while the reader browses, so the first saved seed does not wait for it.
-        threading.Thread(target=_load_pipeline, daemon=True).start()
+        self.loader = threading.Thread(target=_load_pipeline, daemon=True)
+        self.loader.start()
         server.watch(str(self.build_config.seeds))
         server.watch(str(self.build_config.templates))
         watch_hand_written(server, Path(config.docs_dir))
