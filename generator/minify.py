@@ -1,10 +1,14 @@
-"""Whitespace the theme's templates leave in every page: runs of blank lines and
-indentation, about a tenth of a briefing page. Text inside <pre>, <textarea>,
+"""Bytes of the finished site that no reader sees: unused theme files, numeric
+references where a plain character means the same, and the whitespace the theme's
+templates leave in every page (runs of blank lines and indentation, about a tenth of
+a briefing page). Text inside <pre>, <textarea>,
 <script> and <style> keeps its whitespace; elsewhere a run of whitespace holding a
 line break renders the same as a single line break."""
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
 BREAKS = re.compile(r"[ \t\r\f\v]*\n\s*")
@@ -43,12 +47,10 @@ def _literal(match: re.Match) -> str:
 UNUSED_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")
 
 
-def prune_theme_assets(site) -> None:
+def prune_theme_assets(site: Path) -> None:
     """mkdocs-material copies its own search (lunr, its language files and worker) and
     source maps into every site: 2 MB that no page of this one loads (search is
     Pagefind's)."""
-    import shutil
-
     for folder in UNUSED_ASSETS:
         shutil.rmtree(site / folder, ignore_errors=True)
     for source_map in (site / "assets").rglob("*.map"):
