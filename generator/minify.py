@@ -1,9 +1,9 @@
 """Bytes of the finished site that no reader sees: unused theme files, numeric
 references where a plain character means the same, and the whitespace the theme's
 templates leave in every page (runs of blank lines and indentation, about a tenth of
-a briefing page). Text inside <pre>, <textarea>,
-<script> and <style> keeps its whitespace; elsewhere a run of whitespace holding a
-line break renders the same as a single line break."""
+a briefing page). Text inside <pre>, <textarea>, <script> and <style> is left as it
+is; elsewhere a run of whitespace holding a line break renders the same as a single
+line break."""
 from __future__ import annotations
 
 import re
