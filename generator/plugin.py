@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import BuildConfig, build
 from .feeds import absolute_links
-from .minify import squeeze_whitespace
+from .minify import literal_characters, prune_theme_assets, squeeze_whitespace
 from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
 from .writer import read_manifest
 
@@ -47,6 +47,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config):
         if self.serving:
             self.indexer.building()
+            if getattr(self, "loader", None):
+                # A seed saved while spaCy was still being imported failed with a partly
+                # initialized module (an import from two threads at once): wait for it.
+                self.loader.join()
         root = Path(config.config_file_path).resolve().parent
         self.build_config = BuildConfig(seeds=root / self.config.seeds, out=Path(config.docs_dir),
                                         templates=root / self.config.templates, cache=root / self.config.cache,
@@ -63,6 +67,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                  report.parsed, report.cached, len(report.write.written), len(report.write.removed),
                  " (nothing changed)" if report.skipped else f" ({steps})")
         return config
+
+    def on_env(self, env, config, files):
+        # MkDocs dates every page (the sitemap's lastmod, the sitemap.gz header) by the
+        # day of the build, so two builds of the same seeds differed. A briefing is
+        # dated by its article; any other page by the newest article.
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        dates = [str(page.meta["date"]) for page in pages if page.meta.get("date")]
+        newest = max(dates, default="1970-01-01")
+        for page in pages:
+            page.update_date = str(page.meta.get("date") or newest)
+        return env
 
     # MkDocs converts every page before it writes any, holding all of their HTML at
     # once: at 10,000 briefings that is most of its memory. The generated pages' HTML
@@ -89,9 +104,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output, page, config):
         if page.file.src_uri in self.generated:
             page.content = None  # written: let it go
-        return squeeze_whitespace(output)
+        return literal_characters(squeeze_whitespace(output))
 
     def on_post_build(self, config):
+        prune_theme_assets(Path(config.site_dir))
         feed = Path(config.site_dir) / "feed.xml"
         if config.site_url and feed.is_file():  # feed readers need absolute links
             feed.write_text(absolute_links(feed.read_text("utf-8"), config.site_url), "utf-8")
@@ -108,7 +124,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server, config, builder):
         # Load the NLP pipeline while the reader browses, so the first saved seed does not wait for it.
-        threading.Thread(target=_load_pipeline, daemon=True).start()
+        self.loader = threading.Thread(target=_load_pipeline, daemon=True)
+        self.loader.start()
         server.watch(str(self.build_config.seeds))
         server.watch(str(self.build_config.templates))
         watch_hand_written(server, Path(config.docs_dir))

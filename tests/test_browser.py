@@ -92,6 +92,28 @@ def test_search_can_be_linked(tab, site_url):
     assert tab.errors == []
 
 
+def test_search_hit_lands_on_the_matching_sentence_deep_in_the_article(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "about/")
+    search("multipolar crusade", page)
+    hit = page.locator(f".pagefind-ui__result-link[href*='{BRIEFING}']").first
+    assert re.search(r"#s\d+$", hit.get_attribute("href")), hit.get_attribute("href")
+    page.screenshot(path=str(SCREENSHOTS / "search-hit-results.png"))
+    hit.click()
+    page.wait_for_url(re.compile(BRIEFING + r"#s\d+$"))
+    sentence = page.locator("#" + page.url.split("#")[1])
+    assert "multipolar world" in sentence.inner_text()
+    page.wait_for_timeout(300)
+    box, height = sentence.bounding_box(), page.viewport_size["height"]
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, box
+    assert page.evaluate("scrollY") > 2 * height  # deep in the page: it scrolled there
+    assert page.locator("dialog.site-search[open]").count() == 0
+    assert sentence.evaluate("element => getComputedStyle(element).outlineStyle") == "solid"
+    assert sentence.evaluate("element => getComputedStyle(element).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.screenshot(path=str(SCREENSHOTS / "search-hit-sentence.png"))
+    assert tab.errors == []
+
+
 def test_actor_page_links_each_briefing_to_the_mention(tab, site_url):
     page = tab.page
     page.goto(site_url + "actors/mikhail-mishustin/")

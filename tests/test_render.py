@@ -2,7 +2,7 @@
 import markdown
 import pytest
 
-from generator.minify import squeeze_whitespace
+from generator.minify import literal_characters, squeeze_whitespace
 from generator.render import escape_markdown, safe_path
 
 HOSTILE = [
@@ -55,3 +55,10 @@ def test_squeezed_pages_keep_preformatted_text():
     assert squeezed.startswith("<div>\n<p>a\nb</p>\n</div>\n<pre")
     assert '<pre class="mermaid"><code>timeline\n    2023 : x\n</code></pre>' in squeezed
     assert "<script>\n  var a = 1;\n</script>" in squeezed and "<textarea>\n  kept\n</textarea>" in squeezed
+
+
+def test_literal_characters_keeps_what_html_needs_escaped():
+    html = ('<p title="a&#39;s &#34;b&#34; 2&#46;5">It&#39;s &#34;2&#46;5&#34; &#38; &#60;b&#62; &#40;x&#41;</p>'
+            '<script>var a = "&#46;";</script><!-- seed 0&#95;1 -->')
+    assert literal_characters(html) == ('<p title="a&#39;s &#34;b&#34; 2.5">It\'s "2.5" &#38; &#60;b&#62; (x)</p>'
+                                        '<script>var a = "&#46;";</script><!-- seed 0_1 -->')

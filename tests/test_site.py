@@ -79,6 +79,23 @@ def test_every_briefing_data_file_follows_the_published_schema(built_site):
         assert set(json.loads(path.read_text("utf-8"))) <= documented, path.name
 
 
+def test_tags_index_follows_its_schema_and_the_briefings(built_site):
+    """tags.json, the one cross-briefing JSON the site publishes (mkdocs-material's export)."""
+    import jsonschema
+
+    site, _ = built_site
+    schema = json.loads((site / "tags.schema.json").read_text("utf-8"))
+    index = json.loads((site / "tags.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(index)
+    datas = {data["permalink"]: data for data in (json.loads(path.read_text("utf-8"))
+                                                  for path in site.glob("[0-9]*/[0-9]*/*.json"))}
+    listed = {entry["item"]["url"]: entry for entry in index["mappings"]}
+    assert listed.keys() == {url for url, data in datas.items() if data["tags"]}
+    for url, entry in listed.items():
+        assert (entry["item"]["title"], entry["tags"]) == (datas[url]["title"], sorted(datas[url]["tags"])), url
+    assert (site / "data" / "index.html").is_file() and 'href="../data/"' in (site / "about/index.html").read_text()
+
+
 def search_fragments(site) -> dict[str, dict]:
     """Pagefind's stored pages (url -> fragment): gzip, a signature, then JSON."""
     fragments = {}
@@ -159,6 +176,13 @@ def test_tags_and_figures_pages_exist(built_site):
 def test_every_internal_link_and_anchor_resolves(built_site):
     """Long lists are raw HTML with published URLs, which MkDocs does not check."""
     site, _ = built_site
+    broken = broken_links(site)
+    assert not broken, broken[:20]
+
+
+def broken_links(site, root: str = "/") -> list[str]:
+    """Links of the built site's pages to a missing file or anchor; `root` is the
+    path the site is served under (a link from it, as 404.html has, starts with it)."""
     pages = {path.relative_to(site).as_posix(): path.read_text("utf-8") for path in site.rglob("*.html")}
     ids = {name: set(re.findall(r'\bid="([^"]+)"', html)) for name, html in pages.items()}
     broken = []
@@ -169,8 +193,11 @@ def test_every_internal_link_and_anchor_resolves(built_site):
                 continue
             target, _, anchor = href.partition("#")
             base = folder
-            if target.startswith("/"):  # 404.html links from the site's root
-                base, target = "", target.lstrip("/") or "."
+            if target.startswith("/"):
+                if not target.startswith(root):
+                    broken.append(f"{name}: {href} (outside {root})")
+                    continue
+                base, target = "", target.removeprefix(root) or "."
             resolved = posixpath.normpath(posixpath.join(base, target)) if target else name
             if target.endswith("/") or (site / resolved).is_dir():
                 resolved = posixpath.join(resolved, "index.html").removeprefix("./")
@@ -178,4 +205,4 @@ def test_every_internal_link_and_anchor_resolves(built_site):
                 broken.append(f"{name}: {href}")
             elif anchor and resolved.endswith(".html") and anchor not in ids[resolved]:
                 broken.append(f"{name}: {href} (no such anchor)")
-    assert not broken, broken[:20]
+    return broken

@@ -29,7 +29,7 @@
     }).then(function (shards) {
       return new PagefindUI({
         element: "#site-search-ui", bundlePath: bundle, baseUrl: base.pathname,
-        showSubResults: true, showImages: false, autofocus: true, resetStyles: false,
+        showSubResults: true, showImages: false, autofocus: true, resetStyles: false, processResult: landOnSentence,
         mergeIndex: shards.map(function (path) {
           return { bundlePath: new URL(path, bundle).href, baseUrl: base.pathname };
         }),
@@ -40,6 +40,34 @@
     return loading;
   }
 
+  // A hit in a briefing's article opens the page at the sentence that matches: the
+  // sentences' ids (s1, s2, …) are anchors Pagefind records with the word where each
+  // starts, and the page marks the sentence a link targets. The sentence holding the
+  // most matched words wins, the earliest of equals; a sub-result (a section of the
+  // page) lands on its own best sentence.
+  function landOnSentence(result) {
+    var sentences = (result.anchors || []).filter(function (anchor) { return /^s\d+$/.test(anchor.id); });
+    function bestSentence(locations) {
+      var best = null, bestCount = 0;
+      sentences.forEach(function (anchor) {
+        var end = anchor.location + anchor.text.trim().split(/\s+/).length;
+        var count = locations.filter(function (word) { return anchor.location <= word && word < end; }).length;
+        if (count > bestCount) {  // sentences come in page order: the earliest of equals stays
+          best = anchor;
+          bestCount = count;
+        }
+      });
+      return best;
+    }
+    function target(url, locations) {
+      var sentence = bestSentence(locations || []);
+      return sentence ? url.split("#")[0] + "#" + sentence.id : url;
+    }
+    (result.sub_results || []).forEach(function (sub) { sub.url = target(sub.url, sub.locations); });
+    result.url = target(result.url, result.locations);
+    return result;
+  }
+
   function makeDialog() {
     dialog = document.createElement("dialog");
     dialog.className = "site-search";
@@ -47,7 +75,8 @@
     dialog.innerHTML = '<form method="dialog" class="site-search__close"><button aria-label="Close">×</button></form>' +
       '<div id="site-search-ui"></div>';
     dialog.addEventListener("click", function (event) {
-      if (event.target === dialog) dialog.close();  // a click on the backdrop
+      // A click on the backdrop, or on a hit (which may be on this page: only its anchor changes).
+      if (event.target === dialog || event.target.closest("a")) dialog.close();
     });
     document.body.appendChild(dialog);
   }
