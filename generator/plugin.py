@@ -27,6 +27,7 @@ from mkdocs.structure.files import InclusionLevel
 from .build import BuildConfig, build
 from .feeds import absolute_links
 from .minify import squeeze_whitespace
+from .parallel import default_jobs
 from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
 from .shard_builds import ShardError, ShardRuns, quiet_excluded_links, write_bundle_list
 from .shard_tags import add_unbuilt_pages
@@ -77,7 +78,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info("briefings: %d briefings, more than %d: building %d shards beside the top level",
                      sum(count_by_month(self.generated).values()), self.config.shard_size, len(plan))
             self.runs = ShardRuns(plan, Path(config.config_file_path), Path(config.site_dir), config.strict,
-                                  self.config.shard_jobs or os.cpu_count() or 1)
+                                  self.config.shard_jobs or default_jobs())
         return config
 
     def _generate(self) -> None:
