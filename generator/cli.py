@@ -102,7 +102,7 @@ def run_bench(args) -> int:
     if args.huge:
         sections.append(bench(10_000, args.work / "10000", jobs, naive_too=False))
     if args.shard_size:
-        from .bench_shards import bench_shards
+        from .bench import bench_shards
 
         for count in [args.n, *([10_000] if args.huge else [])]:
             work = args.work / str(count)

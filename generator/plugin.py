@@ -8,7 +8,7 @@ loaded, so a saved seed costs one extraction.
 Each seed problem is a warning, so `mkdocs build --strict` fails listing them
 all, while a plain build or serve goes on and shows them on the home page.
 
-A site of more than `shard_size` briefings is built in shards (generator/shards.py):
+A site of more than `shard_size` briefings is built in shards (generator/pages/shards.py):
 this build writes the top level and starts one build process per shard."""
 from __future__ import annotations
 
@@ -29,9 +29,9 @@ from .feeds import absolute_links
 from .minify import squeeze_whitespace
 from .parallel import default_jobs
 from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
-from .shard_builds import ShardError, ShardRuns, quiet_excluded_links, write_bundle_list
-from .shard_tags import add_unbuilt_pages
-from .shards import ENV, built_by_shard, count_by_month, decode_shard, owned_by_top, plan_shards
+from .pages.shard_builds import ShardError, ShardRuns, quiet_excluded_links, write_bundle_list
+from .pages.shard_tags import add_unbuilt_pages
+from .pages.shards import ENV, built_by_shard, count_by_month, decode_shard, owned_by_top, plan_shards
 from .writer import read_manifest
 
 log = logging.getLogger("mkdocs.plugins.briefings")

@@ -4,7 +4,7 @@ Pagefind holds a whole index in memory while it builds it (about 0.4 MB per
 page: 4.2 GB at 10,000 briefings), so a large site is indexed in shards of
 at most `pages_per_shard` pages, one after the other, and the search page merges
 them (`shards.json` in the main bundle lists the others). A sharded site
-(generator/shards.py) indexes each of its shards into bundles of their own."""
+(generator/pages/shards.py) indexes each of its shards into bundles of their own."""
 from __future__ import annotations
 
 import importlib.util

@@ -1,9 +1,9 @@
-"""Which files each build of a sharded site owns (generator/shards.py)."""
+"""Which files each build of a sharded site owns (generator/pages/shards.py)."""
 from collections import Counter
 
 import pytest
 
-from generator.shards import (
+from generator.pages.shards import (
     Shard,
     built_by_shard,
     count_by_month,
