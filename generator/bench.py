@@ -201,17 +201,18 @@ def site_sizes(project: Path) -> str:
 
 
 def first_search_kb(site: Path) -> float:
-    """An upper estimate of what the browser fetches for one search: the UI once;
-    from every bundle (shard) its script, entry, WASM, language file and two
-    largest index chunks; five result fragments."""
+    """An upper estimate of what the browser fetches for one search: the UI, the
+    script, WASM and language file once (from the main bundle: the bundles it
+    merges are searched by the same instance, as Chromium shows); from every bundle
+    its entry, metadata and two largest index chunks; five result fragments."""
     def sizes(bundle: Path, pattern: str) -> list[int]:
         return sorted((p.stat().st_size for p in bundle.glob(pattern)), reverse=True)
 
-    size = sum(sum(sizes(site / "pagefind", name)) for name in ("pagefind-ui.js", "pagefind-ui.css"))
+    once = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "wasm.*.pagefind")
+    size = sum(sum(sizes(site / "pagefind", name)) for name in once)
     fragments = []
     for bundle in site.glob("pagefind*"):
-        size += sum(sum(sizes(bundle, pattern)) for pattern in ("pagefind.js", "pagefind-entry.json",
-                                                                 "wasm.*.pagefind", "pagefind.*.pf_meta"))
+        size += sum(sum(sizes(bundle, pattern)) for pattern in ("pagefind-entry.json", "pagefind.*.pf_meta"))
         size += sum(sizes(bundle, "index/*.pf_index")[:2])
         fragments += sizes(bundle, "fragment/*.pf_fragment")
     return (size + sum(sorted(fragments, reverse=True)[:5])) / 1e3
