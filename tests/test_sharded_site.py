@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +113,17 @@ def test_search_finds_a_briefing_of_every_shard(sites):
             tab.page.screenshot(path=str(SCREENSHOTS / "sharded-search.png"))
         assert tab.errors == []
         tab.context.close()
+
+
+def test_a_failing_shard_fails_the_build_naming_it_and_leaves_no_folder(sites, tmp_path):
+    """A hand-written page in a month folder belongs to that month's shard: its broken
+    link fails the shard's strict build, and so the whole build."""
+    project = tmp_path / "project"
+    shutil.copytree(sites[0].parent / "project", project)  # the corpus, its cache, shard_size: 4
+    month = sorted((project / "briefings").glob("[0-9]*/[0-9]*/index.md"))[0].parent
+    (month / "notes.md").write_text("# Notes\n\nSee [this](missing.md).\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "the build of shard" in result.stderr and "missing.md" in result.stderr, result.stderr[-2000:]
+    assert not list(tmp_path.glob(".site-shard-*"))

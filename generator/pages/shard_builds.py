@@ -55,7 +55,7 @@ class ShardRuns:
         _, errors = process.communicate()
         if process.returncode != 0 and not self.cancelled:
             with self.lock:
-                self.failures.append(f"briefings: the build of shard {shard.name} failed:\n{errors[-3000:]}")
+                self.failures.append(f"briefings: the build of shard {shard.name} failed:\n{problems(errors)}")
 
     def cancel(self) -> None:
         """Stop the shards' builds (the top-level build failed) and remove their folders."""
@@ -72,15 +72,17 @@ class ShardRuns:
         for future in self.futures:
             future.result()
         self.pool.shutdown()
-        if self.failures:
-            raise ShardError("\n".join(self.failures))
-        bundles = []
-        for shard in self.shards:
-            bundles += merge_shard(shard_folder(self.site, shard), self.site, shard)
-        merge_sitemaps(self.site, [shard_folder(self.site, shard) for shard in self.shards])
-        for shard in self.shards:
-            shutil.rmtree(shard_folder(self.site, shard), ignore_errors=True)
-        return bundles
+        try:
+            if self.failures:
+                raise ShardError("\n".join(self.failures))
+            bundles = []
+            for shard in self.shards:
+                bundles += merge_shard(shard_folder(self.site, shard), self.site, shard)
+            merge_sitemaps(self.site, [shard_folder(self.site, shard) for shard in self.shards])
+            return bundles
+        finally:  # a failed shard leaves no half-built folder beside the site
+            for shard in self.shards:
+                shutil.rmtree(shard_folder(self.site, shard), ignore_errors=True)
 
 
 def merge_shard(folder: Path, site: Path, shard: Shard) -> list[str]:
@@ -96,6 +98,13 @@ def merge_shard(folder: Path, site: Path, shard: Shard) -> list[str]:
         shutil.rmtree(site / name, ignore_errors=True)
         os.replace(folder / name, site / name)
     return bundles
+
+
+def problems(log: str) -> str:
+    """A shard's warnings and errors, without its progress lines (the whole log's end
+    when it has none, as after a crash)."""
+    lines = [line for line in log.splitlines() if not line.startswith(("INFO", "DEBUG"))]
+    return "\n".join(lines)[-3000:] if lines else log[-3000:]
 
 
 URL_ENTRY = re.compile(r"<url>.*?</url>", re.S)
