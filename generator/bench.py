@@ -256,7 +256,10 @@ def _wait_for_text(url: str, text: str, seconds: float) -> None:
     raise TimeoutError(f"{url} did not show {text!r} within {seconds} s")
 
 
-# The site in shards: the same project's `mkdocs build` (generation cached) as one build and in shards of `shard_size` briefings, timed by the wall clock, with the peak memory of the whole process tree, of the top-level build alone (with its Pagefind) and of each shard's build (with its Pagefind).
+# The site in shards: the same project's `mkdocs build` (generation cached) as one
+# build and in shards of `shard_size` briefings, timed by the wall clock and in CPU
+# time, with the peak memory of the whole process tree, of the top-level build alone
+# (with its Pagefind) and of each shard's build (with its Pagefind).
 SHARD_FOLDER = re.compile(r"-shard-([0-9]{4}-[0-9]{2})")
 
 
@@ -266,7 +269,7 @@ class SiteRun:
     peak_mb: float  # the whole tree
     top_mb: float  # the top-level build without its shards' processes
     shard_mb: dict[str, float] = field(default_factory=dict)  # each shard's build
-    cpu_seconds: float = 0.0  # user and system time of all its processes: steadier than the wall clock on a busy machine
+    cpu_seconds: float = 0.0  # user + system time of all its processes: steadier than wall time on a busy machine
 
 
 def process_table() -> tuple[dict[int, int], dict[int, float], dict[int, str]]:
@@ -316,8 +319,8 @@ def sample(root: int, run: SiteRun) -> None:
 def build_site(project: Path, shard_size: int, code: Path) -> SiteRun:
     """`mkdocs build` of the project with `shard_size` (0: one build)."""
     config = project / "mkdocs.yml"
-    text = re.sub(r"\n  - briefings(:\n      shard_size: \d+)?\n", f"\n  - briefings:\n      shard_size: {shard_size}\n",
-                  config.read_text("utf-8"))
+    text = re.sub(r"\n  - briefings(:\n      shard_size: \d+)?\n",
+                  f"\n  - briefings:\n      shard_size: {shard_size}\n", config.read_text("utf-8"))
     config.write_text(text, "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(code)}
     start, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -351,11 +354,13 @@ def bench_shards(project: Path, shard_size: int, code: Path) -> str:
         site = project / "site"
         bundles = sorted(path.name for path in site.glob("pagefind*"))
         shards = ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(run.shard_mb.items()))
-        rows.append(f"| {'one build' if size == 0 else f'shards of {size}'} | {run.seconds:.1f} s | {run.cpu_seconds:.1f} s | "
+        name = "one build" if size == 0 else f"shards of {size}"
+        rows.append(f"| {name} | {run.seconds:.1f} s | {run.cpu_seconds:.1f} s | "
                     f"{run.peak_mb:.0f} MB | {run.top_mb:.0f} MB | {shards or '–'} | {folder_mb(site):.1f} MB | "
                     f"{len(bundles)} | {first_search_kb(site):.0f} kB |")
         print(rows[-1], flush=True)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    return (f"## The site in shards: `mkdocs build` of {project.name} (generation cached; load average at the end: "
+    seeds = sum(1 for _ in (project / "seeds").glob("*.txt"))
+    return (f"## The site in shards: `mkdocs build` of {seeds} briefings (generation cached; load average at the end: "
             f"{load})\n\n| build | time | CPU time | peak memory, all processes | top level | each shard (MB) | site | "
-            "search bundles | first search (estimate) |\n|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n")
+            "search bundles | first search (estimate) |\n" + "|---" * 9 + "|\n" + "\n".join(rows) + "\n")

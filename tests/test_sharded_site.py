@@ -26,8 +26,8 @@ BUNDLES = re.compile(r"^pagefind")
 
 def build(project: Path, site: Path, shard_size: int) -> str:
     config = (project / "mkdocs.yml").read_text("utf-8")
-    config = re.sub(r"\n  - briefings(:\n      shard_size: \d+)?\n", f"\n  - briefings:\n      shard_size: {shard_size}\n",
-                    config)
+    config = re.sub(r"\n  - briefings(:\n      shard_size: \d+)?\n",
+                    f"\n  - briefings:\n      shard_size: {shard_size}\n", config)
     (project / "mkdocs.yml").write_text(config, "utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
                             capture_output=True, text=True,

@@ -38,7 +38,8 @@ def test_a_shard_survives_its_environment_variable():
 def test_every_file_is_written_by_exactly_one_build():
     shards = [Shard("2023-11", ("2023/11", "2023/12")), Shard("2024-01", ("2024/01",))]
     for uri in ["2023/11/a.md", "2023/12/index.md", "2024/01/b.json", "actors/x.md", "tags.md", "assets/x.js"]:
-        writers = [shard.name for shard in shards if owned_by_shard(uri, shard)] + (["top"] if owned_by_top(uri) else [])
+        writers = [shard.name for shard in shards if owned_by_shard(uri, shard)]
+        writers += ["top"] if owned_by_top(uri) else []
         assert len(writers) == 1, (uri, writers)
 
 
