@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -16,7 +18,8 @@ import sys
 import threading
 import time
 import urllib.request
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import make_corpus
@@ -198,17 +201,18 @@ def site_sizes(project: Path) -> str:
 
 
 def first_search_kb(site: Path) -> float:
-    """An upper estimate of what the browser fetches for one search: the UI once;
-    from every bundle (shard) its script, entry, WASM, language file and two
-    largest index chunks; five result fragments."""
+    """An upper estimate of what the browser fetches for one search: the UI, the
+    script, WASM and language file once (from the main bundle: the bundles it
+    merges are searched by the same instance, as Chromium shows); from every bundle
+    its entry, metadata and two largest index chunks; five result fragments."""
     def sizes(bundle: Path, pattern: str) -> list[int]:
         return sorted((p.stat().st_size for p in bundle.glob(pattern)), reverse=True)
 
-    size = sum(sum(sizes(site / "pagefind", name)) for name in ("pagefind-ui.js", "pagefind-ui.css"))
+    once = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "wasm.*.pagefind")
+    size = sum(sum(sizes(site / "pagefind", name)) for name in once)
     fragments = []
     for bundle in site.glob("pagefind*"):
-        size += sum(sum(sizes(bundle, pattern)) for pattern in ("pagefind.js", "pagefind-entry.json",
-                                                                 "wasm.*.pagefind", "pagefind.*.pf_meta"))
+        size += sum(sum(sizes(bundle, pattern)) for pattern in ("pagefind-entry.json", "pagefind.*.pf_meta"))
         size += sum(sizes(bundle, "index/*.pf_index")[:2])
         fragments += sizes(bundle, "fragment/*.pf_fragment")
     return (size + sum(sorted(fragments, reverse=True)[:5])) / 1e3
@@ -250,3 +254,113 @@ def _wait_for_text(url: str, text: str, seconds: float) -> None:
             pass
         time.sleep(0.05)
     raise TimeoutError(f"{url} did not show {text!r} within {seconds} s")
+
+
+# The site in shards: the same project's `mkdocs build` (generation cached) as one
+# build and in shards of `shard_size` briefings, timed by the wall clock and in CPU
+# time, with the peak memory of the whole process tree, of the top-level build alone
+# (with its Pagefind) and of each shard's build (with its Pagefind).
+SHARD_FOLDER = re.compile(r"-shard-([0-9]{4}-[0-9]{2})")
+
+
+@dataclass
+class SiteRun:
+    seconds: float
+    peak_mb: float  # the whole tree
+    top_mb: float  # the top-level build without its shards' processes
+    shard_mb: dict[str, float] = field(default_factory=dict)  # each shard's build
+    cpu_seconds: float = 0.0  # user + system time of all its processes: steadier than wall time on a busy machine
+
+
+def process_table() -> tuple[dict[int, int], dict[int, float], dict[int, str]]:
+    """Parent, resident MB and command line of every process."""
+    parents, rss, commands = {}, {}, {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/statm") as statm:
+                rss[int(entry)] = int(statm.read().split()[1]) * page / 1e6
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                commands[int(entry)] = cmdline.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except (OSError, IndexError, ValueError):
+            continue
+    return parents, rss, commands
+
+
+def subtree(root: int, parents: dict[int, int]) -> set[int]:
+    children: dict[int, list[int]] = defaultdict(list)
+    for pid, parent in parents.items():
+        children[parent].append(pid)
+    tree, frontier = {root}, [root]
+    while frontier:
+        for child in children[frontier.pop()]:
+            if child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return tree
+
+
+def sample(root: int, run: SiteRun) -> None:
+    parents, rss, commands = process_table()
+    tree = subtree(root, parents)
+    shards = {pid: match.group(1) for pid in tree
+              if (match := SHARD_FOLDER.search(commands.get(pid, ""))) and "mkdocs build" in commands[pid]}
+    in_shards = set()
+    for pid, name in shards.items():
+        mine = subtree(pid, parents)
+        in_shards |= mine
+        run.shard_mb[name] = max(run.shard_mb.get(name, 0.0), sum(rss.get(p, 0.0) for p in mine))
+    run.peak_mb = max(run.peak_mb, sum(rss.get(p, 0.0) for p in tree))
+    run.top_mb = max(run.top_mb, sum(rss.get(p, 0.0) for p in tree - in_shards))
+
+
+def build_site(project: Path, shard_size: int, code: Path) -> SiteRun:
+    """`mkdocs build` of the project with `shard_size` (0: one build)."""
+    config = project / "mkdocs.yml"
+    text = re.sub(r"\n  - briefings(:\n      shard_size: \d+)?\n",
+                  f"\n  - briefings:\n      shard_size: {shard_size}\n", config.read_text("utf-8"))
+    config.write_text(text, "utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(code)}
+    start, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=project, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    run = SiteRun(0.0, 0.0, 0.0)
+    done = threading.Event()
+
+    def sampler() -> None:
+        while not done.wait(0.1):
+            sample(process.pid, run)
+
+    thread = threading.Thread(target=sampler, daemon=True)
+    thread.start()
+    output, _ = process.communicate()
+    run.seconds = time.perf_counter() - start
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run.cpu_seconds = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
+    done.set()
+    thread.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{output[-3000:]}")
+    return run
+
+
+def bench_shards(project: Path, shard_size: int, code: Path) -> str:
+    """A Markdown section: one build against shards of `shard_size`."""
+    rows = []
+    for size in (0, shard_size):
+        run = build_site(project, size, code)
+        site = project / "site"
+        bundles = sorted(path.name for path in site.glob("pagefind*"))
+        shards = ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(run.shard_mb.items()))
+        name = "one build" if size == 0 else f"shards of {size}"
+        rows.append(f"| {name} | {run.seconds:.1f} s | {run.cpu_seconds:.1f} s | "
+                    f"{run.peak_mb:.0f} MB | {run.top_mb:.0f} MB | {shards or '–'} | {folder_mb(site):.1f} MB | "
+                    f"{len(bundles)} | {first_search_kb(site):.0f} kB |")
+        print(rows[-1], flush=True)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    seeds = sum(1 for _ in (project / "seeds").glob("*.txt"))
+    return (f"## The site in shards: `mkdocs build` of {seeds} briefings (generation cached; load average at the end: "
+            f"{load})\n\n| build | time | CPU time | peak memory, all processes | top level | each shard (MB) | site | "
+            "search bundles | first search (estimate) |\n" + "|---" * 9 + "|\n" + "\n".join(rows) + "\n")

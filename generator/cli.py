@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd = commands.add_parser("bench", help="time generation and MkDocs on a corpus made from the seeds")
     bench_cmd.add_argument("-n", type=int, default=1000, help="number of seeds (default 1000)")
     bench_cmd.add_argument("--huge", action="store_true", help="also run with 10,000 seeds")
+    bench_cmd.add_argument("--shard-size", type=int, default=0,
+                           help="also build the site in shards of this many briefings, beside one build")
     bench_cmd.add_argument("--work", type=Path, default=Path("/tmp/briefings-bench"), help="scratch folder")
     bench_cmd.add_argument("--jobs", "-j", type=int, default=0, help="extraction processes (default: one per core)")
     bench_cmd.add_argument("--results", type=Path, default=PROJECT / "bench" / "latest.md")
@@ -99,6 +101,12 @@ def run_bench(args) -> int:
     sections = [bench(args.n, args.work / str(args.n), jobs)]
     if args.huge:
         sections.append(bench(10_000, args.work / "10000", jobs, naive_too=False))
+    if args.shard_size:
+        from .bench import bench_shards
+
+        for count in [args.n, *([10_000] if args.huge else [])]:
+            work = args.work / str(count)
+            sections.append(bench_shards(work / "project", args.shard_size, work / "code"))
     args.results.parent.mkdir(parents=True, exist_ok=True)
     text = "# Benchmark results\n\nMade by `briefings bench" + (" --huge" if args.huge else "") + "`.\n\n"
     args.results.write_text(text + "\n".join(sections), "utf-8")

@@ -6,10 +6,14 @@ seeds/ and templates/ are watched too; the process keeps the NLP pipeline
 loaded, so a saved seed costs one extraction.
 
 Each seed problem is a warning, so `mkdocs build --strict` fails listing them
-all, while a plain build or serve goes on and shows them on the home page."""
+all, while a plain build or serve goes on and shows them on the home page.
+
+A site of more than `shard_size` briefings is built in shards (generator/pages/shards.py):
+this build writes the top level and starts one build process per shard."""
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import zlib
 from pathlib import Path
@@ -18,14 +22,20 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import InclusionLevel
 
 from .build import BuildConfig, build
 from .feeds import absolute_links
 from .minify import literal_characters, prune_theme_assets, squeeze_whitespace
+from .parallel import default_jobs
 from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
+from .pages.shard_builds import ShardError, ShardRuns, quiet_excluded_links, write_bundle_list
+from .pages.shard_tags import add_unbuilt_pages
+from .pages.shards import ENV, built_by_shard, count_by_month, decode_shard, owned_by_top, plan_shards
 from .writer import read_manifest
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+SHARD_SIZE = 5000
 
 
 class BriefingsConfig(Config):
@@ -35,10 +45,16 @@ class BriefingsConfig(Config):
     jobs = opt.Type(int, default=0)  # extraction processes; 0: one per core
     search = opt.Type(bool, default=True)  # index the built site with Pagefind
     search_shard_pages = opt.Type(int, default=PAGES_PER_SHARD)  # pages per Pagefind index (its memory)
+    # Above this many briefings, `mkdocs build` builds the site in shards of at most this many
+    # (bench/results.md); 0: never. shard_jobs: shard builds at once (0: one per core).
+    shard_size = opt.Type(int, default=SHARD_SIZE)
+    shard_jobs = opt.Type(int, default=0)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serving = False
+    shard = None  # in a shard's build process: the shard it builds
+    runs = None  # in the top-level build of a sharded site: the shards' builds
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
@@ -55,9 +71,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.build_config = BuildConfig(seeds=root / self.config.seeds, out=Path(config.docs_dir),
                                         templates=root / self.config.templates, cache=root / self.config.cache,
                                         jobs=self.config.jobs, keep_in_memory=self.serving)
+        self.parked: dict[str, bytes] = {}
+        if os.environ.get(ENV):  # a shard's build: the top-level build has generated the pages
+            self.shard = decode_shard(os.environ[ENV])
+            self.generated = {path for path in read_manifest(self.build_config.out) if path.endswith(".md")}
+            return config
+        self._generate()
+        plan = [] if self.serving else plan_shards(count_by_month(self.generated), self.config.shard_size)
+        if plan:
+            log.info("briefings: %d briefings, more than %d: building %d shards beside the top level",
+                     sum(count_by_month(self.generated).values()), self.config.shard_size, len(plan))
+            self.runs = ShardRuns(plan, Path(config.config_file_path), Path(config.site_dir), config.strict,
+                                  self.config.shard_jobs or default_jobs())
+        return config
+
+    def _generate(self) -> None:
         report = build(self.build_config)
         self.generated = {path for path in read_manifest(self.build_config.out) if path.endswith(".md")}
-        self.parked: dict[str, bytes] = {}
         for note in report.notes:
             log.info(note)
         for error in report.errors:
@@ -66,7 +96,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info("briefings: %d built (%d parsed, %d cached), %d written, %d removed%s", report.count,
                  report.parsed, report.cached, len(report.write.written), len(report.write.removed),
                  " (nothing changed)" if report.skipped else f" ({steps})")
-        return config
+
+    def on_files(self, files, config):
+        """Each build of a sharded site writes only its own files; the others stay
+        known, so that links to them get the URLs of a single build."""
+        if self.shard is None and self.runs is None:
+            return files
+        quiet_excluded_links()
+        for file in files:
+            if not (built_by_shard(file.src_uri, self.shard) if self.shard else owned_by_top(file.src_uri)):
+                file.inclusion = InclusionLevel.EXCLUDED
+        return files
+
+    def on_nav(self, nav, config, files):
+        if self.runs is not None:  # the tags page lists the shards' briefings too
+            count = add_unbuilt_pages(files, config, lambda uri: not owned_by_top(uri))
+            log.info("briefings: the tags page lists %d briefings of the shards", count)
+        return nav
 
     def on_env(self, env, config, files):
         # MkDocs dates every page (the sitemap's lastmod, the sitemap.gz header) by the
@@ -111,16 +157,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         feed = Path(config.site_dir) / "feed.xml"
         if config.site_url and feed.is_file():  # feed readers need absolute links
             feed.write_text(absolute_links(feed.read_text("utf-8"), config.site_url), "utf-8")
-        if not self.config.search:
-            return
-        if self.serving:
+        site = Path(config.site_dir)
+        if self.serving and self.config.search:
             # The page a reader saved is served at once; the index follows in a few seconds.
-            self.indexer.request(Path(config.site_dir))
-        else:
-            try:
-                index_site(Path(config.site_dir), pages_per_shard=self.config.search_shard_pages)
-            except SearchError as error:
-                raise PluginError(str(error)) from error
+            self.indexer.request(site)
+            return
+        try:
+            bundles = self._index(site)
+            if self.runs is not None:
+                bundles += self.runs.finish()
+                if self.config.search:
+                    write_bundle_list(site, bundles[1:])
+        except (SearchError, ShardError) as error:
+            raise PluginError(str(error)) from error
+
+    def _index(self, site: Path) -> list[str]:
+        if not self.config.search:
+            return []
+        if self.shard is not None:
+            return index_site(site, pages_per_shard=self.config.search_shard_pages, bundle=self.shard.bundle,
+                              folders=list(self.shard.months))
+        return index_site(site, pages_per_shard=self.config.search_shard_pages)
+
+    def on_build_error(self, error):
+        if self.runs is not None:  # let no shard build outlive this one
+            self.runs.cancel()
 
     def on_serve(self, server, config, builder):
         # Load the NLP pipeline while the reader browses, so the first saved seed does not wait for it.

@@ -3,7 +3,8 @@
 Pagefind holds a whole index in memory while it builds it (about 0.4 MB per
 page: 4.2 GB at 10,000 briefings), so a large site is indexed in shards of
 at most `pages_per_shard` pages, one after the other, and the search page merges
-them (`shards.json` in the main bundle lists the others)."""
+them (`shards.json` in the main bundle lists the others). A sharded site
+(generator/pages/shards.py) indexes each of its shards into bundles of their own."""
 from __future__ import annotations
 
 import importlib.util
@@ -28,30 +29,35 @@ class SearchError(Exception):
     pass
 
 
-def index_site(site: Path, background: bool = False, pages_per_shard: int = PAGES_PER_SHARD) -> int:
-    """Index the built site into site/pagefind/ (and site/pagefind-2/… for more
-    shards); returns the number of shards."""
+def index_site(site: Path, background: bool = False, pages_per_shard: int = PAGES_PER_SHARD,
+               bundle: str = BUNDLE, folders: list[str] | None = None) -> list[str]:
+    """Index the built site into site/<bundle>/ (and site/<bundle>-2/… for more
+    shards); returns the names of the bundles. Only the pages under `folders` when
+    given (a shard of a sharded site indexes its own months). The main bundle lists
+    the others in its shards.json."""
     if importlib.util.find_spec("pagefind") is None:
         raise SearchError("briefings: search needs Pagefind; run: pip install 'pagefind[bin]==1.5.2'")
-    pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith(BUNDLE))
+    pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith(BUNDLE)
+                   and (folders is None or p.relative_to(site).parent.as_posix().startswith(tuple(folders))))
     shards = max(1, math.ceil(len(pages) / pages_per_shard))
-    for stale in site.glob(f"{BUNDLE}-*"):
+    for stale in site.glob(f"{bundle}-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    if shards == 1:
-        _run_pagefind(site, site / BUNDLE, background)
+    names = [bundle_name(number, bundle) for number in range(shards)]
+    if shards == 1 and folders is None:
+        _run_pagefind(site, site / bundle, background)
     else:
         for number in range(shards):
             with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-shard-") as folder:
                 for page in pages[number::shards]:  # interleaved: shards of even size
                     _link(page, Path(folder) / page.relative_to(site))
-                _run_pagefind(Path(folder), site / bundle_name(number), background)
-    others = [f"../{bundle_name(number)}/" for number in range(1, shards)]
-    (site / BUNDLE / "shards.json").write_text(json.dumps(others) + "\n", "utf-8")
-    return shards
+                _run_pagefind(Path(folder), site / names[number], background)
+    if bundle == BUNDLE:
+        (site / BUNDLE / "shards.json").write_text(json.dumps([f"../{name}/" for name in names[1:]]) + "\n", "utf-8")
+    return names
 
 
-def bundle_name(number: int) -> str:
-    return BUNDLE if number == 0 else f"{BUNDLE}-{number + 1}"
+def bundle_name(number: int, bundle: str = BUNDLE) -> str:
+    return bundle if number == 0 else f"{bundle}-{number + 1}"
 
 
 def _link(source: Path, target: Path) -> None:

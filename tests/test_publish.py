@@ -18,7 +18,7 @@ from generator.writer import MANIFEST, read_manifest
 
 from .browser import copy_project, mkdocs_env
 from .conftest import ROOT
-from .test_site import broken_links
+from .links import broken_links
 
 pytestmark = pytest.mark.slow
 SITE_URL = "https://example.org/news/"

@@ -3,8 +3,6 @@ then what a reader gets in the HTML and the search index (Pagefind's)."""
 import gzip
 import json
 import os
-import posixpath
-import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +12,7 @@ from html import unescape
 import pytest
 
 from .conftest import ROOT
+from .links import broken_links
 
 pytestmark = pytest.mark.slow
 
@@ -174,35 +173,6 @@ def test_tags_and_figures_pages_exist(built_site):
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
-    """Long lists are raw HTML with published URLs, which MkDocs does not check."""
     site, _ = built_site
     broken = broken_links(site)
     assert not broken, broken[:20]
-
-
-def broken_links(site, root: str = "/") -> list[str]:
-    """Links of the built site's pages to a missing file or anchor; `root` is the
-    path the site is served under (a link from it, as 404.html has, starts with it)."""
-    pages = {path.relative_to(site).as_posix(): path.read_text("utf-8") for path in site.rglob("*.html")}
-    ids = {name: set(re.findall(r'\bid="([^"]+)"', html)) for name, html in pages.items()}
-    broken = []
-    for name, html in pages.items():
-        folder = posixpath.dirname(name)
-        for href in map(unescape, re.findall(r'<a [^>]*href="([^"]+)"', html)):
-            if re.match(r"[a-z]+:|//", href):
-                continue
-            target, _, anchor = href.partition("#")
-            base = folder
-            if target.startswith("/"):
-                if not target.startswith(root):
-                    broken.append(f"{name}: {href} (outside {root})")
-                    continue
-                base, target = "", target.removeprefix(root) or "."
-            resolved = posixpath.normpath(posixpath.join(base, target)) if target else name
-            if target.endswith("/") or (site / resolved).is_dir():
-                resolved = posixpath.join(resolved, "index.html").removeprefix("./")
-            if not (site / resolved).exists():
-                broken.append(f"{name}: {href}")
-            elif anchor and resolved.endswith(".html") and anchor not in ids[resolved]:
-                broken.append(f"{name}: {href} (no such anchor)")
-    return broken
