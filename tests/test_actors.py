@@ -159,3 +159,42 @@ def test_no_role_read_from_unrelated_words(nlp, body, name):
 def test_two_places_joined_by_a_hyphen_are_not_a_place(nlp):
     b = brief(nlp, "Troops massed along the Iraq-Kuwait border as Iraq and Kuwait traded threats.")
     assert find(b, "Iraq-Kuwait") is None and find(b, "Iraq") is not None
+
+
+@pytest.mark.parametrize("body,name", [
+    # a phrase headed by a noun that cannot name a person or an organization is no role
+    ("Workers hung a huge portrait of Lenin over the square.", "Lenin"),
+    ("Under terms of the revised bid, Globex Corp., run by Hank Scorpio, will pay cash.", "Globex Corp"),
+    ("Under terms of the revised bid, Globex Corp., run by Hank Scorpio, will pay cash.", "Hank Scorpio"),
+    ("The group publishes The Boston Globe, Metro magazine and local newspapers.", "Boston Globe"),
+    ("Customers will get rights to buy additional shares of Initrode at half price. Initrode Inc. agreed.",
+     "Initrode Inc"),
+])
+def test_no_role_from_a_noun_that_names_no_role(nlp, body, name):
+    assert find(brief(nlp, body), name).role is None
+
+
+@pytest.mark.parametrize("body,name,role", [
+    ("Initech Corp., a software maker, cut 300 jobs.", "Initech Corp", "software maker"),
+    ("Hooli Ltd., a unit of Nucleus Holdings, sold the plant.", "Hooli Ltd", "unit of Nucleus Holdings"),
+    ("Mary Jones at First Chicago said rates would rise.", "Mary Jones", "First Chicago"),
+    ("The strike was ordered by four-star Gen. Tom Baker, the commander.", "Tom Baker", "four-star"),
+    ("Vandelay Co., a closely held firm, bought the land.", "Vandelay Co", "closely held firm"),
+])
+def test_role_keeps_the_words_that_make_it(nlp, body, name, role):
+    assert role in (find(brief(nlp, body), name).role or "")
+
+
+def test_a_place_is_no_role(nlp):
+    b = brief(nlp, "Anna Berg reports from Oslo. The talks ended late. Anna Berg for Radio Nord, Oslo.")
+    assert find(b, "Anna Berg").role != "Oslo"
+
+
+def test_a_corporate_suffix_makes_an_organization(nlp):
+    b = brief(nlp, "Dunder Mifflin Inc. said it would close two branches. Dunder Mifflin's shares fell.")
+    assert find(b, "Dunder Mifflin Inc").kind == "organization"
+
+
+def test_a_given_name_keeps_its_title_in_the_possessive(nlp):
+    b = brief(nlp, "Saddam Hussein spoke on the radio. Prince Hassan, King Hussein's brother, listened.")
+    assert find(b, "King Hussein") is not None and find(b, "King Hussein") is not find(b, "Saddam Hussein")

@@ -133,6 +133,8 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
         usage = usage_kind(ent, kind)
+        if CORPORATE_SUFFIX.search(name) and kind != "place":
+            kind = usage = "organization"  # 'Nashua Corp.', 'Tony Lama Co.': a company, however its short name is used
         if usage == "person" and kind != "person" and person_span(ent) is not ent:
             ent = person_span(ent)
             name = clean_name(ent.text)

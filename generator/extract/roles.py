@@ -16,6 +16,10 @@ from .names import actor_words
 from .phrases import doc_text, join_tokens, without_asides
 
 EDITORIAL_TITLE = re.compile(r"\[([^\[\]]{3,60})\]\s*$")
+# Endings of nouns that name what a person is or does ('leader', 'commandant', 'analyst').
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee", "eer", "ive", "ary", "crat",
+                 "omat", "ier", "ess")
+ORGANIZATION_ENDINGS = ("ancy", "ency", "ium", "tory")  # 'consultancy', 'consortium', 'laboratory'
 NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "mr", "mr.", "mrs", "mrs.",
             "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"}
 
@@ -99,7 +103,9 @@ def _group_role(span: Span) -> str | None:
     if span.root.dep_ != "pobj" or preposition.lower_ not in ("by", "including", "as", "like"):
         return None
     group = next((a for a in preposition.ancestors if a.tag_ == "NNS"), None)
-    if group is None or group.i > span.start or group.ent_type_:
+    if group is None or group.i > span.start or group.ent_type_ or not names_a_role(group, "PERSON"):
+        return None  # 'Under terms of the bid, Globex, run by X': X is not one of the terms
+    if group not in (preposition.head, preposition.head.head):
         return None
     modifiers = [t for t in group.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.like_num]
     return f"{join_tokens(modifiers)} {group.lemma_}".strip()
@@ -119,15 +125,16 @@ def _own_role(span: Span) -> str | None:
     if title_text and any(t.ent_type_ == "ORG" for t in title) and any(t.tag_ == "POS" for t in title):
         return title_text.removesuffix("'s").removesuffix("’s").strip()  # 'DAB's Ben Chan': an affiliation
     for child in root.children:
-        if (child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON"
-                and (span.label_ == "PERSON" or child.tag_ in ("NN", "NNP") and (
-                    span.label_ == "ORG" or any(d.lower_ in ("a", "an") for d in child.children)
-                    and span.doc[child.left_edge.i - 1].text == ","))):
+        if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON" \
+                and _describes(child, span):
             return _phrase(_without_clauses(child))
     preposition = root.head
     if (span.label_ == "PERSON" and root.dep_ == "pobj" and preposition.lower_ == "of"
             and preposition.head.i < span.start and preposition.head.pos_ in ("NOUN", "PROPN")
-            and not preposition.head.ent_type_):  # 'Governor of Washington Chris Gregoire'
+            and not preposition.head.ent_type_ and (names_a_role(preposition.head, "PERSON")
+                                                    or names_a_role(preposition.head, "GPE"))):
+        # 'Governor of Washington Chris Gregoire', 'the Iranian port of Bandar Abbas' (a place by its
+        # usage), not 'a giant portrait of Jesus'
         title = [t for t in span.doc[preposition.head.left_edge.i:span.start]]
         return _phrase(title)
     for child in root.children:  # 'Oaitse Nawa of the Elephant Protection Society'
@@ -136,10 +143,45 @@ def _own_role(span: Span) -> str | None:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
             if objects:
                 return _phrase(list(child.subtree))
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ == "":
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ == "" \
+            and names_a_role(root.head, span.label_):  # not 'Under terms of the new proposal, Equus'
         head = root.head
         return _phrase([t for t in _without_clauses(head) if t.i < span.start and t.text != ","])
     return None
+
+
+def _describes(noun: Token, span: Span) -> bool:
+    """Whether an apposition after a name says what it is: any for a person ('Danny
+    Naveh, cabinet secretary'); for an organization or another name, a noun phrase
+    introduced by an article or a possessive and headed by a noun of its kind ('Sun
+    Microsystems Inc., a computer maker'), not the next item of a list ('The Wall Street
+    Journal, Barron's magazine, community newspapers')."""
+    if span.label_ == "PERSON":
+        return True
+    if noun.tag_ not in ("NN", "NNP"):
+        return False
+    introduced = any(d.lower_ in ("a", "an", "the") or d.dep_ == "poss" for d in noun.children)
+    listed = any(c.dep_ == "conj" for c in noun.children) or noun.dep_ == "conj"
+    if span.label_ == "ORG":
+        return introduced and not listed and names_a_role(noun, "ORG")
+    return any(d.lower_ in ("a", "an") for d in noun.children) and span.doc[noun.left_edge.i - 1].text == ","
+
+
+def names_a_role(noun: Token, label: str) -> bool:
+    """Whether a common noun can say what a person ('father', 'commandant', 'counterpart')
+    or an organization ('company', 'maker', 'unit') is; 'portrait', 'proposal' and
+    'shares' cannot, so a phrase headed by them is no role."""
+    words = actor_words()
+    lemma = noun.lemma_.lower()
+    if label == "ORG":
+        return lemma in words["organization_nouns"] or lemma.endswith(AGENT_ENDINGS + ORGANIZATION_ENDINGS)
+    if label in ("GPE", "LOC", "FAC"):
+        return lemma in words["place_nouns"]
+    last = lemma.split("-")[-1]  # 'great-uncle', 'co-founder'
+    if last.endswith("ment"):  # 'agreement', 'statement'
+        return False
+    return (lemma in words["person_titles"] or last in words["person_nouns"] or last in words["person_titles"]
+            or last.endswith(AGENT_ENDINGS))
 
 
 def _without_clauses(token: Token) -> list[Token]:
@@ -168,17 +210,31 @@ def _phrase(tokens: list[Token]) -> str:
             words = words[:i]
             break
     while words and (words[0].is_punct or words[0].pos_ in ("DET", "ADP", "CCONJ", "NUM", "ADV")
-                     or words[0].like_num):
+                     or words[0].like_num or words[0].tag_ in ("VBD", "VBZ", "VBP")):
+        if _keeps_first_word(words):
+            break
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
         words.pop()
-    if not words or len(words) > 10:
-        return ""
+    if not words or len(words) > 10 or all(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in words):
+        return ""  # 'Lisa Schlein for VOA News, Geneva': a place is no role
     text = join_tokens(words)
     last = words[-1]
     if last.tag_ == "NNS" and last.is_lower and last.lemma_ != last.lower_:
         text = text[: len(text) - len(last.text)] + last.lemma_
     return text.removesuffix("'s").removesuffix("’s").strip()
+
+
+def _keeps_first_word(words: list[Token]) -> bool:
+    """A first word that belongs to the role: part of a name ('First Boston'), a number
+    joined to the next word ('four-star general'), an adverb of the next word ('a closely
+    held firm')."""
+    first = words[0]
+    if first.is_title and first.ent_type_ in ("ORG", "NORP", "FAC") and first.pos_ == "PROPN":
+        return True
+    if first.like_num and len(words) > 2 and words[1].text == "-" and not first.whitespace_:
+        return True
+    return first.pos_ == "ADV" and len(words) > 1 and first.head.i == words[1].i and words[1].tag_ in ("VBN", "JJ")
 
 
 MATCH_CONTEXT_MIN = 3
