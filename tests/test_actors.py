@@ -198,3 +198,16 @@ def test_a_corporate_suffix_makes_an_organization(nlp):
 def test_a_given_name_keeps_its_title_in_the_possessive(nlp):
     b = brief(nlp, "Saddam Hussein spoke on the radio. Prince Hassan, King Hussein's brother, listened.")
     assert find(b, "King Hussein") is not None and find(b, "King Hussein") is not find(b, "Saddam Hussein")
+
+
+@pytest.mark.parametrize("body,name,role", [
+    # coordinated roles paired in order with the names listed after them
+    ("The girl's mother and grandfather, Rosa Perez and Luis Perez, spoke to reporters.", "Rosa Perez",
+     "girl's mother"),
+    ("The girl's mother and grandfather, Rosa Perez and Luis Perez, spoke to reporters.", "Luis Perez",
+     "girl's grandfather"),
+    # a possessor inside an apposition stays in the role
+    ("Prince Faisal, King Khalid's nephew and adviser, declined to comment.", "Prince Faisal", "King Khalid's nephew"),
+])
+def test_role_from_coordinated_appositions(nlp, body, name, role):
+    assert role in (find(brief(nlp, body), name).role or "")

@@ -76,6 +76,8 @@ class Cluster:
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
     def kind(self) -> str:
+        if any(CORPORATE_SUFFIX.search(n) for n in self.names):
+            return "organization"  # 'Nashua Corp.' is a company, however often 'Nashua's' is read as a person's
         return self.kinds.most_common(1)[0][0]
 
 

@@ -29,11 +29,53 @@ def find_role(span: Span) -> str | None:
     affiliation after it ('Frederick Fung of ADPL'); a relation ('X, who leads Y');
     a name coordinated with a titled one shares its title ('DAB's Ben Chan and
     Leung Che-cheung')."""
-    role = _own_role(span) or (_affiliation(span) or _relation(span) if span.label_ == "PERSON" else None)
+    role = _paired_role(span) if span.label_ == "PERSON" else None
+    role = role or _own_role(span) or (_affiliation(span) or _relation(span) if span.label_ == "PERSON" else None)
     if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
         first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
         role = (_own_role(first) or _affiliation(first) or _group_role(first)) if first is not None else None
     return role or (_group_role(span) if span.label_ == "PERSON" else None)
+
+
+def _paired_role(span: Span) -> str | None:
+    """'The boy's father and great-uncle, Juan Gonzalez and Delfin Gonzalez': as many
+    coordinated roles as names listed after them, paired in order (the possessor of the
+    first is the possessor of all)."""
+    doc = span.doc
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.sent == span.sent]
+    listed = [span]
+    for ent in reversed([e for e in people if e.end <= span.start]):  # names listed before this one
+        if doc[ent.end:listed[0].start].text not in ("and", ","):
+            break
+        listed.insert(0, ent)
+    for ent in [e for e in people if e.start >= span.end]:  # and after it
+        if doc[listed[-1].end:ent.start].text not in ("and", ","):
+            break
+        listed.append(ent)
+    comma = listed[0].start - 1
+    if len(listed) < 2 or comma < 2 or doc[comma].text != ",":
+        return None
+    last = doc[comma - 1]
+    if last.pos_ != "NOUN" or not names_a_role(last, "PERSON"):
+        return None
+    first = last
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    parts, current = [], []
+    for token in doc[first.left_edge.i:comma]:
+        if token.lower_ in ("and", ","):
+            parts.append(current)
+            current = []
+        else:
+            current.append(token)
+    parts.append(current)
+    heads = [p[-1] for p in parts if p]
+    if len(parts) != len(listed) or not all(h.pos_ == "NOUN" and names_a_role(h, "PERSON") for h in heads):
+        return None
+    possessor = [t for t in parts[0] if t.i < next((c.i for c in parts[0] if c.tag_ == "POS"), -1) + 1]
+    own = parts[listed.index(span)]
+    role = _phrase(own if own is parts[0] or not possessor else [*possessor, *own])
+    return role or None
 
 
 def _affiliation(span: Span) -> str | None:
@@ -160,7 +202,8 @@ def _describes(noun: Token, span: Span) -> bool:
         return True
     if noun.tag_ not in ("NN", "NNP"):
         return False
-    introduced = any(d.lower_ in ("a", "an", "the") or d.dep_ == "poss" for d in noun.children)
+    introduced = any(d.lower_ in ("a", "an", "the") or d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ == "of"
+                     for d in noun.children)  # 'Oy Waertsilae, former parent of Waertsilae Marine'
     listed = any(c.dep_ == "conj" for c in noun.children) or noun.dep_ == "conj"
     if span.label_ == "ORG":
         return introduced and not listed and names_a_role(noun, "ORG")
@@ -174,7 +217,8 @@ def names_a_role(noun: Token, label: str) -> bool:
     words = actor_words()
     lemma = noun.lemma_.lower()
     if label == "ORG":
-        return lemma in words["organization_nouns"] or lemma.endswith(AGENT_ENDINGS + ORGANIZATION_ENDINGS)
+        return lemma in words["organization_nouns"] or lemma in words["person_nouns"] \
+            or lemma.endswith(AGENT_ENDINGS + ORGANIZATION_ENDINGS)  # 'former parent of Waertsilae Marine'
     if label in ("GPE", "LOC", "FAC"):
         return lemma in words["place_nouns"]
     last = lemma.split("-")[-1]  # 'great-uncle', 'co-founder'
@@ -201,7 +245,8 @@ def _phrase(tokens: list[Token]) -> str:
         words = words[max(i for i, t in enumerate(words[:-1]) if t.text == ",") + 1:]
     for i, token in enumerate(words):
         run = i
-        while run + 1 < len(words) and words[run + 1].ent_type_ == "PERSON" and words[run + 1].i == words[run].i + 1:
+        while run + 1 < len(words) and words[run + 1].ent_type_ == "PERSON" and words[run + 1].i == words[run].i + 1 \
+                and words[run + 1].tag_ != "POS":  # "King Hussein's brother": a possessor, kept
             run += 1
         possessor = run + 1 < len(words) and words[run + 1].tag_ == "POS"  # "Trump's special envoy"
         name = token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.is_title
