@@ -211,3 +211,29 @@ def test_a_given_name_keeps_its_title_in_the_possessive(nlp):
 ])
 def test_role_from_coordinated_appositions(nlp, body, name, role):
     assert role in (find(brief(nlp, body), name).role or "")
+
+
+@pytest.mark.parametrize("body,name,kind", [
+    # organizations by the head word of their shape
+    ("The Ulster Defence Force and the Red Hand Commando declared a truce.", "Ulster Defence Force", "organization"),
+    ("The National Transportation Safety Board opened an inquiry into the crash.",
+     "National Transportation Safety Board", "organization"),
+])
+def test_organization_by_its_head_word(nlp, body, name, kind):
+    actor = find(brief(nlp, body), name)
+    assert actor is not None and actor.kind == kind
+
+
+def test_a_capitalized_particle_is_the_same_person(nlp):
+    b = brief(nlp, "Hamza bin Rashid praised the attack on Monday. Bin Rashid's aides fled to the hills.")
+    assert find(b, "Hamza bin Rashid") is find(b, "Bin Rashid")
+
+
+@pytest.mark.parametrize("body,name,role", [
+    # the organization a relation names is kept whole, prepositions and all
+    ("Maria Lopez, who leads Mothers of the Disappeared, met the judge.", "Maria Lopez", "Mothers of the Disappeared"),
+    # the parse hangs the name on the organization; the role is the noun before it
+    ("A spokeswoman for the Green Justice Party, Ilse Brandt, said the vote was lost.", "Ilse Brandt", "spokeswoman"),
+])
+def test_role_whole_from_relation_and_apposition(nlp, body, name, role):
+    assert role in (find(brief(nlp, body), name).role or "")

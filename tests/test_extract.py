@@ -200,3 +200,17 @@ def test_roles_from_a_group_and_an_editorial_insert(nlp):
     roles = {a.name: a.role for a in b.actors if a.kind == "person"}
     assert roles["Jim Risch"] == "Republican U.S. senator"
     assert roles["Bonnie Dunbar"] == "former Museum of Flight CEO"
+
+
+def test_figures_count_measure_ignores_a_parse_with_two_subjects(nlp):
+    b = brief(nlp, "A plan drawn up by the Red Cross in May for 2,000 Syrian children was rejected by the minister.")
+    figure = next(f for f in b.figures if f.value == 2000)
+    assert "rejected" not in figure.measure
+
+
+@pytest.mark.parametrize("body,votes", [
+    ("Brazil defeated Japan 3-1 in the final on Sunday.", False),
+    ("The assembly defeated the motion 61-40 on Sunday.", True),
+])
+def test_figures_a_match_score_is_no_vote(nlp, body, votes):
+    assert any(f.unit == "votes" for f in brief(nlp, body).figures) is votes

@@ -42,7 +42,8 @@ ORGANIZATION_WORDS = re.compile(
     r"^(?:Municipality|Ministry|Department|Office|Government|University|Bank|Council|Commission|Committee)\s+of\b"
     r"|\b(?:Ministry|Department|Council|Committee|Commission|Agency|Office|Court|University|Institute|Institution|"
     r"Bank|Party|Association|Union|Society|Foundation|Company|Corporation|Group|Service|Authority|Federation|"
-    r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines)$")
+    r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines|Force|Corps|"
+    r"Fund|Board|Constabulary)$")
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|plc|PLC|Co|AG|SA)\.?$")
 GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
                  "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
@@ -313,6 +314,10 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
             variants = [p for p in full_people if _spelling_variant(name, p.split()[-1])]
             if len(variants) == 1:
                 return by_key.get(key_of(variants[0]))
+    if mention.kind == "person" and len(words) > 1:  # 'Bin Laden' at a sentence's start, 'de Gaulle'
+        owners = {p for p in full_people if p != name and p.casefold().endswith(" " + name.casefold())}
+        if len(owners) == 1:
+            return by_key.get(key_of(owners.pop()))
     gazetteer = load_gazetteer()
     known = name in gazetteer.places or name.casefold() in gazetteer.organizations
     if name.replace(".", "").isupper() and len(name) <= 6 and not known:

@@ -261,12 +261,13 @@ def _measure_of(candidate: Candidate) -> str:
             return trim([t for t in noun_phrase(whole, limit=8) if not t.like_num and t.lower_ not in ("the", "of")
                          and t.i > span.end], limit=8)
         verb = _governing_verb(span.root)
-        acted_on = verb is not None and span.root.dep_ in ("dobj", "nsubjpass", "nummod") and (
-            span.root.dep_ != "nummod" or span.root.head.dep_ in ("dobj", "nsubjpass") and span.root.head.head == verb)
-        done = _participle(verb) if acted_on else None
+        done = _participle(verb) if _acted_on(span, verb) else None
         noun = candidate.unit if candidate.unit and candidate.unit not in NOT_COUNTED else "people"
-        if done and noun.isalpha() and (verb.lemma_ in _count_verbs() or candidate.unit):
-            return f"{noun} {done}"  # the noun the number counts, as its verb acts on it ('tanks destroyed')
+        counted = span.root.dep_ == "nummod" and span.root.head.lower_ == noun
+        if done and noun.isalpha() and (verb.lemma_ in _count_verbs() or counted):
+            # the noun the number counts, as its verb acts on it ('tanks destroyed', 'Afghan refugees evacuated')
+            described = find_measure(span) if counted else ""
+            return f"{described if described.endswith(span.root.head.text) else noun} {done}"
     return find_measure(span)
 
 
@@ -274,6 +275,17 @@ def _measure_of(candidate: Candidate) -> str:
 LIGHT_VERBS = {"be", "have", "include", "contain", "involve", "comprise", "number", "total", "need", "want",
                "require", "use", "get", "make", "take", "give", "become", "remain", "represent", "mean", "see",
                "count", "list", "name", "say", "expect", "estimate", "employ", "own", "hold", "keep"}
+
+
+def _acted_on(span: Span, verb: Token | None) -> bool:
+    """Whether a count (or the noun it counts) is the object of `verb` or its passive
+    subject, in a parse that gives the verb one subject (two mean the parse is wrong:
+    'A system ... for 3,000 Afghan refugees was rejected' hangs both on 'rejected')."""
+    if verb is None or span.root.dep_ not in ("dobj", "nsubjpass", "nummod"):
+        return False
+    if span.root.dep_ == "nummod" and not (span.root.head.dep_ in ("dobj", "nsubjpass") and span.root.head.head == verb):
+        return False
+    return len([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]) <= 1
 
 
 def _participle(verb: Token) -> str | None:
@@ -378,12 +390,20 @@ def _votes(doc: Doc) -> list[Candidate]:
     text = doc_text(doc)
     for found in VOTE.finditer(text):
         span = doc.char_span(found.start(), found.end(), label="CARDINAL", alignment_mode="expand")
-        if span is None or not {t.lemma_.lower() for t in span.sent} & VOTE_WORDS:
-            continue
+        lemmas = {t.lemma_.lower() for t in span.sent} if span is not None else set()
+        if not lemmas & VOTE_WORDS or not lemmas & {"vote", "ballot"} and _beats_a_name(span.sent):
+            continue  # 'Sweden defeated South Korea 1 – 0': a score, not votes
         if any(e.label_ in ("DATE", "TIME", "MONEY", "PERCENT") for e in span.ents):
             continue
         candidates.append(Candidate(span, (float(found[1]), float(found[2])), "votes", "count"))
     return candidates
+
+
+def _beats_a_name(sentence: Span) -> bool:
+    """'defeated South Korea', 'beat Panama': a verb of winning whose object is a name
+    (a team, a country), not a bill or a motion."""
+    return any(t.lemma_.lower() in VOTE_WORDS and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                                       for c in t.children) for t in sentence)
 
 
 def _bounds(text: str) -> list[float]:

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .names import actor_words
+from .names import actor_words, name_spans
 from .phrases import doc_text, join_tokens, without_asides
 
 EDITORIAL_TITLE = re.compile(r"\[([^\[\]]{3,60})\]\s*$")
@@ -134,7 +134,11 @@ def _relation(span: Span) -> str | None:
         objects = [c for c in child.children if c.dep_ == "dobj"]
         if noun and objects and any(t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN"
                                     for t in objects[0].subtree):
-            return f"{noun} of {join_tokens(_without_clauses(objects[0]))}".replace(" of the ", " of ")
+            named = next((n for n in name_spans(span.doc) if n.start <= objects[0].i < n.end), None)
+            words = join_tokens(_without_clauses(objects[0]))
+            if named is not None and len(named.text) > len(words):  # 'who leads Brothers to the Rescue'
+                words = named.text
+            return f"{noun} of {words.removeprefix('the ').removeprefix('The ')}"
     return None
 
 
@@ -185,11 +189,25 @@ def _own_role(span: Span) -> str | None:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
             if objects:
                 return _phrase(list(child.subtree))
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ == "" \
-            and names_a_role(root.head, span.label_):  # not 'Under terms of the new proposal, Equus'
-        head = root.head
+    head = _described_by(span)
+    if head is not None:
         return _phrase([t for t in _without_clauses(head) if t.i < span.start and t.text != ","])
     return None
+
+
+def _described_by(span: Span) -> Token | None:
+    """The noun a name stands in apposition to before it ('his Chinese counterpart, Li
+    Qiang'), also where the parse hangs the name on the organization inside that noun's
+    phrase ('A spokesman for the Kurdistan Democratic Party, Hoshyar Zebari'); not a noun
+    that names no role ('Under terms of the new proposal, Equus')."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return None
+    head = root.head
+    if head.ent_type_ and span.label_ == "PERSON" and span.doc[span.start - 1].text == "," and head.dep_ == "pobj" \
+            and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN" and head.head.head.i < head.i:
+        head = head.head.head
+    return head if head.ent_type_ == "" and names_a_role(head, span.label_) else None
 
 
 def _describes(noun: Token, span: Span) -> bool:
