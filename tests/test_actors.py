@@ -237,3 +237,22 @@ def test_a_capitalized_particle_is_the_same_person(nlp):
 ])
 def test_role_whole_from_relation_and_apposition(nlp, body, name, role):
     assert role in (find(brief(nlp, body), name).role or "")
+
+
+def test_a_title_is_not_shared_in_a_list_of_titled_names(nlp):
+    b = brief(nlp, "Foreign minister Anna Lind, Persson and finance minister Bo Ringholm flew to Brussels.")
+    assert "foreign minister" not in (find(b, "Persson").role or "").lower()
+
+
+@pytest.mark.parametrize("body,name,role,scrap", [
+    ("Sales slowed, says Ruth Kane, a Vanguard vice president, marketing, at the fund's office.", "Ruth Kane",
+     "vice president", "marketing"),
+])
+def test_role_is_not_the_department_after_a_comma(nlp, body, name, role, scrap):
+    found = find(brief(nlp, body), name).role or ""
+    assert role in found and found != scrap
+
+
+def test_a_place_takes_no_role_from_a_noun_that_names_no_place(nlp):
+    b = brief(nlp, "She served as a judge in Harris County, Texas, a job she held for ten years.")
+    assert find(b, "Harris County").role is None

@@ -34,7 +34,25 @@ def find_role(span: Span) -> str | None:
     if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
         first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
         role = (_own_role(first) or _affiliation(first) or _group_role(first)) if first is not None else None
+        if role is not None and _titled_apart(span):
+            role = None  # 'secretary of state Madeleine Albright, Berger and defense secretary William Cohen'
     return role or (_group_role(span) if span.label_ == "PERSON" else None)
+
+
+def _titled_apart(span: Span) -> bool:
+    """Whether another name of the list a name is coordinated in has a title of its own
+    before it: then each title is its own name's, not shared (an affiliation after a
+    name, 'Tanya Chan of the Civic Party', is not a title)."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [t for t in first.subtree if t.dep_ == "conj" and t.ent_type_ == "PERSON" and t.i >= span.end]
+    for member in members:
+        name = next((e for e in span.doc.ents if e.start <= member.i < e.end and e.label_ == "PERSON"), None)
+        before = span.doc[name.start - 1] if name is not None and name.start else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_ and _own_role(name):
+            return True
+    return False
 
 
 def _paired_role(span: Span) -> str | None:
@@ -225,6 +243,8 @@ def _describes(noun: Token, span: Span) -> bool:
     listed = any(c.dep_ == "conj" for c in noun.children) or noun.dep_ == "conj"
     if span.label_ == "ORG":
         return introduced and not listed and names_a_role(noun, "ORG")
+    if span.label_ in ("GPE", "LOC", "FAC") and not names_a_role(noun, span.label_):
+        return False  # 'Travis County, Texas, a position he had held'
     return any(d.lower_ in ("a", "an") for d in noun.children) and span.doc[noun.left_edge.i - 1].text == ","
 
 
@@ -260,7 +280,14 @@ def _phrase(tokens: list[Token]) -> str:
     ('Two pan-democratic veteran politicians' -> 'pan-democratic veteran politician')."""
     words = [t for t in tokens if not (t.dep_ == "poss" and t.pos_ == "PRON") and t.lower_ not in NOT_ROLE]
     if any(t.text == "," for t in words[:-1]):
-        words = words[max(i for i, t in enumerate(words[:-1]) if t.text == ",") + 1:]
+        comma = max(i for i, t in enumerate(words[:-1]) if t.text == ",")
+        before, after = words[:comma], words[comma + 1:]
+        # 'a Fidelity vice president, marketing': what follows the comma is a department, not the role
+        keep_before = before and before[-1].pos_ == "NOUN" and names_a_role(before[-1], "PERSON") \
+            and after[-1].pos_ == "NOUN" and not names_a_role(after[-1], "PERSON")
+        words = before if keep_before else after
+        if keep_before and any(t.text == "," for t in words):
+            words = words[max(i for i, t in enumerate(words) if t.text == ",") + 1:]
     for i, token in enumerate(words):
         run = i
         while run + 1 < len(words) and words[run + 1].ent_type_ == "PERSON" and words[run + 1].i == words[run].i + 1 \
