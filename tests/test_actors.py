@@ -215,13 +215,18 @@ def test_role_from_coordinated_appositions(nlp, body, name, role):
 
 @pytest.mark.parametrize("body,name,kind", [
     # organizations by the head word of their shape
-    ("The Ulster Defence Force and the Red Hand Commando declared a truce.", "Ulster Defence Force", "organization"),
+    ("The Halvorsen Relief Fund sent tents to the camp.", "Halvorsen Relief Fund", "organization"),
     ("The National Transportation Safety Board opened an inquiry into the crash.",
      "National Transportation Safety Board", "organization"),
 ])
 def test_organization_by_its_head_word(nlp, body, name, kind):
     actor = find(brief(nlp, body), name)
     assert actor is not None and actor.kind == kind
+
+
+def test_a_list_of_services_is_not_one_organization(nlp):
+    b = brief(nlp, "Thousands of Army, Navy and Air Force troops are already in place.")
+    assert find(b, "Navy and Air Force") is None
 
 
 def test_a_capitalized_particle_is_the_same_person(nlp):

@@ -42,8 +42,8 @@ ORGANIZATION_WORDS = re.compile(
     r"^(?:Municipality|Ministry|Department|Office|Government|University|Bank|Council|Commission|Committee)\s+of\b"
     r"|\b(?:Ministry|Department|Council|Committee|Commission|Agency|Office|Court|University|Institute|Institution|"
     r"Bank|Party|Association|Union|Society|Foundation|Company|Corporation|Group|Service|Authority|Federation|"
-    r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines|Force|Corps|"
-    r"Fund|Board|Constabulary)$")
+    r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines|Fund|"
+    r"Board|Constabulary)$")
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|plc|PLC|Co|AG|SA)\.?$")
 GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
                  "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
