@@ -283,7 +283,8 @@ def _acted_on(span: Span, verb: Token | None) -> bool:
     'A system ... for 3,000 Afghan refugees was rejected' hangs both on 'rejected')."""
     if verb is None or span.root.dep_ not in ("dobj", "nsubjpass", "nummod"):
         return False
-    if span.root.dep_ == "nummod" and not (span.root.head.dep_ in ("dobj", "nsubjpass") and span.root.head.head == verb):
+    noun = span.root.head
+    if span.root.dep_ == "nummod" and not (noun.dep_ in ("dobj", "nsubjpass") and noun.head == verb):
         return False
     return len([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]) <= 1
 
@@ -402,8 +403,9 @@ def _votes(doc: Doc) -> list[Candidate]:
 def _beats_a_name(sentence: Span) -> bool:
     """'defeated South Korea', 'beat Panama': a verb of winning whose object is a name
     (a team, a country), not a bill or a motion."""
-    return any(t.lemma_.lower() in VOTE_WORDS and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
-                                                       for c in t.children) for t in sentence)
+    names = ("GPE", "ORG", "NORP", "PERSON")
+    return any(t.lemma_.lower() in VOTE_WORDS and any(c.dep_ == "dobj" and c.ent_type_ in names for c in t.children)
+               for t in sentence)
 
 
 def _bounds(text: str) -> list[float]:
