@@ -261,3 +261,14 @@ def test_role_is_not_the_department_after_a_comma(nlp, body, name, role, scrap):
 def test_a_place_takes_no_role_from_a_noun_that_names_no_place(nlp):
     b = brief(nlp, "She served as a judge in Harris County, Texas, a job she held for ten years.")
     assert find(b, "Harris County").role is None
+
+
+@pytest.mark.parametrize("body,name,role", [
+    # a noun of any kind of actor describes a name the NER mislabeled; its usage gives the kind
+    ("The minister, quoted by the Ukrainian news website Dzerkalo, denied it.", "Dzerkalo", "news website"),
+    ("The plan includes the Grand Palace Hotel, a domed, fortress-like facility with 900 rooms.",
+     "Grand Palace Hotel", "facility"),
+])
+def test_role_of_a_mislabeled_name(nlp, body, name, role):
+    actor = find(brief(nlp, body), name)
+    assert actor is not None and role in (actor.role or "")

@@ -225,7 +225,10 @@ def _described_by(span: Span) -> Token | None:
     if head.ent_type_ and span.label_ == "PERSON" and span.doc[span.start - 1].text == "," and head.dep_ == "pobj" \
             and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN" and head.head.head.i < head.i:
         head = head.head.head
-    return head if head.ent_type_ == "" and names_a_role(head, span.label_) else None
+    # The NER's label may be wrong ('the Russian news website Vesti' read as a person): a noun
+    # of any kind of actor describes the name, and its usage then gives its kind.
+    fits = any(names_a_role(head, label) for label in (span.label_, "ORG", "GPE"))
+    return head if head.ent_type_ == "" and fits else None
 
 
 def _describes(noun: Token, span: Span) -> bool:
@@ -255,7 +258,7 @@ def names_a_role(noun: Token, label: str) -> bool:
     words = actor_words()
     lemma = noun.lemma_.lower()
     if label == "ORG":
-        return lemma in words["organization_nouns"] or lemma in words["person_nouns"] \
+        return lemma in words["organization_nouns"] or lemma in words["person_nouns"] or lemma in words["place_nouns"] \
             or lemma.endswith(AGENT_ENDINGS + ORGANIZATION_ENDINGS)  # 'former parent of Waertsilae Marine'
     if label in ("GPE", "LOC", "FAC"):
         return lemma in words["place_nouns"]
