@@ -76,6 +76,23 @@ def test_figures_counts_need_a_counted_noun_and_skip_years(nlp):
     assert [(f.value, f.unit) for f in b.figures] == [(80, "people")]
 
 
+@pytest.mark.parametrize("body,value,unit,measure", [
+    # a number the NER swept into a name is still a count of the noun it modifies
+    ("The junta agreed to let all 640 Bulgarians in the capital leave by road.", 640, "bulgarians", "Bulgarians"),
+    # a part of a counted whole counts what the whole counts
+    ("Twenty-one of the 87 delegates walked out of the hall.", 21, "delegates", "delegates"),
+    # a count's measure is the noun it counts as its verb acts on it, for any noun
+    ("Militiamen burned 14 warehouses on the edge of the town.", 14, "warehouses", "warehouses burned"),
+    ("Gunmen shot dead four guards at the gate.", 4, "guards", "guards shot"),
+    # a tally reached is a tally, not people struck ('hit' is a verb of level here)
+    ("The number of registered cars is expected to hit 300 million by 2040.", 300e6, None, "number of registered cars"),
+    ("Officers seized 30 rifles, bringing the number confiscated to 450.", 450, None, "number confiscated"),
+])
+def test_figures_counts_from_the_parse(nlp, body, value, unit, measure):
+    figure = next(f for f in brief(nlp, body).figures if f.value == value)
+    assert figure.unit == unit and figure.measure == measure
+
+
 def test_find_quoted_pairs_styles_and_skips_apostrophes():
     text = "He said “it’s fine,” and ‘we’ll see’ and ``wire style'' and \"plain\" don't."
     spans = [text[q.start:q.end] for q in find_quoted(text)]
@@ -183,3 +200,17 @@ def test_roles_from_a_group_and_an_editorial_insert(nlp):
     roles = {a.name: a.role for a in b.actors if a.kind == "person"}
     assert roles["Jim Risch"] == "Republican U.S. senator"
     assert roles["Bonnie Dunbar"] == "former Museum of Flight CEO"
+
+
+def test_figures_count_measure_ignores_a_parse_with_two_subjects(nlp):
+    b = brief(nlp, "A plan drawn up by the Red Cross in May for 2,000 Syrian children was rejected by the minister.")
+    figure = next(f for f in b.figures if f.value == 2000)
+    assert "rejected" not in figure.measure
+
+
+@pytest.mark.parametrize("body,votes", [
+    ("Brazil defeated Japan 3-1 in the final on Sunday.", False),
+    ("The assembly defeated the motion 61-40 on Sunday.", True),
+])
+def test_figures_a_match_score_is_no_vote(nlp, body, votes):
+    assert any(f.unit == "votes" for f in brief(nlp, body).figures) is votes

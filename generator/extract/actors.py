@@ -42,7 +42,8 @@ ORGANIZATION_WORDS = re.compile(
     r"^(?:Municipality|Ministry|Department|Office|Government|University|Bank|Council|Commission|Committee)\s+of\b"
     r"|\b(?:Ministry|Department|Council|Committee|Commission|Agency|Office|Court|University|Institute|Institution|"
     r"Bank|Party|Association|Union|Society|Foundation|Company|Corporation|Group|Service|Authority|Federation|"
-    r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines)$")
+    r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines|Fund|"
+    r"Board|Constabulary)$")
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|plc|PLC|Co|AG|SA)\.?$")
 GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
                  "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
@@ -76,6 +77,8 @@ class Cluster:
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
     def kind(self) -> str:
+        if any(CORPORATE_SUFFIX.search(n) for n in self.names):
+            return "organization"  # 'Nashua Corp.' is a company, however often 'Nashua's' is read as a person's
         return self.kinds.most_common(1)[0][0]
 
 
@@ -133,6 +136,8 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
         usage = usage_kind(ent, kind)
+        if CORPORATE_SUFFIX.search(name) and kind != "place":
+            kind = usage = "organization"  # 'Nashua Corp.', 'Tony Lama Co.': a company, however its short name is used
         if usage == "person" and kind != "person" and person_span(ent) is not ent:
             ent = person_span(ent)
             name = clean_name(ent.text)
@@ -309,6 +314,10 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
             variants = [p for p in full_people if _spelling_variant(name, p.split()[-1])]
             if len(variants) == 1:
                 return by_key.get(key_of(variants[0]))
+    if mention.kind == "person" and len(words) > 1:  # 'Bin Laden' at a sentence's start, 'de Gaulle'
+        owners = {p for p in full_people if p != name and p.casefold().endswith(" " + name.casefold())}
+        if len(owners) == 1:
+            return by_key.get(key_of(owners.pop()))
     gazetteer = load_gazetteer()
     known = name in gazetteer.places or name.casefold() in gazetteer.organizations
     if name.replace(".", "").isupper() and len(name) <= 6 and not known:

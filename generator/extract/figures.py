@@ -91,6 +91,9 @@ def _counted_noun(span: Span) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ in ("over", "of", "than", "around", "about") \
             and root.head.head.pos_ == "NOUN" and root.head.head.i < span.start and root.head.head.tag_ == "NNS":
         return root.head.head.lower_
+    whole = _partitive(span)
+    if whole is not None and (parse_number(span.text) or 0) > 1:  # 'Thirty-two of the 159 members', not 'one of'
+        return whole.lower_
     preposition = root.head if root.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ in ("over", "above", "past", "beyond", "below", "under", "to") \
             and preposition.head.pos_ == "VERB":  # 'drove asylum claims over 150,000'
@@ -115,6 +118,8 @@ def count_of(span: Span) -> tuple[str | None] | None:
         fits = re.fullmatch(r"\d{4}", text) and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNS"
         return (span.root.head.lower_,) if fits else None
     after = doc_text(span.doc)[span.end_char:span.end_char + 12]
+    if re.search(r"\ball\s+but\s+$", doc_text(span.doc)[max(0, span.start_char - 12):span.start_char], re.I):
+        return None  # 'All but four of the children': the exceptions, not a count the story gives
     if re.match(r"-strong\b", after):  # 'a 50-strong mob'
         noun = span.doc[span.end:span.end + 4]
         head = next((t for t in noun if t.pos_ in ("NOUN", "PROPN")), None)
@@ -123,13 +128,13 @@ def count_of(span: Span) -> tuple[str | None] | None:
     if span.label_ == "QUANTITY" and counted is not None:
         return (counted,)
     verb = _governing_verb(span.root)
-    casualty = verb is not None and verb.lemma_ in _count_verbs()
+    casualty = verb is not None and verb.lemma_ in _count_verbs() and _tally(span) is None
     if counted in NOT_COUNTED or counted is None:
         value = parse_number(text) or 0
         direct = span.root.head == verb or span.root.dep_ == "nummod" and span.root.head.head == verb
         if casualty and value == int(value) and direct and span.root.dep_ in ("dobj", "nsubjpass", "nsubj", "nummod"):
             return ("people",)  # 'seriously wounded six others'
-        if _tally(span):
+        if _tally(span) is not None:
             return (None,)  # 'bring the total to 19', 'the death toll rose to 40'
         return None
     if not NUMBER.search(text) and counted not in _people_nouns() and not casualty and not any(
@@ -142,12 +147,39 @@ def count_of(span: Span) -> tuple[str | None] | None:
     return (counted,)
 
 
-def _tally(span: Span) -> bool:
+def _tally(span: Span) -> Token | None:
+    """'bring the total to 19', 'the number arrested rose to 60', 'the number of cars
+    was on track to hit 400 million': the tally noun a number is the level of."""
     root = span.root
+    if root.dep_ == "dobj" and root.head.lemma_ in LEVEL_VERBS:
+        subject = level_subject(root.head)
+        return subject if subject is not None and subject.lemma_ in TALLIES else None
     if root.dep_ != "pobj" or root.head.lower_ not in ("to", "at", "past", "over", "above", "beyond"):
-        return False
+        return None
     verb = root.head.head
-    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in TALLIES for c in verb.children)
+    if verb.dep_ == "acl" and verb.head.lemma_ in TALLIES:
+        return verb.head  # 'bringing the number arrested to 60'
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in TALLIES),
+                None)
+
+
+def _partitive(span: Span) -> Token | None:
+    """'Thirty-two of the 159 U.N. members': the plural noun a number is a part of."""
+    part_of = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end),
+                   None)
+    whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of is not None else None
+    return whole if whole is not None and whole.tag_ in ("NNS", "NNPS") else None
+
+
+def level_subject(verb: Token) -> Token | None:
+    """The subject of a verb of level, or of the verb it completes ('the number of cars was
+    on track to hit 400 million')."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "advcl"):
+            return subject
+        verb = verb.head
+    return None
 
 
 TALLIES = {"total", "toll", "tally", "number", "count", "figure"}
@@ -220,15 +252,52 @@ def _measure_of(candidate: Candidate) -> str:
     if candidate.kind == "count":
         if doc_text(span.doc).startswith("-strong", span.end_char) and candidate.unit:
             return candidate.unit  # 'a 50-strong mob'
+        tally, whole = _tally(span), _partitive(span)
+        if tally is not None:  # 'the number of passenger cars' hit 400 million, 'the number arrested'
+            measure = trim([t for t in noun_phrase(tally, limit=8) if not within(t, span)], limit=8)
+            participle = next((c for c in tally.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+            return f"{measure} {participle.text}" if participle is not None else measure
+        if whole is not None:  # 'Thirty-two of the 159 U.N. members'
+            return trim([t for t in noun_phrase(whole, limit=8) if not t.like_num and t.lower_ not in ("the", "of")
+                         and t.i > span.end], limit=8)
         verb = _governing_verb(span.root)
-        if verb is not None and verb.lemma_ in _count_verbs() and span.root.dep_ in ("dobj", "nsubjpass", "nummod") \
-                and (span.root.dep_ != "nummod" or span.root.head.dep_ in ("dobj", "nsubjpass")):
-            lemma = verb.lemma_.lower()
-            done = IRREGULAR.get(lemma) or (lemma + "d" if lemma.endswith("e") else lemma + "ed")
-            noun = candidate.unit if candidate.unit and candidate.unit not in NOT_COUNTED else "people"
-            if noun in _nouns_table().get("people", []):
-                return f"{noun} {done}"
+        done = _participle(verb) if _acted_on(span, verb) else None
+        noun = candidate.unit if candidate.unit and candidate.unit not in NOT_COUNTED else "people"
+        counted = span.root.dep_ == "nummod" and span.root.head.lower_ == noun
+        if done and noun.isalpha() and (verb.lemma_ in _count_verbs() or counted):
+            # the noun the number counts, as its verb acts on it ('tanks destroyed', 'Afghan refugees evacuated')
+            described = find_measure(span) if counted else ""
+            return f"{described if described.endswith(span.root.head.text) else noun} {done}"
     return find_measure(span)
+
+
+# Verbs of having and being: 'the company has 8,000 employees' counts no act.
+LIGHT_VERBS = {"be", "have", "include", "contain", "involve", "comprise", "number", "total", "need", "want",
+               "require", "use", "get", "make", "take", "give", "become", "remain", "represent", "mean", "see",
+               "count", "list", "name", "say", "expect", "estimate", "employ", "own", "hold", "keep"}
+
+
+def _acted_on(span: Span, verb: Token | None) -> bool:
+    """Whether a count (or the noun it counts) is the object of `verb` or its passive
+    subject, in a parse that gives the verb one subject (two mean the parse is wrong:
+    'A system ... for 3,000 Afghan refugees was rejected' hangs both on 'rejected')."""
+    if verb is None or span.root.dep_ not in ("dobj", "nsubjpass", "nummod"):
+        return False
+    noun = span.root.head
+    if span.root.dep_ == "nummod" and not (noun.dep_ in ("dobj", "nsubjpass") and noun.head == verb):
+        return False
+    return len([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]) <= 1
+
+
+def _participle(verb: Token) -> str | None:
+    """'killed' for kill, 'shot' for shoot; for a verb outside the table of events, its
+    own regular past form as written ('burned'), or nothing."""
+    lemma = verb.lemma_.lower()
+    if lemma in _count_verbs():
+        return IRREGULAR.get(lemma) or (lemma + "d" if lemma.endswith("e") else lemma + "ed")
+    if verb.pos_ == "VERB" and lemma not in LIGHT_VERBS and verb.tag_ in ("VBD", "VBN") and verb.lower_.endswith("ed"):
+        return verb.lower_
+    return None
 
 
 def _amount_candidates(doc: Doc) -> list[Candidate]:
@@ -259,9 +328,11 @@ def _qualified_start(text: str, amount: Amount) -> int:
 
 def _count_candidates(doc: Doc, dates) -> list[Candidate]:
     """Counts of people and things, from the entities the parser found: 'killing all
-    seven astronauts', '84,121 votes', 'voted 89-52'."""
+    seven astronauts', '84,121 votes', 'voted 89-52'; and from numbers the parse puts
+    on a plural noun where the NER missed them or swept them into a name ('all 880
+    Soviets' read as an event)."""
     candidates = _votes(doc)
-    for entity in doc.ents:
+    for entity in sorted([*doc.ents, *_parsed_counts(doc)], key=lambda e: e.start):
         if entity.label_ == "DATE" and any(s <= entity.start_char < t for s, t in dates):
             continue
         if any(c.span.start_char <= entity.start_char < c.span.end_char for c in candidates):
@@ -277,6 +348,25 @@ def _count_candidates(doc: Doc, dates) -> list[Candidate]:
         candidates.append(Candidate(entity, tuple(float(f"{v:.12g}") for v in values), counted[0], "count",
                                     None if qualifier in (None, "by") else qualifier))
     return candidates
+
+
+NAMED_NUMBERS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def _parsed_counts(doc: Doc) -> list[Span]:
+    """A number the parse makes a modifier of a plural noun after it, outside any
+    number entity: its span (with the number words before it, 'two hundred')."""
+    spans = []
+    for token in doc:
+        if token.tag_ != "CD" or token.dep_ != "nummod" or token.ent_type_ in NAMED_NUMBERS:
+            continue
+        if token.head.tag_ not in ("NNS", "NNPS") or token.head.i <= token.i or not token.head.is_alpha:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].tag_ == "CD" and doc[start - 1].ent_type_ not in NAMED_NUMBERS:
+            start -= 1
+        spans.append(Span(doc, start, token.i + 1, label="CARDINAL"))
+    return spans
 
 
 VOTE = re.compile(r"(?<![\w.,/-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w.,/%-])")
@@ -301,12 +391,21 @@ def _votes(doc: Doc) -> list[Candidate]:
     text = doc_text(doc)
     for found in VOTE.finditer(text):
         span = doc.char_span(found.start(), found.end(), label="CARDINAL", alignment_mode="expand")
-        if span is None or not {t.lemma_.lower() for t in span.sent} & VOTE_WORDS:
-            continue
+        lemmas = {t.lemma_.lower() for t in span.sent} if span is not None else set()
+        if not lemmas & VOTE_WORDS or not lemmas & {"vote", "ballot"} and _beats_a_name(span.sent):
+            continue  # 'Sweden defeated South Korea 1 – 0': a score, not votes
         if any(e.label_ in ("DATE", "TIME", "MONEY", "PERCENT") for e in span.ents):
             continue
         candidates.append(Candidate(span, (float(found[1]), float(found[2])), "votes", "count"))
     return candidates
+
+
+def _beats_a_name(sentence: Span) -> bool:
+    """'defeated South Korea', 'beat Panama': a verb of winning whose object is a name
+    (a team, a country), not a bill or a motion."""
+    names = ("GPE", "ORG", "NORP", "PERSON")
+    return any(t.lemma_.lower() in VOTE_WORDS and any(c.dep_ == "dobj" and c.ent_type_ in names for c in t.children)
+               for t in sentence)
 
 
 def _bounds(text: str) -> list[float]:

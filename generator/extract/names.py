@@ -39,7 +39,8 @@ def actor_words() -> dict:
     data = yaml.safe_load(resources.files("generator").joinpath("data/actor_words.yml").read_text("utf-8"))
     words = {key: value if isinstance(value, dict) else {str(v) for v in value} for key, value in data.items()}
     for key in ("person_titles", "given_name_titles", "leaning_prefixes", "name_particles", "product_nouns", "place_nouns",
-                "publishing_verbs", "place_prepositions", "place_verbs", "motion_verbs", "organization_nouns"):
+                "publishing_verbs", "place_prepositions", "place_verbs", "motion_verbs", "organization_nouns",
+                "person_nouns"):
         words[key] = {w.lower() for w in words[key]}
     return words
 
@@ -73,7 +74,7 @@ def _relabeled(ent: Span, surnames: set[str]) -> Span:
 
 
 def _extended(ent: Span) -> Span:
-    """'Wong Yeung' + '-tat'; 'Janet Holmes' + 'a Court'."""
+    """'Wong Yeung' + '-tat'; 'Janet Holmes' + 'a Court'; 'King' + 'Hussein'."""
     doc, end = ent.doc, ent.end
     if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
         return ent
@@ -86,6 +87,9 @@ def _extended(ent: Span) -> Span:
         return Span(doc, start, end + 1, label="PERSON")  # "New People Party's Regina Ip"
     if ent.label_ == "PERSON" and start and _first_name(doc, start - 1):
         start -= 1  # 'Dries' + 'Mertens'
+    elif ent.label_ == "PERSON" and len(ent) == 1 and start and doc[start - 1].is_title \
+            and doc[start - 1].lower_ in actor_words()["given_name_titles"]:
+        start -= 1  # 'King' + 'Hussein': a given name goes with its title, or it is taken for a surname
     if ent.label_ == "PERSON":
         particles = actor_words()["name_particles"]
         probe = end
@@ -269,16 +273,19 @@ def leading_title(span: Span) -> int:
     ('Superintendent', 'Nonpartisan', 'Pan-democrat', 'Pro-Beijing')."""
     words = actor_words()
     doc, i = span.doc, span.start
-    while i < span.end - 1:
+    end = span.end
+    while end - span.start > 1 and doc[end - 1].tag_ == "POS":  # "King Hussein's brother"
+        end -= 1
+    while i < end - 1:
         token = doc[i]
         if token.lower_ in words["person_titles"] and span.label_ == "PERSON" and token.is_title:
             i += 1
-        elif (token.lower_ in words["leaning_prefixes"] and i + 2 < span.end and doc[i + 1].text == "-"
+        elif (token.lower_ in words["leaning_prefixes"] and i + 2 < end and doc[i + 1].text == "-"
               and not token.whitespace_):
             i += 3
         else:
             break
-    if i == span.end - 1 and any(t.lower_ in words["given_name_titles"] for t in doc[span.start:i]):
+    if i == end - 1 and any(t.lower_ in words["given_name_titles"] for t in doc[span.start:i]):
         return 0  # 'King Hussein' is not a Hussein
     return i - span.start
 
