@@ -184,7 +184,7 @@ def bench(count: int, work: Path, jobs: int, naive_too: bool = True, extraction_
                          "--jobs", str(DASK_WORKERS)], project)
     same = "same bytes" if _owned_files(project / "dask-out") == _owned_files(project / "briefings") else "DIFFERENT"
     row(f"cold generation, local Dask cluster of {DASK_WORKERS} workers", dask, cold,
-        f"{count / dask.seconds:.1f} articles/s; the other column is the process pool's cold generation "
+        f"{count / dask.seconds:.2f} articles/s; the other column is the process pool's cold generation "
         f"({jobs} processes) above, not the naive one; output {same}")
     sample = min(count, RATE_SEEDS)
     ours, spacy_alone = (run_measured([sys.executable, "-c", RATE, str(sample), kind], project)
