@@ -1,7 +1,6 @@
 """The gazetteer ruler and the prepared pipeline: the same entities as spaCy's
 EntityRuler on the same patterns, saved and loaded ready-made, rebuilt when what
 it is made from changes or when damaged."""
-from pathlib import Path
 
 import pytest
 import spacy
