@@ -40,6 +40,31 @@ report = build(BuildConfig(seeds=Path("seeds"), out=Path("briefings"), templates
 assert report.parsed == 1 and not report.errors, report.errors
 print(time.perf_counter() - start)
 """
+# Extraction against spaCy's pipeline alone over the same seeds, one process, model loaded.
+RATE = """
+import sys
+import time
+from pathlib import Path
+from generator.seeds import seed_from_bytes
+seeds = [(path, path.read_bytes()) for path in sorted(Path("seeds").glob("*.txt"))[:int(sys.argv[1])]]
+if sys.argv[2] == "spacy":
+    from generator.nlp import _load_model
+    nlp = _load_model()
+    texts = [seed_from_bytes(raw, path).body for path, raw in seeds]
+    start = time.perf_counter()
+    for text in texts:
+        nlp(text)
+else:
+    from generator.nlp import load_pipeline
+    from generator.parallel import extract_data
+    load_pipeline()
+    start = time.perf_counter()
+    for path, raw in seeds:
+        extract_data(path, raw)
+print(time.perf_counter() - start)
+"""
+RATE_SEEDS = 100
+DASK_WORKERS = 2
 
 
 @dataclass
@@ -128,9 +153,17 @@ def _owned(out: Path) -> set[str]:
     return set(read_manifest(out))
 
 
-def bench(count: int, work: Path, jobs: int, naive_too: bool = True) -> str:
+def _owned_files(out: Path) -> dict[str, str]:
+    """The generated files of an output folder and their SHA-256 (from its manifest)."""
+    from .writer import read_manifest
+
+    return {name: record[-1] if record else "" for name, record in read_manifest(out).items()}
+
+
+def bench(count: int, work: Path, jobs: int, naive_too: bool = True, extraction_only: bool = False) -> str:
     """The table of one corpus size; `naive_too=False` skips the naive runs (at
-    10,000 seeds they take an hour), leaving the comparison to the 1,000 table."""
+    10,000 seeds they take an hour), leaving the comparison to the 1,000 table;
+    `extraction_only` stops after the extraction rows (pool, Dask, spaCy alone)."""
     project = make_project(work, count)
     briefings = [sys.executable, "-m", "generator.cli", "build", "--seeds", "seeds", "--templates", "templates",
                  "--no-progress"]
@@ -146,10 +179,25 @@ def bench(count: int, work: Path, jobs: int, naive_too: bool = True) -> str:
         print(rows[-1], flush=True)
 
     shutil.rmtree(work / "naive-out", ignore_errors=True)
-    naive_cold = run_measured(naive, project) if naive_too else None
+    naive_cold = run_measured(naive, project) if naive_too and not extraction_only else None
     cold = run_measured(fast, project)
     row("cold generation", cold, naive_cold, f"{count / cold.seconds:.1f} articles/s"
         + (f" vs {count / naive_cold.seconds:.1f}" if naive_cold else ""))
+    dask = run_measured([*briefings, "--out", "dask-out", "--cache", ".cache/briefings-dask", "--executor", "dask",
+                         "--jobs", str(DASK_WORKERS)], project)
+    same = "same bytes" if _owned_files(project / "dask-out") == _owned_files(project / "briefings") else "DIFFERENT"
+    row(f"cold generation, local Dask cluster of {DASK_WORKERS} workers", dask, cold,
+        f"{count / dask.seconds:.2f} articles/s; the other column is the process pool's cold generation "
+        f"({jobs} processes) above, not the naive one; output {same}")
+    sample = min(count, RATE_SEEDS)
+    ours, spacy_alone = (run_measured([sys.executable, "-c", RATE, str(sample), kind], project)
+                         for kind in ("ours", "spacy"))
+    ours_seconds, spacy_seconds = float(ours.output.split()[-1]), float(spacy_alone.output.split()[-1])
+    row(f"extraction of {sample} seeds, one process, model loaded", Run(ours_seconds, 0, ""), Run(spacy_seconds, 0, ""),
+        "the other column is spaCy's pipeline alone (en_core_web_sm) over the same seeds' text, not the naive run: "
+        f"extraction takes {ours_seconds / spacy_seconds:.2f}× spaCy's time")
+    if extraction_only:
+        return _section(count, jobs, rows, "")
     row("no-op regeneration", run_measured(fast, project), naive_cold, "naive = a full rebuild (nothing cached)")
     changed = sorted((project / "seeds").glob("*.txt"))[count // 2]
     changed.write_text(changed.read_text("utf-8") + "\nThe minister said on Monday that talks would resume.\n")
@@ -171,11 +219,15 @@ def bench(count: int, work: Path, jobs: int, naive_too: bool = True) -> str:
         serve, full = serve_latency(project, dirty=True), serve_latency(project, dirty=False)
         row("saved seed visible under `mkdocs serve --dirty`", Run(serve, 0, ""), Run(full, 0, ""),
             "until the page serves the new sentence; naive = `mkdocs serve` (rebuilds every page)")
+    return _section(count, jobs, rows, site_sizes(project))
+
+
+def _section(count: int, jobs: int, rows: list[str], sizes: str) -> str:
     header = ("| step | ours | ours peak memory | naive | naive peak memory | speed-up | note |\n"
               "|---|---|---|---|---|---|---|\n")
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (f"## N = {count} seeds, {jobs} jobs, {default_jobs()} cores available (load average at the end: "
-            f"{load})\n\n{header}" + "\n".join(rows) + "\n\n" + site_sizes(project))
+            f"{load})\n\n{header}" + "\n".join(rows) + "\n\n" + sizes)
 
 
 def site_sizes(project: Path) -> str:

