@@ -47,6 +47,12 @@ CASES = [
      "2013-03-23T15:00", "2013-03-23T15:00"),
     ("The offer had been set to expire Nov. 6.", dt.date(1989, 11, 2), "Nov. 6", "DATE", "1989-11-06",
      "1989-11-06"),
+    # a day of the coming weeks is that day, whatever tense the telling has; its own past verb dates it back
+    ("They said they expect the sale to be completed by Dec. 15.", dt.date(1989, 10, 31), "Dec. 15", "DATE",
+     "1989-12-15", "1989-12-15"),
+    ("Dunkin' has set Nov. 10 as the deadline for bids.", dt.date(1989, 11, 2), "Nov. 10", "DATE", "1989-11-10",
+     "1989-11-10"),
+    ("Sales fell sharply on Dec. 7.", dt.date(1989, 10, 30), "Dec. 7", "DATE", "1988-12-07", "1988-12-07"),
     ("The bid had been due to expire Friday evening.", dt.date(1989, 10, 30), "Friday evening", "TIME",
      "1989-10-27TEV", "1989-10-27TEV"),
     ("Shares are to resume trading in Paris Tuesday.", dt.date(1989, 10, 27), "Tuesday", "DATE", "1989-10-31",

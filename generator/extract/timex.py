@@ -86,6 +86,7 @@ QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-
 RESULTS_WORDS = re.compile(r"[$%€£¥]|\b(?:profits?|loss|losses|revenues?|sales|earn(?:ed|ings)?|net|income|results"
                            r"|growth|output|shares?|dividends?|percent|per cent|billion|million)\b", re.I)
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
+SOON_DAYS = 62
 
 
 def _compile(pattern: str, name: str) -> re.Pattern:
@@ -293,8 +294,27 @@ def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int,
         return min((d for d in options if d >= pub), default=None)
     limit = focus_limit(ctx, start, anchors) or pub
     this_year = safe_date(limit.year, month, day)
+    if limit is pub and this_year and soon_after(pub, this_year) and not own_past_verb(ctx, start):
+        return this_year  # "said they expect it completed by Dec. 15" in an October story
     year = limit.year if this_year is None or this_year <= limit else limit.year - 1
     return safe_date(year, month, day) or safe_date(year, month, 28)
+
+
+def soon_after(published: dt.date, day: dt.date) -> bool:
+    """A date of the next two months: a past word elsewhere in the sentence ("said", "set")
+    is the telling's tense, not the date's; a date almost a year back would carry its year."""
+    return 0 < (day - published).days <= SOON_DAYS
+
+
+def own_past_verb(ctx: Context, start: int) -> bool:
+    """Whether the date follows its own past verb: "reported Dec. 7", "ended on Nov. 3".
+    A present perfect takes no definite date ("has set Nov. 10 as the deadline"), so its
+    verb is not the date's."""
+    words = [w for w in words_before(ctx, start, 5)
+             if w not in R.DATE_PREPOSITIONS and not w.endswith("ly")][-2:]  # "fell sharply on"
+    if not words or cue_of(words, len(words) - 1) not in ("PAST", "past"):
+        return False
+    return len(words) < 2 or words[0] not in ("has", "have")
 
 
 def past_verb_right_before(ctx: Context, start: int) -> bool:

@@ -34,6 +34,8 @@ CENTURY_ORDINALS = {
 MONTH_PREPOSITIONS = {"in", "since", "by", "until", "till", "through", "throughout", "from", "during", "of",
                       "before", "after", "to", "between", "early", "late", "mid", "last", "this", "next", "each",
                       "every", "and", "or", "on", "the", "for", "a", "an"}
+# Words between a verb and the date it dates: "rose in December", "completed by Dec. 15".
+DATE_PREPOSITIONS = {"on", "in", "by", "until", "till", "through", "during", "of", "from", "to", "since", "mid"}
 SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "over", "through", "throughout", "this", "the", "of",
                        "into", "for"}
 
