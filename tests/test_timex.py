@@ -156,6 +156,14 @@ CASES = [
      "1988-Q3", "1988-Q3"),
     ("It earned $22 million in the 1988 third quarter.", OCTOBER_1989, "the 1988 third quarter", "DATE",
      "1988-Q3", "1988-Q3"),
+    # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
+    ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
+    ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",
+     dt.date(1989, 10, 26), "the fiscal first quarter", "DATE", "1989-Q1", "1989-Q3"),
+    ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",
+     dt.date(1989, 10, 26), "A year earlier", "DATE", "1988-Q1", "1988-Q3"),
+    ("Net in this year's third quarter rose. A year earlier, it earned $2 million.", dt.date(1990, 2, 1),
+     "A year earlier", "DATE", "1989-Q3", "1989-Q3"),
     ("Third-quarter net rose. In the first nine months, net was $306 million, against $195 million in the 1988 "
      "period.", OCTOBER_1989, "the 1988 period", "DATE", "1988", "1988"),
     ("Third-quarter net rose. In the latest nine months, sales were 45%, compared with 40% a year earlier.",

@@ -55,6 +55,9 @@ class Anchors:
     period: str | None = None
     period_at: int = -1
     quarter: str | None = None
+    # How many quarters the story's fiscal quarter runs after the calendar one it names
+    # ("the fiscal first quarter ended Sept. 30": 2): its year-ago quarter is dated likewise.
+    fiscal_shift: int = 0
     # Where the text last named a span of several months ("the first nine months"): a
     # "year earlier" in that sentence compares with that span of last year, not the quarter.
     months_at: int = -1
@@ -87,6 +90,8 @@ RESULTS_WORDS = re.compile(r"[$%€£¥]|\b(?:profits?|loss|losses|revenues?|sal
                            r"|growth|output|shares?|dividends?|percent|per cent|billion|million)\b", re.I)
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
 SOON_DAYS = 62
+# "the quarter ended Sept. 30", "its fiscal first quarter ending July 31"
+ENDED_ON = re.compile(r"\s*,?\s+end(?:ed|ing)\s+(?:on\s+)?" + R.PIECES["MONTH"] + r"\s+" + R.PIECES["DAY"])
 
 
 def _compile(pattern: str, name: str) -> re.Pattern:
@@ -555,7 +560,9 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
         current = quarter_of(pub.month) if unit == "quarter" else (pub.month - 1) // 6 + 1
         future = tense_near(ctx, m.start(), m.end()) == "FUTURE"
         year = pub.year if index <= current or future else pub.year - 1
-    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}")
+    # TimeML keeps a fiscal quarter's own name; the timeline wants the months it covers.
+    calendar = quarter_ended(ctx, m.end(), anchors) if unit == "quarter" else None
+    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}", when=calendar)
 
 
 def about_months(ctx: Context, anchors: Anchors, start: int) -> bool:
@@ -569,6 +576,20 @@ def reporting_quarter(ctx: Context, anchors: Anchors) -> tuple[int, int]:
         return int(m[1]), int(m[2][1])
     year, month = shift_month(ctx.published.year, ctx.published.month, -3)
     return year, quarter_of(month)
+
+
+def quarter_ended(ctx: Context, end: int, anchors: Anchors) -> str | None:
+    """The calendar quarter of a quarter named with its end ("the fiscal first quarter ended
+    Sept. 30" is July to September): the quarter holding most of the three months before."""
+    m = ENDED_ON.match(ctx.text, end)
+    if m is None:
+        return None
+    month, day = month_number(m["month"]), int(re.match(r"\d+", m["day"]).group())
+    last = date_for_month_day(ctx, month, day, m.start("month"), m.end(), anchors)
+    if last is None:
+        return None
+    middle = last - dt.timedelta(days=45)
+    return f"{middle.year}-Q{quarter_of(middle.month)}"
 
 
 def year_earlier(ctx: Context, anchors: Anchors, years: int, start: int) -> str | None:
@@ -590,6 +611,8 @@ def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Rea
     if bare and not (RESULTS_WORDS.search(ctx.text[slice(*sentence_span(ctx, m.start()))])
                      or QUARTER_NAMED.search(ctx.text)):
         return None  # "residents of the quarter": a part of a town, not of a year
+    if bare and m["unit"].lower() == "quarter" and (calendar := quarter_ended(ctx, m.end(), anchors)):
+        return Reading("DATE", calendar)  # "the quarter ended July 31": May to July
     year, index = reporting_quarter(ctx, anchors)
     if m["unit"].lower() == "period" and about_months(ctx, anchors, m.start()):
         # "in the first nine months ... compared with the 1988 period": that year's months
@@ -603,7 +626,10 @@ def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Rea
         year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
     elif back:
         year -= 1
-    return Reading("DATE", f"{year}-Q{index}", anaphoric=True)
+    # "this year's third quarter" names the story's quarter; "the year-ago quarter" only points at it.
+    named = bool(ordinal) and not back and year >= ctx.published.year
+    calendar = quarter_ended(ctx, m.end(), anchors) if named else None
+    return Reading("DATE", f"{year}-Q{index}", anaphoric=not named, when=calendar)
 
 
 @rule
@@ -1129,14 +1155,29 @@ def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) 
         return anchors
     # The quarter a results story is about is the first recent one it names (the lead's);
     # "stopped paying in the third quarter of 1984" is history, not the story's quarter.
-    quarter = QUARTER_VALUE.fullmatch(reading.value)
+    quarter = QUARTER_VALUE.fullmatch(reading.when or reading.value)
     if quarter and anchors.quarter is None and int(quarter[1]) >= published.year - 1:
-        anchors = replace(anchors, quarter=reading.value)
+        anchors = replace(anchors, quarter=reading.value, fiscal_shift=quarter_distance(reading.value, quarter[0]))
     day = DAY_VALUE.match(reading.value)
     if day:
         return replace(anchors, day=dt.date(int(day[1]), int(day[2]), int(day[3])), period=reading.value[:10],
                        period_at=start)
     return replace(anchors, period=reading.value, period_at=start)
+
+
+def quarter_distance(named: str, calendar: str) -> int:
+    a, b = QUARTER_VALUE.fullmatch(named), QUARTER_VALUE.fullmatch(calendar)
+    if not (a and b):
+        return 0
+    return int(b[1]) * 4 + int(b[2][1]) - int(a[1]) * 4 - int(a[2][1])
+
+
+def shift_quarter(value: str, quarters: int) -> str:
+    m = QUARTER_VALUE.fullmatch(value)
+    if not m or not quarters:
+        return value
+    index = int(m[1]) * 4 + int(m[2][1]) - 1 + quarters
+    return f"{index // 4}-Q{index % 4 + 1}"
 
 
 def when_of(reading: Reading) -> str | None:
@@ -1197,7 +1238,10 @@ def find_timexes(text: str, published: dt.date, doc: object | None = None) -> li
         if reading is None:
             continue
         start, end = reading.span or (cand.start, cand.end)
-        found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when_of(reading)))
+        when = when_of(reading)
+        if reading.anaphoric and when:  # the year-ago quarter of a fiscal quarter, in calendar months
+            when = shift_quarter(when, anchors.fiscal_shift)
+        found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when))
         try:
             anchors = advance(anchors, reading, start, published)
         except RULE_FAILURES:  # a value no calendar date can hold ("0000-01-01") anchors nothing
