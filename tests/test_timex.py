@@ -156,6 +156,13 @@ CASES = [
      "1988-Q3", "1988-Q3"),
     ("It earned $22 million in the 1988 third quarter.", OCTOBER_1989, "the 1988 third quarter", "DATE",
      "1988-Q3", "1988-Q3"),
+    # idioms of news copy
+    ("Shares have risen for six straight days.", THURSDAY, "six straight days", "DURATION", "P6D", None),
+    ("He arrived in Philadelphia later in the day.", THURSDAY, "the day", "DATE", "2023-05-25", "2023-05-25"),
+    ("Islam will one day be the second largest religion.", THURSDAY, "one day", "DATE", "FUTURE_REF", None),
+    ("They will have to live without power for a while.", THURSDAY, "a while", "DURATION", "PXX", None),
+    ("Then, a week or so ago, the general picked a date.", THURSDAY, "a week or so ago", "DATE", "2023-W20",
+     "2023-W20"),
     # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
     ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
     ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",

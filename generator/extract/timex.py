@@ -782,6 +782,16 @@ def anchor_year(anchors: Anchors) -> int | None:
 
 
 @rule
+def resolve_in_the_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DATE", (anchors.day or ctx.published).isoformat(), anaphoric=True)
+
+
+@rule
+def resolve_a_while(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DURATION", "PXX")
+
+
+@rule
 def resolve_days_later(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     """'two days later' counts from the last date the text named; with none before it, the
     words say only how long, so they are a duration ("three years later" opening a story)."""
@@ -812,7 +822,7 @@ def resolve_ago(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if unit == "year" and count == 1 and (quarter := year_earlier(ctx, anchors, 1, m.start())):
         return Reading("DATE", quarter, "APPROX" if m["qmod"] else None, anaphoric=True)
     value = shift_value(ctx.published, unit, -int(count)) if count == int(count) else None
-    mod = "APPROX" if m["qmod"] else None
+    mod = "APPROX" if m["qmod"] or " or so" in m[0] else None
     return Reading("DATE", value, mod) if value else Reading("DATE", "PAST_REF")
 
 
@@ -963,6 +973,8 @@ def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
         start = m.start("num") if not m["qmod"] else m.start("qmod")
     if m["num"].lower() == "one" and unit == "day" and word_before(ctx, m.start()) in ("", "some", "until", "that"):
         return None
+    if m["num"].lower() == "one" and unit == "day" and word_before(ctx, m.start()) in R.MODALS:
+        return Reading("DATE", "FUTURE_REF")
     mod = R.QUANTITY_MODS.get((m["qmod"] or "").lower())
     when = None
     after = ctx.text[m.end():m.end() + 7].lower()

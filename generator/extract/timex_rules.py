@@ -119,6 +119,8 @@ PAST_CUES = {"was", "were", "had", "did", "ago", "said", "told", "last", "earlie
              "fought", "caught", "felt", "knew", "grew", "drew", "threw", "chose", "broke", "spent", "lent",
              "struck", "shot", "meant", "forgot", "forgave", "withdrew", "overtook", "undertook", "drove",
              "flew", "fled", "slid", "shrank", "sank", "swung", "stole", "froze", "woke", "dealt", "lay", "laid"}
+# "Islam will one day be ...": a day to come, not a duration.
+MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "ll"}
 # Before a future word, these put that future in the past: "had been scheduled to expire Friday".
 PAST_AUX = {"had", "was", "were"}
 # "has been postponed until", "is due": the verb after these is not itself a past cue.
@@ -180,8 +182,12 @@ PATTERNS = {
     "this_part": r"(?P<word>[Tt]his|[Ll]ast)\s+{PART}",
     "anaphoric_day": r"(?:[Tt]he\s+(?P<rel>next|following|previous|preceding|same)\s+|(?P<that>[Tt]hat)\s+)"
                      r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b(?:\s+(?P<deictic>yesterday|tomorrow)\b)?",
+    # "earlier in the day": the day the text is at
+    "in_the_day": r"(?:(?<=\b[Ee]arlier in )|(?<=\b[Ll]ater in )|(?<=\b[Ee]arly in )|(?<=\b[Ll]ate in ))the day\b",
+    # "for a while", "after a long while": some unknown stretch of time
+    "a_while": r"(?:(?<=\bfor )|(?<=\bafter )|(?<=\bin )|(?<=\bquite ))a (?:little |long |short )?while\b",
     "days_later": r"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier)\b(?!\s+than)",
-    "ago": r"(?:(?P<qmod>almost|nearly|about|around|roughly|some|more than|less than|over)\s+)?{NUM}\s+{UNIT}\s+ago\b",
+    "ago": r"(?:(?P<qmod>almost|nearly|about|around|roughly|some|more than|less than|over)\s+)?{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+ago\b",
     "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
                 r"(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following|current|same)|[Tt]his\s+past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
                 r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
@@ -226,7 +232,7 @@ PATTERNS = {
     "per_unit": r"(?:(?P<times>once|twice|\w+ times)\s+)?(?:a|an|per)\s+(?P<unit>hour|day|week|month|year)\b",
     "duration": r"(?:(?P<the>[Tt]he)\s+)?(?:(?P<rel>past|last|next|previous|coming|following|first|final)\s+)?"
                 r"(?:(?P<qmod>almost|nearly|a mere|more than|less than|at least|roughly|approximately|up to|only)\s+)?"
-                r"{NUM}[\s-]+(?:(?:trading|business|working)\s+)?{UNIT}(?P<half>\s+and\s+a\s+half)?(?P<tail>')?"
+                r"{NUM}[\s-]+(?:(?:trading|business|working|straight|consecutive|successive|full|more|long)\s+){0,2}{UNIT}(?P<half>\s+and\s+a\s+half)?(?P<tail>')?"
                 r"(?!-old|\s+old\b|\w)",
     "duration_range": r"{NUM}(?=\s*(?:and|to|or|-|–)\s*\d+(?:\.\d+)?[\s-]+(?:second|minute|hour|day|week|month|year)s)",
     "vague_plural": r"(?:(?P<the>[Tt]he)\s+)?(?P<rel>past|last|next|coming|recent|previous|following)\s+"
