@@ -163,6 +163,8 @@ CASES = [
     ("They will have to live without power for a while.", THURSDAY, "a while", "DURATION", "PXX", None),
     ("Then, a week or so ago, the general picked a date.", THURSDAY, "a week or so ago", "DATE", "2023-W20",
      "2023-W20"),
+    ("The town was founded in the 1800s.", THURSDAY, "the 1800s", "DATE", "18", None),
+    ("The reform dates from the early 20th century.", THURSDAY, "early 20th century", "DATE", "19", None),
     # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
     ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
     ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",

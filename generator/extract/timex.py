@@ -497,7 +497,9 @@ def resolve_year_short(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
 
 @rule
 def resolve_decade(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    if m["dec"]:
+    if m["dec"] and m["dec"].endswith("0") and m["dec"] < "200":
+        value = m["dec"][:2]  # "the 1800s" is a century; "the 2000s" is usually read as a decade
+    elif m["dec"]:
         value = m["dec"]
     else:
         tens = int(m["dec2"])
@@ -510,7 +512,7 @@ def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     ordinal = m["ord"].lower()
     digits = re.match(r"\d+", ordinal)
     number = int(digits.group()) if digits else R.CENTURY_ORDINALS[ordinal]
-    return Reading("DATE", f"{number - 1:02d}")
+    return Reading("DATE", f"{number - 1:02d}", position_mod(m))
 
 
 @rule

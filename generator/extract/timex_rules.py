@@ -168,7 +168,7 @@ PATTERNS = {
                   r"|eighteen|nineteen)\b)?)\b(?![\s-]+(?:hundred|thousand|million|billion))",
     "year_short": r"(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–/])(?P<yy>\d\d)(?![\d%])",
     "decade": r"(?:[Tt]he\s+)?(?:{POS})?(?:(?P<dec>(?:1[5-9]|20)\d)0s|'(?P<dec2>\d)0s)\b",
-    "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    "century": r"(?:{POS})?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                r"|nineteenth|twentieth|twenty-first)[\s-][Cc]entury",
     "weekday": r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?"
