@@ -165,6 +165,12 @@ CASES = [
      "2023-W20"),
     ("The town was founded in the 1800s.", THURSDAY, "the 1800s", "DATE", "18", None),
     ("The reform dates from the early 20th century.", THURSDAY, "early 20th century", "DATE", "19", None),
+    ("In Saudi Arabia, today is the eighth day of the operation.", THURSDAY, "the eighth day", "DATE", "2023-05-25",
+     "2023-05-25"),
+    ("We got across on the 99th day.", THURSDAY, "the 99th day", "DATE", "XXXX-XX-XX", None),
+    ("The strike began on May 3. That day, trains stopped.", THURSDAY, "That day", "DATE", "2023-05-03",
+     "2023-05-03"),
+    ("Market makers can suffer losses on trades made that day.", THURSDAY, "that day", "DATE", "XXXX-XX-XX", None),
     # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
     ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
     ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",

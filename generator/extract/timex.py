@@ -756,6 +756,8 @@ def resolve_this_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | 
 
 @rule
 def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["that"] and anchors.day is None:  # "trades made that day": a day the text never named
+        return date_time(f"{anchor_year(anchors) or 'XXXX'}-XX-XX", m["part"])
     rel = (m["rel"] or m["side"] or "same").lower()
     offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
     base = anchors.day or ctx.published
@@ -781,6 +783,18 @@ def anchor_year(anchors: Anchors) -> int | None:
     if anchors.day:
         return anchors.day.year
     return int(anchors.period[:4]) if anchors.period and anchors.period[:4].isdigit() else None
+
+
+@rule
+def resolve_nth_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'Today is the eighth day of the strike' is today; any other such day is a day we
+    cannot place (TimeML's XXXX-XX-XX), whose count says nothing of the calendar."""
+    before = ctx.text[max(0, m.start() - 8):m.start()]
+    if re.search(r"(?:\bis|['’]s|\bmarks)\s+$", before):
+        return Reading("DATE", ctx.published.isoformat())
+    if anchors.day and re.search(r"\b(?:was|marked)\s+$", before):
+        return Reading("DATE", anchors.day.isoformat())
+    return Reading("DATE", "XXXX-XX-XX")
 
 
 @rule

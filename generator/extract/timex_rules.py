@@ -193,6 +193,9 @@ PATTERNS = {
                 r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
     "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor )|(?<=\bahead of )|(?<=\bbefore )"
                    r"|(?<=\bafter )|(?<=\buntil )|(?<=\bthrough ))the weekend\b",
+    # "It's the second day of an offensive", "they got across on the 99th day"
+    "nth_day": r"(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
+               r"(?:\s+(?:straight|consecutive|successive))?\s+day\b(?!s)",
     # "Dealers placed orders in the morning": that part of the day the text is at.
     "the_part": r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bby )|(?<=\buntil )|(?<=\bthrough ))the {PART}\b(?!\s+of\b)",
     # "mid-afternoon yesterday", "late morning"
