@@ -476,7 +476,7 @@ def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
         # "two thousand" alone is a count ("two thousand troops") unless it is named a year.
         after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
         named = m["the"] or m["month"] or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
-        if not named or after and after.group(1) not in R.FUNCTION_WORDS:
+        if not named or not m["the"] and after and after.group(1) not in R.FUNCTION_WORDS:
             return None
         year = 2000 + (int(parse_number(m["units"])) if m["units"] else 0)
     else:
@@ -726,6 +726,8 @@ def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
     word = m["word"].lower()
     if m["word"][0].isupper() and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, m.start() - 20):m.start()]):
         return None  # a name: "USA Today", "This is VOA Today"
+    if word == "tomorrow" and word_before(ctx, m.start()) == "of" and not m["part"]:
+        return Reading("DATE", "FUTURE_REF")  # "the people of tomorrow": the future, not a day
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     day = ctx.published + dt.timedelta(days=offset)
     return date_time(day, m["part"] or ("night" if word == "tonight" else None))
@@ -799,7 +801,10 @@ def resolve_nth_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
 
 @rule
 def resolve_in_the_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    return Reading("DATE", (anchors.day or ctx.published).isoformat(), anaphoric=True)
+    unit = m["unit"].lower()
+    if unit == "day":
+        return Reading("DATE", (anchors.day or ctx.published).isoformat(), anaphoric=True)
+    return Reading("DATE", anchored_period(anchors, ctx.published, unit, 0), anaphoric=True)
 
 
 @rule
@@ -1068,6 +1073,8 @@ def resolve_set_adverb(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     following = re.match(r"\s+([a-z][a-z-]*)", ctx.text[m.end():m.end() + 30])
     if following and following.group(1) not in R.FUNCTION_WORDS:
         return None
+    if word_before(ctx, m.start()) in R.NOUN_DETERMINERS:
+        return None  # "declared its initial quarterly of five cents": the dividend, a noun
     return Reading("SET", R.SET_ADVERBS[m["word"]])
 
 

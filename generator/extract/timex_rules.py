@@ -71,6 +71,9 @@ HOLIDAY_NOUNS = {"tree", "trees", "market", "markets", "card", "cards", "carol",
 # TimeML gives "annually" the value XXXX (each year, any year), TimeBank and TempEval-3 alike.
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W",
                "monthly": "P1M", "quarterly": "P3M", "annually": "XXXX", "yearly": "XXXX"}
+# Before "quarterly" or "monthly", these make it a noun: "its initial quarterly", "a monthly".
+NOUN_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "initial", "regular", "special", "latest",
+                    "first", "this", "that"}
 # Words that may follow an adverb ("paid quarterly to", "rose annually since"): anything else
 # after "quarterly" is the noun it modifies.
 FUNCTION_WORDS = {"and", "or", "but", "since", "through", "until", "till", "for", "in", "to", "from", "at", "on",
@@ -182,8 +185,9 @@ PATTERNS = {
     "this_part": r"(?P<word>[Tt]his|[Ll]ast)\s+{PART}",
     "anaphoric_day": r"(?:[Tt]he\s+(?P<rel>next|following|previous|preceding|same)\s+|(?P<that>[Tt]hat)\s+)"
                      r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b(?:\s+(?P<deictic>yesterday|tomorrow)\b)?",
-    # "earlier in the day": the day the text is at
-    "in_the_day": r"(?:(?<=\b[Ee]arlier in )|(?<=\b[Ll]ater in )|(?<=\b[Ee]arly in )|(?<=\b[Ll]ate in ))the day\b",
+    # "earlier in the day", "later in the year": that period of the date the text is at
+    "in_the_day": r"(?:(?<=\b[Ee]arlier in )|(?<=\b[Ll]ater in )|(?<=\b[Ee]arly in )|(?<=\b[Ll]ate in ))the "
+                  r"(?P<unit>day|week|month|year)\b(?!-)",
     # "for a while", "after a long while": some unknown stretch of time
     "a_while": r"(?:(?<=\bfor )|(?<=\bafter )|(?<=\bin )|(?<=\bquite ))a (?:little |long |short )?while\b",
     "days_later": r"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier)\b(?!\s+than)",
