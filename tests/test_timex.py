@@ -176,6 +176,14 @@ CASES = [
      None),
     ("His promise to halve unemployment by the year two thousand has been abandoned.", THURSDAY,
      "the year two thousand", "DATE", "2000", "2000"),
+    # modals look ahead; a clause's verb does not date the next clause's date
+    ("The company said the deal should close in May.", THURSDAY, "May", "DATE", "2023-05", "2023-05"),
+    ("The minister said elections must be held by August.", THURSDAY, "August", "DATE", "2023-08", "2023-08"),
+    ("The deal could have closed in August.", THURSDAY, "August", "DATE", "2022-08", "2022-08"),
+    ("The summit, which was postponed in January, will take place in June.", dt.date(2023, 3, 22), "January",
+     "DATE", "2023-01", "2023-01"),
+    ("The bank said it cut rates in January and would cut again in April.", dt.date(2023, 3, 22), "January", "DATE",
+     "2023-01", "2023-01"),
     # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
     ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
     ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",

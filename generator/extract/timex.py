@@ -232,6 +232,10 @@ def cue_of(words: list[str], i: int) -> str | None:
     if word in ("is", "are") and following == "to":
         return "FUTURE"  # "is to resume trading Tuesday"
     if is_future_word(word, following):
+        if following == "have" and word in R.MODALS and words[i + 2:i + 3] != ["to"]:
+            return "PAST"  # "could have closed in May", "would have been held Monday"
+        if word == "could" and following == "not":
+            return None  # "could not attend Monday": a past inability as often as a future one
         return None if set(words[max(0, i - 3):i]) & R.PAST_AUX else "FUTURE"
     if word in R.PAST_AUX and any(is_future_word(w, n)
                                   for w, n in zip(words[i + 1:i + 4], words[i + 2:i + 5] + [""], strict=False)):
@@ -245,13 +249,25 @@ def cue_of(words: list[str], i: int) -> str | None:
     return None
 
 
+CLAUSE_BREAK = re.compile(r"\b(?:and|but|while|whereas|although|though)\b|[;:(—–]|\s-\s")
+
+
+def clause_after(text: str, words_before: int) -> str:
+    """The words after a date that may hold its verb: up to the next clause. A date that opens
+    its sentence ("In January, exports rose") has its verb after the comma; one inside a clause
+    ("which was postponed in January, will take place") does not."""
+    cut = CLAUSE_BREAK.search(text)
+    text = text[:cut.start()] if cut else text
+    return text.split(",")[0] if words_before > 2 else text
+
+
 def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | None:
     """FUTURE or PAST from the nearest cue word of the sentence, NEAR for the nearest date
     either way, None when nothing says. With `weak`, a verb that only looks past (an -ed
     word: "declared a dividend payable Dec. 7") gives WEAK_PAST, not PAST."""
     begin, stop = sentence_span(ctx, start)
     before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100):start])][-10:]
-    after = [w.lower() for w in WORD.findall(ctx.text[end:min(stop, end + 60)])][:6]
+    after = [w.lower() for w in WORD.findall(clause_after(ctx.text[end:min(stop, end + 60)], len(before)))][:6]
     cues = [(distance, cue_of(words, i))
             for words, reverse in ((before, True), (after, False))
             for i in range(len(words))

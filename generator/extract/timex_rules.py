@@ -105,7 +105,10 @@ YEAR_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this
 
 # Words that point the clause to the future or the past (news: the past is the default).
 FUTURE_CUES = {"will", "'ll", "shall", "wo", "would", "going", "scheduled", "due", "expected", "expects",
-               "plans", "plan", "planned", "planning", "intends", "upcoming",
+               "plans", "plan", "planned", "planning", "intends", "intend", "upcoming",
+               # modals and aims look ahead ("should close in May"); "may" is left out, being a month too
+               "should", "could", "might", "must", "can", "hopes", "hope", "aims", "aim", "seeks", "seek",
+               "wants", "want", "targets",
                "forthcoming", "postponed", "delayed",
                # a schedule in the present tense: "the trial begins Monday", "talks resume Thursday"
                "begins", "resumes", "resume", "convenes", "convene", "expires", "takes", "kicks", "opens", "reopens",
