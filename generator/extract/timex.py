@@ -273,6 +273,8 @@ def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | 
             for i in range(len(words))
             for distance in [len(words) - i - 1 if reverse else i + 0.5]]
     cues = sorted((d, c) for d, c in cues if c)
+    if before and before[-1] == "since":
+        return "PAST"  # "prices have risen since April": a start already behind us
     # "run through June", "remained there until March 3": a limit, so the nearest such
     # date, unless a plain past word is near.
     if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c in cues):
