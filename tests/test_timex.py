@@ -308,6 +308,7 @@ def test_timex_position_mod(text, mod):
     ("Some two thousand troops crossed the border.", "two thousand"),
     ("It snapped back after its first quarterly loss.", "first quarter"),
     ("He sold a quarter of the shares.", "a quarter"),
+    ("The bill was passed in the early hours of Friday.", "hours"),
     ("The company declared its initial quarterly of five cents a share.", "quarterly"),
     ("The year was 1997.", "The year"),
     ("Residents of the quarter fled the shelling.", "the quarter"),

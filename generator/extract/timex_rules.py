@@ -250,7 +250,7 @@ PATTERNS = {
                     r"|(?:[Tt]he\s+)?(?P<unit2>day|week|month|year)s\s+ahead\b",
     "bare_plural": r"(?:(?<=\bfor\s)|(?<=\btake\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\bwithin\s)|(?<=\blasted\s)"
                    r"|(?<=\bin\s))(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b"
-                   r"|(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier|of)\b)"
+                   r"|(?<!early )(?<!small )(?<!wee )(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier|of)\b)"
                    # "over the years", "through the decades": some unknown number of them
                    r"|(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s)|(?<=\bdown\s))[Tt]he\s+"
                    r"(?P<unit3>month|year|decade|centurie)s\b(?!\s+(?:of|since|after|before|when|that|ahead)\b)",
