@@ -191,6 +191,10 @@ CASES = [
      dt.date(1989, 10, 26), "the fiscal first quarter", "DATE", "1989-Q1", "1989-Q3"),
     ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",
      dt.date(1989, 10, 26), "A year earlier", "DATE", "1988-Q1", "1988-Q3"),
+    ("In the year-ago quarter, the second quarter ended Oct. 31, it lost $12 million.", OCTOBER_1989,
+     "the second quarter", "DATE", "1988-Q2", "1988-Q3"),
+    ("In the year-ago quarter, the second quarter ended Oct. 31, it lost $12 million.", OCTOBER_1989,
+     "Oct. 31", "DATE", "1988-10-31", "1988-10-31"),
     ("Net in this year's third quarter rose. A year earlier, it earned $2 million.", dt.date(1990, 2, 1),
      "A year earlier", "DATE", "1989-Q3", "1989-Q3"),
     ("Third-quarter net rose. In the first nine months, net was $306 million, against $195 million in the 1988 "

@@ -358,6 +358,8 @@ def focus_limit(ctx: Context, start: int, anchors: Anchors) -> dt.date | None:
     September ... on February 24" means the February 24 before it, not the latest one."""
     if anchors.period is None or anchors.period_at < sentence_span(ctx, start)[0]:
         return None
+    if re.search(r"\bend(?:ed|ing)\s+(?:on\s+)?$", ctx.text[max(0, start - 12):start]):
+        return None  # "the second quarter ended Oct. 31": that period's own last day, not a day before it
     end = period_end(anchors.period)
     return end if end is not None and end.year < ctx.published.year else None
 
@@ -576,6 +578,9 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     if unit == "half" and not explicit:
         return None
     pub = ctx.published
+    last = quarter_last_day(ctx, m.end(), anchors) if unit == "quarter" and year is None else None
+    if last is not None:
+        year = last.year  # "the second quarter ended Oct. 31" in an October 27 story: last year's
     if year is None:
         current = quarter_of(pub.month) if unit == "quarter" else (pub.month - 1) // 6 + 1
         future = tense_near(ctx, m.start(), m.end()) == "FUTURE"
@@ -598,14 +603,19 @@ def reporting_quarter(ctx: Context, anchors: Anchors) -> tuple[int, int]:
     return year, quarter_of(month)
 
 
-def quarter_ended(ctx: Context, end: int, anchors: Anchors) -> str | None:
-    """The calendar quarter of a quarter named with its end ("the fiscal first quarter ended
-    Sept. 30" is July to September): the quarter holding most of the three months before."""
+def quarter_last_day(ctx: Context, end: int, anchors: Anchors) -> dt.date | None:
+    """The last day of a quarter named with its end: "the quarter ended Sept. 30"."""
     m = ENDED_ON.match(ctx.text, end)
     if m is None:
         return None
     month, day = month_number(m["month"]), int(re.match(r"\d+", m["day"]).group())
-    last = date_for_month_day(ctx, month, day, m.start("month"), m.end(), anchors)
+    return date_for_month_day(ctx, month, day, m.start("month"), m.end(), anchors)
+
+
+def quarter_ended(ctx: Context, end: int, anchors: Anchors) -> str | None:
+    """The calendar quarter of a quarter named with its end ("the fiscal first quarter ended
+    Sept. 30" is July to September): the quarter holding most of the three months before."""
+    last = quarter_last_day(ctx, end, anchors)
     if last is None:
         return None
     middle = last - dt.timedelta(days=45)
@@ -1215,7 +1225,9 @@ def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) 
     if day:
         return replace(anchors, day=dt.date(int(day[1]), int(day[2]), int(day[3])), period=reading.value[:10],
                        period_at=start)
-    return replace(anchors, period=reading.value, period_at=start)
+    # A fiscal quarter's months are those of its calendar quarter (its `when`).
+    period = reading.when if reading.when and QUARTER_VALUE.fullmatch(reading.when) else reading.value
+    return replace(anchors, period=period, period_at=start)
 
 
 def quarter_distance(named: str, calendar: str) -> int:
