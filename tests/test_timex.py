@@ -185,6 +185,9 @@ CASES = [
     ("The bank said it cut rates in January and would cut again in April.", dt.date(2023, 3, 22), "January", "DATE",
      "2023-01", "2023-01"),
     ("Prices have risen since August.", THURSDAY, "August", "DATE", "2022-08", "2022-08"),
+    ("An investigation of the company in the past year found nothing.", THURSDAY, "the past year", "DATE", "2022",
+     None),
+    ("Over the past year, prices doubled.", THURSDAY, "the past year", "DURATION", "P1Y", None),
     # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
     ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
     ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",

@@ -45,6 +45,8 @@ class Reading:
     # A reading that only points back at what the text is about ("the year-ago quarter",
     # "in the morning") leaves the text's reference dates where they were.
     anaphoric: bool = False
+    # False for a value TimeML writes as a date that no timeline can place ("in the past year").
+    placed: bool = True
 
 
 @dataclass(frozen=True)
@@ -917,9 +919,13 @@ def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
     pub = ctx.published
     if unit in ("decade", "century") and rel not in ("this", "the current", "current", "that", "the same"):
         return Reading("DURATION", duration_value(1, unit), mod)
-    if unit != "weekend" and (rel in ("the past", "past", "the coming")
-                              or rel in ("the last", "the next") and before in DURATION_BEFORE):
+    if unit != "weekend" and (rel in ("past", "the coming")
+                              or rel in ("the last", "the past", "the next") and before in DURATION_BEFORE):
         return Reading("DURATION", duration_value(1, unit), mod)
+    if rel == "the past":
+        # "an investigation in the past year": TimeML's last year; on a timeline it is the
+        # twelve months up to now, no calendar year, so it is not placed there
+        return Reading("DATE", current_period(pub, unit, -1), mod, placed=False)
     if rel in ("that", "the same"):
         return Reading("DATE", anchored_period(anchors, pub, unit, 0), mod)
     if rel == "the following":
@@ -1246,6 +1252,8 @@ def shift_quarter(value: str, quarters: int) -> str:
 
 
 def when_of(reading: Reading) -> str | None:
+    if not reading.placed:
+        return None
     if reading.when is not None:
         return reading.when
     if reading.type in ("DATE", "TIME") and CALENDAR_VALUE.match(reading.value) and "X" not in reading.value:
