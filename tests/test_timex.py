@@ -188,6 +188,8 @@ CASES = [
     ("An investigation of the company in the past year found nothing.", THURSDAY, "the past year", "DATE", "2022",
      None),
     ("Over the past year, prices doubled.", THURSDAY, "the past year", "DURATION", "P1Y", None),
+    ("The government gave Merieux until mid-November to submit more information.", dt.date(1989, 10, 30),
+     "mid-November", "DATE", "1989-11", "1989-11"),
     # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
     ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
     ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",

@@ -300,6 +300,9 @@ def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anch
         return min((pub.year - 1, pub.year, pub.year + 1),
                    key=lambda year: abs(year * 12 + month - pub.year * 12 - pub.month))
     limit = focus_limit(ctx, start, anchors) or pub
+    if limit is pub and word_before(ctx, start) in R.WEAK_FUTURE_CUES | {"by"} \
+            and soon_after(pub, dt.date(pub.year, month, 1)):
+        return pub.year  # "gave it until mid-November" in an October story: a limit still ahead
     return limit.year if month <= limit.month else limit.year - 1
 
 
