@@ -190,6 +190,8 @@ CASES = [
     ("Over the past year, prices doubled.", THURSDAY, "the past year", "DURATION", "P1Y", None),
     ("The government gave Merieux until mid-November to submit more information.", dt.date(1989, 10, 30),
      "mid-November", "DATE", "1989-11", "1989-11"),
+    ("In its Jan. 22 report, the paper said the ship would leave in early February, but it did not leave until "
+     "March 10.", dt.date(2025, 3, 14), "early February", "DATE", "2025-02", "2025-02"),
     # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
     ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
     ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",

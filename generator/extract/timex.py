@@ -266,23 +266,27 @@ def clause_after(text: str, words_before: int) -> str:
 def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | None:
     """FUTURE or PAST from the nearest cue word of the sentence, NEAR for the nearest date
     either way, None when nothing says. With `weak`, a verb that only looks past (an -ed
-    word: "declared a dividend payable Dec. 7") gives WEAK_PAST, not PAST."""
+    word: "declared a dividend payable Dec. 7") gives WEAK_PAST, not PAST, and a "would"
+    gives NEAR: a future seen from a past telling ("the FT said in January it would depart in
+    early February") may be behind us already."""
     begin, stop = sentence_span(ctx, start)
     before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100):start])][-10:]
     after = [w.lower() for w in WORD.findall(clause_after(ctx.text[end:min(stop, end + 60)], len(before)))][:6]
-    cues = [(distance, cue_of(words, i))
+    cues = [(distance, cue_of(words, i), words[i])
             for words, reverse in ((before, True), (after, False))
             for i in range(len(words))
             for distance in [len(words) - i - 1 if reverse else i + 0.5]]
-    cues = sorted((d, c) for d, c in cues if c)
+    cues = sorted((d, c, w) for d, c, w in cues if c)
     if before and before[-1] == "since":
         return "PAST"  # "prices have risen since April": a start already behind us
     # "run through June", "remained there until March 3": a limit, so the nearest such
     # date, unless a plain past word is near.
-    if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c in cues):
+    if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c, _ in cues):
         return "NEAR"
     if not cues:
         return None
+    if weak and cues[0][2] == "would":
+        return "NEAR"
     return "WEAK_PAST" if weak and cues[0][1] == "past" else cues[0][1].upper()
 
 
