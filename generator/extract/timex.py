@@ -541,7 +541,12 @@ def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     ordinal = m["ord"].lower()
     digits = re.match(r"\d+", ordinal)
     number = int(digits.group()) if digits else R.CENTURY_ORDINALS[ordinal]
-    return Reading("DATE", f"{number - 1:02d}", position_mod(m))
+    # "the early 20th century": looked up here, as an optional prefix would slow the scan of every text
+    pos = re.search(r"\b([Ee]arly|[Ll]ate|[Mm]id)[\s-]+$", ctx.text[max(0, m.start() - 7):m.start()])
+    if pos:
+        return Reading("DATE", f"{number - 1:02d}", R.POSITION_MODS[pos[1].lower()],
+                       span=(m.start() - len(pos[0]), m.end()))
+    return Reading("DATE", f"{number - 1:02d}")
 
 
 @rule
@@ -828,25 +833,27 @@ def anchor_year(anchors: Anchors) -> int | None:
 def resolve_nth_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     """'Today is the eighth day of the strike' is today; any other such day is a day we
     cannot place (TimeML's XXXX-XX-XX), whose count says nothing of the calendar."""
-    before = ctx.text[max(0, m.start() - 8):m.start()]
+    the = re.search(r"\b[Tt]he\s+$", ctx.text[max(0, m.start() - 5):m.start()])
+    span = (m.start() - len(the[0]) if the else m.start(), m.end())
+    before = ctx.text[max(0, span[0] - 8):span[0]]
     if re.search(r"(?:\bis|['’]s|\bmarks)\s+$", before):
-        return Reading("DATE", ctx.published.isoformat())
+        return Reading("DATE", ctx.published.isoformat(), span=span)
     if anchors.day and re.search(r"\b(?:was|marked)\s+$", before):
-        return Reading("DATE", anchors.day.isoformat())
-    return Reading("DATE", "XXXX-XX-XX")
+        return Reading("DATE", anchors.day.isoformat(), span=span)
+    return Reading("DATE", "XXXX-XX-XX", span=span)
 
 
 @rule
 def resolve_in_the_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    unit = m["unit"].lower()
+    unit, span = m["unit"].lower(), m.span("the")
     if unit == "day":
-        return Reading("DATE", (anchors.day or ctx.published).isoformat(), anaphoric=True)
-    return Reading("DATE", anchored_period(anchors, ctx.published, unit, 0), anaphoric=True)
+        return Reading("DATE", (anchors.day or ctx.published).isoformat(), anaphoric=True, span=span)
+    return Reading("DATE", anchored_period(anchors, ctx.published, unit, 0), anaphoric=True, span=span)
 
 
 @rule
 def resolve_a_while(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    return Reading("DURATION", "PXX")
+    return Reading("DURATION", "PXX", span=m.span("the"))
 
 
 @rule

@@ -174,7 +174,7 @@ PATTERNS = {
                   r"|eighteen|nineteen)\b)?)\b(?![\s-]+(?:hundred|thousand|million|billion))",
     "year_short": r"(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–/])(?P<yy>\d\d)(?![\d%])",
     "decade": r"(?:[Tt]he\s+)?(?:{POS})?(?:(?P<dec>(?:1[5-9]|20)\d)0s|'(?P<dec2>\d)0s)\b",
-    "century": r"(?:{POS})?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                r"|nineteenth|twentieth|twenty-first)[\s-][Cc]entury",
     "weekday": r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?"
@@ -189,10 +189,9 @@ PATTERNS = {
     "anaphoric_day": r"(?:[Tt]he\s+(?P<rel>next|following|previous|preceding|same)\s+|(?P<that>[Tt]hat)\s+)"
                      r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b(?:\s+(?P<deictic>yesterday|tomorrow)\b)?",
     # "earlier in the day", "later in the year": that period of the date the text is at
-    "in_the_day": r"(?:(?<=\b[Ee]arlier in )|(?<=\b[Ll]ater in )|(?<=\b[Ee]arly in )|(?<=\b[Ll]ate in ))the "
-                  r"(?P<unit>day|week|month|year)\b(?!-)",
+    "in_the_day": r"\b(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate) in (?P<the>the (?P<unit>day|week|month|year))\b(?!-)",
     # "for a while", "after a long while": some unknown stretch of time
-    "a_while": r"(?:(?<=\bfor )|(?<=\bafter )|(?<=\bin )|(?<=\bquite ))a (?:little |long |short )?while\b",
+    "a_while": r"\b(?:for|after|in|quite) (?P<the>a (?:little |long |short )?while)\b",
     "days_later": r"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier)\b(?!\s+than)",
     "ago": r"(?:(?P<qmod>almost|nearly|about|around|roughly|some|more than|less than|over)\s+)?{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+ago\b",
     "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
@@ -201,7 +200,7 @@ PATTERNS = {
     "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor )|(?<=\bahead of )|(?<=\bbefore )"
                    r"|(?<=\bafter )|(?<=\buntil )|(?<=\bthrough ))the weekend\b",
     # "It's the second day of an offensive", "they got across on the 99th day"
-    "nth_day": r"(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
+    "nth_day": r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
                r"(?:\s+(?:straight|consecutive|successive))?\s+day\b(?!s)",
     # "Dealers placed orders in the morning": that part of the day the text is at.
     "the_part": r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bby )|(?<=\buntil )|(?<=\bthrough ))the {PART}\b(?!\s+of\b)",
