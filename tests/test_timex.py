@@ -404,8 +404,8 @@ def score_corpus(gold: Path, out: Path) -> dict:
 @pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
 def test_timex_tempeval3_platinum(tmp_path):
     result = score_corpus(TE3_GOLD, tmp_path)
-    assert result["value"][2] >= 0.90, result
-    assert result["relaxed"][2] >= 0.95, result
+    assert result["value"][2] >= 0.905, result
+    assert result["relaxed"][2] >= 0.96, result
 
 
 @pytest.mark.skipif(not TIMEBANK.exists() or not TE3_SCRIPT.exists(), reason="TimeBank development set not available")
@@ -413,8 +413,8 @@ def test_timex_timebank_development_set_every_document_tagged(tmp_path):
     """Every document is tagged (none lost to a failing rule); floors pinned at the score reached."""
     result = score_corpus(TIMEBANK, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
-    assert result["value"][2] >= 0.83, result
-    assert result["relaxed"][2] >= 0.94, result
+    assert result["value"][2] >= 0.845, result
+    assert result["relaxed"][2] >= 0.945, result
 
 
 # Any text, any publication date: the tagger returns, whatever its rules meet.
@@ -424,7 +424,8 @@ TEMPORAL_WORDS = ("two three a an one 1,000,00 0 00 99 1999 2023 9999 0000 years
                   "today tonight morning night summer Christmas Easter from to until between and , . - / : "
                   "p.m. a.m. GMT 12:30 24:61 every each half first second third final nineteen ninety-six two "
                   "thousand year-ago year-earlier period latest comparable ended soon another trading quarterly "
-                  "had been due previous in for").split()
+                  "had been due previous in for straight while eighth 99th since should could have would ended "
+                  "Sept. 30 is it's").split()
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
