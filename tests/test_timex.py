@@ -53,6 +53,8 @@ CASES = [
     ("Dunkin' has set Nov. 10 as the deadline for bids.", dt.date(1989, 11, 2), "Nov. 10", "DATE", "1989-11-10",
      "1989-11-10"),
     ("Sales fell sharply on Dec. 7.", dt.date(1989, 10, 30), "Dec. 7", "DATE", "1988-12-07", "1988-12-07"),
+    ("Exports hit a record in the year to March 31.", dt.date(2013, 3, 22), "March 31", "DATE", "2012-03-31",
+     "2012-03-31"),
     ("The bid had been due to expire Friday evening.", dt.date(1989, 10, 30), "Friday evening", "TIME",
      "1989-10-27TEV", "1989-10-27TEV"),
     ("Shares are to resume trading in Paris Tuesday.", dt.date(1989, 10, 27), "Tuesday", "DATE", "1989-10-31",

@@ -326,7 +326,8 @@ def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int,
         return min((d for d in options if d >= pub), default=None)
     limit = focus_limit(ctx, start, anchors) or pub
     this_year = safe_date(limit.year, month, day)
-    if limit is pub and this_year and soon_after(pub, this_year) and not own_past_verb(ctx, start):
+    if limit is pub and this_year and soon_after(pub, this_year) and not own_past_verb(ctx, start) \
+            and past_is_telling(ctx, start):
         return this_year  # "said they expect it completed by Dec. 15" in an October story
     year = limit.year if this_year is None or this_year <= limit else limit.year - 1
     return safe_date(year, month, day) or safe_date(year, month, 28)
@@ -336,6 +337,18 @@ def soon_after(published: dt.date, day: dt.date) -> bool:
     """A date of the next two months: a past word elsewhere in the sentence ("said", "set")
     is the telling's tense, not the date's; a date almost a year back would carry its year."""
     return 0 < (day - published).days <= SOON_DAYS
+
+
+def past_is_telling(ctx: Context, start: int) -> bool:
+    """Whether the sentence's past words before a date are only its telling ("said", "has
+    set") or a future word is there too; "exports hit a record in the year to March 31" is
+    a past event, so that March 31 is behind us."""
+    words = words_before(ctx, start, 12)
+    cues = [(cue_of(words, i), word, words[i - 1] if i else "") for i, word in enumerate(words)]
+    if any(cue == "FUTURE" for cue, _, _ in cues):
+        return True
+    return not any(cue in ("PAST", "past") and word not in R.REPORTING_VERBS and previous not in ("has", "have")
+                   for cue, word, previous in cues)
 
 
 def own_past_verb(ctx: Context, start: int) -> bool:

@@ -127,6 +127,8 @@ PAST_CUES = {"was", "were", "had", "did", "ago", "said", "told", "last", "earlie
              "flew", "fled", "slid", "shrank", "sank", "swung", "stole", "froze", "woke", "dealt", "lay", "laid"}
 # "Islam will one day be ...": a day to come, not a duration.
 MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "ll"}
+# Verbs of telling: their tense is the report's, not that of what is reported.
+REPORTING_VERBS = {"said", "told", "says", "announced", "stated", "added", "wrote", "noted", "disclosed"}
 # Before a future word, these put that future in the past: "had been scheduled to expire Friday".
 PAST_AUX = {"had", "was", "were"}
 # "has been postponed until", "is due": the verb after these is not itself a past cue.
