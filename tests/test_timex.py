@@ -47,6 +47,14 @@ CASES = [
      "2013-03-23T15:00", "2013-03-23T15:00"),
     ("The offer had been set to expire Nov. 6.", dt.date(1989, 11, 2), "Nov. 6", "DATE", "1989-11-06",
      "1989-11-06"),
+    # a day of the coming weeks is that day, whatever tense the telling has; its own past verb dates it back
+    ("They said they expect the sale to be completed by Dec. 15.", dt.date(1989, 10, 31), "Dec. 15", "DATE",
+     "1989-12-15", "1989-12-15"),
+    ("Dunkin' has set Nov. 10 as the deadline for bids.", dt.date(1989, 11, 2), "Nov. 10", "DATE", "1989-11-10",
+     "1989-11-10"),
+    ("Sales fell sharply on Dec. 7.", dt.date(1989, 10, 30), "Dec. 7", "DATE", "1988-12-07", "1988-12-07"),
+    ("Exports hit a record in the year to March 31.", dt.date(2013, 3, 22), "March 31", "DATE", "2012-03-31",
+     "2012-03-31"),
     ("The bid had been due to expire Friday evening.", dt.date(1989, 10, 30), "Friday evening", "TIME",
      "1989-10-27TEV", "1989-10-27TEV"),
     ("Shares are to resume trading in Paris Tuesday.", dt.date(1989, 10, 27), "Tuesday", "DATE", "1989-10-31",
@@ -150,6 +158,54 @@ CASES = [
      "1988-Q3", "1988-Q3"),
     ("It earned $22 million in the 1988 third quarter.", OCTOBER_1989, "the 1988 third quarter", "DATE",
      "1988-Q3", "1988-Q3"),
+    # idioms of news copy
+    ("Shares have risen for six straight days.", THURSDAY, "six straight days", "DURATION", "P6D", None),
+    ("He arrived in Philadelphia later in the day.", THURSDAY, "the day", "DATE", "2023-05-25", "2023-05-25"),
+    ("Islam will one day be the second largest religion.", THURSDAY, "one day", "DATE", "FUTURE_REF", None),
+    ("They will have to live without power for a while.", THURSDAY, "a while", "DURATION", "PXX", None),
+    ("Then, a week or so ago, the general picked a date.", THURSDAY, "a week or so ago", "DATE", "2023-W20",
+     "2023-W20"),
+    ("The town was founded in the 1800s.", THURSDAY, "the 1800s", "DATE", "18", None),
+    ("The reform dates from the early 20th century.", THURSDAY, "early 20th century", "DATE", "19", None),
+    ("In Saudi Arabia, today is the eighth day of the operation.", THURSDAY, "the eighth day", "DATE", "2023-05-25",
+     "2023-05-25"),
+    ("We got across on the 99th day.", THURSDAY, "the 99th day", "DATE", "XXXX-XX-XX", None),
+    ("The strike began on May 3. That day, trains stopped.", THURSDAY, "That day", "DATE", "2023-05-03",
+     "2023-05-03"),
+    ("Market makers can suffer losses on trades made that day.", THURSDAY, "that day", "DATE", "XXXX-XX-XX", None),
+    ("Talks opened on Tuesday. Later in the year, they failed.", THURSDAY, "the year", "DATE", "2023", "2023"),
+    ("If I were choosing the people of tomorrow, I would choose them.", THURSDAY, "tomorrow", "DATE", "FUTURE_REF",
+     None),
+    ("His promise to halve unemployment by the year two thousand has been abandoned.", THURSDAY,
+     "the year two thousand", "DATE", "2000", "2000"),
+    # modals look ahead; a clause's verb does not date the next clause's date
+    ("The company said the deal should close in May.", THURSDAY, "May", "DATE", "2023-05", "2023-05"),
+    ("The minister said elections must be held by August.", THURSDAY, "August", "DATE", "2023-08", "2023-08"),
+    ("The deal could have closed in August.", THURSDAY, "August", "DATE", "2022-08", "2022-08"),
+    ("The summit, which was postponed in January, will take place in June.", dt.date(2023, 3, 22), "January",
+     "DATE", "2023-01", "2023-01"),
+    ("The bank said it cut rates in January and would cut again in April.", dt.date(2023, 3, 22), "January", "DATE",
+     "2023-01", "2023-01"),
+    ("Prices have risen since August.", THURSDAY, "August", "DATE", "2022-08", "2022-08"),
+    ("An investigation of the company in the past year found nothing.", THURSDAY, "the past year", "DATE", "2022",
+     None),
+    ("Over the past year, prices doubled.", THURSDAY, "the past year", "DURATION", "P1Y", None),
+    ("The government gave Merieux until mid-November to submit more information.", dt.date(1989, 10, 30),
+     "mid-November", "DATE", "1989-11", "1989-11"),
+    ("In its Jan. 22 report, the paper said the ship would leave in early February, but it did not leave until "
+     "March 10.", dt.date(2025, 3, 14), "early February", "DATE", "2025-02", "2025-02"),
+    # a quarter given with its last day: the months it covers, and its year-ago quarter likewise
+    ("In the quarter ended July 31, sales fell.", dt.date(1989, 10, 30), "the quarter", "DATE", "1989-Q2", "1989-Q2"),
+    ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",
+     dt.date(1989, 10, 26), "the fiscal first quarter", "DATE", "1989-Q1", "1989-Q3"),
+    ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it earned $2 million.",
+     dt.date(1989, 10, 26), "A year earlier", "DATE", "1988-Q1", "1988-Q3"),
+    ("In the year-ago quarter, the second quarter ended Oct. 31, it lost $12 million.", OCTOBER_1989,
+     "the second quarter", "DATE", "1988-Q2", "1988-Q3"),
+    ("In the year-ago quarter, the second quarter ended Oct. 31, it lost $12 million.", OCTOBER_1989,
+     "Oct. 31", "DATE", "1988-10-31", "1988-10-31"),
+    ("Net in this year's third quarter rose. A year earlier, it earned $2 million.", dt.date(1990, 2, 1),
+     "A year earlier", "DATE", "1989-Q3", "1989-Q3"),
     ("Third-quarter net rose. In the first nine months, net was $306 million, against $195 million in the 1988 "
      "period.", OCTOBER_1989, "the 1988 period", "DATE", "1988", "1988"),
     ("Third-quarter net rose. In the latest nine months, sales were 45%, compared with 40% a year earlier.",
@@ -265,6 +321,8 @@ def test_timex_position_mod(text, mod):
     ("Some two thousand troops crossed the border.", "two thousand"),
     ("It snapped back after its first quarterly loss.", "first quarter"),
     ("He sold a quarter of the shares.", "a quarter"),
+    ("The bill was passed in the early hours of Friday.", "hours"),
+    ("The company declared its initial quarterly of five cents a share.", "quarterly"),
     ("The year was 1997.", "The year"),
     ("Residents of the quarter fled the shelling.", "the quarter"),
     ("In the year since, he has recovered.", "the year"),
@@ -348,8 +406,8 @@ def score_corpus(gold: Path, out: Path) -> dict:
 @pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
 def test_timex_tempeval3_platinum(tmp_path):
     result = score_corpus(TE3_GOLD, tmp_path)
-    assert result["value"][2] >= 0.90, result
-    assert result["relaxed"][2] >= 0.95, result
+    assert result["value"][2] >= 0.905, result
+    assert result["relaxed"][2] >= 0.96, result
 
 
 @pytest.mark.skipif(not TIMEBANK.exists() or not TE3_SCRIPT.exists(), reason="TimeBank development set not available")
@@ -357,8 +415,8 @@ def test_timex_timebank_development_set_every_document_tagged(tmp_path):
     """Every document is tagged (none lost to a failing rule); floors pinned at the score reached."""
     result = score_corpus(TIMEBANK, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
-    assert result["value"][2] >= 0.83, result
-    assert result["relaxed"][2] >= 0.94, result
+    assert result["value"][2] >= 0.845, result
+    assert result["relaxed"][2] >= 0.945, result
 
 
 # Any text, any publication date: the tagger returns, whatever its rules meet.
@@ -368,7 +426,8 @@ TEMPORAL_WORDS = ("two three a an one 1,000,00 0 00 99 1999 2023 9999 0000 years
                   "today tonight morning night summer Christmas Easter from to until between and , . - / : "
                   "p.m. a.m. GMT 12:30 24:61 every each half first second third final nineteen ninety-six two "
                   "thousand year-ago year-earlier period latest comparable ended soon another trading quarterly "
-                  "had been due previous in for").split()
+                  "had been due previous in for straight while eighth 99th since should could have would ended "
+                  "Sept. 30 is it's").split()
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

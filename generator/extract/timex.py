@@ -45,6 +45,8 @@ class Reading:
     # A reading that only points back at what the text is about ("the year-ago quarter",
     # "in the morning") leaves the text's reference dates where they were.
     anaphoric: bool = False
+    # False for a value TimeML writes as a date that no timeline can place ("in the past year").
+    placed: bool = True
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class Anchors:
     period: str | None = None
     period_at: int = -1
     quarter: str | None = None
+    # How many quarters the story's fiscal quarter runs after the calendar one it names
+    # ("the fiscal first quarter ended Sept. 30": 2): its year-ago quarter is dated likewise.
+    fiscal_shift: int = 0
     # Where the text last named a span of several months ("the first nine months"): a
     # "year earlier" in that sentence compares with that span of last year, not the quarter.
     months_at: int = -1
@@ -86,6 +91,9 @@ QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-
 RESULTS_WORDS = re.compile(r"[$%€£¥]|\b(?:profits?|loss|losses|revenues?|sales|earn(?:ed|ings)?|net|income|results"
                            r"|growth|output|shares?|dividends?|percent|per cent|billion|million)\b", re.I)
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
+SOON_DAYS = 62
+# "the quarter ended Sept. 30", "its fiscal first quarter ending July 31"
+ENDED_ON = re.compile(r"\s*,?\s+end(?:ed|ing)\s+(?:on\s+)?" + R.PIECES["MONTH"] + r"\s+" + R.PIECES["DAY"])
 
 
 def _compile(pattern: str, name: str) -> re.Pattern:
@@ -226,6 +234,10 @@ def cue_of(words: list[str], i: int) -> str | None:
     if word in ("is", "are") and following == "to":
         return "FUTURE"  # "is to resume trading Tuesday"
     if is_future_word(word, following):
+        if following == "have" and word in R.MODALS and words[i + 2:i + 3] != ["to"]:
+            return "PAST"  # "could have closed in May", "would have been held Monday"
+        if word == "could" and following == "not":
+            return None  # "could not attend Monday": a past inability as often as a future one
         return None if set(words[max(0, i - 3):i]) & R.PAST_AUX else "FUTURE"
     if word in R.PAST_AUX and any(is_future_word(w, n)
                                   for w, n in zip(words[i + 1:i + 4], words[i + 2:i + 5] + [""], strict=False)):
@@ -239,24 +251,42 @@ def cue_of(words: list[str], i: int) -> str | None:
     return None
 
 
+CLAUSE_BREAK = re.compile(r"\b(?:and|but|while|whereas|although|though)\b|[;:(—–]|\s-\s")
+
+
+def clause_after(text: str, words_before: int) -> str:
+    """The words after a date that may hold its verb: up to the next clause. A date that opens
+    its sentence ("In January, exports rose") has its verb after the comma; one inside a clause
+    ("which was postponed in January, will take place") does not."""
+    cut = CLAUSE_BREAK.search(text)
+    text = text[:cut.start()] if cut else text
+    return text.split(",")[0] if words_before > 2 else text
+
+
 def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | None:
     """FUTURE or PAST from the nearest cue word of the sentence, NEAR for the nearest date
     either way, None when nothing says. With `weak`, a verb that only looks past (an -ed
-    word: "declared a dividend payable Dec. 7") gives WEAK_PAST, not PAST."""
+    word: "declared a dividend payable Dec. 7") gives WEAK_PAST, not PAST, and a "would"
+    gives NEAR: a future seen from a past telling ("the FT said in January it would depart in
+    early February") may be behind us already."""
     begin, stop = sentence_span(ctx, start)
     before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100):start])][-10:]
-    after = [w.lower() for w in WORD.findall(ctx.text[end:min(stop, end + 60)])][:6]
-    cues = [(distance, cue_of(words, i))
+    after = [w.lower() for w in WORD.findall(clause_after(ctx.text[end:min(stop, end + 60)], len(before)))][:6]
+    cues = [(distance, cue_of(words, i), words[i])
             for words, reverse in ((before, True), (after, False))
             for i in range(len(words))
             for distance in [len(words) - i - 1 if reverse else i + 0.5]]
-    cues = sorted((d, c) for d, c in cues if c)
+    cues = sorted((d, c, w) for d, c, w in cues if c)
+    if before and before[-1] == "since":
+        return "PAST"  # "prices have risen since April": a start already behind us
     # "run through June", "remained there until March 3": a limit, so the nearest such
     # date, unless a plain past word is near.
-    if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c in cues):
+    if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c, _ in cues):
         return "NEAR"
     if not cues:
         return None
+    if weak and cues[0][2] == "would":
+        return "NEAR"
     return "WEAK_PAST" if weak and cues[0][1] == "past" else cues[0][1].upper()
 
 
@@ -274,6 +304,9 @@ def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anch
         return min((pub.year - 1, pub.year, pub.year + 1),
                    key=lambda year: abs(year * 12 + month - pub.year * 12 - pub.month))
     limit = focus_limit(ctx, start, anchors) or pub
+    if limit is pub and word_before(ctx, start) in R.WEAK_FUTURE_CUES | {"by"} \
+            and soon_after(pub, dt.date(pub.year, month, 1)):
+        return pub.year  # "gave it until mid-November" in an October story: a limit still ahead
     return limit.year if month <= limit.month else limit.year - 1
 
 
@@ -293,8 +326,40 @@ def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int,
         return min((d for d in options if d >= pub), default=None)
     limit = focus_limit(ctx, start, anchors) or pub
     this_year = safe_date(limit.year, month, day)
+    if limit is pub and this_year and soon_after(pub, this_year) and not own_past_verb(ctx, start) \
+            and past_is_telling(ctx, start):
+        return this_year  # "said they expect it completed by Dec. 15" in an October story
     year = limit.year if this_year is None or this_year <= limit else limit.year - 1
     return safe_date(year, month, day) or safe_date(year, month, 28)
+
+
+def soon_after(published: dt.date, day: dt.date) -> bool:
+    """A date of the next two months: a past word elsewhere in the sentence ("said", "set")
+    is the telling's tense, not the date's; a date almost a year back would carry its year."""
+    return 0 < (day - published).days <= SOON_DAYS
+
+
+def past_is_telling(ctx: Context, start: int) -> bool:
+    """Whether the sentence's past words before a date are only its telling ("said", "has
+    set") or a future word is there too; "exports hit a record in the year to March 31" is
+    a past event, so that March 31 is behind us."""
+    words = words_before(ctx, start, 12)
+    cues = [(cue_of(words, i), word, words[i - 1] if i else "") for i, word in enumerate(words)]
+    if any(cue == "FUTURE" for cue, _, _ in cues):
+        return True
+    return not any(cue in ("PAST", "past") and word not in R.REPORTING_VERBS and previous not in ("has", "have")
+                   for cue, word, previous in cues)
+
+
+def own_past_verb(ctx: Context, start: int) -> bool:
+    """Whether the date follows its own past verb: "reported Dec. 7", "ended on Nov. 3".
+    A present perfect takes no definite date ("has set Nov. 10 as the deadline"), so its
+    verb is not the date's."""
+    words = [w for w in words_before(ctx, start, 5)
+             if w not in R.DATE_PREPOSITIONS and not w.endswith("ly")][-2:]  # "fell sharply on"
+    if not words or cue_of(words, len(words) - 1) not in ("PAST", "past"):
+        return False
+    return len(words) < 2 or words[0] not in ("has", "have")
 
 
 def past_verb_right_before(ctx: Context, start: int) -> bool:
@@ -315,6 +380,8 @@ def focus_limit(ctx: Context, start: int, anchors: Anchors) -> dt.date | None:
     September ... on February 24" means the February 24 before it, not the latest one."""
     if anchors.period is None or anchors.period_at < sentence_span(ctx, start)[0]:
         return None
+    if re.search(r"\bend(?:ed|ing)\s+(?:on\s+)?$", ctx.text[max(0, start - 12):start]):
+        return None  # "the second quarter ended Oct. 31": that period's own last day, not a day before it
     end = period_end(anchors.period)
     return end if end is not None and end.year < ctx.published.year else None
 
@@ -451,7 +518,7 @@ def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
         # "two thousand" alone is a count ("two thousand troops") unless it is named a year.
         after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
         named = m["the"] or m["month"] or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
-        if not named or after and after.group(1) not in R.FUNCTION_WORDS:
+        if not named or not m["the"] and after and after.group(1) not in R.FUNCTION_WORDS:
             return None
         year = 2000 + (int(parse_number(m["units"])) if m["units"] else 0)
     else:
@@ -472,7 +539,9 @@ def resolve_year_short(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
 
 @rule
 def resolve_decade(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    if m["dec"]:
+    if m["dec"] and m["dec"].endswith("0") and m["dec"] < "200":
+        value = m["dec"][:2]  # "the 1800s" is a century; "the 2000s" is usually read as a decade
+    elif m["dec"]:
         value = m["dec"]
     else:
         tens = int(m["dec2"])
@@ -485,6 +554,11 @@ def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     ordinal = m["ord"].lower()
     digits = re.match(r"\d+", ordinal)
     number = int(digits.group()) if digits else R.CENTURY_ORDINALS[ordinal]
+    # "the early 20th century": looked up here, as an optional prefix would slow the scan of every text
+    pos = re.search(r"\b([Ee]arly|[Ll]ate|[Mm]id)[\s-]+$", ctx.text[max(0, m.start() - 7):m.start()])
+    if pos:
+        return Reading("DATE", f"{number - 1:02d}", R.POSITION_MODS[pos[1].lower()],
+                       span=(m.start() - len(pos[0]), m.end()))
     return Reading("DATE", f"{number - 1:02d}")
 
 
@@ -531,11 +605,16 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     if unit == "half" and not explicit:
         return None
     pub = ctx.published
+    last = quarter_last_day(ctx, m.end(), anchors) if unit == "quarter" and year is None else None
+    if last is not None:
+        year = last.year  # "the second quarter ended Oct. 31" in an October 27 story: last year's
     if year is None:
         current = quarter_of(pub.month) if unit == "quarter" else (pub.month - 1) // 6 + 1
         future = tense_near(ctx, m.start(), m.end()) == "FUTURE"
         year = pub.year if index <= current or future else pub.year - 1
-    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}")
+    # TimeML keeps a fiscal quarter's own name; the timeline wants the months it covers.
+    calendar = quarter_ended(ctx, m.end(), anchors) if unit == "quarter" else None
+    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}", when=calendar)
 
 
 def about_months(ctx: Context, anchors: Anchors, start: int) -> bool:
@@ -549,6 +628,25 @@ def reporting_quarter(ctx: Context, anchors: Anchors) -> tuple[int, int]:
         return int(m[1]), int(m[2][1])
     year, month = shift_month(ctx.published.year, ctx.published.month, -3)
     return year, quarter_of(month)
+
+
+def quarter_last_day(ctx: Context, end: int, anchors: Anchors) -> dt.date | None:
+    """The last day of a quarter named with its end: "the quarter ended Sept. 30"."""
+    m = ENDED_ON.match(ctx.text, end)
+    if m is None:
+        return None
+    month, day = month_number(m["month"]), int(re.match(r"\d+", m["day"]).group())
+    return date_for_month_day(ctx, month, day, m.start("month"), m.end(), anchors)
+
+
+def quarter_ended(ctx: Context, end: int, anchors: Anchors) -> str | None:
+    """The calendar quarter of a quarter named with its end ("the fiscal first quarter ended
+    Sept. 30" is July to September): the quarter holding most of the three months before."""
+    last = quarter_last_day(ctx, end, anchors)
+    if last is None:
+        return None
+    middle = last - dt.timedelta(days=45)
+    return f"{middle.year}-Q{quarter_of(middle.month)}"
 
 
 def year_earlier(ctx: Context, anchors: Anchors, years: int, start: int) -> str | None:
@@ -570,6 +668,8 @@ def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Rea
     if bare and not (RESULTS_WORDS.search(ctx.text[slice(*sentence_span(ctx, m.start()))])
                      or QUARTER_NAMED.search(ctx.text)):
         return None  # "residents of the quarter": a part of a town, not of a year
+    if bare and m["unit"].lower() == "quarter" and (calendar := quarter_ended(ctx, m.end(), anchors)):
+        return Reading("DATE", calendar)  # "the quarter ended July 31": May to July
     year, index = reporting_quarter(ctx, anchors)
     if m["unit"].lower() == "period" and about_months(ctx, anchors, m.start()):
         # "in the first nine months ... compared with the 1988 period": that year's months
@@ -583,7 +683,10 @@ def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Rea
         year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
     elif back:
         year -= 1
-    return Reading("DATE", f"{year}-Q{index}", anaphoric=True)
+    # "this year's third quarter" names the story's quarter; "the year-ago quarter" only points at it.
+    named = bool(ordinal) and not back and year >= ctx.published.year
+    calendar = quarter_ended(ctx, m.end(), anchors) if named else None
+    return Reading("DATE", f"{year}-Q{index}", anaphoric=not named, when=calendar)
 
 
 @rule
@@ -678,6 +781,8 @@ def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
     word = m["word"].lower()
     if m["word"][0].isupper() and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, m.start() - 20):m.start()]):
         return None  # a name: "USA Today", "This is VOA Today"
+    if word == "tomorrow" and word_before(ctx, m.start()) == "of" and not m["part"]:
+        return Reading("DATE", "FUTURE_REF")  # "the people of tomorrow": the future, not a day
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     day = ctx.published + dt.timedelta(days=offset)
     return date_time(day, m["part"] or ("night" if word == "tonight" else None))
@@ -708,6 +813,8 @@ def resolve_this_part(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | 
 
 @rule
 def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    if m["that"] and anchors.day is None:  # "trades made that day": a day the text never named
+        return date_time(f"{anchor_year(anchors) or 'XXXX'}-XX-XX", m["part"])
     rel = (m["rel"] or m["side"] or "same").lower()
     offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(rel, 0)
     base = anchors.day or ctx.published
@@ -733,6 +840,33 @@ def anchor_year(anchors: Anchors) -> int | None:
     if anchors.day:
         return anchors.day.year
     return int(anchors.period[:4]) if anchors.period and anchors.period[:4].isdigit() else None
+
+
+@rule
+def resolve_nth_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    """'Today is the eighth day of the strike' is today; any other such day is a day we
+    cannot place (TimeML's XXXX-XX-XX), whose count says nothing of the calendar."""
+    the = re.search(r"\b[Tt]he\s+$", ctx.text[max(0, m.start() - 5):m.start()])
+    span = (m.start() - len(the[0]) if the else m.start(), m.end())
+    before = ctx.text[max(0, span[0] - 8):span[0]]
+    if re.search(r"(?:\bis|['’]s|\bmarks)\s+$", before):
+        return Reading("DATE", ctx.published.isoformat(), span=span)
+    if anchors.day and re.search(r"\b(?:was|marked)\s+$", before):
+        return Reading("DATE", anchors.day.isoformat(), span=span)
+    return Reading("DATE", "XXXX-XX-XX", span=span)
+
+
+@rule
+def resolve_in_the_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    unit, span = m["unit"].lower(), m.span("the")
+    if unit == "day":
+        return Reading("DATE", (anchors.day or ctx.published).isoformat(), anaphoric=True, span=span)
+    return Reading("DATE", anchored_period(anchors, ctx.published, unit, 0), anaphoric=True, span=span)
+
+
+@rule
+def resolve_a_while(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
+    return Reading("DURATION", "PXX", span=m.span("the"))
 
 
 @rule
@@ -766,7 +900,7 @@ def resolve_ago(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if unit == "year" and count == 1 and (quarter := year_earlier(ctx, anchors, 1, m.start())):
         return Reading("DATE", quarter, "APPROX" if m["qmod"] else None, anaphoric=True)
     value = shift_value(ctx.published, unit, -int(count)) if count == int(count) else None
-    mod = "APPROX" if m["qmod"] else None
+    mod = "APPROX" if m["qmod"] or " or so" in m[0] else None
     return Reading("DATE", value, mod) if value else Reading("DATE", "PAST_REF")
 
 
@@ -812,9 +946,13 @@ def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
     pub = ctx.published
     if unit in ("decade", "century") and rel not in ("this", "the current", "current", "that", "the same"):
         return Reading("DURATION", duration_value(1, unit), mod)
-    if unit != "weekend" and (rel in ("the past", "past", "the coming")
-                              or rel in ("the last", "the next") and before in DURATION_BEFORE):
+    if unit != "weekend" and (rel in ("past", "the coming")
+                              or rel in ("the last", "the past", "the next") and before in DURATION_BEFORE):
         return Reading("DURATION", duration_value(1, unit), mod)
+    if rel == "the past":
+        # "an investigation in the past year": TimeML's last year; on a timeline it is the
+        # twelve months up to now, no calendar year, so it is not placed there
+        return Reading("DATE", current_period(pub, unit, -1), mod, placed=False)
     if rel in ("that", "the same"):
         return Reading("DATE", anchored_period(anchors, pub, unit, 0), mod)
     if rel == "the following":
@@ -917,6 +1055,8 @@ def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
         start = m.start("num") if not m["qmod"] else m.start("qmod")
     if m["num"].lower() == "one" and unit == "day" and word_before(ctx, m.start()) in ("", "some", "until", "that"):
         return None
+    if m["num"].lower() == "one" and unit == "day" and word_before(ctx, m.start()) in R.MODALS:
+        return Reading("DATE", "FUTURE_REF")
     mod = R.QUANTITY_MODS.get((m["qmod"] or "").lower())
     when = None
     after = ctx.text[m.end():m.end() + 7].lower()
@@ -994,6 +1134,8 @@ def resolve_set_adverb(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     following = re.match(r"\s+([a-z][a-z-]*)", ctx.text[m.end():m.end() + 30])
     if following and following.group(1) not in R.FUNCTION_WORDS:
         return None
+    if word_before(ctx, m.start()) in R.NOUN_DETERMINERS:
+        return None  # "declared its initial quarterly of five cents": the dividend, a noun
     return Reading("SET", R.SET_ADVERBS[m["word"]])
 
 
@@ -1109,17 +1251,36 @@ def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) 
         return anchors
     # The quarter a results story is about is the first recent one it names (the lead's);
     # "stopped paying in the third quarter of 1984" is history, not the story's quarter.
-    quarter = QUARTER_VALUE.fullmatch(reading.value)
+    quarter = QUARTER_VALUE.fullmatch(reading.when or reading.value)
     if quarter and anchors.quarter is None and int(quarter[1]) >= published.year - 1:
-        anchors = replace(anchors, quarter=reading.value)
+        anchors = replace(anchors, quarter=reading.value, fiscal_shift=quarter_distance(reading.value, quarter[0]))
     day = DAY_VALUE.match(reading.value)
     if day:
         return replace(anchors, day=dt.date(int(day[1]), int(day[2]), int(day[3])), period=reading.value[:10],
                        period_at=start)
-    return replace(anchors, period=reading.value, period_at=start)
+    # A fiscal quarter's months are those of its calendar quarter (its `when`).
+    period = reading.when if reading.when and QUARTER_VALUE.fullmatch(reading.when) else reading.value
+    return replace(anchors, period=period, period_at=start)
+
+
+def quarter_distance(named: str, calendar: str) -> int:
+    a, b = QUARTER_VALUE.fullmatch(named), QUARTER_VALUE.fullmatch(calendar)
+    if not (a and b):
+        return 0
+    return int(b[1]) * 4 + int(b[2][1]) - int(a[1]) * 4 - int(a[2][1])
+
+
+def shift_quarter(value: str, quarters: int) -> str:
+    m = QUARTER_VALUE.fullmatch(value)
+    if not m or not quarters:
+        return value
+    index = int(m[1]) * 4 + int(m[2][1]) - 1 + quarters
+    return f"{index // 4}-Q{index % 4 + 1}"
 
 
 def when_of(reading: Reading) -> str | None:
+    if not reading.placed:
+        return None
     if reading.when is not None:
         return reading.when
     if reading.type in ("DATE", "TIME") and CALENDAR_VALUE.match(reading.value) and "X" not in reading.value:
@@ -1177,7 +1338,10 @@ def find_timexes(text: str, published: dt.date, doc: object | None = None) -> li
         if reading is None:
             continue
         start, end = reading.span or (cand.start, cand.end)
-        found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when_of(reading)))
+        when = when_of(reading)
+        if reading.anaphoric and when:  # the year-ago quarter of a fiscal quarter, in calendar months
+            when = shift_quarter(when, anchors.fiscal_shift)
+        found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when))
         try:
             anchors = advance(anchors, reading, start, published)
         except RULE_FAILURES:  # a value no calendar date can hold ("0000-01-01") anchors nothing

@@ -34,6 +34,8 @@ CENTURY_ORDINALS = {
 MONTH_PREPOSITIONS = {"in", "since", "by", "until", "till", "through", "throughout", "from", "during", "of",
                       "before", "after", "to", "between", "early", "late", "mid", "last", "this", "next", "each",
                       "every", "and", "or", "on", "the", "for", "a", "an"}
+# Words between a verb and the date it dates: "rose in December", "completed by Dec. 15".
+DATE_PREPOSITIONS = {"on", "in", "by", "until", "till", "through", "during", "of", "from", "to", "since", "mid"}
 SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "over", "through", "throughout", "this", "the", "of",
                        "into", "for"}
 
@@ -69,6 +71,9 @@ HOLIDAY_NOUNS = {"tree", "trees", "market", "markets", "card", "cards", "carol",
 # TimeML gives "annually" the value XXXX (each year, any year), TimeBank and TempEval-3 alike.
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W",
                "monthly": "P1M", "quarterly": "P3M", "annually": "XXXX", "yearly": "XXXX"}
+# Before "quarterly" or "monthly", these make it a noun: "its initial quarterly", "a monthly".
+NOUN_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "initial", "regular", "special", "latest",
+                    "first", "this", "that"}
 # Words that may follow an adverb ("paid quarterly to", "rose annually since"): anything else
 # after "quarterly" is the noun it modifies.
 FUNCTION_WORDS = {"and", "or", "but", "since", "through", "until", "till", "for", "in", "to", "from", "at", "on",
@@ -100,7 +105,10 @@ YEAR_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this
 
 # Words that point the clause to the future or the past (news: the past is the default).
 FUTURE_CUES = {"will", "'ll", "shall", "wo", "would", "going", "scheduled", "due", "expected", "expects",
-               "plans", "plan", "planned", "planning", "intends", "upcoming",
+               "plans", "plan", "planned", "planning", "intends", "intend", "upcoming",
+               # modals and aims look ahead ("should close in May"); "may" is left out, being a month too
+               "should", "could", "might", "must", "can", "hopes", "hope", "aims", "aim", "seeks", "seek",
+               "wants", "want", "targets",
                "forthcoming", "postponed", "delayed",
                # a schedule in the present tense: "the trial begins Monday", "talks resume Thursday"
                "begins", "resumes", "resume", "convenes", "convene", "expires", "takes", "kicks", "opens", "reopens",
@@ -117,6 +125,10 @@ PAST_CUES = {"was", "were", "had", "did", "ago", "said", "told", "last", "earlie
              "fought", "caught", "felt", "knew", "grew", "drew", "threw", "chose", "broke", "spent", "lent",
              "struck", "shot", "meant", "forgot", "forgave", "withdrew", "overtook", "undertook", "drove",
              "flew", "fled", "slid", "shrank", "sank", "swung", "stole", "froze", "woke", "dealt", "lay", "laid"}
+# "Islam will one day be ...": a day to come, not a duration.
+MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "ll"}
+# Verbs of telling: their tense is the report's, not that of what is reported.
+REPORTING_VERBS = {"said", "told", "says", "announced", "stated", "added", "wrote", "noted", "disclosed"}
 # Before a future word, these put that future in the past: "had been scheduled to expire Friday".
 PAST_AUX = {"had", "was", "were"}
 # "has been postponed until", "is due": the verb after these is not itself a past cue.
@@ -178,13 +190,20 @@ PATTERNS = {
     "this_part": r"(?P<word>[Tt]his|[Ll]ast)\s+{PART}",
     "anaphoric_day": r"(?:[Tt]he\s+(?P<rel>next|following|previous|preceding|same)\s+|(?P<that>[Tt]hat)\s+)"
                      r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b(?:\s+(?P<deictic>yesterday|tomorrow)\b)?",
+    # "earlier in the day", "later in the year": that period of the date the text is at
+    "in_the_day": r"\b(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate) in (?P<the>the (?P<unit>day|week|month|year))\b(?!-)",
+    # "for a while", "after a long while": some unknown stretch of time
+    "a_while": r"\b(?:for|after|in|quite) (?P<the>a (?:little |long |short )?while)\b",
     "days_later": r"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier)\b(?!\s+than)",
-    "ago": r"(?:(?P<qmod>almost|nearly|about|around|roughly|some|more than|less than|over)\s+)?{NUM}\s+{UNIT}\s+ago\b",
+    "ago": r"(?:(?P<qmod>almost|nearly|about|around|roughly|some|more than|less than|over)\s+)?{NUM}\s+{UNIT}(?:\s+or\s+so)?\s+ago\b",
     "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
                 r"(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following|current|same)|[Tt]his\s+past|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
                 r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
     "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor )|(?<=\bahead of )|(?<=\bbefore )"
                    r"|(?<=\bafter )|(?<=\buntil )|(?<=\bthrough ))the weekend\b",
+    # "It's the second day of an offensive", "they got across on the 99th day"
+    "nth_day": r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
+               r"(?:\s+(?:straight|consecutive|successive))?\s+day\b(?!s)",
     # "Dealers placed orders in the morning": that part of the day the text is at.
     "the_part": r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bby )|(?<=\buntil )|(?<=\bthrough ))the {PART}\b(?!\s+of\b)",
     # "mid-afternoon yesterday", "late morning"
@@ -201,7 +220,7 @@ PATTERNS = {
                    r"(?P<unit>week|month|year|decade)\b",
     "part_of_period": r"(?:[Tt]he\s+)?(?P<side>first|last|final|past)\s+{NUM}\s+{UNIT}\s+of\s+"
                       r"(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year|{YEAR})",
-    "quarter": r"(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
+    "quarter": r"(?:[Tt]he\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
                r"(?P<unit>quarter|half)(?!ly)(?:\s+of\s+(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year"
                r"|(?:fiscal\s+)?{YEAR}|(?P<its>its|the)\s+fiscal\s+year))?",
     "quarter_code": r"\b(?P<q>Q[1-4]|H[12])(?:\s+{YEAR})?\b",
@@ -224,7 +243,7 @@ PATTERNS = {
     "per_unit": r"(?:(?P<times>once|twice|\w+ times)\s+)?(?:a|an|per)\s+(?P<unit>hour|day|week|month|year)\b",
     "duration": r"(?:(?P<the>[Tt]he)\s+)?(?:(?P<rel>past|last|next|previous|coming|following|first|final)\s+)?"
                 r"(?:(?P<qmod>almost|nearly|a mere|more than|less than|at least|roughly|approximately|up to|only)\s+)?"
-                r"{NUM}[\s-]+(?:(?:trading|business|working)\s+)?{UNIT}(?P<half>\s+and\s+a\s+half)?(?P<tail>')?"
+                r"{NUM}[\s-]+(?:(?:trading|business|working|straight|consecutive|successive|full|more|long)\s+){0,2}{UNIT}(?P<half>\s+and\s+a\s+half)?(?P<tail>')?"
                 r"(?!-old|\s+old\b|\w)",
     "duration_range": r"{NUM}(?=\s*(?:and|to|or|-|–)\s*\d+(?:\.\d+)?[\s-]+(?:second|minute|hour|day|week|month|year)s)",
     "vague_plural": r"(?:(?P<the>[Tt]he)\s+)?(?P<rel>past|last|next|coming|recent|previous|following)\s+"
@@ -232,7 +251,7 @@ PATTERNS = {
                     r"|(?:[Tt]he\s+)?(?P<unit2>day|week|month|year)s\s+ahead\b",
     "bare_plural": r"(?:(?<=\bfor\s)|(?<=\btake\s)|(?<=\btook\s)|(?<=\btakes\s)|(?<=\bwithin\s)|(?<=\blasted\s)"
                    r"|(?<=\bin\s))(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s\b"
-                   r"|(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier|of)\b)"
+                   r"|(?<!early )(?<!small )(?<!wee )(?P<unit2>minute|hour|day|week|month|year|decade)s(?=\s+(?:before|after|later|earlier|of)\b)"
                    # "over the years", "through the decades": some unknown number of them
                    r"|(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s)|(?<=\bdown\s))[Tt]he\s+"
                    r"(?P<unit3>month|year|decade|centurie)s\b(?!\s+(?:of|since|after|before|when|that|ahead)\b)",
