@@ -87,7 +87,7 @@ class DataCache:
 
     def store(self, key: str, data: dict) -> None:
         if self.folder is not None:
-            write_atomic(self.folder / f"{key}.json", json.dumps(data, ensure_ascii=False))
+            _write_cache(self.folder / f"{key}.json", json.dumps(data, ensure_ascii=False))
 
     def forget_unused(self) -> None:
         """Drop from memory the data of seeds this build did not use (edited or removed)."""
@@ -142,4 +142,13 @@ def load_state(cache: Path | None, out: Path) -> BuildState:
 
 def save_state(cache: Path | None, out: Path, state: BuildState) -> None:
     if cache is not None:
-        write_atomic(state_path(cache, out), json.dumps(asdict(state), ensure_ascii=False, sort_keys=True))
+        _write_cache(state_path(cache, out), json.dumps(asdict(state), ensure_ascii=False, sort_keys=True))
+
+
+def _write_cache(path: Path, text: str) -> None:
+    """The cache only saves time: a full disk or a read-only cache costs the next build that time, not this build."""
+    try:
+        write_atomic(path, text)
+    except OSError as error:
+        log.warning("briefings: the cache could not be written (%s: %s); the build goes on without it",
+                    path.parent, error.strerror or error)
