@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd = commands.add_parser("bench", help="time generation and MkDocs on a corpus made from the seeds")
     bench_cmd.add_argument("-n", type=int, default=1000, help="number of seeds (default 1000)")
     bench_cmd.add_argument("--huge", action="store_true", help="also run with 10,000 seeds")
+    bench_cmd.add_argument("--seed-sizes", action="store_true",
+                           help="only extract one seed of 64 to 511 kB, real paragraphs and one run-on sentence")
     bench_cmd.add_argument("--work", type=Path, default=Path("/tmp/briefings-bench"), help="scratch folder")
     bench_cmd.add_argument("--jobs", "-j", type=int, default=0, help="extraction processes (default: one per core)")
     bench_cmd.add_argument("--results", type=Path, default=PROJECT / "bench" / "latest.md")
@@ -92,15 +94,19 @@ def run_check(args) -> int:
 
 
 def run_bench(args) -> int:
-    from .bench import bench
+    from .bench import bench, seed_sizes
     from .parallel import default_jobs
 
     jobs = args.jobs or default_jobs()
-    sections = [bench(args.n, args.work / str(args.n), jobs)]
+    if args.seed_sizes:
+        sections = [seed_sizes(args.work / "sizes")]
+    else:
+        sections = [bench(args.n, args.work / str(args.n), jobs)]
     if args.huge:
         sections.append(bench(10_000, args.work / "10000", jobs, naive_too=False))
     args.results.parent.mkdir(parents=True, exist_ok=True)
-    text = "# Benchmark results\n\nMade by `briefings bench" + (" --huge" if args.huge else "") + "`.\n\n"
+    flags = "".join(f" --{flag}" for flag in ("huge", "seed-sizes") if getattr(args, flag.replace("-", "_")))
+    text = "# Benchmark results\n\nMade by `briefings bench" + flags + "`.\n\n"
     args.results.write_text(text + "\n".join(sections), "utf-8")
     print(f"results written to {args.results}")
     return 0
