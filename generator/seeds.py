@@ -27,8 +27,9 @@ BINARY_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP or Word/ODF document", b"\x8
 CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\x0c")
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# A UTF-8 lead byte then continuation bytes, as cp1252 shows them: 'Ã©' was 'é', 'â€™' was '’'.
-DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+# A UTF-8 lead byte then continuation bytes, as cp1252 shows them: 'Ã©' was 'é', 'Å¡' was 'š',
+# 'â€™' was '’'. Only the leads of those: 'STRAßE“' and 'CAFÉ…' are what they say.
+DOUBLE_ENCODED = re.compile("[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
                             "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
                             "\u20ac\u2122]{1,3}")
 # Read as cp1252, other code pages' letters make what no Latin-1 language writes: five accented

@@ -39,6 +39,8 @@ CASES = {
     "mac-roman.txt": (text(ZURICH, "mac_roman"), None, "not cp1252/Latin-1 text", 3),
     "shift-jis.txt": (text("東京の市長 spoke on Monday.", "shift_jis"), None, "undecodable byte 0x93 at offset 17", 3),
     "utf16-cut.txt": (text(ZURICH, "utf-16-le")[:-1], None, "binary file", None),
+    "german-quotes.txt": (text("„Die Straße“ and the CAFÉ… PELÉ’S team won on Sunday.", "utf-8"), "Straße“", None,
+                          None),
     "mixed.txt": (text(ZURICH, "utf-8") + "Un café à Paris.\n".encode("latin-1"), None, "undecodable byte 0xe9", 4),
 }
 
