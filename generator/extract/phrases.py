@@ -50,15 +50,21 @@ def without_asides(token: Token, asides: set[str] | frozenset[str] = ASIDE_DEPS)
     participle phrase or an apposition ('A leaked letter seen by Sky News': the letter).
     A walk down that skips those branches: linear in the subtree (checking every token's
     ancestors was quadratic in a run-on sentence's depth)."""
-    return sorted(_walk_without(token, asides), key=lambda t: t.i)
+    return list(_walk_without(token, asides))
 
 
 def _walk_without(token: Token, asides: set[str] | frozenset[str]) -> Iterator[Token]:
-    stack = [token]
+    """`token.subtree`'s order (left children's subtrees, the token, the right ones'), which
+    is not the text's where the parse is not projective, without a stack as deep as the tree."""
+    stack: list[tuple[Token, bool]] = [(token, False)]
     while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(child for child in current.children if child.dep_ not in asides)
+        current, expanded = stack.pop()
+        if expanded:
+            yield current
+            continue
+        stack.extend((child, False) for child in reversed(list(current.rights)) if child.dep_ not in asides)
+        stack.append((current, True))
+        stack.extend((child, False) for child in reversed(list(current.lefts)) if child.dep_ not in asides)
 
 
 def noun_phrase(token: Token, limit: int = 6) -> list[Token]:
