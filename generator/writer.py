@@ -103,10 +103,11 @@ def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
             lock.seek(0)
             waiting(lock.read().strip() or "unknown")
             fcntl.flock(lock, fcntl.LOCK_EX)
-        lock.seek(0)
-        lock.truncate()
-        lock.write(str(os.getpid()))
-        lock.flush()
+        with output_errors(out):  # the pid is only for a waiting build's message, but a full disk fails it
+            lock.seek(0)
+            lock.truncate()
+            lock.write(str(os.getpid()))
+            lock.flush()
         try:
             yield
         finally:
