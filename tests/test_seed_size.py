@@ -53,19 +53,18 @@ nlp = load_pipeline()
 peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 text = big_seed(Path(sys.argv[1]), "ordinary", 4 * PIECE_CHARS).decode().split("\\n\\n", 1)[1]
 base = peak()
-doc = parse_text(nlp, text[:PIECE_CHARS])
-one = peak()
 doc = parse_text(nlp, text)
-print(base, one, peak(), len(doc.text) == len(text))
+print(base, peak(), len(doc.text) == len(text))
 """
 
 
 @pytest.mark.slow
 def test_parse_text_memory_of_one_piece_not_of_the_text():
-    """Four pieces' text raises the peak by far less than one piece did (the whole text
-    parsed at once raised it by four times as much)."""
-    out = subprocess.run([sys.executable, "-c", PEAKS, str(ROOT / "seeds")], capture_output=True, text=True, check=True,
-                         cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": ""}).stdout.split()
-    base, one, four = map(int, out[:3])
-    assert out[3] == "True"
-    assert four - one < 0.5 * (one - base), (base, one, four)
+    """Four pieces' text raises the process's peak by less than 300 MB; parsed at once it
+    raised it by about 700 MB (spaCy held 17 kB per token: 208 MB for 64 kB of text). The
+    peak after loading the model can already be above one piece's, so only the rise counts."""
+    out = subprocess.run([sys.executable, "-c", PEAKS, str(ROOT / "seeds")], capture_output=True, text=True,
+                         check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": ""}).stdout.split()
+    base, after = map(int, out[:2])
+    assert out[2] == "True"
+    assert after - base < 300 * 1024, (base, after)  # kB
