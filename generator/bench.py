@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import make_corpus
+from .corpus import big_seed, make_corpus
 from .pages.paths import page_path
 from .parallel import default_jobs
 
@@ -65,6 +65,19 @@ print(time.perf_counter() - start)
 """
 RATE_SEEDS = 100
 DASK_WORKERS = 2
+# One seed's extraction in a process of its own; prints the CPU seconds it took.
+EXTRACT = """
+import sys, time
+from pathlib import Path
+from generator.nlp import load_pipeline
+from generator.parallel import extract_data
+load_pipeline()
+path = Path(sys.argv[1])
+start = time.process_time()
+extract_data(path, path.read_bytes())
+print(time.process_time() - start)
+"""
+SEED_SIZES_KB = (64, 128, 256, 511)
 
 
 @dataclass
@@ -228,6 +241,30 @@ def _section(count: int, jobs: int, rows: list[str], sizes: str) -> str:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (f"## N = {count} seeds, {jobs} jobs, {default_jobs()} cores available (load average at the end: "
             f"{load})\n\n{header}" + "\n".join(rows) + "\n\n" + sizes)
+
+
+def seed_sizes(work: Path, sizes_kb: tuple[int, ...] = SEED_SIZES_KB) -> str:
+    """One seed of each size up to the 512 kB limit, of real paragraphs and of one run-on
+    sentence, extracted in a process of its own. CPU seconds (which the machine's other
+    load does not inflate, unlike the wall time) per 100 kB show whether time is linear."""
+    folder = work / "sizes"
+    shutil.rmtree(work, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copytree(PROJECT / "generator", work / "code" / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    rows = []
+    for kind in ("ordinary", "run-on"):
+        for size in sizes_kb:
+            path = folder / f"{kind}-{size}.txt"
+            path.write_bytes(big_seed(PROJECT / "seeds", kind, size * 1024))
+            run = run_measured([sys.executable, "-c", EXTRACT, str(path)], folder)
+            cpu = float(run.output.split()[-1])
+            rows.append(f"| {kind} | {size} kB | {cpu:.1f} s | {cpu / size * 100:.1f} s | {run.seconds:.1f} s | "
+                        f"{run.peak_mb:.0f} MB |")
+            print(rows[-1], flush=True)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (f"## One seed up to the size limit (load average at the end: {load})\n\n"
+            "| seed | size | extraction CPU | CPU per 100 kB | wall (with the model load) | peak memory |\n"
+            "|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n")
 
 
 def site_sizes(project: Path) -> str:

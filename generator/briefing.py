@@ -14,12 +14,13 @@ from spacy.tokens import Doc
 
 from .clean import clean_body
 from .extract.actors import MentionIndex, find_actors
-from .extract.figures import find_figures, period_of
+from .extract.figures import Periods, find_figures
 from .extract.headline import make_headline, make_summary
 from .extract.quotes import find_quotes
 from .extract.sentences import join_paragraphs, make_sentence_lookup, split_sentences
 from .extract.timeline import find_events, is_event_date
 from .extract.timex import find_timexes
+from .nlp import parse_text
 from .extract.topics import find_topics
 from .model import Briefing, Seed
 
@@ -29,7 +30,8 @@ T = TypeVar("T")
 
 def make_briefing(seed: Seed, nlp: Language, keep: tuple[str, ...] = ()) -> Briefing:
     cleaned = clean_body(seed.body, nlp, keep)
-    return briefing_from_doc(seed, nlp(join_paragraphs(cleaned.paragraphs)), cleaned.paragraphs, cleaned.removed)
+    return briefing_from_doc(seed, parse_text(nlp, join_paragraphs(cleaned.paragraphs)), cleaned.paragraphs,
+                             cleaned.removed)
 
 
 def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed: tuple[str, ...]) -> Briefing:
@@ -41,11 +43,19 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
     actors = attempt("actors", find_actors, doc, sentence_of, default=[])
     mentions = MentionIndex(doc, actors)
 
+    dated: dict[int, list] = {}
+    for timex in timexes:
+        if is_event_date(timex):
+            dated.setdefault(sentence_of(timex.start), []).append(timex)
+    periods: dict[int, Periods] = {}
+
     def period(sentence: int, start: int, end: int) -> str | None:
         """The date a figure holds for, from its own clause ('trade reached $70
-        billion in the first four months of this year')."""
-        return period_of(doc, [t for t in timexes if is_event_date(t) and sentence_of(t.start) == sentence],
-                         start, end)
+        billion in the first four months of this year'); each sentence's dates are
+        placed once, not once per figure of the article."""
+        if sentence not in periods:
+            periods[sentence] = Periods(doc, dated.get(sentence, []))
+        return periods[sentence].of(start, end)
 
     timeline = attempt("timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token,
                        seed.published, default=[])

@@ -23,7 +23,8 @@ from .render import make_environment
 from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes, shown
 from .sidecar import apply_corrections, find_sidecar, kept_lines, read_sidecar
 from .site import page_path, render_site
-from .writer import WriteReport, file_intact, manifest_digest, output_lock, outputs_intact, read_manifest, write_outputs
+from .writer import (OutputError, WriteReport, file_intact, manifest_digest, output_lock, outputs_intact, read_manifest,
+                     write_outputs)
 
 log = logging.getLogger("briefings")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -78,9 +79,12 @@ class _Timer:
 def build(config: BuildConfig = BuildConfig()) -> BuildReport:
     """One build at a time per output folder: a second waits for the first, then sees
     its result (two at once lost each other's files from the manifest)."""
-    with output_lock(config.out, lambda holder: log.info("briefings: waiting for the build of process %s "
-                                                         "to finish with %s", holder, config.out)):
-        return _build(config)
+    try:
+        with output_lock(config.out, lambda holder: log.info("briefings: waiting for the build of process %s "
+                                                             "to finish with %s", holder, config.out)):
+            return _build(config)
+    except OutputError as error:  # the folder cannot even be locked: nothing was read or written
+        return BuildReport(errors=[str(error)])
 
 
 def _build(config: BuildConfig) -> BuildReport:
@@ -98,7 +102,11 @@ def _build(config: BuildConfig) -> BuildReport:
     files = render_site(report.datas, make_environment(config.templates), report.errors, memo)
     report.kept = memo.kept
     timer.step("render")
-    report.write = write_outputs(config.out, files)
+    try:
+        report.write = write_outputs(config.out, files)
+    except OutputError as error:  # no state saved: the next build writes everything again
+        report.errors.append(str(error))
+        return report
     timer.step("write")
     report.count = len(report.datas)
     for edited in report.write.edited:

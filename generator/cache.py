@@ -102,7 +102,7 @@ class DataCache:
 
     def save(self, key: str, data: dict) -> None:
         if self.store is not None:
-            self.store.write(f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            _write_cache(self.store, f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     def forget_unused(self) -> None:
         """Drop from memory the data of seeds this build did not use (edited or removed)."""
@@ -163,4 +163,14 @@ def load_state(cache: Location | None, out: Path) -> BuildState:
 
 def save_state(cache: Location | None, out: Path, state: BuildState) -> None:
     if cache is not None:
-        open_store(cache).write(state_name(out), json.dumps(asdict(state), ensure_ascii=False, sort_keys=True).encode())
+        _write_cache(open_store(cache), state_name(out),
+                     json.dumps(asdict(state), ensure_ascii=False, sort_keys=True).encode())
+
+
+def _write_cache(store, name: str, data: bytes) -> None:
+    """The cache only saves time: a full disk or a read-only cache costs the next build that time, not this build."""
+    try:
+        store.write(name, data)
+    except OSError as error:
+        log.warning("briefings: the cache could not be written (%s: %s); the build goes on without it",
+                    name, error.strerror or error)

@@ -31,6 +31,10 @@ SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[’”\"']?\s+)")
 KICKER = re.compile(
     r"(?P<kicker>[‘'\"“]?[A-Z][\w’' -]{0,40}?[’'\"”]?) ?: (?P<rest>[‘'\"“]?\w)")
 HEADLINE_END = re.compile(r"[.!?]")
+# A headline and the sentence it runs into are read within this many characters: each
+# capitalized word of them is tried as a sentence start with a parse of the rest, which
+# over a paragraph-long run-on sentence was quadratic.
+HEADLINE_REACH = 1000
 CREDIT = re.compile(r"\s*\((?:Reporting|Additional reporting|Writing|Editing|Compiled) by [^()]{2,200}\)\s*$")
 # Wiki markers of a source's language after a quotation: '"dangerous" ((it))'.
 LANGUAGE_MARKER = re.compile(r" ?\(\([a-z]{2,3}\)\)")
@@ -140,6 +144,8 @@ def _headline_end(paragraph: str, start: int, nlp: Language) -> int | None:
     if stop and paragraph[stop.start()] in "?!":
         return stop.end()
     sentence_end = stop.end() if stop else len(paragraph)
+    if sentence_end - start > HEADLINE_REACH:
+        return None
     split = _next_sentence_start(paragraph[start:sentence_end], nlp)
     if split is not None:
         return start + split

@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
                            help="also build the site in shards of this many briefings, beside one build")
     bench_cmd.add_argument("--extraction-only", action="store_true",
                            help="only cold extraction: process pool, local Dask cluster, spaCy alone")
+    bench_cmd.add_argument("--seed-sizes", action="store_true",
+                           help="only extract one seed of 64 to 511 kB, real paragraphs and one run-on sentence")
     bench_cmd.add_argument("--work", type=Path, default=Path("/tmp/briefings-bench"), help="scratch folder")
     bench_cmd.add_argument("--jobs", "-j", type=int, default=0, help="extraction processes (default: one per core)")
     bench_cmd.add_argument("--results", type=Path, default=PROJECT / "bench" / "latest.md")
@@ -114,11 +116,14 @@ def run_check(args) -> int:
 
 
 def run_bench(args) -> int:
-    from .bench import bench
+    from .bench import bench, seed_sizes
     from .parallel import default_jobs
 
     jobs = args.jobs or default_jobs()
-    sections = [bench(args.n, args.work / str(args.n), jobs, extraction_only=args.extraction_only)]
+    if args.seed_sizes:
+        sections = [seed_sizes(args.work / "sizes")]
+    else:
+        sections = [bench(args.n, args.work / str(args.n), jobs, extraction_only=args.extraction_only)]
     if args.huge:
         sections.append(bench(10_000, args.work / "10000", jobs, naive_too=False))
     if args.shard_size:
@@ -128,7 +133,8 @@ def run_bench(args) -> int:
             work = args.work / str(count)
             sections.append(bench_shards(work / "project", args.shard_size, work / "code"))
     args.results.parent.mkdir(parents=True, exist_ok=True)
-    text = "# Benchmark results\n\nMade by `briefings bench" + (" --huge" if args.huge else "") + "`.\n\n"
+    flags = "".join(f" --{flag}" for flag in ("huge", "seed-sizes") if getattr(args, flag.replace("-", "_")))
+    text = "# Benchmark results\n\nMade by `briefings bench" + flags + "`.\n\n"
     args.results.write_text(text + "\n".join(sections), "utf-8")
     print(f"results written to {args.results}")
     return 0

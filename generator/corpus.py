@@ -84,3 +84,20 @@ def vary_article(base: Article, articles: list[Article], rng: random.Random,
         if rng.random() < 0.7:
             body = re.sub(rf"\b{re.escape(old)}\b", new, body)
     return base.published + dt.timedelta(days=rng.randrange(-3650, 365)), body
+
+
+# One clause of news, repeated without a full stop: the run-on sentence of the size tests.
+RUN_ON_CLAUSE = ("the mayor of Paris said on Monday that the council would spend 40 million euros on the bridge, "
+                 "and Xi Jinping met the ministers in Beijing in 2019 ")
+
+
+def big_seed(source: Path, kind: str, size: int) -> bytes:
+    """A seed of about `size` bytes (at most): 'ordinary', the real articles' paragraphs one
+    after another, or 'run-on', one sentence of that length."""
+    if kind == "ordinary":
+        paragraphs = [p for article in load_articles(source) for p in article.paragraphs]
+        body = "\n\n".join(paragraphs * (size // sum(len(p) + 2 for p in paragraphs) + 1))
+    else:
+        body = "On Tuesday " + RUN_ON_CLAUSE * (size // len(RUN_ON_CLAUSE) + 1)
+    data = ("date 2023-05-25\ntitle A seed of the size tests\n\n" + body).encode("utf-8")[:size - 2]
+    return data.rsplit(b" ", 1)[0].rstrip(b",") + b".\n"

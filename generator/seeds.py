@@ -26,6 +26,17 @@ BINARY_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP or Word/ODF document", b"\x8
                 b"{\\rtf": "RTF document", b"\xd0\xcf\x11\xe0": "old Word/Excel document"}
 CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\x0c")
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A UTF-8 lead byte then continuation bytes, as cp1252 shows them: 'Ã©' was 'é', 'Å¡' was 'š',
+# 'â€™' was '’'. Only the leads of those: 'STRAßE“' and 'CAFÉ…' are what they say.
+DOUBLE_ENCODED = re.compile("[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                            "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+                            "\u20ac\u2122]{1,3}")
+# Read as cp1252, other code pages' letters make what no Latin-1 language writes: five accented
+# letters in a row (Cyrillic, Greek), a capital Ž or Ÿ after a small letter or a dagger or
+# modifier accent inside a word (Mac Roman's é, ü, á: 'cafŽ', 'ZŸrich').
+MAC_MARKS = "\u02c6\u02dc\u2020\u2021\u2022\u2030"  # ˆ ˜ † ‡ • ‰
+WRONG_CODE_PAGE = re.compile(f"[\u00c0-\u00ff]{{5,}}|[a-z][\u0152\u0160\u0178\u017d]|[A-Za-z][{MAC_MARKS}]|[{MAC_MARKS}][a-z]")
 # Invisible characters that copy-paste leaves in a header line and that would hide its key.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 
@@ -49,24 +60,50 @@ class SeedError(Exception):
 
 
 def decode(data: bytes, path: str | Path) -> str:
-    """UTF-8 (with or without BOM) and UTF-16 (with a BOM, or plain ASCII text in
-    it); otherwise cp1252, a superset of Latin-1's printable characters, for text
-    that holds no valid UTF-8 sequence at all. A file that mixes valid UTF-8 with
-    stray bytes is refused with the first bad byte's offset rather than decoded
-    into mojibake."""
+    """UTF-8 (with or without BOM), UTF-16 (with a BOM, or plain ASCII text in it)
+    and UTF-32 with a BOM; otherwise cp1252, a superset of Latin-1's printable
+    characters, for text that holds no valid UTF-8 sequence at all. What would be
+    published as mojibake is refused with its line instead: a file that mixes valid
+    UTF-8 with stray bytes, UTF-8 that was read as cp1252 and saved again ('CafÃ©'),
+    text of another code page read as cp1252 ('Ïðåçèäåíò')."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _checked(_decode_utf16(data, "utf-32", path), path)
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_utf16(data, "utf-16", path)
+        return _checked(_decode_utf16(data, "utf-16", path), path)
     elif _looks_utf16(data):
-        return _decode_utf16(data, "utf-16-le" if data[1] == 0 else "utf-16-be", path)
+        return _checked(_decode_utf16(data, "utf-16-le" if data[1] == 0 else "utf-16-be", path), path)
     _refuse_binary(data, path)
     encoding = "utf-8" if UTF8_SEQUENCE.search(data) or data.isascii() else "cp1252"
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise SeedError(path, f"undecodable byte 0x{data[error.start]:02x} at offset {error.start} (read as "
                               f"{encoding}); save the file as UTF-8", data.count(b"\n", 0, error.start) + 1) from None
+    return _checked(text, path, code_page=encoding == "cp1252")
+
+
+def _checked(text: str, path: str | Path, code_page: bool = False) -> str:
+    """The decoded text, unless it holds what no article does: a NUL or other control
+    character, UTF-8 read as cp1252 and saved again, or (read as cp1252) runs of accented
+    letters that are another code page's words."""
+    for pattern, problem in ((CONTROL_CHARACTER, "a control character ({found!r})"),
+                             (DOUBLE_ENCODED, "UTF-8 that was read as cp1252/Latin-1 and saved again ({found!r})"),
+                             *([(WRONG_CODE_PAGE, "not cp1252/Latin-1 text ({found!r} is no word)")] * code_page)):
+        match = pattern.search(text)
+        if match and (pattern is not DOUBLE_ENCODED or _utf8_in_cp1252(match.group())):
+            found = match.group()
+            raise SeedError(path, problem.format(found=found) + "; save the article as UTF-8 text from its source",
+                            text.count("\n", 0, match.start()) + 1)
+    return text
+
+
+def _utf8_in_cp1252(text: str) -> bool:
+    try:
+        return text.encode("cp1252").decode("utf-8") != text
+    except UnicodeError:
+        return False
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -75,7 +112,8 @@ def _looks_utf16(data: bytes) -> bool:
     if len(sample) < 4 or len(sample) % 2:
         return False
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) > 0.6 * len(sample) / 2 and min(even, odd) == 0
+    # A few NULs in the other half: characters such as U+4E00 ('一'), whose low byte is 0.
+    return max(even, odd) > 0.6 * len(sample) / 2 and min(even, odd) <= max(even, odd) // 20
 
 
 def _decode_utf16(data: bytes, encoding: str, path: str | Path) -> str:

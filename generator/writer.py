@@ -9,10 +9,12 @@ build killed half-way still owns its new files and the next build completes it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +26,36 @@ MANIFEST = ".briefings-manifest.json"
 # bytes) in a file of their own, which git ignores.
 STAT_CACHE = ".briefings-stat.json"
 LOCK = ".briefings-lock"
+# What write_atomic's temporary files are called ('.story.md.k2j4_x9a.tmp'): one left by a build
+# that was killed while writing is removed by the next build.
+TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+ADVICE = {errno.ENOSPC: "free some space on its disk", errno.EDQUOT: "free some space on its disk",
+          errno.EROFS: "make the folder writable or build into another one (--out)",
+          errno.EACCES: "make the folder writable or build into another one (--out)",
+          errno.EPERM: "make the folder writable or build into another one (--out)"}
+
+
+class OutputError(Exception):
+    """The output folder cannot be written; str() is the one-line message a person sees."""
+
+    @classmethod
+    def of(cls, out: Path, error: OSError) -> OutputError:
+        from .seeds import shown
+
+        what = Path(error.filename).name if error.filename else ""
+        what = what[1:-13] if TEMPORARY.fullmatch(what) else what
+        advice = ADVICE.get(error.errno or 0, "check the folder")
+        return cls(f"{shown(out)}: cannot write{f' {shown(what)}' if what else ''} ({error.strerror or error}); "
+                   f"{advice}, then build again: the files already there were left as they were")
+
+
+@contextlib.contextmanager
+def output_errors(out: Path) -> Iterator[None]:
+    """An OSError of writing `out` (disk full, read-only, a file where a folder must be) as an OutputError."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputError.of(out, error) from None
 
 
 @dataclass
@@ -61,18 +93,21 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
     """Holds the output folder's lock (released by the system if the process dies);
     `waiting` hears the holder's pid when another process has it."""
-    out.mkdir(parents=True, exist_ok=True)
-    with open(out / LOCK, "a+") as lock:
+    with output_errors(out):
+        out.mkdir(parents=True, exist_ok=True)
+        lock = open(out / LOCK, "a+")  # noqa: SIM115 - closed below, after the build
+    with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             lock.seek(0)
             waiting(lock.read().strip() or "unknown")
             fcntl.flock(lock, fcntl.LOCK_EX)
-        lock.seek(0)
-        lock.truncate()
-        lock.write(str(os.getpid()))
-        lock.flush()
+        with output_errors(out):  # the pid is only for a waiting build's message, but a full disk fails it
+            lock.seek(0)
+            lock.truncate()
+            lock.write(str(os.getpid()))
+            lock.flush()
         try:
             yield
         finally:
@@ -127,7 +162,13 @@ def outputs_intact(out: Path) -> bool:
 def write_outputs(out: Path, files: dict[str, str | bytes | None]) -> WriteReport:
     """Make `out` hold `files` (relative path -> content) and nothing else the
     generator wrote before. None keeps a file the generator wrote, as it is: the
-    caller checked that it is intact."""
+    caller checked that it is intact. Raises OutputError when the folder cannot be written."""
+    with output_errors(out):
+        return _write_outputs(out, files)
+
+
+def _write_outputs(out: Path, files: dict[str, str | bytes | None]) -> WriteReport:
+    remove_temporaries(out)
     report = WriteReport()
     owned = read_manifest(out)
     kept = {relative for relative in files if relative in owned or not (out / relative).exists()}
@@ -165,6 +206,13 @@ def write_outputs(out: Path, files: dict[str, str | bytes | None]) -> WriteRepor
         _write_manifest(out, records)
     report.manifest = manifest_digest(out)
     return report
+
+
+def remove_temporaries(out: Path) -> None:
+    """Temporary files of a write that a killed build left (the lock is held: no build is writing)."""
+    for path in out.rglob(".*.tmp"):
+        if TEMPORARY.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
 
 
 def _edited_by_hand(path: Path, record: list | None, new_digest: str) -> bool:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from generator.build import BuildConfig, build
 from generator.check import check_seeds
 from generator.render import make_environment
-from generator.seeds import INVISIBLE, SeedError, parse_seed, seed_from_bytes
+from generator.seeds import DOUBLE_ENCODED, INVISIBLE, SeedError, parse_seed, seed_from_bytes
 from generator.site import render_site
 
 from .conftest import ROOT
@@ -382,7 +382,11 @@ def test_seed_from_bytes_any_bytes_a_seed_or_a_seed_error(data):
 @given(TEXT.filter(lambda t: t.translate(INVISIBLE).strip()))
 def test_seed_from_bytes_body_round_trips(body):
     for encoding in ("utf-8", "utf-16", "utf-8-sig"):
-        seed = seed_from_bytes(f"date 2023-05-25\n\n{body}".encode(encoding), "x.txt")
+        try:
+            seed = seed_from_bytes(f"date 2023-05-25\n\n{body}".encode(encoding), "x.txt")
+        except SeedError as error:  # 'Â\xa0' is what a no-break space becomes when UTF-8 is saved again as cp1252
+            assert "saved again" in str(error) and DOUBLE_ENCODED.search(body), error
+            continue
         assert seed.body == body.replace("\r\n", "\n").replace("\r", "\n")
 
 

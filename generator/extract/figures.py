@@ -522,23 +522,32 @@ def period_of(doc: Doc, dated: list, start: int, end: int) -> str | None:
     `.end`, `.when`) governed by the figure's verb, not one inside the figure ('1709
     schoolchildren'), not a subordinate clause's ('since lifting a ban in 2019'), not the
     base of a comparison ('from the same period last year'); the nearest of them."""
-    figure = doc.char_span(start, end, alignment_mode="expand")
-    if figure is None:
-        return None
-    verb = _clause_index(figure.root)
-    text = doc_text(doc)
-    candidates = []
-    for timex in dated:
-        if timex.start < end and start < timex.end:
-            continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or _clause_index(span.root) != verb:
-            continue
-        if COMPARED.search(text[max(0, timex.start - 30):timex.start]):
-            continue
-        candidates.append(timex)
-    distance = lambda t: t.start - end if t.start >= end else start - t.end  # noqa: E731
-    return min(candidates, key=distance).when if candidates else None
+    return Periods(doc, dated).of(start, end)
+
+
+class Periods:
+    """A sentence's dated expressions by the verb of their clause, placed once for all the
+    sentence's figures: each figure then meets only its clause's dates (placing every date
+    again for every figure was quadratic in a run-on sentence)."""
+
+    def __init__(self, doc: Doc, dated: list):
+        self.doc = doc
+        self.by_clause: dict[int | None, list] = {}
+        for timex in dated:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None:
+                self.by_clause.setdefault(_clause_index(span.root), []).append(timex)
+
+    def of(self, start: int, end: int) -> str | None:
+        figure = self.doc.char_span(start, end, alignment_mode="expand")
+        if figure is None:
+            return None
+        text = doc_text(self.doc)
+        candidates = [timex for timex in self.by_clause.get(_clause_index(figure.root), ())
+                      if not (timex.start < end and start < timex.end)
+                      and not COMPARED.search(text[max(0, timex.start - 30):timex.start])]
+        distance = lambda t: t.start - end if t.start >= end else start - t.end  # noqa: E731
+        return min(candidates, key=distance).when if candidates else None
 
 
 def _clause_index(token: Token) -> int | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
@@ -46,13 +47,36 @@ def trim(tokens: list[Token], limit: int = 10) -> str:
 
 def without_asides(token: Token, asides: set[str] | frozenset[str] = ASIDE_DEPS) -> list[Token]:
     """The subtree of `token` without what hangs below it as a relative clause, a
-    participle phrase or an apposition ('A leaked letter seen by Sky News': the letter)."""
-    return [t for t in token.subtree
-            if not any(a.dep_ in asides for a in (t, *t.ancestors) if a != token and token in a.ancestors)]
+    participle phrase or an apposition ('A leaked letter seen by Sky News': the letter).
+    A walk down that skips those branches: linear in the subtree (checking every token's
+    ancestors was quadratic in a run-on sentence's depth)."""
+    return list(_walk_without(token, asides))
+
+
+def _walk_without(token: Token, asides: set[str] | frozenset[str]) -> Iterator[Token]:
+    """`token.subtree`'s order (left children's subtrees, the token, the right ones'), which
+    is not the text's where the parse is not projective, without a stack as deep as the tree."""
+    stack: list[tuple[Token, bool]] = [(token, False)]
+    while stack:
+        current, expanded = stack.pop()
+        if expanded:
+            yield current
+            continue
+        stack.extend((child, False) for child in reversed(list(current.rights)) if child.dep_ not in asides)
+        stack.append((current, True))
+        stack.extend((child, False) for child in reversed(list(current.lefts)) if child.dep_ not in asides)
 
 
 def noun_phrase(token: Token, limit: int = 6) -> list[Token]:
-    """A token's noun phrase without clauses, appositions and trailing punctuation."""
+    """A token's noun phrase without clauses, appositions and trailing punctuation.
+    Past `limit` words only the words before the head count, so the walk stops there:
+    a head whose subtree is a whole run-on sentence costs `limit` steps, not the sentence."""
+    words = 0
+    for found in _walk_without(token, CLAUSE_DEPS):
+        words += not found.is_punct
+        if words > limit and not token.is_punct:
+            core = [child for child in token.lefts if child.dep_ not in CLAUSE_DEPS] + [token]
+            return core[-limit:]
     tokens = without_asides(token, CLAUSE_DEPS)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
