@@ -147,8 +147,17 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
 
 
 def _spells_common_words(doc: Doc, name: str) -> bool:
-    match = re.search(rf"((?:\b[a-z][a-z-]*\s+){{{len(name)}}})\({re.escape(name)}\)", doc_text(doc))
-    return match is not None and "".join(w[0] for w in match.group(1).split()).upper() == name
+    """'volatile organic compounds (VOC)': read before each '(NAME)' only, not over the
+    whole text for every name (a long seed made that quadratic)."""
+    text, needle = doc_text(doc), f"({name})"
+    words = re.compile(rf"(?:\b[a-z][a-z-]*\s+){{{len(name)}}}\Z")
+    at = text.find(needle)
+    while at >= 0:
+        match = words.search(text, max(0, at - 40 * len(name)), at)
+        if match is not None:
+            return "".join(w[0] for w in match.group(0).split()).upper() == name
+        at = text.find(needle, at + 1)
+    return False
 
 
 def _acronym(doc: Doc, ent: Span, name: str) -> str | None:

@@ -60,7 +60,7 @@ def _paired_role(span: Span) -> str | None:
     coordinated roles as names listed after them, paired in order (the possessor of the
     first is the possessor of all)."""
     doc = span.doc
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.sent == span.sent]
+    people = _people_in(span.sent)
     listed = [span]
     for ent in reversed([e for e in people if e.end <= span.start]):  # names listed before this one
         if doc[ent.end:listed[0].start].text not in ("and", ","):
@@ -94,6 +94,21 @@ def _paired_role(span: Span) -> str | None:
     own = parts[listed.index(span)]
     role = _phrase(own if own is parts[0] or not possessor else [*possessor, *own])
     return role or None
+
+
+def _people_in(sentence: Span) -> list[Span]:
+    """The sentence's PERSON entities, read from its tokens: `doc.ents` builds every entity
+    of the article on each access, which made a role cost the article's length."""
+    doc, people, start = sentence.doc, [], None
+    for token in sentence:
+        if start is not None and token.ent_iob_ != "I":
+            people.append(Span(doc, start, token.i, label="PERSON"))
+            start = None
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+            start = token.i
+    if start is not None:
+        people.append(Span(doc, start, sentence.end, label="PERSON"))
+    return people
 
 
 def _affiliation(span: Span) -> str | None:
