@@ -60,7 +60,7 @@ def _paired_role(span: Span) -> str | None:
     coordinated roles as names listed after them, paired in order (the possessor of the
     first is the possessor of all)."""
     doc = span.doc
-    people = _people_in(span.sent)
+    people = _people_in(span.sent, span.start - LIST_REACH, span.end + LIST_REACH)
     listed = [span]
     for ent in reversed([e for e in people if e.end <= span.start]):  # names listed before this one
         if doc[ent.end:listed[0].start].text not in ("and", ","):
@@ -96,18 +96,23 @@ def _paired_role(span: Span) -> str | None:
     return role or None
 
 
-def _people_in(sentence: Span) -> list[Span]:
-    """The sentence's PERSON entities, read from its tokens: `doc.ents` builds every entity
-    of the article on each access, which made a role cost the article's length."""
+LIST_REACH = 100  # tokens either side of a name where the names listed with it are looked for
+
+
+def _people_in(sentence: Span, first: int, last: int) -> list[Span]:
+    """The sentence's PERSON entities between tokens `first` and `last`, read from its
+    tokens: `doc.ents` builds every entity of the article on each access, and a run-on
+    sentence as a whole would make each name cost the sentence's length."""
     doc, people, start = sentence.doc, [], None
-    for token in sentence:
+    window = doc[max(sentence.start, first):min(sentence.end, last)]
+    for token in window:
         if start is not None and token.ent_iob_ != "I":
             people.append(Span(doc, start, token.i, label="PERSON"))
             start = None
         if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
             start = token.i
     if start is not None:
-        people.append(Span(doc, start, sentence.end, label="PERSON"))
+        people.append(Span(doc, start, window.end, label="PERSON"))
     return people
 
 

@@ -310,7 +310,14 @@ def _wholly_quoted(text: str) -> bool:
 
 
 def _in_question(span: Span, context: Context) -> bool:
-    return context.sentence_text(span.start).rstrip("\"”’' )").endswith("?")
+    """The sentence ends on a question mark (read from its last tokens: a run-on
+    sentence's text is not built again for each of its dates)."""
+    start, end = context.sentence_tokens(span.start)
+    for i in range(end - 1, max(start, end - 4) - 1, -1):
+        token = context.doc[i]
+        if not (token.is_space or token.text in "\"”’')"):
+            return "?" in token.text
+    return False
 
 
 def _after(when: str, published: dt.date) -> bool:
