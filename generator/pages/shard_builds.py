@@ -116,14 +116,17 @@ def merge_sitemaps(site: Path, folders: list[Path]) -> None:
     if not sitemap.is_file():
         return
     text = sitemap.read_text("utf-8")
-    entries = set(URL_ENTRY.findall(text))
+    # One entry per page, the top level's first: each build dates the pages it does not
+    # own (the tags page) by its own newest article, so their entries differ.
+    entries = {_location(entry): entry for entry in URL_ENTRY.findall(text)}
     for folder in folders:
         if (folder / "sitemap.xml").is_file():
-            entries.update(URL_ENTRY.findall((folder / "sitemap.xml").read_text("utf-8")))
+            for entry in URL_ENTRY.findall((folder / "sitemap.xml").read_text("utf-8")):
+                entries.setdefault(_location(entry), entry)
     if not entries:  # without site_url, MkDocs lists no page
         return
     head = text[:text.index("<url>")] if "<url>" in text else text[:text.index("</urlset>")]
-    merged = head + "\n    ".join(sorted(entries, key=_location)) + "\n</urlset>"
+    merged = head + "\n    ".join(entries[location] for location in sorted(entries)) + "\n</urlset>"
     sitemap.write_text(merged, "utf-8")
     with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
         packed.write(merged.encode("utf-8"))
