@@ -71,6 +71,13 @@ CASES = [
      "1989-10-27T24:00", "1989-10-27T24:00"),
     ("The trial begins Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-09", "1998-03-09"),
     ("He died Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-02", "1998-03-02"),
+    # a schedule with a plural subject looks ahead like one with a singular subject ...
+    ("The two foreign ministers meet Monday in Vienna.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-09",
+     "1998-03-09"),
+    ("Both delegations arrive separately on Friday.", THURSDAY, "Friday", "DATE", "2023-05-26", "2023-05-26"),
+    # ... but the bare form after a negation, a copula or "to" is no schedule
+    ("The ministers did not meet Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-02", "1998-03-02"),
+    ("Shops were open Tuesday despite the strike.", THURSDAY, "Tuesday", "DATE", "2023-05-23", "2023-05-23"),
     ("In the early '90s it grew.", dt.date(1998, 3, 4), "the early '90s", "DATE", "199", "199"),
     ("Eight days after Oct. 12, the day before the plunge, it fell.", dt.date(1989, 10, 30), "the day", "DATE",
      "1989-10-12", "1989-10-12"),
@@ -152,6 +159,9 @@ CASES = [
      "1988-Q3", "1988-Q3"),
     ("Net rose in the second quarter, from $3 million a year ago.", OCTOBER_1989, "a year ago", "DATE", "1988-Q2",
      "1988-Q2"),
+    # a second company's quarter, named in the sentence of its "year earlier", is the one compared
+    ("Acme's fiscal first-quarter profit doubled.\n\nSeparately, Bolt Corp. said second-quarter net rose 9% to "
+     "$3 million from $2.8 million a year earlier.", OCTOBER_1989, "a year earlier", "DATE", "1988-Q2", "1988-Q2"),
     ("Third-quarter sales rose from the year-ago quarter.", OCTOBER_1989, "the year-ago quarter", "DATE",
      "1988-Q3", "1988-Q3"),
     ("Third-quarter net fell, against year-earlier profit of $3.8 million.", OCTOBER_1989, "year-earlier", "DATE",
@@ -415,7 +425,7 @@ def test_timex_timebank_development_set_every_document_tagged(tmp_path):
     """Every document is tagged (none lost to a failing rule); floors pinned at the score reached."""
     result = score_corpus(TIMEBANK, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
-    assert result["value"][2] >= 0.845, result
+    assert result["value"][2] >= 0.848, result
     assert result["relaxed"][2] >= 0.945, result
 
 

@@ -63,6 +63,13 @@ class Anchors:
     # Where the text last named a span of several months ("the first nine months"): a
     # "year earlier" in that sentence compares with that span of last year, not the quarter.
     months_at: int = -1
+    # The last recent quarter the text named by itself, where, and its fiscal shift: "a year
+    # earlier" in the sentence that names it ("Separately, Acme reported third-quarter profit
+    # of $5 million, from $4 million a year earlier") compares with that quarter, whichever
+    # one the story's lead was about.
+    named_quarter: str | None = None
+    named_quarter_at: int = -1
+    named_shift: int = 0
 
 
 @dataclass(frozen=True)
@@ -233,6 +240,8 @@ def cue_of(words: list[str], i: int) -> str | None:
     following = words[i + 1] if i + 1 < len(words) else ""
     if word in ("is", "are") and following == "to":
         return "FUTURE"  # "is to resume trading Tuesday"
+    if word in R.PLURAL_SCHEDULE_VERBS:
+        return "FUTURE" if i and previous not in R.NOT_FINITE_BEFORE and not previous.endswith("n't") else None
     if is_future_word(word, following):
         if following == "have" and word in R.MODALS and words[i + 2:i + 3] != ["to"]:
             return "PAST"  # "could have closed in May", "would have been held Monday"
@@ -653,6 +662,10 @@ def year_earlier(ctx: Context, anchors: Anchors, years: int, start: int) -> str 
     """'a year ago' in a story about a quarter's results: that quarter, a year before."""
     if anchors.quarter is None or about_months(ctx, anchors, start):
         return None
+    # The value keeps the named quarter's own (fiscal or calendar) name, and its calendar
+    # months are found with the story's shift; so only a quarter of the same shift counts.
+    if anchors.named_quarter_at >= sentence_span(ctx, start)[0] and anchors.named_shift == anchors.fiscal_shift:
+        anchors = replace(anchors, quarter=anchors.named_quarter)
     year, index = reporting_quarter(ctx, anchors)
     return f"{year - years}-Q{index}"
 
@@ -1251,9 +1264,13 @@ def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) 
         return anchors
     # The quarter a results story is about is the first recent one it names (the lead's);
     # "stopped paying in the third quarter of 1984" is history, not the story's quarter.
+    # The last one named is kept too, for a "year earlier" in its own sentence.
     quarter = QUARTER_VALUE.fullmatch(reading.when or reading.value)
-    if quarter and anchors.quarter is None and int(quarter[1]) >= published.year - 1:
-        anchors = replace(anchors, quarter=reading.value, fiscal_shift=quarter_distance(reading.value, quarter[0]))
+    if quarter and int(quarter[1]) >= published.year - 1:
+        shift = quarter_distance(reading.value, quarter[0])
+        anchors = replace(anchors, named_quarter=reading.value, named_quarter_at=start, named_shift=shift)
+        if anchors.quarter is None:
+            anchors = replace(anchors, quarter=reading.value, fiscal_shift=shift)
     day = DAY_VALUE.match(reading.value)
     if day:
         return replace(anchors, day=dt.date(int(day[1]), int(day[2]), int(day[3])), period=reading.value[:10],
