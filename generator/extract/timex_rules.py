@@ -115,12 +115,14 @@ FUTURE_CUES = {"will", "'ll", "shall", "wo", "would", "going", "scheduled", "due
                "arrives", "departs", "visits", "starts", "meets", "ends"}
 # The same schedule with a plural subject ("the ministers meet Monday"). The bare form is
 # also an infinitive, a noun or an adjective ("agreed to meet", "a new start", "was open"),
-# so it counts only as a finite verb: not after "to", an auxiliary, a negation, a
-# determiner or a copula.
+# so it counts only as a finite verb: not after "to", an auxiliary, a modal, a negation,
+# a determiner or a copula.
 PLURAL_SCHEDULE_VERBS = {"meet", "begin", "start", "open", "reopen", "arrive", "depart"}
 NOT_FINITE_BEFORE = {"to", "do", "does", "did", "not", "never", "the", "a", "an", "its", "their", "his", "her", "our",
                      "this", "that", "let", "make", "made", "help", "see", "saw", "in", "is", "are", "was", "were",
-                     "be", "been", "being", "remain", "remains", "remained", "stay", "stays", "stayed"}
+                     "be", "been", "being", "remain", "remains", "remained", "stay", "stays", "stayed",
+                     # after a modal the bare form is its verb, read by the modal's own rule
+                     "will", "would", "shall", "should", "may", "might", "could", "can", "must", "wo", "'d", "'ll"}
 # Only when no stronger cue is near: "postponed until Saturday" but "stayed until Monday".
 WEAK_FUTURE_CUES = {"until", "till", "through"}
 CLOCK_PREPOSITIONS = {"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to",
