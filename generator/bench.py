@@ -5,6 +5,7 @@ one process) in the same run; figures and ratios written as Markdown.
 Each step runs as a separate command, as a person would run it, timed by the
 wall clock, with the peak memory of its whole process tree (workers included).
 """
+
 from __future__ import annotations
 
 import json
@@ -92,8 +93,7 @@ def run_measured(command: list[str], cwd: Path) -> Run:
     the summed RSS of its process tree."""
     start = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(cwd.parent / "code")}
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=env)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     peak = [0.0]
     done = threading.Event()
 
@@ -147,8 +147,7 @@ def make_project(work: Path, count: int) -> Path:
     project.mkdir(parents=True)
     make_corpus(PROJECT / "seeds", project / "seeds", count)
     # A snapshot of the code: edits to the working tree during the run must not invalidate the cache.
-    shutil.copytree(PROJECT / "generator", work / "code" / "generator",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / "generator", work / "code" / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(PROJECT / "templates", project / "templates")
     shutil.copy(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
     owned = _owned(PROJECT / "briefings")
@@ -178,37 +177,73 @@ def bench(count: int, work: Path, jobs: int, naive_too: bool = True, extraction_
     10,000 seeds they take an hour), leaving the comparison to the 1,000 table;
     `extraction_only` stops after the extraction rows (pool, Dask, spaCy alone)."""
     project = make_project(work, count)
-    briefings = [sys.executable, "-m", "generator.cli", "build", "--seeds", "seeds", "--templates", "templates",
-                 "--no-progress"]
+    briefings = [
+        sys.executable,
+        "-m",
+        "generator.cli",
+        "build",
+        "--seeds",
+        "seeds",
+        "--templates",
+        "templates",
+        "--no-progress",
+    ]
     fast = [*briefings, "--out", "briefings", "--cache", ".cache/briefings", "--jobs", str(jobs)]
     naive = [*briefings, "--out", str(work / "naive-out"), "--no-cache", "--jobs", "1"]
     rows = []
 
     def row(name: str, ours: Run, theirs: Run | None, note: str = "") -> None:
         ratio = f"{theirs.seconds / ours.seconds:.1f}×" if theirs else ""
-        rows.append(f"| {name} | {ours.seconds:.2f} s | {f'{ours.peak_mb:.0f} MB' if ours.peak_mb else ''} | "
-                    f"{f'{theirs.seconds:.2f} s' if theirs else ''} | "
-                    f"{f'{theirs.peak_mb:.0f} MB' if theirs and theirs.peak_mb else ''} | {ratio} | {note} |")
+        rows.append(
+            f"| {name} | {ours.seconds:.2f} s | {f'{ours.peak_mb:.0f} MB' if ours.peak_mb else ''} | "
+            f"{f'{theirs.seconds:.2f} s' if theirs else ''} | "
+            f"{f'{theirs.peak_mb:.0f} MB' if theirs and theirs.peak_mb else ''} | {ratio} | {note} |"
+        )
         print(rows[-1], flush=True)
 
     shutil.rmtree(work / "naive-out", ignore_errors=True)
     naive_cold = run_measured(naive, project) if naive_too and not extraction_only else None
     cold = run_measured(fast, project)
-    row("cold generation", cold, naive_cold, f"{count / cold.seconds:.1f} articles/s"
-        + (f" vs {count / naive_cold.seconds:.1f}" if naive_cold else ""))
-    dask = run_measured([*briefings, "--out", "dask-out", "--cache", ".cache/briefings-dask", "--executor", "dask",
-                         "--jobs", str(DASK_WORKERS)], project)
+    row(
+        "cold generation",
+        cold,
+        naive_cold,
+        f"{count / cold.seconds:.1f} articles/s" + (f" vs {count / naive_cold.seconds:.1f}" if naive_cold else ""),
+    )
+    dask = run_measured(
+        [
+            *briefings,
+            "--out",
+            "dask-out",
+            "--cache",
+            ".cache/briefings-dask",
+            "--executor",
+            "dask",
+            "--jobs",
+            str(DASK_WORKERS),
+        ],
+        project,
+    )
     same = "same bytes" if _owned_files(project / "dask-out") == _owned_files(project / "briefings") else "DIFFERENT"
-    row(f"cold generation, local Dask cluster of {DASK_WORKERS} workers", dask, cold,
+    row(
+        f"cold generation, local Dask cluster of {DASK_WORKERS} workers",
+        dask,
+        cold,
         f"{count / dask.seconds:.2f} articles/s; the other column is the process pool's cold generation "
-        f"({jobs} processes) above, not the naive one; output {same}")
+        f"({jobs} processes) above, not the naive one; output {same}",
+    )
     sample = min(count, RATE_SEEDS)
-    ours, spacy_alone = (run_measured([sys.executable, "-c", RATE, str(sample), kind], project)
-                         for kind in ("ours", "spacy"))
+    ours, spacy_alone = (
+        run_measured([sys.executable, "-c", RATE, str(sample), kind], project) for kind in ("ours", "spacy")
+    )
     ours_seconds, spacy_seconds = float(ours.output.split()[-1]), float(spacy_alone.output.split()[-1])
-    row(f"extraction of {sample} seeds, one process, model loaded", Run(ours_seconds, 0, ""), Run(spacy_seconds, 0, ""),
+    row(
+        f"extraction of {sample} seeds, one process, model loaded",
+        Run(ours_seconds, 0, ""),
+        Run(spacy_seconds, 0, ""),
         "the other column is spaCy's pipeline alone (en_core_web_sm) over the same seeds' text, not the naive run: "
-        f"extraction takes {ours_seconds / spacy_seconds:.2f}× spaCy's time")
+        f"extraction takes {ours_seconds / spacy_seconds:.2f}× spaCy's time",
+    )
     if extraction_only:
         return _section(count, jobs, rows, "")
     row("no-op regeneration", run_measured(fast, project), naive_cold, "naive = a full rebuild (nothing cached)")
@@ -217,30 +252,45 @@ def bench(count: int, work: Path, jobs: int, naive_too: bool = True, extraction_
     row("one changed seed", run_measured(fast, project), naive_cold, "a new process: includes loading the model")
     changed.write_text(changed.read_text("utf-8") + "Officials confirmed the figures on Tuesday.\n")
     warm = run_measured([sys.executable, "-c", WARM], project)
-    row("one changed seed, warm process", Run(float(warm.output.split()[-1]), warm.peak_mb, ""), naive_cold,
-        "as under `mkdocs serve`: model already loaded")
+    row(
+        "one changed seed, warm process",
+        Run(float(warm.output.split()[-1]), warm.peak_mb, ""),
+        naive_cold,
+        "as under `mkdocs serve`: model already loaded",
+    )
     with (project / "templates" / "briefing.md.j2").open("a", encoding="utf-8") as template:
         template.write("\n{# benchmark: a changed template #}\n")
     row("one changed template", run_measured(fast, project), naive_cold, "re-renders from cached data")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-d", "site"]
     built = run_measured(mkdocs, project)
-    row("`mkdocs build` (generation cached)", built,
+    row(
+        "`mkdocs build` (generation cached)",
+        built,
         Run(built.seconds + naive_cold.seconds, built.peak_mb, "") if naive_cold else None,
         f"site {folder_mb(project / 'site'):.0f} MB, search index included"
-        + ("; naive = naive generation + the same MkDocs build" if naive_cold else ""))
+        + ("; naive = naive generation + the same MkDocs build" if naive_cold else ""),
+    )
     if naive_too:
         serve, full = serve_latency(project, dirty=True), serve_latency(project, dirty=False)
-        row("saved seed visible under `mkdocs serve --dirty`", Run(serve, 0, ""), Run(full, 0, ""),
-            "until the page serves the new sentence; naive = `mkdocs serve` (rebuilds every page)")
+        row(
+            "saved seed visible under `mkdocs serve --dirty`",
+            Run(serve, 0, ""),
+            Run(full, 0, ""),
+            "until the page serves the new sentence; naive = `mkdocs serve` (rebuilds every page)",
+        )
     return _section(count, jobs, rows, site_sizes(project))
 
 
 def _section(count: int, jobs: int, rows: list[str], sizes: str) -> str:
-    header = ("| step | ours | ours peak memory | naive | naive peak memory | speed-up | note |\n"
-              "|---|---|---|---|---|---|---|\n")
+    header = (
+        "| step | ours | ours peak memory | naive | naive peak memory | speed-up | note |\n"
+        "|---|---|---|---|---|---|---|\n"
+    )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    return (f"## N = {count} seeds, {jobs} jobs, {default_jobs()} cores available (load average at the end: "
-            f"{load})\n\n{header}" + "\n".join(rows) + "\n\n" + sizes)
+    return (
+        f"## N = {count} seeds, {jobs} jobs, {default_jobs()} cores available (load average at the end: "
+        f"{load})\n\n{header}" + "\n".join(rows) + "\n\n" + sizes
+    )
 
 
 def seed_sizes(work: Path, sizes_kb: tuple[int, ...] = SEED_SIZES_KB) -> str:
@@ -258,13 +308,17 @@ def seed_sizes(work: Path, sizes_kb: tuple[int, ...] = SEED_SIZES_KB) -> str:
             path.write_bytes(big_seed(PROJECT / "seeds", kind, size * 1024))
             run = run_measured([sys.executable, "-c", EXTRACT, str(path)], folder)
             cpu = float(run.output.split()[-1])
-            rows.append(f"| {kind} | {size} kB | {cpu:.1f} s | {cpu / size * 100:.1f} s | {run.seconds:.1f} s | "
-                        f"{run.peak_mb:.0f} MB |")
+            rows.append(
+                f"| {kind} | {size} kB | {cpu:.1f} s | {cpu / size * 100:.1f} s | {run.seconds:.1f} s | "
+                f"{run.peak_mb:.0f} MB |"
+            )
             print(rows[-1], flush=True)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    return (f"## One seed up to the size limit (load average at the end: {load})\n\n"
-            "| seed | size | extraction CPU | CPU per 100 kB | wall (with the model load) | peak memory |\n"
-            "|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n")
+    return (
+        f"## One seed up to the size limit (load average at the end: {load})\n\n"
+        "| seed | size | extraction CPU | CPU per 100 kB | wall (with the model load) | peak memory |\n"
+        "|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    )
 
 
 def site_sizes(project: Path) -> str:
@@ -274,18 +328,25 @@ def site_sizes(project: Path) -> str:
         "briefing data (JSON)": sum(p.stat().st_size for p in site.glob("[0-9]*/*/*.json")),
         "actor pages": sum(p.stat().st_size for p in (site / "actors").rglob("*.html")),
         "timeline, figures, tags, month pages": sum(
-            p.stat().st_size for pattern in ("timeline/**/*.html", "figures/*.html", "tags/*.html",
-                                             "[0-9]*/*/index.html") for p in site.glob(pattern)),
-        "search index (Pagefind)": sum(p.stat().st_size for bundle in site.glob("pagefind*")
-                                       for p in bundle.rglob("*") if p.is_file()),
+            p.stat().st_size
+            for pattern in ("timeline/**/*.html", "figures/*.html", "tags/*.html", "[0-9]*/*/index.html")
+            for p in site.glob(pattern)
+        ),
+        "search index (Pagefind)": sum(
+            p.stat().st_size for bundle in site.glob("pagefind*") for p in bundle.rglob("*") if p.is_file()
+        ),
     }
-    lines = [f"- site: {folder_mb(site):.1f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files; "
-             f"generated Markdown and JSON: {folder_mb(project / 'briefings'):.1f} MB"]
+    lines = [
+        f"- site: {folder_mb(site):.1f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files; "
+        f"generated Markdown and JSON: {folder_mb(project / 'briefings'):.1f} MB"
+    ]
     lines += [f"  - {name}: {size / 1e6:.1f} MB" for name, size in parts.items()]
     first = first_search_kb(site)
-    lines.append(f"- search: a reader's first search downloads at most about {first:.0f} kB "
-                 "(Pagefind's UI script and style, its script, WASM, entry and language files, the two largest "
-                 "index chunks and five result fragments); pages load nothing of it until a search opens")
+    lines.append(
+        f"- search: a reader's first search downloads at most about {first:.0f} kB "
+        "(Pagefind's UI script and style, its script, WASM, entry and language files, the two largest "
+        "index chunks and five result fragments); pages load nothing of it until a search opens"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -294,6 +355,7 @@ def first_search_kb(site: Path) -> float:
     script, WASM and language file once (from the main bundle: the bundles it
     merges are searched by the same instance, as Chromium shows); from every bundle
     its entry, metadata and two largest index chunks; five result fragments."""
+
     def sizes(bundle: Path, pattern: str) -> list[int]:
         return sorted((p.stat().st_size for p in bundle.glob(pattern)), reverse=True)
 
@@ -394,8 +456,11 @@ def subtree(root: int, parents: dict[int, int]) -> set[int]:
 def sample(root: int, run: SiteRun) -> None:
     parents, rss, commands = process_table()
     tree = subtree(root, parents)
-    shards = {pid: match.group(1) for pid in tree
-              if (match := SHARD_FOLDER.search(commands.get(pid, ""))) and "mkdocs build" in commands[pid]}
+    shards = {
+        pid: match.group(1)
+        for pid in tree
+        if (match := SHARD_FOLDER.search(commands.get(pid, ""))) and "mkdocs build" in commands[pid]
+    }
     in_shards = set()
     for pid, name in shards.items():
         mine = subtree(pid, parents)
@@ -408,13 +473,22 @@ def sample(root: int, run: SiteRun) -> None:
 def build_site(project: Path, shard_size: int, code: Path) -> SiteRun:
     """`mkdocs build` of the project with `shard_size` (0: one build)."""
     config = project / "mkdocs.yml"
-    text = re.sub(r"\n  - briefings(:\n      shard_size: \d+)?\n",
-                  f"\n  - briefings:\n      shard_size: {shard_size}\n", config.read_text("utf-8"))
+    text = re.sub(
+        r"\n  - briefings(:\n      shard_size: \d+)?\n",
+        f"\n  - briefings:\n      shard_size: {shard_size}\n",
+        config.read_text("utf-8"),
+    )
     config.write_text(text, "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(code)}
     start, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=project, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     run = SiteRun(0.0, 0.0, 0.0)
     done = threading.Event()
 
@@ -444,12 +518,16 @@ def bench_shards(project: Path, shard_size: int, code: Path) -> str:
         bundles = sorted(path.name for path in site.glob("pagefind*"))
         shards = ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(run.shard_mb.items()))
         name = "one build" if size == 0 else f"shards of {size}"
-        rows.append(f"| {name} | {run.seconds:.1f} s | {run.cpu_seconds:.1f} s | "
-                    f"{run.peak_mb:.0f} MB | {run.top_mb:.0f} MB | {shards or '–'} | {folder_mb(site):.1f} MB | "
-                    f"{len(bundles)} | {first_search_kb(site):.0f} kB |")
+        rows.append(
+            f"| {name} | {run.seconds:.1f} s | {run.cpu_seconds:.1f} s | "
+            f"{run.peak_mb:.0f} MB | {run.top_mb:.0f} MB | {shards or '–'} | {folder_mb(site):.1f} MB | "
+            f"{len(bundles)} | {first_search_kb(site):.0f} kB |"
+        )
         print(rows[-1], flush=True)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     seeds = sum(1 for _ in (project / "seeds").glob("*.txt"))
-    return (f"## The site in shards: `mkdocs build` of {seeds} briefings (generation cached; load average at the end: "
-            f"{load})\n\n| build | time | CPU time | peak memory, all processes | top level | each shard (MB) | site | "
-            "search bundles | first search (estimate) |\n" + "|---" * 9 + "|\n" + "\n".join(rows) + "\n")
+    return (
+        f"## The site in shards: `mkdocs build` of {seeds} briefings (generation cached; load average at the end: "
+        f"{load})\n\n| build | time | CPU time | peak memory, all processes | top level | each shard (MB) | site | "
+        "search bundles | first search (estimate) |\n" + "|---" * 9 + "|\n" + "\n".join(rows) + "\n"
+    )

@@ -2,6 +2,7 @@
 
 Cleans the body, parses it once, and runs each extractor over the same parse.
 """
+
 from __future__ import annotations
 
 import logging
@@ -20,9 +21,9 @@ from .extract.quotes import find_quotes
 from .extract.sentences import join_paragraphs, make_sentence_lookup, split_sentences
 from .extract.timeline import find_events, is_event_date
 from .extract.timex import find_timexes
-from .nlp import parse_text
 from .extract.topics import find_topics
 from .model import Briefing, Seed
+from .nlp import parse_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -30,8 +31,9 @@ T = TypeVar("T")
 
 def make_briefing(seed: Seed, nlp: Language, keep: tuple[str, ...] = ()) -> Briefing:
     cleaned = clean_body(seed.body, nlp, keep)
-    return briefing_from_doc(seed, parse_text(nlp, join_paragraphs(cleaned.paragraphs)), cleaned.paragraphs,
-                             cleaned.removed)
+    return briefing_from_doc(
+        seed, parse_text(nlp, join_paragraphs(cleaned.paragraphs)), cleaned.paragraphs, cleaned.removed
+    )
 
 
 def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed: tuple[str, ...]) -> Briefing:
@@ -57,22 +59,42 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
             periods[sentence] = Periods(doc, dated.get(sentence, []))
         return periods[sentence].of(start, end)
 
-    timeline = attempt("timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token,
-                       seed.published, default=[])
-    figures = attempt("figures", find_figures, doc, sentence_of, period,
-                      [(t.start, t.end) for t in timexes if t.type == "DATE"], default=[])
+    timeline = attempt(
+        "timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token, seed.published, default=[]
+    )
+    figures = attempt(
+        "figures",
+        find_figures,
+        doc,
+        sentence_of,
+        period,
+        [(t.start, t.end) for t in timexes if t.type == "DATE"],
+        default=[],
+    )
     quotes = attempt("quotes", find_quotes, doc, mentions, sentence_of, default=[])
     by_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-    title = (seed.title or attempt("headline", make_headline, doc, sentences, default=None)
-             or (sentences[0].text if sentences else seed.name))
+    title = (
+        seed.title
+        or attempt("headline", make_headline, doc, sentences, default=None)
+        or (sentences[0].text if sentences else seed.name)
+    )
     summary = attempt("summary", make_summary, sentences, actors, figures, timeline, default=[])
     return Briefing(
-        seed=seed, title=title, summary=tuple(summary),
-        paragraphs=tuple(tuple(v) for _, v in sorted(by_paragraph.items())), sentences=tuple(sentences),
-        timeline=tuple(timeline), actors=tuple(actors), figures=tuple(figures), quotes=tuple(quotes),
-        removed=removed, topics=tuple(attempt("topics", find_topics, doc, default=[])), incomplete=tuple(failed))
+        seed=seed,
+        title=title,
+        summary=tuple(summary),
+        paragraphs=tuple(tuple(v) for _, v in sorted(by_paragraph.items())),
+        sentences=tuple(sentences),
+        timeline=tuple(timeline),
+        actors=tuple(actors),
+        figures=tuple(figures),
+        quotes=tuple(quotes),
+        removed=removed,
+        topics=tuple(attempt("topics", find_topics, doc, default=[])),
+        incomplete=tuple(failed),
+    )
 
 
 def run_part(failed: list[str], part: str, extract: Callable[..., T], *args, default: T) -> T:

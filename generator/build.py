@@ -7,6 +7,7 @@ results are cached by the seed's content and the generator's code, so an unchang
 seed is not parsed again and a changed template re-renders from the cached data;
 when nothing at all changed since the last build, nothing is read or rendered.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,8 +24,16 @@ from .render import make_environment
 from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes, shown
 from .sidecar import apply_corrections, find_sidecar, kept_lines, read_sidecar
 from .site import page_path, render_site
-from .writer import (OutputError, WriteReport, file_intact, manifest_digest, output_lock, outputs_intact, read_manifest,
-                     write_outputs)
+from .writer import (
+    OutputError,
+    WriteReport,
+    file_intact,
+    manifest_digest,
+    output_lock,
+    outputs_intact,
+    read_manifest,
+    write_outputs,
+)
 
 log = logging.getLogger("briefings")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -80,8 +89,12 @@ def build(config: BuildConfig = BuildConfig()) -> BuildReport:
     """One build at a time per output folder: a second waits for the first, then sees
     its result (two at once lost each other's files from the manifest)."""
     try:
-        with output_lock(config.out, lambda holder: log.info("briefings: waiting for the build of process %s "
-                                                             "to finish with %s", holder, config.out)):
+        with output_lock(
+            config.out,
+            lambda holder: log.info(
+                "briefings: waiting for the build of process %s to finish with %s", holder, config.out
+            ),
+        ):
             return _build(config)
     except OutputError as error:  # the folder cannot even be locked: nothing was read or written
         return BuildReport(errors=[str(error)])
@@ -110,15 +123,28 @@ def _build(config: BuildConfig) -> BuildReport:
     timer.step("write")
     report.count = len(report.datas)
     for edited in report.write.edited:
-        report.errors.append(f"{config.out / edited}: changed by hand since it was generated, so it was kept as it "
-                             "is; put corrections in the seed's corrections file (seeds/<name>.yml) and delete "
-                             "this file to have it generated again")
+        report.errors.append(
+            f"{config.out / edited}: changed by hand since it was generated, so it was kept as it "
+            "is; put corrections in the seed's corrections file (seeds/<name>.yml) and delete "
+            "this file to have it generated again"
+        )
     for refused in report.write.refused:
-        report.errors.append(f"{config.out / refused}: written by hand, so the generator left it as it is; "
-                             "rename the seed or the page")
-    save_state(config.cache, config.out, BuildState(
-        inputs=fingerprint, manifest=report.write.manifest, count=report.count,
-        errors=report.errors, notes=report.notes, last_good=state.last_good, pages=memo.keys))
+        report.errors.append(
+            f"{config.out / refused}: written by hand, so the generator left it as it is; rename the seed or the page"
+        )
+    save_state(
+        config.cache,
+        config.out,
+        BuildState(
+            inputs=fingerprint,
+            manifest=report.write.manifest,
+            count=report.count,
+            errors=report.errors,
+            notes=report.notes,
+            last_good=state.last_good,
+            pages=memo.keys,
+        ),
+    )
     return report
 
 
@@ -138,8 +164,11 @@ def scan_seeds(folder: Path, report: BuildReport) -> list[SeedInput]:
         inputs.append(item)
     report.notes += [f"{shown(path)}: {reason}, so it was ignored" for path, reason in list_ignored(folder)]
     seeds = {item.path.stem for item in inputs}
-    report.notes += [f"{shown(path)}: corrections for a seed that is not there ({path.stem}.txt), so they were ignored"
-                     for path in sorted(folder.glob("*.y*ml")) if path.stem not in seeds]
+    report.notes += [
+        f"{shown(path)}: corrections for a seed that is not there ({path.stem}.txt), so they were ignored"
+        for path in sorted(folder.glob("*.y*ml"))
+        if path.stem not in seeds
+    ]
     return inputs
 
 
@@ -171,8 +200,9 @@ def unchanged_since(state: BuildState, fingerprint: str, out: Path) -> bool:
 
 
 def replay(state: BuildState) -> BuildReport:
-    return BuildReport(errors=list(state.errors), notes=list(state.notes), count=state.count, skipped=True,
-                       cached=state.count)
+    return BuildReport(
+        errors=list(state.errors), notes=list(state.notes), count=state.count, skipped=True, cached=state.count
+    )
 
 
 def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, state: BuildState) -> list[dict]:
@@ -207,8 +237,9 @@ def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, st
     return drop_duplicates(settled, report)
 
 
-def _settle(item: SeedInput, result: dict | Exception, cache: DataCache, state: BuildState,
-            report: BuildReport) -> dict | None:
+def _settle(
+    item: SeedInput, result: dict | Exception, cache: DataCache, state: BuildState, report: BuildReport
+) -> dict | None:
     if isinstance(result, Exception):
         message = str(result) if isinstance(result, SeedError) else f"{shown(item.path)}: could not process: {result}"
         report.errors.append(message)

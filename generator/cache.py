@@ -6,6 +6,7 @@ data), so that a build whose inputs did not change costs a few file reads.
 The cache lives in a folder or at an fsspec URL (`store.py`): builds on several
 machines can share it, since a key says everything its data depends on.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,10 +26,32 @@ log = logging.getLogger("briefings")
 
 CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json", ".jsonl")
 # Code that runs after extraction or around it: editing it keeps the cached data valid.
-NOT_EXTRACTION = frozenset({"bench.py", "build.py", "cache.py", "check.py", "cli.py", "cluster.py", "corpus.py",
-                            "evaluate.py", "feeds.py", "memo.py", "minify.py", "parallel.py", "plugin.py", "rating.py",
-                            "rawhtml.py", "render.py", "search.py", "sidecar.py", "site.py", "store.py", "writer.py",
-                            "pages"})
+NOT_EXTRACTION = frozenset(
+    {
+        "bench.py",
+        "build.py",
+        "cache.py",
+        "check.py",
+        "cli.py",
+        "cluster.py",
+        "corpus.py",
+        "evaluate.py",
+        "feeds.py",
+        "memo.py",
+        "minify.py",
+        "parallel.py",
+        "plugin.py",
+        "rating.py",
+        "rawhtml.py",
+        "render.py",
+        "search.py",
+        "sidecar.py",
+        "site.py",
+        "store.py",
+        "writer.py",
+        "pages",
+    }
+)
 
 
 @lru_cache(maxsize=2)
@@ -83,8 +106,12 @@ class DataCache:
         try:
             raw = self.store.read(name)
         except OSError as error:
-            log.warning("briefings: could not read the cache file %s/%s (%s); extracting again",
-                        self.store.location, name, error)
+            log.warning(
+                "briefings: could not read the cache file %s/%s (%s); extracting again",
+                self.store.location,
+                name,
+                error,
+            )
             return None
         if raw is None:
             return None
@@ -136,8 +163,11 @@ DATA_LISTS = ("body", "sentences", "timeline", "actors", "figures", "quotes")
 
 
 def looks_like_data(data: object) -> bool:
-    return (isinstance(data, dict) and all(isinstance(data.get(key), str) for key in ("id", "published", "title"))
-            and all(isinstance(data.get(key), list) for key in DATA_LISTS))
+    return (
+        isinstance(data, dict)
+        and all(isinstance(data.get(key), str) for key in ("id", "published", "title"))
+        and all(isinstance(data.get(key), list) for key in DATA_LISTS)
+    )
 
 
 def load_state(cache: Location | None, out: Path) -> BuildState:
@@ -163,8 +193,9 @@ def load_state(cache: Location | None, out: Path) -> BuildState:
 
 def save_state(cache: Location | None, out: Path, state: BuildState) -> None:
     if cache is not None:
-        _write_cache(open_store(cache), state_name(out),
-                     json.dumps(asdict(state), ensure_ascii=False, sort_keys=True).encode())
+        _write_cache(
+            open_store(cache), state_name(out), json.dumps(asdict(state), ensure_ascii=False, sort_keys=True).encode()
+        )
 
 
 def _write_cache(store, name: str, data: bytes) -> None:
@@ -172,5 +203,8 @@ def _write_cache(store, name: str, data: bytes) -> None:
     try:
         store.write(name, data)
     except OSError as error:
-        log.warning("briefings: the cache could not be written (%s: %s); the build goes on without it",
-                    name, error.strerror or error)
+        log.warning(
+            "briefings: the cache could not be written (%s: %s); the build goes on without it",
+            name,
+            error.strerror or error,
+        )

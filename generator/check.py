@@ -4,6 +4,7 @@ seeds for one page), without writing a page. It runs the build's own reading,
 extraction and corrections, so what fails in the build fails here with the same
 message; extracted data comes from the build's cache, so an unchanged seed costs
 nothing."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

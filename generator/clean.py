@@ -8,6 +8,7 @@ headline is a short kicker ending in a colon at the start of a sentence, then a
 headline with no full stop; where it runs into the next real sentence, the
 dependency parse finds where that sentence's subject begins.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,7 @@ LONG_LINE = 90  # characters: longer lines are paragraphs, not a hard wrap
 SPACE_BEFORE_PUNCT = re.compile(r" +([,;:.!?])(?=\s|$)")
 DOUBLE_STOP = re.compile(r"([.!?][’”\"']?) *\.(?=\s|$)")
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[’”\"']?\s+)")
-KICKER = re.compile(
-    r"(?P<kicker>[‘'\"“]?[A-Z][\w’' -]{0,40}?[’'\"”]?) ?: (?P<rest>[‘'\"“]?\w)")
+KICKER = re.compile(r"(?P<kicker>[‘'\"“]?[A-Z][\w’' -]{0,40}?[’'\"”]?) ?: (?P<rest>[‘'\"“]?\w)")
 HEADLINE_END = re.compile(r"[.!?]")
 # A headline and the sentence it runs into are read within this many characters: each
 # capitalized word of them is tried as a sentence start with a parse of the rest, which
@@ -40,8 +40,28 @@ CREDIT = re.compile(r"\s*\((?:Reporting|Additional reporting|Writing|Editing|Com
 LANGUAGE_MARKER = re.compile(r" ?\(\([a-z]{2,3}\)\)")
 PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"}
 SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks"}
-FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for",
-                  "with", "by", "from", "as", "but", "nor", "into", "over", "after"}
+FUNCTION_WORDS = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "but",
+    "nor",
+    "into",
+    "over",
+    "after",
+}
 
 
 @dataclass(frozen=True)
@@ -162,7 +182,7 @@ def _next_sentence_start(text: str, nlp: Language) -> int | None:
         previous = doc[token.i - 1]
         if previous.is_punct or previous.lower_ in FUNCTION_WORDS:
             continue
-        if _opens_clause(nlp(text[token.idx:])):
+        if _opens_clause(nlp(text[token.idx :])):
             return token.idx
     return None
 
@@ -182,8 +202,12 @@ def clean_body(body: str, nlp: Language, keep: tuple[str, ...] = ()) -> CleanBod
     removed: list[str] = []
     paragraphs = []
     kept = {" ".join(line.split()) for line in keep}
-    steps = (lambda p, r: fix_punctuation(remove_markers(p, r)), remove_credits,
-             lambda p, r: remove_pasted_furniture(p, nlp, r), lambda p, r: remove_promotions(p, nlp, r))
+    steps = (
+        lambda p, r: fix_punctuation(remove_markers(p, r)),
+        remove_credits,
+        lambda p, r: remove_pasted_furniture(p, nlp, r),
+        lambda p, r: remove_promotions(p, nlp, r),
+    )
     for paragraph in split_paragraphs(normalize_text(body)):
         for step in steps:
             found: list[str] = []

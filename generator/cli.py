@@ -1,4 +1,5 @@
 """Command line: argument parsing only; each command calls one pipeline entry point."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,16 +18,30 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--seeds", type=Path, default=PROJECT / "seeds", help="folder of seed articles")
     build_cmd.add_argument("--out", type=Path, default=PROJECT / "briefings", help="output folder (MkDocs docs_dir)")
     build_cmd.add_argument("--templates", type=Path, default=PROJECT / "templates")
-    build_cmd.add_argument("--cache", default=str(BuildConfig().cache),
-                           help="folder of cached data, or an fsspec URL (file:///…, s3://bucket/path with s3fs)")
+    build_cmd.add_argument(
+        "--cache",
+        default=str(BuildConfig().cache),
+        help="folder of cached data, or an fsspec URL (file:///…, s3://bucket/path with s3fs)",
+    )
     build_cmd.add_argument("--no-cache", action="store_true", help="parse every seed again")
-    build_cmd.add_argument("--jobs", "-j", type=int, default=0,
-                           help="extraction processes, or workers of a local Dask cluster (default: one per core)")
-    build_cmd.add_argument("--executor", choices=("pool", "dask"), default="pool",
-                           help="extract on this machine's processes (default) or on a Dask cluster")
-    build_cmd.add_argument("--scheduler", metavar="ADDRESS",
-                           help="the Dask scheduler (tcp://host:8786); without it, --executor dask starts a "
-                                "local cluster")
+    build_cmd.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        help="extraction processes, or workers of a local Dask cluster (default: one per core)",
+    )
+    build_cmd.add_argument(
+        "--executor",
+        choices=("pool", "dask"),
+        default="pool",
+        help="extract on this machine's processes (default) or on a Dask cluster",
+    )
+    build_cmd.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler (tcp://host:8786); without it, --executor dask starts a local cluster",
+    )
     build_cmd.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     check_cmd = commands.add_parser("check", help="validate seeds; exit 1 on any problem")
@@ -40,12 +55,22 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd = commands.add_parser("bench", help="time generation and MkDocs on a corpus made from the seeds")
     bench_cmd.add_argument("-n", type=int, default=1000, help="number of seeds (default 1000)")
     bench_cmd.add_argument("--huge", action="store_true", help="also run with 10,000 seeds")
-    bench_cmd.add_argument("--shard-size", type=int, default=0,
-                           help="also build the site in shards of this many briefings, beside one build")
-    bench_cmd.add_argument("--extraction-only", action="store_true",
-                           help="only cold extraction: process pool, local Dask cluster, spaCy alone")
-    bench_cmd.add_argument("--seed-sizes", action="store_true",
-                           help="only extract one seed of 64 to 511 kB, real paragraphs and one run-on sentence")
+    bench_cmd.add_argument(
+        "--shard-size",
+        type=int,
+        default=0,
+        help="also build the site in shards of this many briefings, beside one build",
+    )
+    bench_cmd.add_argument(
+        "--extraction-only",
+        action="store_true",
+        help="only cold extraction: process pool, local Dask cluster, spaCy alone",
+    )
+    bench_cmd.add_argument(
+        "--seed-sizes",
+        action="store_true",
+        help="only extract one seed of 64 to 511 kB, real paragraphs and one run-on sentence",
+    )
     bench_cmd.add_argument("--work", type=Path, default=Path("/tmp/briefings-bench"), help="scratch folder")
     bench_cmd.add_argument("--jobs", "-j", type=int, default=0, help="extraction processes (default: one per core)")
     bench_cmd.add_argument("--results", type=Path, default=PROJECT / "bench" / "latest.md")
@@ -69,8 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     score_cmd.add_argument("file", type=Path, help="a rated sheet")
 
     args = parser.parse_args(argv)
-    commands = {"build": run_build, "check": run_check, "timex": run_timex, "bench": run_bench,
-                "evaluate": run_evaluate, "rate": run_rate}
+    commands = {
+        "build": run_build,
+        "check": run_check,
+        "timex": run_timex,
+        "bench": run_bench,
+        "evaluate": run_evaluate,
+        "rate": run_rate,
+    }
     return commands[args.command](args)
 
 
@@ -81,9 +112,15 @@ def run_build(args) -> int:
     if args.scheduler and args.executor != "dask":
         print("error: --scheduler is the address of a Dask scheduler: give --executor dask too", file=sys.stderr)
         return 2
-    config = BuildConfig(seeds=args.seeds, out=args.out, templates=args.templates,
-                         cache=None if args.no_cache else args.cache, jobs=args.jobs, progress=not args.no_progress,
-                         executor=Executor(args.executor, args.scheduler))
+    config = BuildConfig(
+        seeds=args.seeds,
+        out=args.out,
+        templates=args.templates,
+        cache=None if args.no_cache else args.cache,
+        jobs=args.jobs,
+        progress=not args.no_progress,
+        executor=Executor(args.executor, args.scheduler),
+    )
     try:
         report = build(config)
     except (ExecutorError, CacheStoreError) as error:
@@ -96,10 +133,13 @@ def run_build(args) -> int:
     if report.skipped:
         print(f"{report.count} briefings: nothing changed since the last build")
     else:
-        print(f"{report.count} briefings ({report.parsed} parsed, {report.cached} from cache): "
-              f"{len(report.write.written)} files written, {len(report.write.unchanged)} unchanged, "
-              f"{len(report.write.removed)} removed ("
-              + ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.seconds.items()) + ")")
+        print(
+            f"{report.count} briefings ({report.parsed} parsed, {report.cached} from cache): "
+            f"{len(report.write.written)} files written, {len(report.write.unchanged)} unchanged, "
+            f"{len(report.write.removed)} removed ("
+            + ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.seconds.items())
+            + ")"
+        )
     return 1 if report.errors else 0
 
 
@@ -155,12 +195,24 @@ def run_timex(args) -> int:
         try:
             timexes = find_timexes(seed.body, seed.published)
         except Exception as error:  # noqa: BLE001 - one document's failure must not stop the others
-            print(f"error: {path}: temporal expressions could not be read ({error!r}); "
-                  "please report this document", file=sys.stderr)
+            print(
+                f"error: {path}: temporal expressions could not be read ({error!r}); please report this document",
+                file=sys.stderr,
+            )
             status = 1
             continue
-        found = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-                  **({"mod": t.mod} if t.mod else {}), "when": t.when} for t in timexes]
+        found = [
+            {
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "type": t.type,
+                "value": t.value,
+                **({"mod": t.mod} if t.mod else {}),
+                "when": t.when,
+            }
+            for t in timexes
+        ]
         text = json.dumps(found, ensure_ascii=False, indent=1)
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)

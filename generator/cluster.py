@@ -13,6 +13,7 @@ A seed that fails is that seed's error; a task whose worker died runs again on
 another one (RETRIES, and the scheduler's allowed-failures), then is the seed's
 error too.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -38,18 +39,29 @@ def extract_on_cluster(work: list[Work], scheduler: str | None, jobs: int) -> It
     fingerprint = code_fingerprint()
     with connect(scheduler, jobs) as client:
         # Keyed by content, as the cache is: two builds sending the same seed share one task.
-        futures = {client.submit(extract_on_worker, path, raw, keep, fingerprint, retries=RETRIES,
-                                 key=f"extract-{seed_key(path.name, raw, keep)}"): path
-                   for path, raw, keep in work}
+        futures = {
+            client.submit(
+                extract_on_worker,
+                path,
+                raw,
+                keep,
+                fingerprint,
+                retries=RETRIES,
+                key=f"extract-{seed_key(path.name, raw, keep)}",
+            ): path
+            for path, raw, keep in work
+        }
         for future in as_completed(futures):
             yield futures[future], outcome(future)
 
 
 def extract_on_worker(path: Path, raw: bytes, keep: tuple[str, ...], fingerprint: str) -> dict | Exception:
     if code_fingerprint() != fingerprint:
-        return RuntimeError(f"the Dask worker {get_worker().address} runs other generator code than the build "
-                            f"(code {code_fingerprint()}, the build's {fingerprint}); install the same version "
-                            "on every worker")
+        return RuntimeError(
+            f"the Dask worker {get_worker().address} runs other generator code than the build "
+            f"(code {code_fingerprint()}, the build's {fingerprint}); install the same version "
+            "on every worker"
+        )
     return guarded_extract(path, raw, keep)
 
 
@@ -65,19 +77,25 @@ def outcome(future) -> dict | Exception:
 def connect(scheduler: str | None, jobs: int) -> Iterator[Client]:
     if scheduler is None:
         # One thread per worker: extraction holds the GIL, and each worker process loads one pipeline.
-        with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-                Client(cluster) as client:
+        with (
+            LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            Client(cluster) as client,
+        ):
             yield client
         return
     try:
         client = Client(scheduler, timeout=CONNECT_SECONDS)
     except (OSError, TimeoutError, ValueError) as error:
-        raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler} ({error}); start one with "
-                            "`dask scheduler` and give the address it prints") from error
+        raise ExecutorError(
+            f"cannot reach the Dask scheduler at {scheduler} ({error}); start one with "
+            "`dask scheduler` and give the address it prints"
+        ) from error
     with client:
         try:
             client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
         except TimeoutError as error:
-            raise ExecutorError(f"no worker joined the Dask scheduler at {scheduler} within {WORKER_WAIT_SECONDS} s; "
-                                f"start some with `dask worker {scheduler}`") from error
+            raise ExecutorError(
+                f"no worker joined the Dask scheduler at {scheduler} within {WORKER_WAIT_SECONDS} s; "
+                f"start some with `dask worker {scheduler}`"
+            ) from error
         yield client

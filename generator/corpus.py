@@ -2,6 +2,7 @@
 real article with its date shifted, its paragraphs after the lead reordered, a
 paragraph from another article sometimes added, and proper names swapped with
 another article's, so that every seed is distinct text that reads like news."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,8 +34,7 @@ def load_articles(folder: Path) -> list[Article]:
     for path in list_seeds(folder):
         seed = read_seed(path)
         paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", seed.body) if p.strip())
-        header = {key: value for key in ("title", "source", "url", "author")
-                  if (value := getattr(seed, key))}
+        header = {key: value for key in ("title", "source", "url", "author") if (value := getattr(seed, key))}
         articles.append(Article(slugify(seed.name), seed.published, header, paragraphs, repeated_names(seed.body)))
     return articles
 
@@ -70,8 +70,9 @@ def _fingerprint(body: str) -> str:
     return hashlib.sha256("\n".join(paragraphs).encode()).hexdigest()
 
 
-def vary_article(base: Article, articles: list[Article], rng: random.Random,
-                 extra: bool = False) -> tuple[dt.date, str]:
+def vary_article(
+    base: Article, articles: list[Article], rng: random.Random, extra: bool = False
+) -> tuple[dt.date, str]:
     """A shifted date and a new body: the lead kept, the rest reordered, a paragraph
     of another article sometimes added (always, with `extra`), names swapped."""
     donor = rng.choice([a for a in articles if a is not base])
@@ -87,8 +88,10 @@ def vary_article(base: Article, articles: list[Article], rng: random.Random,
 
 
 # One clause of news, repeated without a full stop: the run-on sentence of the size tests.
-RUN_ON_CLAUSE = ("the mayor of Paris said on Monday that the council would spend 40 million euros on the bridge, "
-                 "and Xi Jinping met the ministers in Beijing in 2019 ")
+RUN_ON_CLAUSE = (
+    "the mayor of Paris said on Monday that the council would spend 40 million euros on the bridge, "
+    "and Xi Jinping met the ministers in Beijing in 2019 "
+)
 
 
 def big_seed(source: Path, kind: str, size: int) -> bytes:
@@ -99,5 +102,5 @@ def big_seed(source: Path, kind: str, size: int) -> bytes:
         body = "\n\n".join(paragraphs * (size // sum(len(p) + 2 for p in paragraphs) + 1))
     else:
         body = "On Tuesday " + RUN_ON_CLAUSE * (size // len(RUN_ON_CLAUSE) + 1)
-    data = ("date 2023-05-25\ntitle A seed of the size tests\n\n" + body).encode("utf-8")[:size - 2]
+    data = ("date 2023-05-25\ntitle A seed of the size tests\n\n" + body).encode("utf-8")[: size - 2]
     return data.rsplit(b" ", 1)[0].rstrip(b",") + b".\n"

@@ -1,6 +1,7 @@
 """The briefing as data: the JSON published beside each page, in the format that
 ../shared/eval/README.md describes (id, published, title, summary, body, timeline,
 actors, figures, quotes), each item with its source sentence and that sentence's anchor."""
+
 from __future__ import annotations
 
 from . import __version__
@@ -26,19 +27,49 @@ def briefing_data(briefing: Briefing) -> dict:
         "title": briefing.title,
         "summary": " ".join(briefing.summary),
         "summary_sentences": list(briefing.summary),
-        "source": seed.source, "url": safe_url(seed.url), "author": seed.author, "tags": list(seed.tags),
+        "source": seed.source,
+        "url": safe_url(seed.url),
+        "author": seed.author,
+        "tags": list(seed.tags),
         "body": [" ".join(sentences[i].text for i in paragraph) for paragraph in briefing.paragraphs],
         "sentences": [{"id": s.anchor, "paragraph": s.paragraph, "text": s.text} for s in sentences],
-        "timeline": [{"when": e.when, **calendar_span(e.when), "readable": readable(e.when),
-                      "granularity": granularity(e.when), "expression": e.expression, "event": e.event,
-                      "expected": e.expected,
-                      **source(e.sentence)} for e in briefing.timeline],
-        "actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "role": a.role,
-                    "mentions": a.mentions, "sentences": [sentences[i].anchor for i in a.sentences]}
-                   for a in briefing.actors],
-        "figures": [{"text": f.text, "value": plain_number(f.value), "unit": f.unit, "measure": f.measure,
-                     "qualifier": f.qualifier, "period": f.period, "conversion": f.conversion,
-                     **source(f.sentence)} for f in briefing.figures],
+        "timeline": [
+            {
+                "when": e.when,
+                **calendar_span(e.when),
+                "readable": readable(e.when),
+                "granularity": granularity(e.when),
+                "expression": e.expression,
+                "event": e.event,
+                "expected": e.expected,
+                **source(e.sentence),
+            }
+            for e in briefing.timeline
+        ],
+        "actors": [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "aliases": list(a.aliases),
+                "role": a.role,
+                "mentions": a.mentions,
+                "sentences": [sentences[i].anchor for i in a.sentences],
+            }
+            for a in briefing.actors
+        ],
+        "figures": [
+            {
+                "text": f.text,
+                "value": plain_number(f.value),
+                "unit": f.unit,
+                "measure": f.measure,
+                "qualifier": f.qualifier,
+                "period": f.period,
+                "conversion": f.conversion,
+                **source(f.sentence),
+            }
+            for f in briefing.figures
+        ],
         "quotes": [{"speaker": q.speaker, "text": q.text, **source(q.sentence)} for q in briefing.quotes],
         "topics": list(briefing.topics),
         "removed_boilerplate": list(briefing.removed),

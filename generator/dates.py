@@ -1,5 +1,6 @@
 """TIMEX3-style values: their readable forms ('2023-05-24' -> 'Wed 24 May 2023') and
 the calendar days they span ('2023-W20' -> Mon 15 May to Sun 21 May 2023)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,9 +45,16 @@ def granularity(when: str) -> str:
     """day, week, month, quarter, season, year, decade or interval."""
     if "/" in when:
         return "interval"
-    patterns = [(r"\d{4}-\d{2}-\d{2}(T.*)?", "day"), (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
-                (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half"), (r"\d{4}-[A-Z]{2}", "season"),
-                (r"\d{4}", "year"), (r"\d{3}", "decade")]
+    patterns = [
+        (r"\d{4}-\d{2}-\d{2}(T.*)?", "day"),
+        (r"\d{4}-W\d{2}", "week"),
+        (r"\d{4}-\d{2}", "month"),
+        (r"\d{4}-Q\d", "quarter"),
+        (r"\d{4}-H\d", "half"),
+        (r"\d{4}-[A-Z]{2}", "season"),
+        (r"\d{4}", "year"),
+        (r"\d{3}", "decade"),
+    ]
     return next((name for pattern, name in patterns if re.fullmatch(pattern, when)), "other")
 
 

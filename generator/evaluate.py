@@ -5,6 +5,7 @@ its score.py). Gold YAML and data JSON in, precision / recall / F1 per section o
 Matching is one-to-one and greedy in the data's order; an unmatched data item that
 an optional gold entry covers is neither a hit nor an extra.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -16,8 +17,9 @@ from pathlib import Path
 
 import yaml
 
-FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
-                      "\u2013": "-", "\u2014": "-"})
+FOLD = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-"}
+)
 SECTIONS = ("timeline", "actors", "roles", "figures", "measures", "quotes")
 
 
@@ -48,8 +50,11 @@ class Score:
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        self.hits, self.extras, self.misses = self.hits + other.hits, self.extras + other.extras, \
-            self.misses + other.misses
+        self.hits, self.extras, self.misses = (
+            self.hits + other.hits,
+            self.extras + other.extras,
+            self.misses + other.misses,
+        )
 
     def precision(self) -> float:
         found = self.hits + self.extras
@@ -82,11 +87,16 @@ def pair(gold: list, items: list, matches, optional, describe) -> Score:
 
 def score_timeline(gold: dict, data: dict) -> Score:
     section = gold.get("timeline") or {}
-    return pair(section.get("required") or [], data.get("timeline") or [],
-                lambda g, s: contains_any(fold(s.get("source")), g["anchor"])
-                and any(fnmatch.fnmatchcase(str(s.get("when") or ""), str(w)) for w in listed(g["when"])),
-                lambda s: contains_any(fold(s.get("source")), section.get("optional")),
-                lambda s: f"{s.get('when')} | {str(s.get('source'))[:90]}")
+    return pair(
+        section.get("required") or [],
+        data.get("timeline") or [],
+        lambda g, s: (
+            contains_any(fold(s.get("source")), g["anchor"])
+            and any(fnmatch.fnmatchcase(str(s.get("when") or ""), str(w)) for w in listed(g["when"]))
+        ),
+        lambda s: contains_any(fold(s.get("source")), section.get("optional")),
+        lambda s: f"{s.get('when')} | {str(s.get('source'))[:90]}",
+    )
 
 
 def actor_keys(actor: dict) -> set[str]:
@@ -105,9 +115,13 @@ def score_actors(gold: dict, data: dict) -> tuple[Score, Score]:
             matched.append((g, s))
         return ok
 
-    actors = pair(section.get("required") or [], data.get("actors") or [], matches,
-                  lambda s: bool(actor_keys(s) & optional),
-                  lambda s: f"{s.get('name')} ({s.get('kind')}) aliases={s.get('aliases')}")
+    actors = pair(
+        section.get("required") or [],
+        data.get("actors") or [],
+        matches,
+        lambda s: bool(actor_keys(s) & optional),
+        lambda s: f"{s.get('name')} ({s.get('kind')}) aliases={s.get('aliases')}",
+    )
     roles = Score()
     for g, s in matched:
         if not g.get("role"):
@@ -125,8 +139,11 @@ def figure_matches(g: dict, s: dict) -> bool:
         wanted, got = float(g["value"]), float(s.get("value"))
     except (TypeError, ValueError):
         return False
-    return (any(fnmatch.fnmatchcase(fold(s.get("unit")), fold(u)) for u in listed(g["unit"]))
-            and math.isclose(got, wanted, rel_tol=0.005) and contains_any(fold(s.get("source")), g["anchor"]))
+    return (
+        any(fnmatch.fnmatchcase(fold(s.get("unit")), fold(u)) for u in listed(g["unit"]))
+        and math.isclose(got, wanted, rel_tol=0.005)
+        and contains_any(fold(s.get("source")), g["anchor"])
+    )
 
 
 def score_figures(gold: dict, data: dict) -> tuple[Score, Score]:
@@ -137,8 +154,13 @@ def score_figures(gold: dict, data: dict) -> tuple[Score, Score]:
         text = fold(s.get("text"))
         return bool(text) and any(fold(o) in text or text in fold(o) for o in listed(section.get("optional")))
 
-    score = pair(section.get("required") or [], figures, figure_matches, optional,
-                 lambda s: f"{s.get('text')!r} = {s.get('value')} {s.get('unit')} | {s.get('measure')!r}")
+    score = pair(
+        section.get("required") or [],
+        figures,
+        figure_matches,
+        optional,
+        lambda s: f"{s.get('text')!r} = {s.get('value')} {s.get('unit')} | {s.get('measure')!r}",
+    )
     measures = Score()
     for g in section.get("required") or []:
         found = next((s for s in figures if figure_matches(g, s)), None)
@@ -149,19 +171,27 @@ def score_figures(gold: dict, data: dict) -> tuple[Score, Score]:
         else:
             measures.misses += 1
             measures.notes.append(
-                f"measure: {g['anchor'][0]}: got {found.get('measure')!r}, want one of {g['measure']}")
+                f"measure: {g['anchor'][0]}: got {found.get('measure')!r}, want one of {g['measure']}"
+            )
     return score, measures
 
 
 def score_quotes(gold: dict, data: dict) -> Score:
     section = gold.get("quotes") or {}
-    people = {name_key(a["name"]): {name_key(n) for n in [*listed(a["names"]), a["name"]]}
-              for a in (gold.get("actors") or {}).get("required") or []}
-    return pair(section.get("required") or [], data.get("quotes") or [],
-                lambda g, s: contains_any(fold(s.get("text")), g["anchor"])
-                and name_key(s.get("speaker")) in people.get(name_key(g["speaker"]), {name_key(g["speaker"])}),
-                lambda s: contains_any(fold(s.get("text")), section.get("optional")),
-                lambda s: f"{s.get('speaker')}: {str(s.get('text'))[:80]}")
+    people = {
+        name_key(a["name"]): {name_key(n) for n in [*listed(a["names"]), a["name"]]}
+        for a in (gold.get("actors") or {}).get("required") or []
+    }
+    return pair(
+        section.get("required") or [],
+        data.get("quotes") or [],
+        lambda g, s: (
+            contains_any(fold(s.get("text")), g["anchor"])
+            and name_key(s.get("speaker")) in people.get(name_key(g["speaker"]), {name_key(g["speaker"])})
+        ),
+        lambda s: contains_any(fold(s.get("text")), section.get("optional")),
+        lambda s: f"{s.get('speaker')}: {str(s.get('text'))[:80]}",
+    )
 
 
 def texts_shown(data: dict) -> str:
@@ -181,8 +211,9 @@ def leaked(gold: dict, data: dict) -> list[str]:
 def anchors_kept(gold: dict, data: dict) -> tuple[int, int]:
     body = data.get("body")
     text = fold(body if isinstance(body, str) else " ".join(listed(body)))
-    anchors = [g["anchor"] for key in ("timeline", "figures", "quotes")
-               for g in (gold.get(key) or {}).get("required") or []]
+    anchors = [
+        g["anchor"] for key in ("timeline", "figures", "quotes") for g in (gold.get(key) or {}).get("required") or []
+    ]
     return sum(contains_any(text, a) for a in anchors), len(anchors)
 
 
@@ -211,8 +242,10 @@ class Report:
         return min(score.f1() for score in self.totals().values())
 
     def as_dict(self) -> dict:
-        result: dict = {name: {"precision": round(s.precision(), 3), "recall": round(s.recall(), 3),
-                               "f1": round(s.f1(), 3)} for name, s in self.totals().items()}
+        result: dict = {
+            name: {"precision": round(s.precision(), 3), "recall": round(s.recall(), 3), "f1": round(s.f1(), 3)}
+            for name, s in self.totals().items()
+        }
         result["boilerplate_leaks"] = sum(len(s.leaks) for s in self.seeds)
         result["body_anchors_kept"] = f"{sum(s.kept for s in self.seeds)}/{sum(s.anchors for s in self.seeds)}"
         result["seeds_without_data"] = self.missing
@@ -243,8 +276,14 @@ def evaluate(gold_folder: Path, data_folder: Path) -> Report:
             continue
         actors, roles = score_actors(gold, data)
         figures, measures = score_figures(gold, data)
-        sections = {"timeline": score_timeline(gold, data), "actors": actors, "roles": roles,
-                    "figures": figures, "measures": measures, "quotes": score_quotes(gold, data)}
+        sections = {
+            "timeline": score_timeline(gold, data),
+            "actors": actors,
+            "roles": roles,
+            "figures": figures,
+            "measures": measures,
+            "quotes": score_quotes(gold, data),
+        }
         kept, anchors = anchors_kept(gold, data)
         report.seeds.append(SeedScore(seed, sections, leaked(gold, data), kept, anchors))
     return report
@@ -266,6 +305,12 @@ def print_report(report: Report, verbose: bool = False, as_json: bool = False) -
     if as_json:
         print(json.dumps(totals, indent=2))
         return
-    print("TOTAL: " + "  ".join(f"{name} P{s['precision']:.2f}/R{s['recall']:.2f}/F{s['f1']:.2f}"
-                                for name, s in totals.items() if isinstance(s, dict))
-          + f"  leaks {totals['boilerplate_leaks']}  body {totals['body_anchors_kept']}")
+    print(
+        "TOTAL: "
+        + "  ".join(
+            f"{name} P{s['precision']:.2f}/R{s['recall']:.2f}/F{s['f1']:.2f}"
+            for name, s in totals.items()
+            if isinstance(s, dict)
+        )
+        + f"  leaks {totals['boilerplate_leaks']}  body {totals['body_anchors_kept']}"
+    )

@@ -3,6 +3,7 @@ to the feed in docs_dir (the same bytes wherever the site is published); the
 published copy gets absolute links from the site's URL (`absolute_links`); ids are
 `tag:` URIs made from the briefing's id, and there is no build timestamp, so the
 file changes only when the briefings do."""
+
 from __future__ import annotations
 
 import re
@@ -26,17 +27,19 @@ def briefing_url(data: dict) -> str:
 
 
 def feed_entry(data: dict) -> str:
-    return "\n".join([
-        "  <entry>",
-        f"    <title>{escape(data['title'])}</title>",
-        f"    <id>tag:news-briefings,{data['published']}:{escape(data['id'])}</id>",
-        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(briefing_url(data))}/>",
-        f"    <updated>{data['published']}T00:00:00Z</updated>",
-        f"    <published>{data['published']}T00:00:00Z</published>",
-        *([f"    <author><name>{escape(data['author'])}</name></author>"] if data.get("author") else []),
-        f"    <summary>{escape(data['summary'])}</summary>",
-        "  </entry>",
-    ])
+    return "\n".join(
+        [
+            "  <entry>",
+            f"    <title>{escape(data['title'])}</title>",
+            f"    <id>tag:news-briefings,{data['published']}:{escape(data['id'])}</id>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(briefing_url(data))}/>',
+            f"    <updated>{data['published']}T00:00:00Z</updated>",
+            f"    <published>{data['published']}T00:00:00Z</published>",
+            *([f"    <author><name>{escape(data['author'])}</name></author>"] if data.get("author") else []),
+            f"    <summary>{escape(data['summary'])}</summary>",
+            "  </entry>",
+        ]
+    )
 
 
 def atom_feed(datas: list[dict], title: str = "News briefings") -> str:

@@ -24,6 +24,7 @@ The word lists in data/furniture_patterns.jsonl are evidence for spaCy's Matcher
 never the whole rule: "Photos released by the ministry showed damage." is a
 clause of the story and stays.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,39 @@ from spacy.tokens import Doc, Token
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a word that is not lowercase.
 SENTENCE_END = re.compile(r"(?<=[.!?])[’”\"')\]]*\s+(?=[^\sa-z])")
 # Words whose full stop does not end a sentence: 'Mr. Toccafondi', 'Jan. 22'.
-TITLES = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "no", "vs", "lt", "col", "prof",
-          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp"}
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "jr",
+    "sr",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "no",
+    "vs",
+    "lt",
+    "col",
+    "prof",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "co",
+    "corp",
+}
 PARTICLES = {"in", "up", "out", "down", "off", "back", "below", "above", "here", "now", "later"}
 OPENING_QUOTES = "“\"‘'"
 # 'LONDON (Reuters) -', 'WASHINGTON, May 5 —': a dateline is the article's own.
@@ -58,9 +90,39 @@ READER_OR_SITE = {"you", "we", "i"}
 RUNS = {"SHARE_BAR", "STAMP", "CREDIT"}  # evidence that runs over several words a cut must not split
 STRONG = {"ADDRESS", "SITE_VOICE", "MARKER", "COUNTER", "CREDIT", "SHARE_BAR", "STAMP"}
 # A line does not end on these ('Log in' may end on 'in': the parse decides).
-FUNCTION_WORDS = {"the", "a", "an", "of", "and", "or", "at", "to", "for", "with", "by", "from",
-                  "as", "but", "nor", "into", "that", "his", "her", "its", "their", "our",
-                  "your", "my", "this", "these", "those", "than", "about", "against", "between"}
+FUNCTION_WORDS = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "but",
+    "nor",
+    "into",
+    "that",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "your",
+    "my",
+    "this",
+    "these",
+    "those",
+    "than",
+    "about",
+    "against",
+    "between",
+}
 
 
 @lru_cache(maxsize=4)
@@ -79,7 +141,7 @@ def remove_pasted_furniture(paragraph: str, nlp: Language, removed: list[str]) -
     spans = sentence_spans(paragraph)
     cuts: list[tuple[int, int]] = []
     for start, end in spans:
-        cut = find_furniture(paragraph[start:start + CONTEXT], nlp, end=end - start)
+        cut = find_furniture(paragraph[start : start + CONTEXT], nlp, end=end - start)
         if cut:
             cuts += _lines_of(paragraph, start, start + cut, nlp)
     cuts += _questions_to_the_reader(paragraph, spans, cuts, nlp)
@@ -93,9 +155,9 @@ def remove_pasted_furniture(paragraph: str, nlp: Language, removed: list[str]) -
 def _lines_of(paragraph: str, start: int, end: int, nlp: Language) -> list[tuple[int, int]]:
     """One cut may hold two lines, 'Advertisement' and a headline after it: list them as written."""
     inner = find_furniture(paragraph[start:end].rstrip(), nlp)
-    if inner is None or start + inner >= end or not paragraph[start + inner:end].strip():
+    if inner is None or start + inner >= end or not paragraph[start + inner : end].strip():
         return [(start, end)]
-    if not evidence(_parse(paragraph[start:start + inner].rstrip(), nlp), nlp) & STRONG:
+    if not evidence(_parse(paragraph[start : start + inner].rstrip(), nlp), nlp) & STRONG:
         return [(start, end)]  # 'Center: Paramilitary buildup in Ukraine …' is one headline
     return [(start, start + inner), (start + inner, end)]
 
@@ -105,7 +167,11 @@ def _join_touching(cuts: list[tuple[int, int]], paragraph: str) -> list[tuple[in
     ('Advertisement' before a headline was not: it has no stop of its own)."""
     joined: list[tuple[int, int]] = []
     for start, end in cuts:
-        if joined and not paragraph[joined[-1][1]:start].strip() and paragraph[:joined[-1][1]].rstrip()[-1:] in ".?!":
+        if (
+            joined
+            and not paragraph[joined[-1][1] : start].strip()
+            and paragraph[: joined[-1][1]].rstrip()[-1:] in ".?!"
+        ):
             start = joined.pop()[0]
         joined.append((start, end))
     return joined
@@ -117,7 +183,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     # Even after 'Mr.': copy-paste puts lines there too, and a name after it is no line.
     # But not within a date or number: 'Jan. 22', 'No. 5'.
     for match in SENTENCE_END.finditer(paragraph):
-        word = paragraph[:match.start()].rsplit(None, 1)[-1].rstrip(".").lower()
+        word = paragraph[: match.start()].rsplit(None, 1)[-1].rstrip(".").lower()
         if not (paragraph[match.end()].isdigit() and word in TITLES):
             starts.append(match.end())
     return list(zip(starts, starts[1:] + [len(paragraph)], strict=False))
@@ -138,12 +204,13 @@ def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | No
     if cuts:
         # 'Subscribe now The …' ends the line for sure; 'Share on | Twitter' may go on; else the first.
         token = next((t for t, certain in cuts if certain), None) or next(
-            (t for t, _ in cuts if not _dangling(_parse(sentence[:t.idx].rstrip(), nlp)[-1])), cuts[0][0])
+            (t for t, _ in cuts if not _dangling(_parse(sentence[: t.idx].rstrip(), nlp)[-1])), cuts[0][0]
+        )
         return _over_credit(text, tokens, token, nlp)
     if len(tokens) > MAX_LINE_TOKENS:
         return None
     stripped = sentence.rstrip()
-    if stripped[-1:] in "’”\"":
+    if stripped[-1:] in '’”"':
         return None
     if stripped[-1:] not in ".!?":
         return len(sentence) if end == len(text) and furniture_reason(stripped, nlp, certain=True) else None
@@ -153,21 +220,24 @@ def find_furniture(text: str, nlp: Language, end: int | None = None) -> int | No
 
 def _line_ends(text: str, tokens: Doc, nlp: Language, loose: bool = False) -> Iterator[tuple[Token, bool]]:
     """Each token where a furniture line that starts the sentence could end and the sentence begin."""
-    for token in tokens[1:MAX_HEADLINE_TOKENS + 1]:
+    for token in tokens[1 : MAX_HEADLINE_TOKENS + 1]:
         if not _may_start_sentence(token):
             continue
-        line, certain = text[:token.idx].rstrip(), _certain_start(token, nlp)
+        line, certain = text[: token.idx].rstrip(), _certain_start(token, nlp)
         if token.i == 1 and not certain and not evidence(_parse(line, nlp), nlp) & STRONG:
             continue  # 'Siyoka Simasiku said': one word before a capital is a first name, not a line
         reason = furniture_reason(line, nlp, certain=certain)
-        if reason and opens_sentence(text[token.idx:], nlp, certain, loose=loose or reason in STRONG):
+        if reason and opens_sentence(text[token.idx :], nlp, certain, loose=loose or reason in STRONG):
             yield token, certain
 
 
 def _may_start_sentence(token: Token) -> bool:
     previous = token.doc[token.i - 1]
-    if not previous.whitespace_ or previous.lower_ in FUNCTION_WORDS or (
-            previous.is_punct and previous.text not in ")]"):
+    if (
+        not previous.whitespace_
+        or previous.lower_ in FUNCTION_WORDS
+        or (previous.is_punct and previous.text not in ")]")
+    ):
         return False
     return (token.text[:1].isupper() and "/" not in token.text) or token.text in OPENING_QUOTES
 
@@ -187,14 +257,18 @@ def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
     for label, start, end in sorted(furniture_matcher(nlp)(tokens), key=lambda match: -match[2]):  # longest first
         if end >= len(tokens) or end <= token.i:
             continue
-        if nlp.vocab.strings[label] in RUNS and start < token.i and opens_sentence(
-                text[tokens[end].idx:], nlp, _certain_start(tokens[end], nlp), loose=True):
+        if (
+            nlp.vocab.strings[label] in RUNS
+            and start < token.i
+            and opens_sentence(text[tokens[end].idx :], nlp, _certain_start(tokens[end], nlp), loose=True)
+        ):
             return tokens[end].idx  # 'Facebook Twitter | LinkedIn Email The …'
         if nlp.vocab.strings[label] != "CREDIT":
             continue
-        between = tokens[token.i:start]
+        between = tokens[token.i : start]
         if all(t.text[:1].isupper() or t.text in "/-" for t in between) and opens_sentence(
-                text[tokens[end].idx:], nlp, _certain_start(tokens[end], nlp)):
+            text[tokens[end].idx :], nlp, _certain_start(tokens[end], nlp)
+        ):
             return tokens[end].idx
     return token.idx
 
@@ -212,22 +286,25 @@ def evidence(doc: Doc, nlp: Language) -> set[str]:
 
 def _site_words(doc: Doc, nlp: Language) -> set[int]:
     """Indices of the words that name the page's own things: 'story', 'comments', 'photo'."""
-    return {i for label, start, end in furniture_matcher(nlp)(doc) for i in range(start, end)
-            if nlp.vocab.strings[label] in ("SITE_NOUN", "MEDIA")}
+    return {
+        i
+        for label, start, end in furniture_matcher(nlp)(doc)
+        for i in range(start, end)
+        if nlp.vocab.strings[label] in ("SITE_NOUN", "MEDIA")
+    }
 
 
 def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | None:
     """Why a line with no full stop, standing where a sentence starts, is furniture; None if it may be news.
     `certain`: the next word can only begin a sentence, so the line stands alone."""
-    if not line or any(q in line for q in "“”\"") or DATELINE.match(line) or line.count("(") != line.count(")"):
+    if not line or any(q in line for q in '“”"') or DATELINE.match(line) or line.count("(") != line.count(")"):
         return None
     doc = _parse(line, nlp)
     kicker = KICKER.match(line)
     if len(doc) > (MAX_HEADLINE_TOKENS if kicker else MAX_LINE_TOKENS):
         return None
     found = evidence(doc, nlp)
-    if kicker and len(kicker.group("label").split()) <= 4 and not story_clause(
-            _parse(kicker.group("label"), nlp), nlp):
+    if kicker and len(kicker.group("label").split()) <= 4 and not story_clause(_parse(kicker.group("label"), nlp), nlp):
         return "label"  # 'Analysis: What comes next', 'Longest battle: What are the next steps …?'
 
     if "," in line[:-1] and not found & STRONG:
@@ -255,8 +332,11 @@ def _content_free(doc: Doc, nlp: Language) -> bool:
     of the story ('Opposition leader Keir Starmer said': 'leader' is the story's noun)."""
     site = _site_words(doc, nlp)
     words = [t for t in doc if not t.is_punct]
-    return len(words) > 1 and not all(t.is_stop for t in words) and all(
-        t.i in site or t.pos_ in ("ADJ", "ADV", "PART") or t.tag_ in ("VBG", "VBN") for t in words)
+    return (
+        len(words) > 1
+        and not all(t.is_stop for t in words)
+        and all(t.i in site or t.pos_ in ("ADJ", "ADV", "PART") or t.tag_ in ("VBG", "VBN") for t in words)
+    )
 
 
 def _dangling(last: Token) -> bool:
@@ -282,12 +362,14 @@ def story_clause(doc: Doc, nlp: Language) -> bool:
 def _reader_or_site(subject: Token) -> bool:
     """'you', 'we', or the page itself: 'This content', 'This article' (not 'Xi's comment')."""
     return subject.lower_ in READER_OR_SITE or any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("this", "our", "your") for c in subject.children)
+        c.dep_ in ("det", "poss") and c.lower_ in ("this", "our", "your") for c in subject.children
+    )
 
 
 def _finite(verb: Token) -> bool:
-    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                            for c in verb.children)
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children
+    )
 
 
 def imperative(doc: Doc) -> bool:
@@ -337,8 +419,9 @@ def opens_sentence(text: str, nlp: Language, certain: bool = False, loose: bool 
     return len(sentence) > 3 and _finite(sentence.root) and any(c.dep_ in SUBJECTS for c in sentence.root.children)
 
 
-def _questions_to_the_reader(paragraph: str, spans: list[tuple[int, int]], cuts: list[tuple[int, int]],
-                             nlp: Language) -> list[tuple[int, int]]:
+def _questions_to_the_reader(
+    paragraph: str, spans: list[tuple[int, int]], cuts: list[tuple[int, int]], nlp: Language
+) -> list[tuple[int, int]]:
     """'Enjoy reading?' or 'Already a subscriber?' just before a cut furniture line belongs to it."""
     cut_starts = {start for start, _ in cuts}
     found = []

@@ -2,6 +2,7 @@
 it is built from (the data of the briefings it shows, the names and paths it links
 to, the code and the templates). A page whose key is the same as at the last build,
 and whose file is still as the generator left it, is not rendered again."""
+
 from __future__ import annotations
 
 import hashlib

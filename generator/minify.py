@@ -4,6 +4,7 @@ templates leave in every page (runs of blank lines and indentation, about a tent
 a briefing page). Text inside <pre>, <textarea>, <script> and <style> is left as it
 is; elsewhere a run of whitespace holding a line break renders the same as a single
 line break."""
+
 from __future__ import annotations
 
 import re

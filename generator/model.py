@@ -3,6 +3,7 @@
 Every extracted item names the sentence it came from (`sentence`, an index into
 `Briefing.sentences`), so pages can link to it and the evaluation can check it.
 """
+
 from __future__ import annotations
 
 import datetime as dt

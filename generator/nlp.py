@@ -1,5 +1,6 @@
 """The one place that knows which spaCy pipeline the generator runs on: the English
 model plus two gazetteer rulers, built once and then loaded ready-made."""
+
 from __future__ import annotations
 
 import logging
@@ -84,8 +85,14 @@ def split_text(text: str, size: int) -> list[str]:
     pieces = []
     while len(text) > size:
         window = text[:size]
-        cut = next((end for end in (window.rfind("\n\n") + 2, window.rfind(". ") + 2, window.rfind(" ") + 1)
-                    if end > size // 2), size)
+        cut = next(
+            (
+                end
+                for end in (window.rfind("\n\n") + 2, window.rfind(". ") + 2, window.rfind(" ") + 1)
+                if end > size // 2
+            ),
+            size,
+        )
         pieces.append(text[:cut])
         text = text[cut:]
     return [*pieces, text]

@@ -6,6 +6,7 @@ Each worker process loads the spaCy pipeline once; on this machine, a handful of
 seeds (an edit under `mkdocs serve`) are extracted in this process instead, where
 the pipeline stays loaded between builds.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -71,8 +72,7 @@ def extract_in_pool(work: list[Work], jobs: int) -> Iterator[Result]:
         return
     # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process can deadlock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context,
-                             initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context, initializer=_start_worker) as pool:
         futures = {pool.submit(guarded_extract, path, raw, keep): path for path, raw, keep in work}
         for future in as_completed(futures):
             yield futures[future], future.result()

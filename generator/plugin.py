@@ -10,6 +10,7 @@ all, while a plain build or serve goes on and shows them on the home page.
 
 A site of more than `shard_size` briefings is built in shards (generator/pages/shards.py):
 this build writes the top level and starts one build process per shard."""
+
 from __future__ import annotations
 
 import logging
@@ -27,11 +28,11 @@ from mkdocs.structure.files import InclusionLevel
 from .build import BuildConfig, build
 from .feeds import absolute_links
 from .minify import literal_characters, prune_theme_assets, squeeze_whitespace
-from .parallel import default_jobs
-from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
 from .pages.shard_builds import ShardError, ShardRuns, quiet_excluded_links, write_bundle_list
 from .pages.shard_tags import add_unbuilt_pages
 from .pages.shards import ENV, built_by_shard, count_by_month, decode_shard, owned_by_top, plan_shards
+from .parallel import default_jobs
+from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
 from .writer import read_manifest
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -68,9 +69,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 # initialized module (an import from two threads at once): wait for it.
                 self.loader.join()
         root = Path(config.config_file_path).resolve().parent
-        self.build_config = BuildConfig(seeds=root / self.config.seeds, out=Path(config.docs_dir),
-                                        templates=root / self.config.templates, cache=root / self.config.cache,
-                                        jobs=self.config.jobs, keep_in_memory=self.serving)
+        self.build_config = BuildConfig(
+            seeds=root / self.config.seeds,
+            out=Path(config.docs_dir),
+            templates=root / self.config.templates,
+            cache=root / self.config.cache,
+            jobs=self.config.jobs,
+            keep_in_memory=self.serving,
+        )
         self.parked: dict[str, bytes] = {}
         if os.environ.get(ENV):  # a shard's build: the top-level build has generated the pages
             self.shard = decode_shard(os.environ[ENV])
@@ -79,10 +85,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._generate()
         plan = [] if self.serving else plan_shards(count_by_month(self.generated), self.config.shard_size)
         if plan:
-            log.info("briefings: %d briefings, more than %d: building %d shards beside the top level",
-                     sum(count_by_month(self.generated).values()), self.config.shard_size, len(plan))
-            self.runs = ShardRuns(plan, Path(config.config_file_path), Path(config.site_dir), config.strict,
-                                  self.config.shard_jobs or default_jobs())
+            log.info(
+                "briefings: %d briefings, more than %d: building %d shards beside the top level",
+                sum(count_by_month(self.generated).values()),
+                self.config.shard_size,
+                len(plan),
+            )
+            self.runs = ShardRuns(
+                plan,
+                Path(config.config_file_path),
+                Path(config.site_dir),
+                config.strict,
+                self.config.shard_jobs or default_jobs(),
+            )
         return config
 
     def _generate(self) -> None:
@@ -93,9 +108,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for error in report.errors:
             log.warning(error)  # --strict turns these into a failed build, with the list
         steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.seconds.items())
-        log.info("briefings: %d built (%d parsed, %d cached), %d written, %d removed%s", report.count,
-                 report.parsed, report.cached, len(report.write.written), len(report.write.removed),
-                 " (nothing changed)" if report.skipped else f" ({steps})")
+        log.info(
+            "briefings: %d built (%d parsed, %d cached), %d written, %d removed%s",
+            report.count,
+            report.parsed,
+            report.cached,
+            len(report.write.written),
+            len(report.write.removed),
+            " (nothing changed)" if report.skipped else f" ({steps})",
+        )
 
     def on_files(self, files, config):
         """Each build of a sharded site writes only its own files; the others stay
@@ -175,8 +196,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.config.search:
             return []
         if self.shard is not None:
-            return index_site(site, pages_per_shard=self.config.search_shard_pages, bundle=self.shard.bundle,
-                              folders=list(self.shard.months))
+            return index_site(
+                site,
+                pages_per_shard=self.config.search_shard_pages,
+                bundle=self.shard.bundle,
+                folders=list(self.shard.months),
+            )
         return index_site(site, pages_per_shard=self.config.search_shard_pages)
 
     def on_build_error(self, error):

@@ -7,6 +7,7 @@ A folder appears whole or not at all: it is written under a temporary name and
 renamed. Set BRIEFINGS_PIPELINE_CACHE to keep it elsewhere (a worker whose
 project folder is read-only), or to "off" to build in memory at every start.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -66,8 +67,11 @@ def save_prepared(folder: Path, write: Callable[[Path], None]) -> None:
         temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
         temporary.chmod(0o755)  # mkdtemp makes it private; a worker may run as another user
     except OSError as error:
-        log.warning("briefings: cannot keep the prepared pipeline in %s (%s); it will be built at every start",
-                    folder.parent, error.strerror)
+        log.warning(
+            "briefings: cannot keep the prepared pipeline in %s (%s); it will be built at every start",
+            folder.parent,
+            error.strerror,
+        )
         return
     try:
         write(temporary)

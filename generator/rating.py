@@ -5,6 +5,7 @@ The sheet shows each event beside its date and its source sentence and nothing
 else (no briefing id, no rule, no order that would tell which version made it),
 so a rater judges only whether the event says what the sentence says.
 """
+
 from __future__ import annotations
 
 import json
@@ -58,11 +59,27 @@ def sample_events(data: Path, n: int, seed: int) -> tuple[list[Item], list[dict]
     """`n` events drawn at random (reproducibly from `seed`): the blind items and their key."""
     events = load_events(data)
     drawn = random.Random(seed).sample(events, min(n, len(events)))
-    items = [Item(number, e["when"], e.get("readable", e["when"]), e.get("event", ""), e.get("source", ""),
-                  bool(e.get("expected")))
-             for number, e in enumerate(drawn, start=1)]
-    key = [{"number": item.number, "id": e["id"], "index": e["index"], "expression": e.get("expression"),
-            "sentence": e.get("sentence")} for item, e in zip(items, drawn, strict=True)]
+    items = [
+        Item(
+            number,
+            e["when"],
+            e.get("readable", e["when"]),
+            e.get("event", ""),
+            e.get("source", ""),
+            bool(e.get("expected")),
+        )
+        for number, e in enumerate(drawn, start=1)
+    ]
+    key = [
+        {
+            "number": item.number,
+            "id": e["id"],
+            "index": e["index"],
+            "expression": e.get("expression"),
+            "sentence": e.get("sentence"),
+        }
+        for item, e in zip(items, drawn, strict=True)
+    ]
     return items, key
 
 
@@ -70,8 +87,10 @@ def format_sheet(items: list[Item]) -> str:
     blocks = [INSTRUCTIONS]
     for item in items:
         label = " (expected: dated after publication)" if item.expected else ""
-        blocks.append(f"## {item.number}\nsource: {item.source}\ndate: {item.readable} ({item.when}){label}\n"
-                      f"event: {item.event}\nrating: \nnote: \n")
+        blocks.append(
+            f"## {item.number}\nsource: {item.source}\ndate: {item.readable} ({item.when}){label}\n"
+            f"event: {item.event}\nrating: \nnote: \n"
+        )
     return "\n".join(blocks)
 
 
@@ -81,8 +100,7 @@ def write_sample(data: Path, n: int, seed: int, out: Path, key_path: Path | None
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(format_sheet(items), "utf-8")
     key_path = key_path or out.with_name(out.stem + ".key.json")
-    key_path.write_text(json.dumps({"data": str(data), "n": n, "seed": seed, "items": key}, indent=1) + "\n",
-                        "utf-8")
+    key_path.write_text(json.dumps({"data": str(data), "n": n, "seed": seed, "items": key}, indent=1) + "\n", "utf-8")
     return key_path
 
 
@@ -100,8 +118,7 @@ class Score:
         return self.counts[rating] / self.rated if self.rated else 0.0
 
     def report(self) -> str:
-        lines = [f"{self.rated} rated: " + ", ".join(
-            f"{self.counts[r]} {r} ({self.share(r):.0%})" for r in RATINGS)]
+        lines = [f"{self.rated} rated: " + ", ".join(f"{self.counts[r]} {r} ({self.share(r):.0%})" for r in RATINGS)]
         if self.unrated:
             lines.append(f"not rated: {', '.join(map(str, self.unrated))}")
         for number, word in self.unknown:
@@ -119,7 +136,7 @@ def score_sheet(text: str) -> Score:
     unrated, unknown = [], []
     starts = list(ITEM.finditer(text))
     for match, following in zip(starts, [*starts[1:], None], strict=True):
-        block = text[match.end():following.start() if following else len(text)]
+        block = text[match.end() : following.start() if following else len(text)]
         number = int(match.group(1))
         found = RATING.search(block)
         word = found.group(1).lower().strip(".,;") if found else ""

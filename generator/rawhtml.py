@@ -6,6 +6,7 @@ and scan every line of a Markdown list or table for inline syntax: at a thousand
 briefings, the lists of actors, events and figures were most of `mkdocs build`.
 The generator escapes every value it prints into them, and without this extension
 (on GitHub, say) the same lines still read as ordinary HTML blocks."""
+
 from __future__ import annotations
 
 from markdown import Extension

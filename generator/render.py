@@ -4,6 +4,7 @@ Article text is data, never markup: every value a template prints is escaped for
 Markdown and HTML unless it is marked as already rendered (`Markup`), so a title
 holding `<script>`, `[x](y)`, `|` or `{{ }}` reads as written and runs nothing.
 """
+
 from __future__ import annotations
 
 import html
@@ -48,8 +49,15 @@ def yaml_string(value: object) -> Markup:
 
 
 def make_environment(templates: Path) -> Environment:
-    env = Environment(loader=FileSystemLoader(str(templates)), finalize=finalize, undefined=StrictUndefined,
-                      autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        finalize=finalize,
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["yaml"] = yaml_string
     env.filters["number"] = format_number
     env.filters["safe_path"] = safe_path

@@ -8,6 +8,7 @@ over 3,900 place names: 2.7 s at every start), then builds a Doc per pattern.
 Matching exact tokens needs the tokenizer alone, once: this ruler saves each
 name's tokens and loads them into a dictionary.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -57,7 +58,7 @@ class GazetteerRuler:
         found = []
         for start, word in enumerate(words):
             for length in self.lengths.get(word, ()):
-                label = self.labels.get(tuple(words[start:start + length]))  # a slice at the end may be shorter
+                label = self.labels.get(tuple(words[start : start + length]))  # a slice at the end may be shorter
                 if label is not None and start + length <= len(words):
                     found.append((label, start, start + length))
         return sorted(found, key=lambda match: (match[2] - match[1], -match[1]), reverse=True)
@@ -77,8 +78,9 @@ class GazetteerRuler:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / PATTERNS, [{"label": label, "tokens": list(tokens)}
-                                            for tokens, label in self.labels.items()])
+        srsly.write_jsonl(
+            path / PATTERNS, [{"label": label, "tokens": list(tokens)} for tokens, label in self.labels.items()]
+        )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerRuler:
         self.labels.clear()

@@ -5,6 +5,7 @@ page: 4.2 GB at 10,000 briefings), so a large site is indexed in shards of
 at most `pages_per_shard` pages, one after the other, and the search page merges
 them (`shards.json` in the main bundle lists the others). A sharded site
 (generator/pages/shards.py) indexes each of its shards into bundles of their own."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -29,16 +30,25 @@ class SearchError(Exception):
     pass
 
 
-def index_site(site: Path, background: bool = False, pages_per_shard: int = PAGES_PER_SHARD,
-               bundle: str = BUNDLE, folders: list[str] | None = None) -> list[str]:
+def index_site(
+    site: Path,
+    background: bool = False,
+    pages_per_shard: int = PAGES_PER_SHARD,
+    bundle: str = BUNDLE,
+    folders: list[str] | None = None,
+) -> list[str]:
     """Index the built site into site/<bundle>/ (and site/<bundle>-2/… for more
     shards); returns the names of the bundles. Only the pages under `folders` when
     given (a shard of a sharded site indexes its own months). The main bundle lists
     the others in its shards.json."""
     if importlib.util.find_spec("pagefind") is None:
         raise SearchError("briefings: search needs Pagefind; run: pip install 'pagefind[bin]==1.5.2'")
-    pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith(BUNDLE)
-                   and (folders is None or p.relative_to(site).parent.as_posix().startswith(tuple(folders))))
+    pages = sorted(
+        p
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith(BUNDLE)
+        and (folders is None or p.relative_to(site).parent.as_posix().startswith(tuple(folders)))
+    )
     shards = max(1, math.ceil(len(pages) / pages_per_shard))
     for stale in site.glob(f"{bundle}-*"):
         shutil.rmtree(stale, ignore_errors=True)
@@ -71,11 +81,26 @@ def _link(source: Path, target: Path) -> None:
 def _run_pagefind(site: Path, output: Path, background: bool) -> None:
     # Permalinks are not content; pages that only
     # list other pages say so in their front matter (see templates/theme/main.html).
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
-                             "--exclude-selectors", ".headerlink", "--force-language", "en", "--silent"],
-                            capture_output=True, text=True,
-                            # In the background, indexing yields the cores to the next rebuild.
-                            preexec_fn=(lambda: os.nice(15)) if background else None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--output-path",
+            str(output),
+            "--exclude-selectors",
+            ".headerlink",
+            "--force-language",
+            "en",
+            "--silent",
+        ],
+        capture_output=True,
+        text=True,
+        # In the background, indexing yields the cores to the next rebuild.
+        preexec_fn=(lambda: os.nice(15)) if background else None,
+    )
     if result.returncode != 0:
         raise SearchError(f"briefings: pagefind failed: {result.stderr.strip()[-500:]}")
 

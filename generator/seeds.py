@@ -1,5 +1,6 @@
 """Reading seeds: a file in, a validated `Seed` out, or a `SeedError` that names
 the file, the line and what to do about it."""
+
 from __future__ import annotations
 
 import codecs
@@ -14,29 +15,57 @@ HEADER_KEYS = ("date", "title", "source", "url", "author", "tags")
 HEADER_LINE = re.compile(r"^\s*(?P<key>[A-Za-z]+)\s*:?\s*(?P<value>.*?)\s*$")
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
 MONTHS["sept"] = 9
 # Bounds the time and memory one seed can take: a news article is tens of kB.
 MAX_SEED_BYTES = 512 * 1024
-BINARY_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP or Word/ODF document", b"\x89PNG": "PNG image",
-                b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image", b"\x1f\x8b": "gzip archive",
-                b"{\\rtf": "RTF document", b"\xd0\xcf\x11\xe0": "old Word/Excel document"}
+BINARY_MAGIC = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "ZIP or Word/ODF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"\x1f\x8b": "gzip archive",
+    b"{\\rtf": "RTF document",
+    b"\xd0\xcf\x11\xe0": "old Word/Excel document",
+}
 CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\x0c")
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # A UTF-8 lead byte then continuation bytes, as cp1252 shows them: 'Ã©' was 'é', 'Å¡' was 'š',
 # 'â€™' was '’'. Only the leads of those: 'STRAßE“' and 'CAFÉ…' are what they say.
-DOUBLE_ENCODED = re.compile("[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-                            "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-                            "\u20ac\u2122]{1,3}")
+DOUBLE_ENCODED = re.compile(
+    "[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]{1,3}"
+)
 # Read as cp1252, other code pages' letters make what no Latin-1 language writes: five accented
 # letters in a row (Cyrillic, Greek), a capital Ž or Ÿ after a small letter or a dagger or
 # modifier accent inside a word (Mac Roman's é, ü, á: 'cafŽ', 'ZŸrich').
 MAC_MARKS = "\u02c6\u02dc\u2020\u2021\u2022\u2030"  # ˆ ˜ † ‡ • ‰
-WRONG_CODE_PAGE = re.compile(f"[\u00c0-\u00ff]{{5,}}|[a-z][\u0152\u0160\u0178\u017d]|[A-Za-z][{MAC_MARKS}]|[{MAC_MARKS}][a-z]")
+WRONG_CODE_PAGE = re.compile(
+    f"[\u00c0-\u00ff]{{5,}}|[a-z][\u0152\u0160\u0178\u017d]|[A-Za-z][{MAC_MARKS}]|[{MAC_MARKS}][a-z]"
+)
 # Invisible characters that copy-paste leaves in a header line and that would hide its key.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 
@@ -79,8 +108,12 @@ def decode(data: bytes, path: str | Path) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise SeedError(path, f"undecodable byte 0x{data[error.start]:02x} at offset {error.start} (read as "
-                              f"{encoding}); save the file as UTF-8", data.count(b"\n", 0, error.start) + 1) from None
+        raise SeedError(
+            path,
+            f"undecodable byte 0x{data[error.start]:02x} at offset {error.start} (read as "
+            f"{encoding}); save the file as UTF-8",
+            data.count(b"\n", 0, error.start) + 1,
+        ) from None
     return _checked(text, path, code_page=encoding == "cp1252")
 
 
@@ -88,14 +121,19 @@ def _checked(text: str, path: str | Path, code_page: bool = False) -> str:
     """The decoded text, unless it holds what no article does: a NUL or other control
     character, UTF-8 read as cp1252 and saved again, or (read as cp1252) runs of accented
     letters that are another code page's words."""
-    for pattern, problem in ((CONTROL_CHARACTER, "a control character ({found!r})"),
-                             (DOUBLE_ENCODED, "UTF-8 that was read as cp1252/Latin-1 and saved again ({found!r})"),
-                             *([(WRONG_CODE_PAGE, "not cp1252/Latin-1 text ({found!r} is no word)")] * code_page)):
+    for pattern, problem in (
+        (CONTROL_CHARACTER, "a control character ({found!r})"),
+        (DOUBLE_ENCODED, "UTF-8 that was read as cp1252/Latin-1 and saved again ({found!r})"),
+        *([(WRONG_CODE_PAGE, "not cp1252/Latin-1 text ({found!r} is no word)")] * code_page),
+    ):
         match = pattern.search(text)
         if match and (pattern is not DOUBLE_ENCODED or _utf8_in_cp1252(match.group())):
             found = match.group()
-            raise SeedError(path, problem.format(found=found) + "; save the article as UTF-8 text from its source",
-                            text.count("\n", 0, match.start()) + 1)
+            raise SeedError(
+                path,
+                problem.format(found=found) + "; save the article as UTF-8 text from its source",
+                text.count("\n", 0, match.start()) + 1,
+            )
     return text
 
 
@@ -126,13 +164,15 @@ def _decode_utf16(data: bytes, encoding: str, path: str | Path) -> str:
 def _refuse_binary(data: bytes, path: str | Path) -> None:
     for magic, kind in BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise SeedError(path, f"binary file ({kind}): a seed is a text file; paste the article's text "
-                                  "into a .txt file")
+            raise SeedError(
+                path, f"binary file ({kind}): a seed is a text file; paste the article's text into a .txt file"
+            )
     sample = data[:65536]
     controls = sum(sample.count(bytes([c])) for c in CONTROL_BYTES)
     if b"\x00" in sample or controls > max(8, len(sample) // 100):
-        raise SeedError(path, "binary file (control bytes): a seed is a text file; paste the article's text "
-                              "into a .txt file")
+        raise SeedError(
+            path, "binary file (control bytes): a seed is a text file; paste the article's text into a .txt file"
+        )
 
 
 def parse_date(text: str, path: str | Path, line: int) -> dt.date:
@@ -178,10 +218,18 @@ def parse_seed(text: str, path: str | Path) -> Seed:
         key = match.group("key").lower() if match else ""
         if key not in HEADER_KEYS:
             if not header:
-                raise SeedError(path, "no header: the file must start with a line 'date YYYY-MM-DD', "
-                                      "then optional title/source/url/author/tags lines, then a blank line", number)
-            raise SeedError(path, f"header line {raw.strip()[:40]!r} is not 'key value' with a key of "
-                                  f"{', '.join(HEADER_KEYS)}; end the header with a blank line", number)
+                raise SeedError(
+                    path,
+                    "no header: the file must start with a line 'date YYYY-MM-DD', "
+                    "then optional title/source/url/author/tags lines, then a blank line",
+                    number,
+                )
+            raise SeedError(
+                path,
+                f"header line {raw.strip()[:40]!r} is not 'key value' with a key of "
+                f"{', '.join(HEADER_KEYS)}; end the header with a blank line",
+                number,
+            )
         if key in header:
             raise SeedError(path, f"header key {key!r} given twice", number)
         header[key] = match.group("value")
@@ -197,9 +245,18 @@ def parse_seed(text: str, path: str | Path) -> Seed:
         raise SeedError(path, "the body is empty: put the article after the header's blank line", number + 1)
     name = Path(path).stem
     tags = tuple(t.strip() for t in re.split(r"[,;]", header.get("tags", "")) if t.strip())
-    return Seed(name=name, path=str(path), published=published, body=body, body_line=number + 1,
-                title=header.get("title") or None, source=header.get("source") or None,
-                url=header.get("url") or None, author=header.get("author") or None, tags=tags)
+    return Seed(
+        name=name,
+        path=str(path),
+        published=published,
+        body=body,
+        body_line=number + 1,
+        title=header.get("title") or None,
+        source=header.get("source") or None,
+        url=header.get("url") or None,
+        author=header.get("author") or None,
+        tags=tags,
+    )
 
 
 def read_seed(path: str | Path) -> Seed:
@@ -210,8 +267,11 @@ def read_bytes(path: str | Path) -> bytes:
     """The file's bytes, refusing an oversized one before reading it."""
     size = Path(path).stat().st_size
     if size > MAX_SEED_BYTES:
-        raise SeedError(path, f"the file is {size / 2**20:.1f} MB; seeds over {MAX_SEED_BYTES // 1024} kB are "
-                              "refused: split it into articles or keep only the article's text")
+        raise SeedError(
+            path,
+            f"the file is {size / 2**20:.1f} MB; seeds over {MAX_SEED_BYTES // 1024} kB are "
+            "refused: split it into articles or keep only the article's text",
+        )
     return Path(path).read_bytes()
 
 
@@ -223,8 +283,12 @@ def seed_from_bytes(data: bytes, path: str | Path) -> Seed:
 
 
 def is_seed(path: Path) -> bool:
-    return (path.suffix.lower() in SEED_SUFFIXES and path.name.upper() != "SOURCES.MD"
-            and not path.name.startswith(".") and why_not_read(path) is None)
+    return (
+        path.suffix.lower() in SEED_SUFFIXES
+        and path.name.upper() != "SOURCES.MD"
+        and not path.name.startswith(".")
+        and why_not_read(path) is None
+    )
 
 
 def why_not_read(path: Path) -> str | None:
@@ -271,10 +335,14 @@ class SeedRegistry:
     def claim(self, path: Path, body: str, page: str) -> str | None:
         digest = hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
         if digest in self.bodies:
-            return (f"{shown(path)}: same text as {shown(self.bodies[digest])}, so only that one is built; "
-                    "delete one of the two seeds")
+            return (
+                f"{shown(path)}: same text as {shown(self.bodies[digest])}, so only that one is built; "
+                "delete one of the two seeds"
+            )
         if page in self.pages:
-            return (f"{shown(path)}: its page {page} is already made from {shown(self.pages[page])}; "
-                    "rename one of the two seeds")
+            return (
+                f"{shown(path)}: its page {page} is already made from {shown(self.pages[page])}; "
+                "rename one of the two seeds"
+            )
         self.bodies[digest] = self.pages[page] = Path(path).name
         return None

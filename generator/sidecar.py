@@ -16,6 +16,7 @@ and applied to the extracted data on every build, so they survive regeneration:
 A correction that no longer matches the briefing is an error naming the sidecar,
 so it is fixed rather than silently ignored.
 """
+
 from __future__ import annotations
 
 import copy
@@ -53,8 +54,9 @@ class NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in corrections",
-                                              event.start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in corrections", event.start_mark
+            )
         return super().compose_node(parent, index)
 
 
@@ -74,8 +76,11 @@ def read_sidecar(path: Path) -> dict:
     try:
         size = path.stat().st_size
         if size > MAX_SIDECAR_BYTES:
-            raise SeedError(path, f"the corrections file is {size // 1024} kB; over {MAX_SIDECAR_BYTES // 1024} kB "
-                                  "is refused: keep only corrections in it")
+            raise SeedError(
+                path,
+                f"the corrections file is {size // 1024} kB; over {MAX_SIDECAR_BYTES // 1024} kB "
+                "is refused: keep only corrections in it",
+            )
         corrections = yaml.load(path.read_text("utf-8-sig"), Loader=NoAliasLoader) or {}
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
@@ -168,7 +173,7 @@ def _check_kept(data: dict, corrections: dict, path: Path) -> Iterator[SeedError
 def excerpt(value: object, limit: int = 60) -> str:
     """A value as an error may quote it: short, on one line, escaped."""
     text = repr(value) if isinstance(value, str) else repr(str(value))
-    return text if len(text) <= limit else text[:limit - 4] + "…" + text[-1]
+    return text if len(text) <= limit else text[: limit - 4] + "…" + text[-1]
 
 
 def _find(items: list[dict], matches, value: str, where: str, path: Path) -> dict:

@@ -1,6 +1,7 @@
 """The whole site from all briefings' data: each briefing's page and data, and the
 pages that cut across briefings (home, months, actors, timeline, figures, feed).
 Data in, {relative path: content} out (no I/O)."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,9 @@ HOME_SIZE = 20
 HOME_MONTHS = 12  # the archive page lists them all
 
 
-def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
-                memo: PageMemo | None = None) -> dict[str, str | bytes | None]:
+def render_site(
+    datas: list[dict], env: Environment, errors: list[str] = (), memo: PageMemo | None = None
+) -> dict[str, str | bytes | None]:
     """Relative path -> content of every generated file; None for a page that `memo`
     found unchanged since the last build (its file is kept as it is)."""
     memo = memo or PageMemo()
@@ -49,9 +51,13 @@ def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
         prints[data["id"]] = data_print(text)
         path = page_path(data)[:-3] + ".json"
         files[path] = None if memo.unchanged(path, [prints[data["id"]]]) else text
-    files |= {**home_and_months(datas, entries, env, errors), **render_actor_pages(entries, env, memo, prints),
-              **render_timeline_pages(datas, env, memo, prints), "figures/index.md": render_figures(datas, env, memo),
-              "feed.xml": atom_feed(datas)}
+    files |= {
+        **home_and_months(datas, entries, env, errors),
+        **render_actor_pages(entries, env, memo, prints),
+        **render_timeline_pages(datas, env, memo, prints),
+        "figures/index.md": render_figures(datas, env, memo),
+        "feed.xml": atom_feed(datas),
+    }
     ordered = newest_first(datas)
     for number, data in enumerate(ordered):
         page = page_path(data)
@@ -59,26 +65,38 @@ def render_site(datas: list[dict], env: Environment, errors: list[str] = (),
         # Newer and older briefing: the page links them, so they are part of what it is made from.
         around = (ordered[number - 1] if number else None, ordered[number + 1] if number + 1 < len(ordered) else None)
         links = [f"{entry.path}\0{entry.name}" for entry in entries_of] + [
-            f"{page_path(other)}\0{other['title']}" if other else "" for other in around]
-        files[page] = memo.page(page, [prints[data["id"]], *links], render_briefing, data, page, directory, env,
-                                around)
+            f"{page_path(other)}\0{other['title']}" if other else "" for other in around
+        ]
+        files[page] = memo.page(page, [prints[data["id"]], *links], render_briefing, data, page, directory, env, around)
     return files
 
 
 def published_data(data: dict, directory: dict[tuple[str, str], ActorEntry]) -> dict:
     """The data as published beside the page: with the page's URL, its tags as the page
     shows them, and each actor's page (URLs relative to the site's root)."""
-    return {**data, "permalink": page_url(page_path(data)), "tags": briefing_tags(data, directory),
-            "actors": [{**actor, "url": page_url(directory[(data["id"], actor["name"])].path)}
-                       for actor in data["actors"]]}
+    return {
+        **data,
+        "permalink": page_url(page_path(data)),
+        "tags": briefing_tags(data, directory),
+        "actors": [{**actor, "url": page_url(directory[(data["id"], actor["name"])].path)} for actor in data["actors"]],
+    }
 
 
-def render_briefing(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry], env: Environment,
-                    around: tuple[dict | None, dict | None] = (None, None)) -> bytes:
+def render_briefing(
+    data: dict,
+    page: str,
+    directory: dict[tuple[str, str], ActorEntry],
+    env: Environment,
+    around: tuple[dict | None, dict | None] = (None, None),
+) -> bytes:
     # UTF-8 bytes, like the data: the briefing pages are most of what a build holds.
     context = briefing_context(data, page, directory)
-    context.update(newer=around[0], older=around[1], month=month_folder(data["published"]),
-                   month_name=month_name(month_folder(data["published"])))
+    context.update(
+        newer=around[0],
+        older=around[1],
+        month=month_folder(data["published"]),
+        month_name=month_name(month_folder(data["published"])),
+    )
     return render_page("briefing.md.j2", env, **context).encode("utf-8")
 
 
@@ -88,11 +106,18 @@ def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], Act
     for sentence in data["sentences"]:
         paragraphs[sentence["paragraph"]].append(sentence)
     return {
-        "data": data, "tags": briefing_tags(data, directory), "published": data["published"],
-        "data_file": PurePosixPath(page).stem + ".json", "actor_groups": [(k, v) for k, v in groups if v],
-        "paragraphs": [paragraphs[k] for k in sorted(paragraphs)], "link": linker(page),
+        "data": data,
+        "tags": briefing_tags(data, directory),
+        "published": data["published"],
+        "data_file": PurePosixPath(page).stem + ".json",
+        "actor_groups": [(k, v) for k, v in groups if v],
+        "paragraphs": [paragraphs[k] for k in sorted(paragraphs)],
+        "link": linker(page),
         "actor_page": lambda actor: directory[(data["id"], actor["name"])].path,
-        "precision": PRECISION, "numbers": key_figures(data), "quote": key_quote(data), "people": main_people(data),
+        "precision": PRECISION,
+        "numbers": key_figures(data),
+        "quote": key_quote(data),
+        "people": main_people(data),
     }
 
 
@@ -100,6 +125,7 @@ def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = Non
     """The seed's own tags, then its main places and organizations by their site-wide
     name. Topic words ('forums', 'order') stay in the data: as tags they named no topic
     a reader would browse."""
+
     def name(actor: dict) -> str:
         entry = (directory or {}).get((data["id"], actor["name"]))
         return entry.name if entry else actor["name"]
@@ -112,24 +138,50 @@ def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = Non
 
 def home_and_months(datas: list[dict], entries: list[ActorEntry], env: Environment, errors) -> dict[str, str]:
     months = by_month(datas)
-    pages = {"index.md": render_page("home.md.j2", env, briefings=newest_first(datas)[:HOME_SIZE],
-                                     months=dict(list(months.items())[:HOME_MONTHS]),
-                                     count=len(datas), actors=len(entries), link=linker("index.md"),
-                                     events=sum(len(d["timeline"]) for d in datas), month_name=month_name,
-                                     errors=list(errors))}
+    pages = {
+        "index.md": render_page(
+            "home.md.j2",
+            env,
+            briefings=newest_first(datas)[:HOME_SIZE],
+            months=dict(list(months.items())[:HOME_MONTHS]),
+            count=len(datas),
+            actors=len(entries),
+            link=linker("index.md"),
+            events=sum(len(d["timeline"]) for d in datas),
+            month_name=month_name,
+            errors=list(errors),
+        )
+    }
     years: dict[str, list[str]] = defaultdict(list)
     for folder in months:
         years[folder[:4]].append(folder)
-    pages["archive.md"] = render_page("archive.md.j2", env, years=list(years.items()), months=months, count=len(datas),
-                                      month_name=month_name, link=linker("archive.md"))
+    pages["archive.md"] = render_page(
+        "archive.md.j2",
+        env,
+        years=list(years.items()),
+        months=months,
+        count=len(datas),
+        month_name=month_name,
+        link=linker("archive.md"),
+    )
     for folder, items in months.items():
-        pages[f"{folder}/index.md"] = render_page("month.md.j2", env, title=month_name(folder), briefings=items,
-                                                  link=linker(f"{folder}/index.md"))
+        pages[f"{folder}/index.md"] = render_page(
+            "month.md.j2", env, title=month_name(folder), briefings=items, link=linker(f"{folder}/index.md")
+        )
     return pages
 
 
 def render_figures(datas: list[dict], env: Environment, memo: PageMemo) -> str | None:
     rows = figure_rows(datas)
     shown = [json.dumps([data["id"], data["title"], data["published"], figure]) for data, figure in rows]
-    return memo.page("figures/index.md", shown, render_page, "figures.md.j2", env, rows=rows, units=unit_counts(rows),
-                     unit=unit_label, link=linker("figures/index.md"))
+    return memo.page(
+        "figures/index.md",
+        shown,
+        render_page,
+        "figures.md.j2",
+        env,
+        rows=rows,
+        units=unit_counts(rows),
+        unit=unit_label,
+        link=linker("figures/index.md"),
+    )

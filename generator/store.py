@@ -7,6 +7,7 @@ whole or not at all: locally a temporary file renamed over the name; on an objec
 store the upload itself, which a reader sees complete or not at all; elsewhere a
 temporary name then a move.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -82,8 +83,9 @@ def open_store(location: str | Path) -> Store:
         import fsspec
         from fsspec.implementations.local import LocalFileSystem
     except ImportError as error:
-        raise CacheStoreError(f"cache {location}: a cache URL needs fsspec (pip install "
-                              "'news-briefings[cluster]'), or give a folder path") from error
+        raise CacheStoreError(
+            f"cache {location}: a cache URL needs fsspec (pip install 'news-briefings[cluster]'), or give a folder path"
+        ) from error
     try:
         filesystem, root = fsspec.core.url_to_fs(location)
     except (ImportError, ValueError) as error:

@@ -6,6 +6,7 @@ that the generator itself wrote, as recorded in the manifest. The manifest is
 written before the files too, listing what is about to be written, so that a
 build killed half-way still owns its new files and the next build completes it.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -29,10 +30,13 @@ LOCK = ".briefings-lock"
 # What write_atomic's temporary files are called ('.story.md.k2j4_x9a.tmp'): one left by a build
 # that was killed while writing is removed by the next build.
 TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
-ADVICE = {errno.ENOSPC: "free some space on its disk", errno.EDQUOT: "free some space on its disk",
-          errno.EROFS: "make the folder writable or build into another one (--out)",
-          errno.EACCES: "make the folder writable or build into another one (--out)",
-          errno.EPERM: "make the folder writable or build into another one (--out)"}
+ADVICE = {
+    errno.ENOSPC: "free some space on its disk",
+    errno.EDQUOT: "free some space on its disk",
+    errno.EROFS: "make the folder writable or build into another one (--out)",
+    errno.EACCES: "make the folder writable or build into another one (--out)",
+    errno.EPERM: "make the folder writable or build into another one (--out)",
+}
 
 
 class OutputError(Exception):
@@ -45,8 +49,10 @@ class OutputError(Exception):
         what = Path(error.filename).name if error.filename else ""
         what = what[1:-13] if TEMPORARY.fullmatch(what) else what
         advice = ADVICE.get(error.errno or 0, "check the folder")
-        return cls(f"{shown(out)}: cannot write{f' {shown(what)}' if what else ''} ({error.strerror or error}); "
-                   f"{advice}, then build again: the files already there were left as they were")
+        return cls(
+            f"{shown(out)}: cannot write{f' {shown(what)}' if what else ''} ({error.strerror or error}); "
+            f"{advice}, then build again: the files already there were left as they were"
+        )
 
 
 @contextlib.contextmanager

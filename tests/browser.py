@@ -1,5 +1,6 @@
 """Helpers for the browser tests: build a project's site, serve it on 127.0.0.1 and
 drive Debian's Chromium with Playwright (no browser download)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -13,8 +14,14 @@ import urllib.request
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PROJECT_FILES = ("mkdocs.yml", "seeds", "templates", "briefings")
 # mkdocs-material renders Mermaid into a closed shadow root; opening it lets tests see the SVG.
 OPEN_SHADOW_ROOTS = """
@@ -48,8 +55,13 @@ def mkdocs_env() -> dict:
 
 def build_site(project: Path) -> Path:
     site = project / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
-                            capture_output=True, text=True, env=mkdocs_env())
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=mkdocs_env(),
+    )
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{result.stderr}")
     return site
@@ -96,8 +108,15 @@ def serve_directory(site: Path):
 def serve_mkdocs(project: Path, watch: bool = False, log: Path | None = None):
     """`mkdocs serve`; with `watch`, it also watches files and rebuilds (and pages reload)."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-               *([] if watch else ["--no-livereload"])]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+        *([] if watch else ["--no-livereload"]),
+    ]
     return running(command, f"http://127.0.0.1:{port}/", project, seconds=300, log=log)
 
 

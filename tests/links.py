@@ -2,6 +2,7 @@
 to a file, and every anchor to an id on its page. Long lists are raw HTML with
 published URLs, which MkDocs does not check; a sharded site is merged from several
 builds, which MkDocs cannot check."""
+
 from __future__ import annotations
 
 import posixpath

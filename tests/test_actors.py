@@ -1,5 +1,6 @@
 """Actors and roles on small hand-built news sentences (real spaCy pipeline): names kept
 whole, kinds read from usage, products kept out, near-duplicates merged, clean roles."""
+
 import datetime as dt
 
 import pytest
@@ -17,115 +18,198 @@ def find(briefing, name):
     return next((a for a in briefing.actors if a.name == name or name in a.aliases), None)
 
 
-@pytest.mark.parametrize("body,name,kind", [
-    # names with particles and hyphenated given names stay whole
-    ("Janet Holmes a Court, who chairs the group, said the vote mattered.", "Janet Holmes a Court", "person"),
-    ("Localist group Civic Passion's Wong Yeung-tat was defeated.", "Wong Yeung-tat", "person"),
-    # organizations by their shape or by the acronym after them
-    ("The Australian Republican Movement welcomed the result on Sunday.", "Australian Republican Movement",
-     "organization"),
-    ("The Cuban American National Foundation and Brothers to the Rescue protested.",
-     "Cuban American National Foundation", "organization"),
-    ("The Cuban American National Foundation and Brothers to the Rescue protested.", "Brothers to the Rescue",
-     "organization"),
-    ("Requests came from the deputies of Movimento 5 Stelle (M5S) in the regional council.", "Movimento 5 Stelle",
-     "organization"),
-    ("The Union of Rationalist Atheists and Agnostics (UAAR) launched a petition.",
-     "Union of Rationalist Atheists and Agnostics", "organization"),
-    # a party is an organization, however the NER labels it
-    ("Localist group Civic Passion's Wong Yeung-tat was defeated, and resigned his leadership in Civic Passion.",
-     "Civic Passion", "organization"),
-    # kinds from usage
-    ("Tourists flocked to Angkor Wat on Sunday.", "Angkor Wat", "place"),
-    ("South Korea evacuated about 80 people in the town of Yeoncheon.", "Yeoncheon", "place"),
-    ("Siyoka Simasiku, director at the conservation coalition, says communities will suffer.", "Siyoka Simasiku",
-     "person"),
-    ("Data came from the ship-tracking website Seasearcher on Friday.", "Seasearcher", "organization"),
-    ("The ship stopped at southern China's Zhuhai Gaolan port before sailing.", "Zhuhai Gaolan", "place"),
-])
+@pytest.mark.parametrize(
+    "body,name,kind",
+    [
+        # names with particles and hyphenated given names stay whole
+        ("Janet Holmes a Court, who chairs the group, said the vote mattered.", "Janet Holmes a Court", "person"),
+        ("Localist group Civic Passion's Wong Yeung-tat was defeated.", "Wong Yeung-tat", "person"),
+        # organizations by their shape or by the acronym after them
+        (
+            "The Australian Republican Movement welcomed the result on Sunday.",
+            "Australian Republican Movement",
+            "organization",
+        ),
+        (
+            "The Cuban American National Foundation and Brothers to the Rescue protested.",
+            "Cuban American National Foundation",
+            "organization",
+        ),
+        (
+            "The Cuban American National Foundation and Brothers to the Rescue protested.",
+            "Brothers to the Rescue",
+            "organization",
+        ),
+        (
+            "Requests came from the deputies of Movimento 5 Stelle (M5S) in the regional council.",
+            "Movimento 5 Stelle",
+            "organization",
+        ),
+        (
+            "The Union of Rationalist Atheists and Agnostics (UAAR) launched a petition.",
+            "Union of Rationalist Atheists and Agnostics",
+            "organization",
+        ),
+        # a party is an organization, however the NER labels it
+        (
+            "Localist group Civic Passion's Wong Yeung-tat was defeated, and resigned his leadership in Civic Passion.",
+            "Civic Passion",
+            "organization",
+        ),
+        # kinds from usage
+        ("Tourists flocked to Angkor Wat on Sunday.", "Angkor Wat", "place"),
+        ("South Korea evacuated about 80 people in the town of Yeoncheon.", "Yeoncheon", "place"),
+        (
+            "Siyoka Simasiku, director at the conservation coalition, says communities will suffer.",
+            "Siyoka Simasiku",
+            "person",
+        ),
+        ("Data came from the ship-tracking website Seasearcher on Friday.", "Seasearcher", "organization"),
+        ("The ship stopped at southern China's Zhuhai Gaolan port before sailing.", "Zhuhai Gaolan", "place"),
+    ],
+)
 def test_actor_kind(nlp, body, name, kind):
     actor = find(brief(nlp, body), name)
     assert actor is not None and actor.kind == kind
 
 
-@pytest.mark.parametrize("body,absent", [
-    ("Usually, Internet Explorer is the #2 browser after Firefox, a couple of points behind Safari and Chrome.",
-     {"Firefox", "Safari", "Chrome", "Internet Explorer"}),
-    ("IE6 shipped with Windows XP nearly a decade ago.", {"IE6", "Windows XP"}),
-    ("On April 12, 1981, Space Shuttle Columbia lifted off from Florida on STS-1.",
-     {"Space Shuttle Columbia", "STS-1", "Columbia"}),
-])
+@pytest.mark.parametrize(
+    "body,absent",
+    [
+        (
+            "Usually, Internet Explorer is the #2 browser after Firefox, a couple of points behind Safari and Chrome.",
+            {"Firefox", "Safari", "Chrome", "Internet Explorer"},
+        ),
+        ("IE6 shipped with Windows XP nearly a decade ago.", {"IE6", "Windows XP"}),
+        (
+            "On April 12, 1981, Space Shuttle Columbia lifted off from Florida on STS-1.",
+            {"Space Shuttle Columbia", "STS-1", "Columbia"},
+        ),
+    ],
+)
 def test_products_vehicles_and_missions_are_not_actors(nlp, body, absent):
     names = {n for a in brief(nlp, body).actors for n in (a.name, *a.aliases)}
     assert not names & absent
 
 
 def test_dateline_is_a_place_and_state_abbreviation_resolves(nlp):
-    b = brief(nlp, "JERUSALEM (AP) — Israel said on Monday it would talk.\n\n"
-                   "The mayor of Sacramento, Calif., said the state of Calif. would help.")
+    b = brief(
+        nlp,
+        "JERUSALEM (AP) — Israel said on Monday it would talk.\n\n"
+        "The mayor of Sacramento, Calif., said the state of Calif. would help.",
+    )
     assert find(b, "Jerusalem").kind == "place"
     assert not any("(AP)" in a.name or a.name == "JERUSALEM" for a in b.actors)
     assert find(b, "California") is not None and find(b, "Calif.") is None
 
 
-@pytest.mark.parametrize("body,name,role", [
-    ("Superintendent Al McHugh said the school would close.", "Al McHugh", "Superintendent"),
-    ("Nonpartisan Paul Tse and Wong Kwok-kin of the FTU were re-elected.", "Paul Tse", "Nonpartisan"),
-])
+@pytest.mark.parametrize(
+    "body,name,role",
+    [
+        ("Superintendent Al McHugh said the school would close.", "Al McHugh", "Superintendent"),
+        ("Nonpartisan Paul Tse and Wong Kwok-kin of the FTU were re-elected.", "Paul Tse", "Nonpartisan"),
+    ],
+)
 def test_title_goes_to_role_not_name(nlp, body, name, role):
     actor = find(brief(nlp, body), name)
     assert actor.name == name and role in actor.role
 
 
-@pytest.mark.parametrize("body,first,second", [
-    ("Lydia Buchtmann for Food Standards Australia New Zealand says they are looking at guidelines. "
-     "\"It matters,\" Ms Bauchtman said.", "Lydia Buchtmann", "Bauchtman"),
-    ("Michael Tien of the New People Party won. Eunice Yung of New People's Party won too.", "New People Party",
-     "New People's Party"),
-    ("The Supreme Court ruled on Monday. The Supreme Court of Cassation said taxes were due.",
-     "Supreme Court of Cassation", "Supreme Court"),
-])
+@pytest.mark.parametrize(
+    "body,first,second",
+    [
+        (
+            "Lydia Buchtmann for Food Standards Australia New Zealand says they are looking at guidelines. "
+            '"It matters," Ms Bauchtman said.',
+            "Lydia Buchtmann",
+            "Bauchtman",
+        ),
+        (
+            "Michael Tien of the New People Party won. Eunice Yung of New People's Party won too.",
+            "New People Party",
+            "New People's Party",
+        ),
+        (
+            "The Supreme Court ruled on Monday. The Supreme Court of Cassation said taxes were due.",
+            "Supreme Court of Cassation",
+            "Supreme Court",
+        ),
+    ],
+)
 def test_near_duplicates_merge(nlp, body, first, second):
     b = brief(nlp, body)
     assert find(b, first) is not None and find(b, first) is find(b, second)
 
 
-@pytest.mark.parametrize("body,name,words", [
-    ("Elian's father, Juan Miguel Gonzalez, arrived in Miami.", "Juan Miguel Gonzalez", ["father"]),
-    ("Lazaro Gonzalez, the boy's great-uncle, refused.", "Lazaro Gonzalez", ["great-uncle"]),
-    ("Danny Naveh, cabinet secretary, said no.", "Danny Naveh", ["cabinet secretary"]),
-    ("Ieng Sary, a defector leader, spoke to reporters.", "Ieng Sary", ["leader"]),
-    ("A spokesman for the ministry, Ali Khan, declined to comment.", "Ali Khan", ["spokesman"]),
-    ("Janet Holmes a Court, who chairs the Australian Republican Movement, said the vote mattered.",
-     "Janet Holmes a Court", ["chairman", "Australian Republican Movement"]),
-    ("Two pan-democratic veteran politicians Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL lost.",
-     "Frederick Fung", ["ADPL"]),
-    ("The rest were young and relatively new activists from the localist camp, Lau Siu-lai and "
-     "Youngspiration's Yau Wai-ching.", "Lau Siu-lai", ["activist"]),
-    ("The rest were young and relatively new activists from the localist camp, Lau Siu-lai and "
-     "Youngspiration's Yau Wai-ching.", "Yau Wai-ching", ["Youngspiration"]),
-])
+@pytest.mark.parametrize(
+    "body,name,words",
+    [
+        ("Elian's father, Juan Miguel Gonzalez, arrived in Miami.", "Juan Miguel Gonzalez", ["father"]),
+        ("Lazaro Gonzalez, the boy's great-uncle, refused.", "Lazaro Gonzalez", ["great-uncle"]),
+        ("Danny Naveh, cabinet secretary, said no.", "Danny Naveh", ["cabinet secretary"]),
+        ("Ieng Sary, a defector leader, spoke to reporters.", "Ieng Sary", ["leader"]),
+        ("A spokesman for the ministry, Ali Khan, declined to comment.", "Ali Khan", ["spokesman"]),
+        (
+            "Janet Holmes a Court, who chairs the Australian Republican Movement, said the vote mattered.",
+            "Janet Holmes a Court",
+            ["chairman", "Australian Republican Movement"],
+        ),
+        (
+            "Two pan-democratic veteran politicians Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL lost.",
+            "Frederick Fung",
+            ["ADPL"],
+        ),
+        (
+            "The rest were young and relatively new activists from the localist camp, Lau Siu-lai and "
+            "Youngspiration's Yau Wai-ching.",
+            "Lau Siu-lai",
+            ["activist"],
+        ),
+        (
+            "The rest were young and relatively new activists from the localist camp, Lau Siu-lai and "
+            "Youngspiration's Yau Wai-ching.",
+            "Yau Wai-ching",
+            ["Youngspiration"],
+        ),
+    ],
+)
 def test_role_from_apposition_relation_and_affiliation(nlp, body, name, words):
     role = find(brief(nlp, body), name).role
     assert role and all(w in role for w in words)
 
 
-@pytest.mark.parametrize("body,name,scrap", [
-    ("Pan-democracy camp's Kwok Ka-ki and Andrew Wan of respectively Civic Party and the Democratic Party won.",
-     "Andrew Wan", "respectively"),
-    ("Pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA, as well as Claudia Mo of the Civic "
-     "Party and Wong Pik-wan of the Democratic Party, were re-elected.", "Claudia Mo", "Wong Pik-wan"),
-    ("Other candidates elected were Gary Chan of DAB and Eunice Yung of New People's Party.", "Gary Chan",
-     "Eunice Yung"),
-])
+@pytest.mark.parametrize(
+    "body,name,scrap",
+    [
+        (
+            "Pan-democracy camp's Kwok Ka-ki and Andrew Wan of respectively Civic Party and the Democratic Party won.",
+            "Andrew Wan",
+            "respectively",
+        ),
+        (
+            "Pro-Beijing councillors Ann Chiang of DAB and Priscilla Leung of BPA, as well as Claudia Mo of the Civic "
+            "Party and Wong Pik-wan of the Democratic Party, were re-elected.",
+            "Claudia Mo",
+            "Wong Pik-wan",
+        ),
+        (
+            "Other candidates elected were Gary Chan of DAB and Eunice Yung of New People's Party.",
+            "Gary Chan",
+            "Eunice Yung",
+        ),
+    ],
+)
 def test_roles_are_clean_noun_phrases(nlp, body, name, scrap):
     role = find(brief(nlp, body), name).role or ""
     assert scrap not in role and " and " not in role
 
 
 def test_players_in_a_match_report(nlp):
-    b = brief(nlp, "In the 69th minute of the match, Romelu Lukaku scored a header for Belgium from a corner. "
-                   "Ferjani Sassi scored from the penalty spot after the referee booked Kyle Walker.")
+    b = brief(
+        nlp,
+        "In the 69th minute of the match, Romelu Lukaku scored a header for Belgium from a corner. "
+        "Ferjani Sassi scored from the penalty spot after the referee booked Kyle Walker.",
+    )
     assert find(b, "Romelu Lukaku").role == "player"
     assert find(b, "Ferjani Sassi").role == "player"
 
@@ -145,12 +229,18 @@ def test_a_number_word_is_not_part_of_an_organization(nlp):
     assert find(b, "Twelve Arab League") is None
 
 
-@pytest.mark.parametrize("body,name", [
-    # business news has quarters, leagues and runs, but no match report
-    ("In the third quarter, John Smith replaced the chief executive and set a new target; the Arab League "
-     "had missed its goal, and the run on the bank was saved by a late deal.", "John Smith"),
-    ("After meeting the protesters, Jane Doe said the plan would go ahead.", "Jane Doe"),
-])
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        # business news has quarters, leagues and runs, but no match report
+        (
+            "In the third quarter, John Smith replaced the chief executive and set a new target; the Arab League "
+            "had missed its goal, and the run on the bank was saved by a late deal.",
+            "John Smith",
+        ),
+        ("After meeting the protesters, Jane Doe said the plan would go ahead.", "Jane Doe"),
+    ],
+)
 def test_no_role_read_from_unrelated_words(nlp, body, name):
     role = find(brief(nlp, body), name).role
     assert role not in ("player", "protester")
@@ -161,37 +251,63 @@ def test_two_places_joined_by_a_hyphen_are_not_a_place(nlp):
     assert find(b, "Iraq-Kuwait") is None and find(b, "Iraq") is not None
 
 
-@pytest.mark.parametrize("body,name", [
-    # a phrase headed by a noun that cannot name a person or an organization is no role
-    ("Workers hung a huge portrait of Lenin over the square.", "Lenin"),
-    ("Under terms of the revised bid, Globex Corp., run by Hank Scorpio, will pay cash.", "Globex Corp"),
-    ("Under terms of the revised bid, Globex Corp., run by Hank Scorpio, will pay cash.", "Hank Scorpio"),
-    ("The group publishes The Boston Globe, Metro magazine and local newspapers.", "Boston Globe"),
-    ("Customers will get rights to buy additional shares of Initrode at half price. Initrode Inc. agreed.",
-     "Initrode Inc"),
-])
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        # a phrase headed by a noun that cannot name a person or an organization is no role
+        ("Workers hung a huge portrait of Lenin over the square.", "Lenin"),
+        ("Under terms of the revised bid, Globex Corp., run by Hank Scorpio, will pay cash.", "Globex Corp"),
+        ("Under terms of the revised bid, Globex Corp., run by Hank Scorpio, will pay cash.", "Hank Scorpio"),
+        ("The group publishes The Boston Globe, Metro magazine and local newspapers.", "Boston Globe"),
+        (
+            "Customers will get rights to buy additional shares of Initrode at half price. Initrode Inc. agreed.",
+            "Initrode Inc",
+        ),
+    ],
+)
 def test_no_role_from_a_noun_that_names_no_role(nlp, body, name):
     assert find(brief(nlp, body), name).role is None
 
 
-@pytest.mark.parametrize("body,name,role", [
-    ("Initech Corp., a software maker, cut 300 jobs.", "Initech Corp", "software maker"),
-    ("Hooli Ltd., a unit of Nucleus Holdings, sold the plant.", "Hooli Ltd", "unit of Nucleus Holdings"),
-    ("Mary Jones at First Chicago said rates would rise.", "Mary Jones", "First Chicago"),
-    ("The strike was ordered by four-star Gen. Tom Baker, the commander.", "Tom Baker", "four-star"),
-    ("Vandelay Co., a closely held firm, bought the land.", "Vandelay Co", "closely held firm"),
-    # coordinated roles paired in order with the names listed after them
-    ("The girl's mother and grandfather, Rosa Perez and Luis Perez, spoke to reporters.", "Rosa Perez",
-     "girl's mother"),
-    ("The girl's mother and grandfather, Rosa Perez and Luis Perez, spoke to reporters.", "Luis Perez",
-     "girl's grandfather"),
-    # a possessor inside an apposition stays in the role
-    ("Prince Faisal, King Khalid's nephew and adviser, declined to comment.", "Prince Faisal", "King Khalid's nephew"),
-    # the organization a relation names is kept whole, prepositions and all
-    ("Maria Lopez, who leads Mothers of the Disappeared, met the judge.", "Maria Lopez", "Mothers of the Disappeared"),
-    # the parse hangs the name on the organization; the role is the noun before it
-    ("A spokeswoman for the Green Justice Party, Ilse Brandt, said the vote was lost.", "Ilse Brandt", "spokeswoman"),
-])
+@pytest.mark.parametrize(
+    "body,name,role",
+    [
+        ("Initech Corp., a software maker, cut 300 jobs.", "Initech Corp", "software maker"),
+        ("Hooli Ltd., a unit of Nucleus Holdings, sold the plant.", "Hooli Ltd", "unit of Nucleus Holdings"),
+        ("Mary Jones at First Chicago said rates would rise.", "Mary Jones", "First Chicago"),
+        ("The strike was ordered by four-star Gen. Tom Baker, the commander.", "Tom Baker", "four-star"),
+        ("Vandelay Co., a closely held firm, bought the land.", "Vandelay Co", "closely held firm"),
+        # coordinated roles paired in order with the names listed after them
+        (
+            "The girl's mother and grandfather, Rosa Perez and Luis Perez, spoke to reporters.",
+            "Rosa Perez",
+            "girl's mother",
+        ),
+        (
+            "The girl's mother and grandfather, Rosa Perez and Luis Perez, spoke to reporters.",
+            "Luis Perez",
+            "girl's grandfather",
+        ),
+        # a possessor inside an apposition stays in the role
+        (
+            "Prince Faisal, King Khalid's nephew and adviser, declined to comment.",
+            "Prince Faisal",
+            "King Khalid's nephew",
+        ),
+        # the organization a relation names is kept whole, prepositions and all
+        (
+            "Maria Lopez, who leads Mothers of the Disappeared, met the judge.",
+            "Maria Lopez",
+            "Mothers of the Disappeared",
+        ),
+        # the parse hangs the name on the organization; the role is the noun before it
+        (
+            "A spokeswoman for the Green Justice Party, Ilse Brandt, said the vote was lost.",
+            "Ilse Brandt",
+            "spokeswoman",
+        ),
+    ],
+)
 def test_role_keeps_the_words_that_make_it(nlp, body, name, role):
     assert role in (find(brief(nlp, body), name).role or "")
 
@@ -211,12 +327,18 @@ def test_a_given_name_keeps_its_title_in_the_possessive(nlp):
     assert find(b, "King Hussein") is not None and find(b, "King Hussein") is not find(b, "Saddam Hussein")
 
 
-@pytest.mark.parametrize("body,name,kind", [
-    # organizations by the head word of their shape
-    ("The Halvorsen Relief Fund sent tents to the camp.", "Halvorsen Relief Fund", "organization"),
-    ("The National Transportation Safety Board opened an inquiry into the crash.",
-     "National Transportation Safety Board", "organization"),
-])
+@pytest.mark.parametrize(
+    "body,name,kind",
+    [
+        # organizations by the head word of their shape
+        ("The Halvorsen Relief Fund sent tents to the camp.", "Halvorsen Relief Fund", "organization"),
+        (
+            "The National Transportation Safety Board opened an inquiry into the crash.",
+            "National Transportation Safety Board",
+            "organization",
+        ),
+    ],
+)
 def test_organization_by_its_head_word(nlp, body, name, kind):
     actor = find(brief(nlp, body), name)
     assert actor is not None and actor.kind == kind
@@ -237,10 +359,17 @@ def test_a_title_is_not_shared_in_a_list_of_titled_names(nlp):
     assert "foreign minister" not in (find(b, "Persson").role or "").lower()
 
 
-@pytest.mark.parametrize("body,name,role,scrap", [
-    ("Sales slowed, says Ruth Kane, a Vanguard vice president, marketing, at the fund's office.", "Ruth Kane",
-     "vice president", "marketing"),
-])
+@pytest.mark.parametrize(
+    "body,name,role,scrap",
+    [
+        (
+            "Sales slowed, says Ruth Kane, a Vanguard vice president, marketing, at the fund's office.",
+            "Ruth Kane",
+            "vice president",
+            "marketing",
+        ),
+    ],
+)
 def test_role_is_not_the_department_after_a_comma(nlp, body, name, role, scrap):
     found = find(brief(nlp, body), name).role or ""
     assert role in found and found != scrap
@@ -251,12 +380,18 @@ def test_a_place_takes_no_role_from_a_noun_that_names_no_place(nlp):
     assert find(b, "Harris County").role is None
 
 
-@pytest.mark.parametrize("body,name,role", [
-    # a noun of any kind of actor describes a name the NER mislabeled; its usage gives the kind
-    ("The minister, quoted by the Ukrainian news website Dzerkalo, denied it.", "Dzerkalo", "news website"),
-    ("The plan includes the Grand Palace Hotel, a domed, fortress-like facility with 900 rooms.",
-     "Grand Palace Hotel", "facility"),
-])
+@pytest.mark.parametrize(
+    "body,name,role",
+    [
+        # a noun of any kind of actor describes a name the NER mislabeled; its usage gives the kind
+        ("The minister, quoted by the Ukrainian news website Dzerkalo, denied it.", "Dzerkalo", "news website"),
+        (
+            "The plan includes the Grand Palace Hotel, a domed, fortress-like facility with 900 rooms.",
+            "Grand Palace Hotel",
+            "facility",
+        ),
+    ],
+)
 def test_role_of_a_mislabeled_name(nlp, body, name, role):
     actor = find(brief(nlp, body), name)
     assert actor is not None and role in (actor.role or "")

@@ -1,6 +1,7 @@
 """What a reader does, in headless Chromium (Debian's package, driven by Playwright)
 against the site built by `mkdocs build` and served on 127.0.0.1, and against
 `mkdocs serve`. Screenshots go to tests/screenshots/ for a person to look at."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,11 @@ import pytest
 from .browser import CHROMIUM, OPEN_SHADOW_ROOTS, build_site, chromium, copy_project, serve_directory, serve_mkdocs
 from .conftest import ROOT
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (/usr/bin/chromium)")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (/usr/bin/chromium)"),
+]
 
 BRIEFING = "2023/05/000_cbfe35416636920c/"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -43,8 +47,13 @@ class Tab:
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         # A load cut short because the page navigated or reloaded (live reload) is not a failure.
-        self.page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
-                     and self.errors.append(f"failed: {request.url} ({request.failure})"))
+        self.page.on(
+            "requestfailed",
+            lambda request: (
+                request.failure != "net::ERR_ABORTED"
+                and self.errors.append(f"failed: {request.url} ({request.failure})")
+            ),
+        )
 
 
 @pytest.fixture
@@ -129,7 +138,8 @@ def test_search_merges_the_shards_of_a_large_site(tab, tmp_path):
     project = copy_project(ROOT, tmp_path)
     config = (project / "mkdocs.yml").read_text("utf-8")
     (project / "mkdocs.yml").write_text(
-        config.replace("\n  - briefings\n", "\n  - briefings:\n      search_shard_pages: 100\n"), "utf-8")
+        config.replace("\n  - briefings\n", "\n  - briefings:\n      search_shard_pages: 100\n"), "utf-8"
+    )
     site = build_site(project)
     shards = sorted(path.name for path in site.glob("pagefind*"))
     assert len(shards) >= 4 and (site / "pagefind" / "shards.json").exists(), shards
@@ -208,7 +218,8 @@ def test_phone_tables_keep_every_source_link_on_screen(browser, site_url):
             tab.page.wait_for_load_state("networkidle")
             boxes = tab.page.locator("article table td a").evaluate_all(
                 "links => links.map(a => { const r = a.closest('td').getBoundingClientRect(); "
-                "return {left: r.left, right: r.right, text: a.textContent}; })")
+                "return {left: r.left, right: r.right, text: a.textContent}; })"
+            )
             assert boxes, path
             width = SIZES["phone"]["width"]
             off = [b for b in boxes if b["right"] > width + 0.5 or b["left"] < 0]
@@ -302,8 +313,13 @@ def search(query: str, page, index: str | None = None) -> None:
     page.wait_for_timeout(500)
 
 
-HOSTILE = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">',
-           '[x](javascript:window.__pwned=1)', '{{ 7*7 }}', '| a | b |']
+HOSTILE = [
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    "[x](javascript:window.__pwned=1)",
+    "{{ 7*7 }}",
+    "| a | b |",
+]
 
 
 def test_hostile_text_shows_as_written_and_runs_nothing(browser, tmp_path):
@@ -314,7 +330,9 @@ def test_hostile_text_shows_as_written_and_runs_nothing(browser, tmp_path):
         f"source {HOSTILE[1]}\ntags {HOSTILE[2]}, {HOSTILE[4]}\n\n"
         f"President Vladimir Putin said on Monday: {HOSTILE[0]} and {HOSTILE[1]}.\n\n"
         f"Moscow said on Tuesday that {HOSTILE[2]} costs 5 million dollars {HOSTILE[3]}.\n\n"
-        f"{HOSTILE[4]}\n\n---\n\nPutin added on 3 May 2023 that the talks {HOSTILE[0]} went well.\n", "utf-8")
+        f"{HOSTILE[4]}\n\n---\n\nPutin added on 3 May 2023 that the talks {HOSTILE[0]} went well.\n",
+        "utf-8",
+    )
     (tmp_path / "project").mkdir()
     project = copy_project(ROOT, tmp_path / "project", seeds=seeds)
     tab = Tab(browser)
@@ -359,7 +377,8 @@ def test_pages_have_no_serious_accessibility_violations(browser, site_url, schem
             found = tab.page.evaluate(
                 "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                 ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                ".map(v => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`)")
+                ".map(v => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`)"
+            )
             assert found == [], (scheme, path, found)
     finally:
         tab.context.close()

@@ -1,6 +1,7 @@
 """The writing step and the build's bookkeeping, without NLP: only the generator's
 own files are overwritten or deleted, writes are atomic, and the manifest lets a
 build that was killed half-way be completed by the next."""
+
 import json
 
 import pytest
@@ -74,8 +75,9 @@ def test_drop_duplicates_keeps_the_first_and_names_both_files(tmp_path):
     report = BuildReport()
     kept = drop_duplicates([(tmp_path / "a.txt", data), (tmp_path / "b.txt", {**data, "id": "b"})], report)
     assert kept == [data]
-    assert report.errors == [f"{tmp_path / 'b.txt'}: same text as a.txt, so only that one is built; "
-                             "delete one of the two seeds"]
+    assert report.errors == [
+        f"{tmp_path / 'b.txt'}: same text as a.txt, so only that one is built; delete one of the two seeds"
+    ]
 
 
 def test_stale_briefing_shows_the_escaped_error_under_the_title():
@@ -111,8 +113,9 @@ def test_build_deleted_output_folder_is_rebuilt_not_skipped(tmp_path):
 
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text("title No date\n\nText.\n", "utf-8")  # fails: no NLP needed
-    config = BuildConfig(seeds=tmp_path / "seeds", out=tmp_path / "out", templates=ROOT / "templates",
-                         cache=tmp_path / "cache", jobs=1)
+    config = BuildConfig(
+        seeds=tmp_path / "seeds", out=tmp_path / "out", templates=ROOT / "templates", cache=tmp_path / "cache", jobs=1
+    )
     assert not build(config).skipped
     assert build(config).skipped
     shutil.rmtree(tmp_path / "out")
@@ -137,6 +140,7 @@ def test_output_lock_second_build_waits_and_hears_the_holder(tmp_path):
 
     order, heard = [], []
     with output_lock(tmp_path, heard.append):
+
         def second():
             with output_lock(tmp_path, heard.append):
                 order.append("second")

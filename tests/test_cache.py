@@ -1,5 +1,6 @@
 """Incremental builds give exactly the output of a clean build, using the cache:
 a changed seed, a changed template and a removed seed (issue 5)."""
+
 import shutil
 from pathlib import Path
 
@@ -17,15 +18,21 @@ COUNT = 20
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file of an output folder, the manifest included (same seeds, same bytes), but
     the machine's own record of file times."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != STAT_CACHE}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != STAT_CACHE
+    }
 
 
 def clean_build(project: Path, name: str) -> dict[str, bytes]:
     out = project / name
     shutil.rmtree(out, ignore_errors=True)
-    report = build(BuildConfig(seeds=project / "seeds", out=out, templates=project / "templates", cache=None,
-                               jobs=1, progress=False))
+    report = build(
+        BuildConfig(
+            seeds=project / "seeds", out=out, templates=project / "templates", cache=None, jobs=1, progress=False
+        )
+    )
     assert report.errors == []
     return tree(out)
 
@@ -40,8 +47,14 @@ def project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def config(project):
-    return BuildConfig(seeds=project / "seeds", out=project / "out", templates=project / "templates",
-                       cache=project / "cache", jobs=1, progress=False)
+    return BuildConfig(
+        seeds=project / "seeds",
+        out=project / "out",
+        templates=project / "templates",
+        cache=project / "cache",
+        jobs=1,
+        progress=False,
+    )
 
 
 def test_build_cold_parses_every_seed_and_matches_uncached_build(project, config):
@@ -85,8 +98,11 @@ def test_build_changed_template_renders_from_cache(project, config):
     template.write_text(template.read_text("utf-8") + "\nChanged template.\n", "utf-8")
     report = build(config)
     assert (report.parsed, report.cached, report.kept) == (0, COUNT, 0)
-    assert all(text.endswith(b"Changed template.\n") for name, text in tree(config.out).items()
-               if name.count("/") == 2 and name.endswith(".md") and not name.endswith("index.md"))
+    assert all(
+        text.endswith(b"Changed template.\n")
+        for name, text in tree(config.out).items()
+        if name.count("/") == 2 and name.endswith(".md") and not name.endswith("index.md")
+    )
     assert tree(config.out) == clean_build(project, "clean")
 
 
@@ -102,8 +118,11 @@ def test_build_removed_seed_removes_its_pages_and_entries(project, config):
 
 def test_build_parallel_jobs_give_the_same_output(project, config):
     out = project / "parallel"
-    report = build(BuildConfig(seeds=config.seeds, out=out, templates=config.templates, cache=project / "cache2",
-                               jobs=2, progress=False))
+    report = build(
+        BuildConfig(
+            seeds=config.seeds, out=out, templates=config.templates, cache=project / "cache2", jobs=2, progress=False
+        )
+    )
     assert report.parsed == COUNT - 1 and report.errors == []
     assert tree(out) == tree(config.out)
 

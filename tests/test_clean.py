@@ -13,9 +13,13 @@ def test_clean_body_removes_every_promotion_of_the_founding_seed(nlp):
     text = " ".join(cleaned.paragraphs)
     for phrase in gold["boilerplate"]:
         assert phrase not in text
-    for sentence in ("The Chinese leader cited the United Nations (UN)", "It was on the sidelines of last September",
-                     "Mishustin echoed his interlocutor", "Fuel purchases, in particular",
-                     "For Beijing, the approach is valid"):
+    for sentence in (
+        "The Chinese leader cited the United Nations (UN)",
+        "It was on the sidelines of last September",
+        "Mishustin echoed his interlocutor",
+        "Fuel purchases, in particular",
+        "For Beijing, the approach is valid",
+    ):
         assert sentence in text
 
 
@@ -50,12 +54,18 @@ def test_clean_body_drops_wiki_language_markers(nlp):
     assert cleaned.paragraphs == ('He called it "dangerous" and "ideological".',)
 
 
-@pytest.mark.parametrize("text,kept", [
-    ("Prices rose sharply. Read more: Why inflation is back and what it means for you "
-     "The central bank said it would act.", "Prices rose sharply. The central bank said it would act."),
-    ("Prices rose. (Reporting by Jane Doe; Editing by John Roe)", "Prices rose."),
-    ("Advertisement The central bank said it would act.", "The central bank said it would act."),
-])
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        (
+            "Prices rose sharply. Read more: Why inflation is back and what it means for you "
+            "The central bank said it would act.",
+            "Prices rose sharply. The central bank said it would act.",
+        ),
+        ("Prices rose. (Reporting by Jane Doe; Editing by John Roe)", "Prices rose."),
+        ("Advertisement The central bank said it would act.", "The central bank said it would act."),
+    ],
+)
 def test_clean_body_cuts_furniture_kickers_and_credits(nlp, text, kept):
     assert clean_body(text, nlp).paragraphs == (kept,)
 
@@ -63,14 +73,18 @@ def test_clean_body_cuts_furniture_kickers_and_credits(nlp, text, kept):
 def test_clean_body_reads_lines_as_paragraphs_only_when_they_are_long(nlp):
     wrapped = "The central bank raised rates on Tuesday,\nits third rise this year.\n"
     assert clean_body(wrapped, nlp).paragraphs == (
-        "The central bank raised rates on Tuesday, its third rise this year.",)
+        "The central bank raised rates on Tuesday, its third rise this year.",
+    )
     long_line = "The central bank raised its main interest rate on Tuesday, its third rise this year, officials said."
     assert len(clean_body(f"{long_line}\n{long_line}", nlp).paragraphs) == 2
 
 
-@pytest.mark.parametrize("text,kept", [
-    ("ADVERTISEMENT\n\nThe bank acted.", "The bank acted."),
-    ("Watch the markets closely, the bank said.", "Watch the markets closely, the bank said."),
-])
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        ("ADVERTISEMENT\n\nThe bank acted.", "The bank acted."),
+        ("Watch the markets closely, the bank said.", "Watch the markets closely, the bank said."),
+    ],
+)
 def test_clean_body_furniture_only_where_it_stands_alone(nlp, text, kept):
     assert " ".join(clean_body(text, nlp).paragraphs) == kept

@@ -1,6 +1,7 @@
 """Extraction on a Dask cluster of two worker processes gives the pages and data of
 a build on this machine, byte for byte; a seed that fails there is named and the
 others are built (issue 14)."""
+
 import shutil
 import socket
 
@@ -30,8 +31,9 @@ def project(tmp_path_factory):
 
 
 def config(project, out: str, **options) -> BuildConfig:
-    return BuildConfig(seeds=project / "seeds", out=project / out, templates=ROOT / "templates", cache=None,
-                       progress=False, **options)
+    return BuildConfig(
+        seeds=project / "seeds", out=project / out, templates=ROOT / "templates", cache=None, progress=False, **options
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +43,7 @@ def local(project):
 
 @pytest.mark.slow
 def test_cluster_build_at_a_scheduler_address_matches_local_build(project, local):
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         report = build(config(project, "dask", executor=Executor("dask", cluster.scheduler_address)))
     assert (report.parsed, report.count) == (local.parsed, local.count) == (len(SEEDS), len(SEEDS))
     assert report.errors == local.errors
@@ -64,8 +65,21 @@ def test_cluster_out_of_reach_is_a_clear_error(project, monkeypatch, capsys):
     with socket.socket() as probe:  # a port where nothing listens
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    status = main(["build", "--seeds", str(project / "seeds"), "--out", str(project / "unreached"), "--no-cache",
-                   "--no-progress", "--executor", "dask", "--scheduler", f"tcp://127.0.0.1:{port}"])
+    status = main(
+        [
+            "build",
+            "--seeds",
+            str(project / "seeds"),
+            "--out",
+            str(project / "unreached"),
+            "--no-cache",
+            "--no-progress",
+            "--executor",
+            "dask",
+            "--scheduler",
+            f"tcp://127.0.0.1:{port}",
+        ]
+    )
     assert status == 2
     assert f"error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in capsys.readouterr().err
 

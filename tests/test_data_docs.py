@@ -1,4 +1,5 @@
 """The data page (briefings/data.md) and the published schemas stay in step."""
+
 import json
 
 import jsonschema
@@ -29,8 +30,11 @@ def test_data_page_names_every_field_of_the_briefing_schema():
 def test_data_page_names_every_field_of_the_tags_index_schema():
     schema = json.loads((DOCS / "tags.schema.json").read_text("utf-8"))
     page = (DOCS / "data.md").read_text("utf-8")
-    names = {"item.url" if name == "url" else "item.title" if name == "title" else name
-             for name in schema_fields(schema) if name != "item"}
+    names = {
+        "item.url" if name == "url" else "item.title" if name == "title" else name
+        for name in schema_fields(schema)
+        if name != "item"
+    }
     assert sorted(name for name in names if f"`{name}`" not in page) == []
 
 

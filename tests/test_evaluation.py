@@ -1,4 +1,5 @@
 """Extraction quality against the gold readings: the seed's thresholds gate CI."""
+
 import json
 import subprocess
 import sys
@@ -27,9 +28,21 @@ def test_founding_seed_reaches_every_target(project_build):
 def test_evaluate_agrees_with_shared_score_py(project_build):
     out, _ = project_build
     ours = evaluate(ROOT / "tests" / "gold", out).as_dict()
-    theirs = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(ROOT / "tests" / "gold"),
-                             "--data", str(out), "--json"], capture_output=True, text=True, check=True).stdout
-    assert ours == json.loads(theirs[theirs.index("{"):])
+    theirs = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "eval" / "score.py"),
+            "--gold",
+            str(ROOT / "tests" / "gold"),
+            "--data",
+            str(out),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert ours == json.loads(theirs[theirs.index("{") :])
 
 
 ALL_GOLD_FLOOR = 0.80  # below today's totals over all thirteen readings by a margin for noise

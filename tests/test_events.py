@@ -1,4 +1,5 @@
 """Timeline events say what their sentence says (issue 17) and are statements (issue 10)."""
+
 from __future__ import annotations
 
 import cProfile
@@ -26,36 +27,51 @@ def texts(nlp, text: str) -> list[str]:
     return [e.event for e in events(nlp, text)]
 
 
-@pytest.mark.parametrize("text, kept", [
-    ("Amherst police officials declined to comment on Monday.", "declined to comment"),
-    ("Police had not called Kopp a suspect until Thursday.", "had not called Kopp a suspect until Thursday"),
-    ("The ministers may meet again on Friday.", "may meet again on Friday"),
-    ("The company planned to open the plant in March.", "planned to open the plant in March"),
-    ("Gerry Adams said on Tuesday that the talks would resume in Belfast.",
-     "Gerry Adams said on Tuesday that the talks would resume in Belfast"),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Amherst police officials declined to comment on Monday.", "declined to comment"),
+        ("Police had not called Kopp a suspect until Thursday.", "had not called Kopp a suspect until Thursday"),
+        ("The ministers may meet again on Friday.", "may meet again on Friday"),
+        ("The company planned to open the plant in March.", "planned to open the plant in March"),
+        (
+            "Gerry Adams said on Tuesday that the talks would resume in Belfast.",
+            "Gerry Adams said on Tuesday that the talks would resume in Belfast",
+        ),
+    ],
+)
 def test_events_keep_negation_modality_limits_and_what_was_said(nlp, text, kept):
     assert any(kept in event for event in texts(nlp, text)), texts(nlp, text)
 
 
-@pytest.mark.parametrize("text, date", [
-    ("Trade reached $70 billion in the first four months, up 40% from the same period last year.", "2022"),
-    ("Exports rose 12 percent in April compared with 2022.", "2022"),
-    ("The company earned $45.2 million, up from $30 million in 1987.", "1987"),
-    ("This was Sweden's first victory in the opening match of the World Cup since 1958.", "1958"),
-    ("Israel's prime minister has apologised to Turkey for any errors during the 2010 commando raid.", "2010"),
-    ("Police arrested 12 people on Friday after the 2019 protests.", "2019"),
-    ("Quarterly net income this year has risen just over comparable periods in 1988.", "1988"),
-])
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Trade reached $70 billion in the first four months, up 40% from the same period last year.", "2022"),
+        ("Exports rose 12 percent in April compared with 2022.", "2022"),
+        ("The company earned $45.2 million, up from $30 million in 1987.", "1987"),
+        ("This was Sweden's first victory in the opening match of the World Cup since 1958.", "1958"),
+        ("Israel's prime minister has apologised to Turkey for any errors during the 2010 commando raid.", "2010"),
+        ("Police arrested 12 people on Friday after the 2019 protests.", "2019"),
+        ("Quarterly net income this year has risen just over comparable periods in 1988.", "1988"),
+    ],
+)
 def test_events_leave_out_dates_that_date_no_event(nlp, text, date):
     assert date not in [e.when for e in events(nlp, text)]
 
 
-@pytest.mark.parametrize("text, date, told", [  # the side clause tells its own date
-    ("It was at last September's meeting that Xi and Putin had their first talks since they met in the days "
-     "leading up to the war on February 24.", "2022-02-24", "They met in the days leading up to the war"),
-    ("The ship, which docked at the port on March 8, left Iran with fuel.", "2023-03-08", "docked at the port"),
-])
+@pytest.mark.parametrize(
+    "text, date, told",
+    [  # the side clause tells its own date
+        (
+            "It was at last September's meeting that Xi and Putin had their first talks since they met in the days "
+            "leading up to the war on February 24.",
+            "2022-02-24",
+            "They met in the days leading up to the war",
+        ),
+        ("The ship, which docked at the port on March 8, left Iran with fuel.", "2023-03-08", "docked at the port"),
+    ],
+)
 def test_events_of_a_side_clause_are_not_told_by_the_whole_sentence(nlp, text, date, told):
     """Under the side clause's date, the whole sentence would date its main act."""
     found = {e.when: e.event for e in events(nlp, text)}
@@ -64,39 +80,52 @@ def test_events_of_a_side_clause_are_not_told_by_the_whole_sentence(nlp, text, d
     assert "left Iran" not in found[date] and "first talks" not in found[date]
 
 
-@pytest.mark.parametrize("text, when", [
-    ("William McCoy said the revised agreement would dilute earnings by about 9% in 2024.", "2024"),
-    ("The board will meet on Tuesday to consider the offer.", "2023-05-30"),
-    ("Albright announced plans to travel to an unnamed city next week.", "2023-W22"),
-])
+@pytest.mark.parametrize(
+    "text, when",
+    [
+        ("William McCoy said the revised agreement would dilute earnings by about 9% in 2024.", "2024"),
+        ("The board will meet on Tuesday to consider the offer.", "2023-05-30"),
+        ("Albright announced plans to travel to an unnamed city next week.", "2023-W22"),
+    ],
+)
 def test_a_date_after_publication_dates_what_is_expected(nlp, text, when):
     found = {e.when: e for e in events(nlp, text)}
     assert when in found and found[when].expected, [(e.when, e.event, e.expected) for e in found.values()]
 
 
-@pytest.mark.parametrize("text, when", [
-    ("A rival bid was extended to June 16.", "2023-06-16"),  # the extension is done; June 16 is a deadline
-    ("But the facility wasn't to begin turning out product until 2026.", "2026"),
-    ('"How many shares will be around in 2025?"', "2025"),
-])
+@pytest.mark.parametrize(
+    "text, when",
+    [
+        ("A rival bid was extended to June 16.", "2023-06-16"),  # the extension is done; June 16 is a deadline
+        ("But the facility wasn't to begin turning out product until 2026.", "2026"),
+        ('"How many shares will be around in 2025?"', "2025"),
+    ],
+)
 def test_a_date_after_publication_dates_no_past_or_negated_act(nlp, text, when):
     assert when not in [e.when for e in events(nlp, text)]
 
 
 def test_dates_before_publication_are_never_expected(nlp):
-    assert not any(e.expected for e in events(nlp, "The board met on Tuesday. It will meet again next year.",
-                                              published=dt.date(2030, 1, 1)))
+    assert not any(
+        e.expected
+        for e in events(nlp, "The board met on Tuesday. It will meet again next year.", published=dt.date(2030, 1, 1))
+    )
 
 
-@pytest.mark.parametrize("text, when", [
-    ("New evidence suggests that a series of bombings and last month's explosion at a clinic might be related.",
-     "2023-04"),
-    ("Nestle's share of 7% before Friday's purchases is far below the shares of the market leaders.", "2023-05-19"),
-    ("Sun reported sales of $538.5 million for the quarter ended March 31.", "2023-03-31"),
-    ("The price of Columbia shares has been cut nearly in half since August.", "2022-08"),
-    ('"Did they sell the shares in April?"', "2023-04"),
-    ("Ralston attributed its second-quarter slump to higher costs of ingredients.", "2023-Q2"),  # a fiscal quarter
-])
+@pytest.mark.parametrize(
+    "text, when",
+    [
+        (
+            "New evidence suggests that a series of bombings and last month's explosion at a clinic might be related.",
+            "2023-04",
+        ),
+        ("Nestle's share of 7% before Friday's purchases is far below the shares of the market leaders.", "2023-05-19"),
+        ("Sun reported sales of $538.5 million for the quarter ended March 31.", "2023-03-31"),
+        ("The price of Columbia shares has been cut nearly in half since August.", "2022-08"),
+        ('"Did they sell the shares in April?"', "2023-04"),
+        ("Ralston attributed its second-quarter slump to higher costs of ingredients.", "2023-Q2"),  # a fiscal quarter
+    ],
+)
 def test_a_date_that_names_when_a_thing_was_dates_no_act_of_the_clause(nlp, text, when):
     assert when not in [e.when for e in events(nlp, text)], [(e.when, e.event) for e in events(nlp, text)]
 
@@ -106,25 +135,49 @@ def test_a_date_of_the_meeting_that_places_the_clause_dates_it(nlp):
     assert "2022-09" in [e.when for e in events(nlp, text)]
 
 
-@pytest.mark.parametrize("text, when, told, not_told", [
-    ("Just over two months after Xi traveled to the Kremlin, the premier arrived in Beijing.", "2023-03",
-     "Xi traveled to the Kremlin", "Just over two months Xi"),
-    ("Officials will question 12,000 asylum seekers from Syria, Libya and Yemen who applied before last summer.",
-     "2022-SU", "applied before last summer", "Officials will question"),
-    ("The Jairan stayed at the island until March 3, when it headed south and docked at the port on March 8.",
-     "2023-03-08", "docked at the port on March 8", "stayed at the island"),
-])
+@pytest.mark.parametrize(
+    "text, when, told, not_told",
+    [
+        (
+            "Just over two months after Xi traveled to the Kremlin, the premier arrived in Beijing.",
+            "2023-03",
+            "Xi traveled to the Kremlin",
+            "Just over two months Xi",
+        ),
+        (
+            "Officials will question 12,000 asylum seekers from Syria, Libya and Yemen who applied before last summer.",
+            "2022-SU",
+            "applied before last summer",
+            "Officials will question",
+        ),
+        (
+            "The Jairan stayed at the island until March 3, when it headed south and docked at the port on March 8.",
+            "2023-03-08",
+            "docked at the port on March 8",
+            "stayed at the island",
+        ),
+    ],
+)
 def test_a_side_clause_tells_its_own_date(nlp, text, when, told, not_told):
     found = {e.when: e.event for e in events(nlp, text)}
     assert told in found.get(when, "") and not_told not in found.get(when, ""), found
 
 
-@pytest.mark.parametrize("text, kept", [
-    ("President Clinton glossed over stern warnings from Moscow on Thursday that US air strikes against Iraq "
-     "could do serious harm to relations with the Kremlin.", "on Thursday that US air strikes"),
-    ('One official Monday described the White House as "a collection of aides holding their breaths, "waiting '
-     'to see whether he survives.', '"a collection of aides'),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (
+            "President Clinton glossed over stern warnings from Moscow on Thursday that US air strikes against Iraq "
+            "could do serious harm to relations with the Kremlin.",
+            "on Thursday that US air strikes",
+        ),
+        (
+            'One official Monday described the White House as "a collection of aides holding their breaths, "waiting '
+            "to see whether he survives.",
+            '"a collection of aides',
+        ),
+    ],
+)
 def test_an_event_never_cuts_its_date_or_a_quotation(nlp, text, kept):
     found = texts(nlp, text)
     assert found and all(kept in event for event in found), found
@@ -138,12 +191,19 @@ def test_events_keep_the_subject_the_parse_gives(nlp):
     assert all(not e.lower().startswith("he ") for e in found), found
 
 
-@pytest.mark.parametrize("text, wrong", [
-    ("Evana Roth told CNN in August she thought her husband devised the plan after he was fired in July.",
-     "Evana Roth was fired"),
-    ("The last surviving member of the team which first conquered Everest in 1953 has died.",
-     "member of the team first conquered"),
-])
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        (
+            "Evana Roth told CNN in August she thought her husband devised the plan after he was fired in July.",
+            "Evana Roth was fired",
+        ),
+        (
+            "The last surviving member of the team which first conquered Everest in 1953 has died.",
+            "member of the team first conquered",
+        ),
+    ],
+)
 def test_events_never_put_a_nearby_name_in_the_subject(nlp, text, wrong):
     assert not any(wrong in event for event in texts(nlp, text)), texts(nlp, text)
 
@@ -165,9 +225,11 @@ def test_events_show_a_list_of_dated_items_once_as_written(nlp):
 
 
 def test_events_are_whole_statements(nlp):
-    text = ("On Tuesday, Alexander Novak told the forum that Russia's energy supply to China will increase by "
-            "almost 40% in 2023. The prime minister arrived in China on Monday and the next day attended a forum "
-            "in Shanghai. Now that we're in 2011, it's time to say goodbye, Microsoft says.")
+    text = (
+        "On Tuesday, Alexander Novak told the forum that Russia's energy supply to China will increase by "
+        "almost 40% in 2023. The prime minister arrived in China on Monday and the next day attended a forum "
+        "in Shanghai. Now that we're in 2011, it's time to say goodbye, Microsoft says."
+    )
     found = texts(nlp, text)
     assert found
     for event in found:
@@ -175,25 +237,31 @@ def test_events_are_whole_statements(nlp):
     assert any("40%" in e for e in found) and not any("we 're" in e for e in found)
 
 
-@pytest.mark.parametrize("text", [
-    "Amherst police officials declined to comment.",
-    "It was on the sidelines of the meeting that Xi and Putin met.",
-    "Russia's energy supply will increase by almost 40% in 2023.",
-    "“It diverts attention,” Rubio told VOA earlier this week.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amherst police officials declined to comment.",
+        "It was on the sidelines of the meeting that Xi and Putin met.",
+        "Russia's energy supply will increase by almost 40% in 2023.",
+        "“It diverts attention,” Rubio told VOA earlier this week.",
+    ],
+)
 def test_statement_check_accepts_statements(nlp, text):
     assert statement_problems(text, nlp) == []
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("construction", "no subject"),
-    ("Mikhail Mishustin traveled", None),
-    ("he traveled to Beijing", "pronoun"),
-    ("Xi said he would support the Kremlin's", "continuation"),
-    ("Russia's energy supply will increase by almost 40", "unit"),
-    ("Now that we 're in 2011, it is time to go", "contraction"),
-    ("the start of the war", "no finite verb"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("construction", "no subject"),
+        ("Mikhail Mishustin traveled", None),
+        ("he traveled to Beijing", "pronoun"),
+        ("Xi said he would support the Kremlin's", "continuation"),
+        ("Russia's energy supply will increase by almost 40", "unit"),
+        ("Now that we 're in 2011, it is time to go", "contraction"),
+        ("the start of the war", "no finite verb"),
+    ],
+)
 def test_statement_check_names_what_is_missing(nlp, text, problem):
     problems = statement_problems(text, nlp)
     if problem is None:
@@ -202,20 +270,38 @@ def test_statement_check_names_what_is_missing(nlp, text, problem):
         assert any(problem in p for p in problems), problems
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def run_on(clauses: int) -> str:
     """One sentence of many dated clauses, as a careless feed may deliver."""
-    parts = [f"the council met on {MONTHS[i % 12]} {i % 28 + 1}, {1990 + i % 30} and the mayor spoke on "
-             f"{MONTHS[(i + 3) % 12]} {i % 27 + 1}, {1991 + i % 30}" for i in range(clauses)]
+    parts = [
+        f"the council met on {MONTHS[i % 12]} {i % 28 + 1}, {1990 + i % 30} and the mayor spoke on "
+        f"{MONTHS[(i + 3) % 12]} {i % 27 + 1}, {1991 + i % 30}"
+        for i in range(clauses)
+    ]
     return "In the old town " + ", ".join(parts) + "."
 
 
 def date_list(dates: int) -> str:
-    return "The council met on " + ", ".join(
-        f"{MONTHS[i % 12]} {i % 28 + 1}, {1990 + i % 30}" for i in range(dates)) + " and in May 2001."
+    return (
+        "The council met on "
+        + ", ".join(f"{MONTHS[i % 12]} {i % 28 + 1}, {1990 + i % 30}" for i in range(dates))
+        + " and in May 2001."
+    )
 
 
 def calls(nlp, text: str) -> int:
@@ -243,8 +329,12 @@ def test_seed_events_are_statements(project_build, nlp):
     import json
 
     out, _ = project_build
-    found = [e["event"] for path in out.rglob("*.json") if not path.name.startswith(".")
-             for e in json.loads(path.read_text("utf-8")).get("timeline", [])]
+    found = [
+        e["event"]
+        for path in out.rglob("*.json")
+        if not path.name.startswith(".")
+        for e in json.loads(path.read_text("utf-8")).get("timeline", [])
+    ]
     failing = [(e, statement_problems(e, nlp)) for e in found]
     failing = [(e, p) for e, p in failing if p]
     assert len(found) > 50

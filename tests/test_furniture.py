@@ -3,6 +3,7 @@
 The furniture lines here are written for these tests (none is in ../shared/eval/furniture/lines.txt):
 what the cleaner must learn is what a line *is* and where it sits, not a list.
 """
+
 from __future__ import annotations
 
 import random
@@ -138,8 +139,23 @@ def test_a_short_sentence_of_the_story_with_a_pointer_stays(nlp):
 
 def _pasted(tmp_path, seed: int, lines: int = 4):
     out = tmp_path / f"paste{seed}"
-    subprocess.run([sys.executable, str(PASTE), "--seeds", str(ROOT / "seeds"), "--gold", str(ROOT / "tests" / "gold"),
-                    "--out", str(out), "--seed", str(seed), "--lines", str(lines)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(PASTE),
+            "--seeds",
+            str(ROOT / "seeds"),
+            "--gold",
+            str(ROOT / "tests" / "gold"),
+            "--out",
+            str(out),
+            "--seed",
+            str(seed),
+            "--lines",
+            str(lines),
+        ],
+        check=True,
+    )
     return out
 
 
@@ -189,8 +205,14 @@ def test_paste_test_lines_are_not_the_development_list():
 
 def test_random_placement_of_unseen_lines_keeps_every_sentence(nlp):
     """Any of our lines between any two sentences of a short story: the story comes back whole."""
-    sentences = [BEFORE, AFTER, AFTER_NAME, AFTER_QUOTE, "He declined to comment.",
-                 "Officials in Kyiv said two people were hurt."]
+    sentences = [
+        BEFORE,
+        AFTER,
+        AFTER_NAME,
+        AFTER_QUOTE,
+        "He declined to comment.",
+        "Officials in Kyiv said two people were hurt.",
+    ]
     rng = random.Random(7)
     for _ in range(20):
         line = rng.choice(UNSEEN_FURNITURE)

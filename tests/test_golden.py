@@ -1,5 +1,6 @@
 """The founding seed's page and data against reviewed golden files.
 Regenerate with `pytest tests/test_golden.py --update-goldens` and review the diff like code."""
+
 import pytest
 
 from .conftest import ROOT

@@ -1,5 +1,6 @@
 """The MkDocs adapter: bad seeds are warnings, so `mkdocs build --strict` fails with
 the list of them, while a plain build goes on and shows them on the home page."""
+
 import html
 import os
 import shutil
@@ -34,8 +35,13 @@ def project(tmp_path):
 
 
 def mkdocs(project, *args):
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, capture_output=True,
-                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 def test_plugin_strict_build_fails_listing_every_bad_seed(project):

@@ -2,6 +2,7 @@
 git repository of its own, built with `SITE_URL` under a sub-path as a person would
 publish it (`mkdocs build --strict`), then built again from the seeds alone, with no
 cache and no generated file, in a second copy."""
+
 import datetime
 import gzip
 import hashlib
@@ -41,8 +42,13 @@ def committed_copy(work: Path) -> Path:
 
 
 def publish(project: Path) -> Path:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
-                            text=True, env={**mkdocs_env(), "SITE_URL": SITE_URL})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**mkdocs_env(), "SITE_URL": SITE_URL},
+    )
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -75,8 +81,10 @@ def test_sub_path_every_internal_link_resolves(published):
 
 def test_sub_path_sitemap_lists_every_briefing_dated_by_its_article(published):
     _, site = published
-    urls = {url.findtext("s:loc", namespaces=SITEMAP): url.findtext("s:lastmod", namespaces=SITEMAP)
-            for url in ET.parse(site / "sitemap.xml").getroot().findall("s:url", SITEMAP)}
+    urls = {
+        url.findtext("s:loc", namespaces=SITEMAP): url.findtext("s:lastmod", namespaces=SITEMAP)
+        for url in ET.parse(site / "sitemap.xml").getroot().findall("s:url", SITEMAP)
+    }
     assert all(url.startswith(SITE_URL) for url in urls), sorted(urls)[:5]
     permalinks = briefing_permalinks(site)
     assert len(permalinks) == 13
@@ -120,8 +128,11 @@ def test_build_from_the_seeds_alone_gives_the_committed_files(rebuilt):
 
 
 def file_hashes(folder: Path) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_two_builds_give_identical_sites(published, rebuilt):
@@ -134,16 +145,21 @@ def test_the_only_dates_in_the_build_are_the_articles(published):
     """Two builds on one day would agree even with the build's date in them: so no file
     may hold today's date, and the sitemap's gzip header holds the newest article's."""
     project, site = published
-    published_dates = {json.loads(path.read_text("utf-8"))["published"]
-                       for path in site.glob("[0-9]*/[0-9]*/*.json")}
-    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    published_dates = {json.loads(path.read_text("utf-8"))["published"] for path in site.glob("[0-9]*/[0-9]*/*.json")}
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
     if today in published_dates:
         pytest.skip("a seed is dated today")
     # (the generator's own state files, .briefings-*, are neither committed nor published)
-    dated = [path for folder in (site, project / "briefings") for path in folder.rglob("*") if path.is_file()
-             and (path.name == MANIFEST or not path.name.startswith(".")) and today.encode() in path.read_bytes()]
+    dated = [
+        path
+        for folder in (site, project / "briefings")
+        for path in folder.rglob("*")
+        if path.is_file()
+        and (path.name == MANIFEST or not path.name.startswith("."))
+        and today.encode() in path.read_bytes()
+    ]
     assert dated == []
     header_time = int.from_bytes((site / "sitemap.xml.gz").read_bytes()[4:8], "little")
-    newest = datetime.datetime.fromisoformat(max(published_dates)).replace(tzinfo=datetime.timezone.utc)
+    newest = datetime.datetime.fromisoformat(max(published_dates)).replace(tzinfo=datetime.UTC)
     assert header_time == int(newest.timestamp())
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()

@@ -1,4 +1,5 @@
 """Article text is data: it must read as written and never become markup or code."""
+
 import markdown
 import pytest
 
@@ -34,14 +35,16 @@ def test_safe_path_refuses_what_it_did_not_make():
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_escaped_text_in_raw_html_blocks_stays_text(text):
-    source = f"# Title\n\n<!-- html -->\n<ul>\n<li>{escape_markdown(text)}</li>\n</ul>\n<!-- /html -->\n\nAfter *this*.\n"
+    source = (
+        f"# Title\n\n<!-- html -->\n<ul>\n<li>{escape_markdown(text)}</li>\n</ul>\n<!-- /html -->\n\nAfter *this*.\n"
+    )
     html = markdown.markdown(source, extensions=["generator.rawhtml", "md_in_html", "toc"])
     assert "<script" not in html and "<img" not in html and "<a " not in html and "<strong>" not in html
     assert "<em>this</em>" in html  # Markdown around the block is still Markdown
 
 
 def test_raw_html_blocks_pass_through_and_an_unclosed_one_is_left_alone():
-    block = '<table>\n<tr><td>*not emphasis* [not](a-link)</td></tr>\n\n</table>'
+    block = "<table>\n<tr><td>*not emphasis* [not](a-link)</td></tr>\n\n</table>"
     html = markdown.markdown(f"Intro\n\n<!-- html -->\n{block}\n<!-- /html -->\n", extensions=["generator.rawhtml"])
     assert block in html
     unclosed = markdown.markdown("<!-- html -->\n\nSome *text*\n", extensions=["generator.rawhtml"])
@@ -49,8 +52,10 @@ def test_raw_html_blocks_pass_through_and_an_unclosed_one_is_left_alone():
 
 
 def test_squeezed_pages_keep_preformatted_text():
-    page = '<div>\n    <p>a\n\n      b</p>\n</div>\n<pre class="mermaid"><code>timeline\n    2023 : x\n</code></pre>\n' \
-           '<script>\n  var a = 1;\n</script>\n   <textarea>\n  kept\n</textarea>'
+    page = (
+        '<div>\n    <p>a\n\n      b</p>\n</div>\n<pre class="mermaid"><code>timeline\n    2023 : x\n</code></pre>\n'
+        "<script>\n  var a = 1;\n</script>\n   <textarea>\n  kept\n</textarea>"
+    )
     squeezed = squeeze_whitespace(page)
     assert squeezed.startswith("<div>\n<p>a\nb</p>\n</div>\n<pre")
     assert '<pre class="mermaid"><code>timeline\n    2023 : x\n</code></pre>' in squeezed
@@ -58,7 +63,11 @@ def test_squeezed_pages_keep_preformatted_text():
 
 
 def test_literal_characters_keeps_what_html_needs_escaped():
-    html = ('<p title="a&#39;s &#34;b&#34; 2&#46;5">It&#39;s &#34;2&#46;5&#34; &#38; &#60;b&#62; &#40;x&#41;</p>'
-            '<script>var a = "&#46;";</script><!-- seed 0&#95;1 -->')
-    assert literal_characters(html) == ('<p title="a&#39;s &#34;b&#34; 2.5">It\'s "2.5" &#38; &#60;b&#62; (x)</p>'
-                                        '<script>var a = "&#46;";</script><!-- seed 0_1 -->')
+    html = (
+        '<p title="a&#39;s &#34;b&#34; 2&#46;5">It&#39;s &#34;2&#46;5&#34; &#38; &#60;b&#62; &#40;x&#41;</p>'
+        '<script>var a = "&#46;";</script><!-- seed 0&#95;1 -->'
+    )
+    assert literal_characters(html) == (
+        '<p title="a&#39;s &#34;b&#34; 2.5">It\'s "2.5" &#38; &#60;b&#62; (x)</p>'
+        '<script>var a = "&#46;";</script><!-- seed 0_1 -->'
+    )

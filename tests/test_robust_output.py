@@ -6,6 +6,7 @@ is fixed, completes the site and removes the temporary files an interrupted writ
 The disk and the read-only file system are real: a small tmpfs mounted in a user and
 mount namespace of its own (`unshare -Urm`), so the test needs no root and leaves no
 mount behind (root ignores file permissions, so chmod could not make a folder read-only)."""
+
 import shutil
 import subprocess
 import sys
@@ -16,18 +17,30 @@ from generator.build import BuildConfig, build
 
 from .conftest import ROOT
 
-SEEDS = {"a.txt": "date 2023-05-25\n\nThe council met in Paris on Monday. It approved the budget.\n",
-         "b.txt": "date 2023-05-26\n\nThe port of Lyon reopened on Tuesday. Ships came back.\n"}
+SEEDS = {
+    "a.txt": "date 2023-05-25\n\nThe council met in Paris on Monday. It approved the budget.\n",
+    "b.txt": "date 2023-05-26\n\nThe port of Lyon reopened on Tuesday. Ships came back.\n",
+}
 CORRECTED = "title: A corrected headline\n"
-BUILD = f'PYTHONPATH="{ROOT}" "{sys.executable}" -m generator.cli build --seeds "$W/seeds" --out "$W/out" ' \
-        f'--templates "{ROOT}/templates" --cache "$W/cache" --no-progress --jobs 1'
+BUILD = (
+    f'PYTHONPATH="{ROOT}" "{sys.executable}" -m generator.cli build --seeds "$W/seeds" --out "$W/out" '
+    f'--templates "{ROOT}/templates" --cache "$W/cache" --no-progress --jobs 1'
+)
 LIST = '(cd "$W/out" && find . -type f ! -name .briefings-lock ! -name filler | sort | xargs sha256sum)'
 # How each case breaks the mounted output folder, and how a person then fixes it.
 BREAKS = {
-    "disk full": ('head -c 64m /dev/zero > "$W/out/filler" 2>/dev/null || true', 'rm "$W/out/filler"',
-                  "No space left on device", "free some space"),
-    "read-only": ('mount -o remount,ro "$W/out"', 'mount -o remount,rw "$W/out"',
-                  "Read-only file system", "make the folder writable"),
+    "disk full": (
+        'head -c 64m /dev/zero > "$W/out/filler" 2>/dev/null || true',
+        'rm "$W/out/filler"',
+        "No space left on device",
+        "free some space",
+    ),
+    "read-only": (
+        'mount -o remount,ro "$W/out"',
+        'mount -o remount,rw "$W/out"',
+        "Read-only file system",
+        "make the folder writable",
+    ),
 }
 SCRIPT = """set -e
 mount -t tmpfs -o size=16m tmpfs "$W/out"
@@ -61,8 +74,11 @@ def shas(path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not namespaces_work(), reason="no user and mount namespaces here (unshare -Urm): "
-                                                  "no way to mount a small or read-only file system as a user")
+@pytest.mark.skipif(
+    not namespaces_work(),
+    reason="no user and mount namespaces here (unshare -Urm): "
+    "no way to mount a small or read-only file system as a user",
+)
 @pytest.mark.parametrize("case", BREAKS)
 def test_build_unwritable_output_one_line_error_files_whole_next_build_completes(tmp_path, case):
     breaks, fix, reason, advice = BREAKS[case]
@@ -71,8 +87,12 @@ def test_build_unwritable_output_one_line_error_files_whole_next_build_completes
     for name, text in SEEDS.items():
         (tmp_path / "seeds" / name).write_text(text, "utf-8")
     script = SCRIPT.format(build=BUILD, listing=LIST, corrected=CORRECTED, breaks=breaks, fix=fix)
-    run = subprocess.run(["unshare", "-Urm", "sh", "-c", script], env={"W": str(tmp_path), "PATH": "/usr/bin:/bin"},
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        ["unshare", "-Urm", "sh", "-c", script],
+        env={"W": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr + (tmp_path / "first.out").read_text()
     errors = (tmp_path / "second.err").read_text().splitlines()
     assert (tmp_path / "second.rc").read_text().strip() == "1"
@@ -101,7 +121,15 @@ def test_build_output_blocked_by_a_file_one_line_error(tmp_path, block, words):
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text(SEEDS["a.txt"], "utf-8")
     block(tmp_path)
-    report = build(BuildConfig(seeds=tmp_path / "seeds", out=tmp_path / "out", templates=ROOT / "templates",
-                               cache=tmp_path / "cache", jobs=1, progress=False))
+    report = build(
+        BuildConfig(
+            seeds=tmp_path / "seeds",
+            out=tmp_path / "out",
+            templates=ROOT / "templates",
+            cache=tmp_path / "cache",
+            jobs=1,
+            progress=False,
+        )
+    )
     assert len(report.errors) == 1 and "\n" not in report.errors[0], report.errors
     assert report.errors[0].startswith(f"{tmp_path / 'out'}: cannot write") and words in report.errors[0], report.errors

@@ -2,6 +2,7 @@
 file (and line) and what to do, while the others still build; nothing a person
 wrote is lost; article text never becomes markup. Table-driven cases, then
 property-based tests of the seed reader and the renderer."""
+
 import html
 import json
 import os
@@ -32,6 +33,7 @@ def article(name: str) -> str:
     """A short article, distinct per case so that no two are duplicates."""
     return f"date 2023-05-25\ntitle The {name} case\n\n{ARTICLE}The {name} file was read.\n"
 
+
 SIZE_20MB = 20 * 1024 * 1024
 
 # file name -> (bytes, the error's words, its line or None); None as words: the seed builds.
@@ -52,17 +54,30 @@ CASES = {
     "utf16.txt": (article("UTF-16").encode("utf-16"), None, None),
     "utf16-no-bom.txt": (article("UTF-16 LE").encode("utf-16-le"), None, None),
     "cp1252.txt": (article("cp1252").encode("cp1252"), None, None),
-    "latin1.txt": ("date 2023-05-25\n\nThe mayor of Zürich opened a café on Tuesday. Crowds came.\n"
-                   .encode("latin-1"), None, None),
+    "latin1.txt": (
+        "date 2023-05-25\n\nThe mayor of Zürich opened a café on Tuesday. Crowds came.\n".encode("latin-1"),
+        None,
+        None,
+    ),
     "crlf.txt": (article("CRLF").replace("\n", "\r\n").encode() + b"More.\r\n", None, None),
     "cr.txt": (article("CR").replace("\n", "\r").encode() + b"Yet more.\r", None, None),
-    "spacing.txt": ("\u200bdate\t2023-05-25\ntitle\u00a0Spacing seed\n\nThe\u00a0mayor said\u200b on Tuesday\t"
-                    "that the\u2060 bridge would reopen. The council agreed.\n".encode(), None, None),
+    "spacing.txt": (
+        "\u200bdate\t2023-05-25\ntitle\u00a0Spacing seed\n\nThe\u00a0mayor said\u200b on Tuesday\t"
+        "that the\u2060 bridge would reopen. The council agreed.\n".encode(),
+        None,
+        None,
+    ),
     "one-line.txt": (b"date 2023-05-25\n\nThe mayor resigned on Tuesday.\n", None, None),
-    "markdown seed.md": (b"date 2023-05-25\ntitle A seed in Markdown\n\nThe port reopened on Monday. Ships came.\n",
-                         None, None),
-    "Caf\u00e9 & <Spaces> %20?#.txt".encode().decode(): (b"date 2023-05-26\n\nThe mayor of Lyon spoke on "
-                                                         b"Friday. The market opened.\n", None, None),
+    "markdown seed.md": (
+        b"date 2023-05-25\ntitle A seed in Markdown\n\nThe port reopened on Monday. Ships came.\n",
+        None,
+        None,
+    ),
+    "Caf\u00e9 & <Spaces> %20?#.txt".encode().decode(): (
+        b"date 2023-05-26\n\nThe mayor of Lyon spoke on Friday. The market opened.\n",
+        None,
+        None,
+    ),
 }
 PAIRS = {  # seeds that are fine alone but clash with another
     "dup-a.txt": b"date 2023-06-01\n\nThe same story about the harbour. It rained on Sunday.\n",
@@ -74,7 +89,8 @@ PAIRS = {  # seeds that are fine alone but clash with another
 
 # Nine levels of aliases: expanded, 10^9 copies of "lol" (a 329-byte file that once cost 11.7 GB).
 BILLION_LAUGHS = "drop:\n  quotes:\n    - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"    - &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+    f"    - &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+)
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +120,9 @@ def bad_project(tmp_path_factory):
     out = work / "out"
     (out / "2023" / "05").mkdir(parents=True)
     (out / "about.md").write_text("# About\n\nHand-written.\n", "utf-8")
-    report = build(BuildConfig(seeds=seeds, out=out, templates=ROOT / "templates", cache=work / "cache",
-                               jobs=1, progress=False))
+    report = build(
+        BuildConfig(seeds=seeds, out=out, templates=ROOT / "templates", cache=work / "cache", jobs=1, progress=False)
+    )
     return work, report
 
 
@@ -145,8 +162,9 @@ def test_build_duplicates_and_collisions_reported_once_first_kept(bad_project):
     ids = {d["id"] for d in report.datas}
     assert {"dup-a", "Same Name"} <= ids and not {"dup-b", "same-name"} & ids
     assert any("dup-b.txt: same text as dup-a.txt" in e for e in report.errors)
-    assert any("same-name.txt: its page 2023/07/same-name.md is already made from Same Name.txt" in e
-               for e in report.errors)
+    assert any(
+        "same-name.txt: its page 2023/07/same-name.md is already made from Same Name.txt" in e for e in report.errors
+    )
 
 
 def test_build_sidecar_errors_name_the_corrections_file(bad_project):
@@ -172,18 +190,27 @@ def test_build_seed_named_like_a_generated_page_keeps_both(bad_project):
 def test_sidecar_one_stale_entry_costs_only_itself(tmp_path):
     from generator.sidecar import apply_corrections, read_sidecar
 
-    data = {"title": "Old", "actors": [{"name": "Ann Lee", "aliases": [], "role": None}], "timeline": [],
-            "figures": [], "quotes": [{"text": "We will build it."}]}
+    data = {
+        "title": "Old",
+        "actors": [{"name": "Ann Lee", "aliases": [], "role": None}],
+        "timeline": [],
+        "figures": [],
+        "quotes": [{"text": "We will build it."}],
+    }
     sidecar = tmp_path / "story.yml"
-    sidecar.write_text("title: New title\nroles:\n  Ann Lee: mayor\n  Gone Person: x\n"
-                       "drop:\n  quotes: [We will, Never said]\n  bogus: [x]\n", "utf-8")
+    sidecar.write_text(
+        "title: New title\nroles:\n  Ann Lee: mayor\n  Gone Person: x\n"
+        "drop:\n  quotes: [We will, Never said]\n  bogus: [x]\n",
+        "utf-8",
+    )
     corrected, errors = apply_corrections(data, read_sidecar(sidecar), sidecar)
     assert corrected["title"] == "New title" and corrected["actors"][0]["role"] == "mayor"
     assert corrected["quotes"] == []
     assert sorted(str(e).split(": ", 1)[1] for e in errors) == [
         "drop: quotes: 'Never said' is not in the briefing any more; correct or remove this line",
         "drop: unknown section 'bogus'; use actors, timeline, figures, quotes",
-        "roles: 'Gone Person' is not in the briefing any more; correct or remove this line"]
+        "roles: 'Gone Person' is not in the briefing any more; correct or remove this line",
+    ]
 
 
 def test_build_links_out_of_the_folder_and_special_files_are_refused_with_a_reason(bad_project):
@@ -227,8 +254,11 @@ def test_cli_check_exits_1_listing_all(bad_project, capsys):
     work, report = bad_project
     assert main(["check", "--seeds", str(work / "seeds"), "--cache", str(work / "cache")]) == 1
     err = capsys.readouterr().err
-    assert err.count("error: ") == len(check_seeds(work / "seeds", cache=work / "cache").problems) >= len(
-        [c for c in CASES.values() if c[1]]) + 3
+    assert (
+        err.count("error: ")
+        == len(check_seeds(work / "seeds", cache=work / "cache").problems)
+        >= len([c for c in CASES.values() if c[1]]) + 3
+    )
 
 
 # Nothing lost -------------------------------------------------------------
@@ -238,10 +268,20 @@ def test_cli_check_exits_1_listing_all(bad_project, capsys):
 def small_project(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "story.txt").write_text("date 2023-05-25\ntitle The harbour story\n\n" + ARTICLE +
-                                     "Mayor Anne Hidalgo said on Monday that “the bridge is safe”.\n", "utf-8")
-    config = BuildConfig(seeds=seeds, out=tmp_path / "out", templates=ROOT / "templates", cache=tmp_path / "cache",
-                         jobs=1, progress=False)
+    (seeds / "story.txt").write_text(
+        "date 2023-05-25\ntitle The harbour story\n\n"
+        + ARTICLE
+        + "Mayor Anne Hidalgo said on Monday that “the bridge is safe”.\n",
+        "utf-8",
+    )
+    config = BuildConfig(
+        seeds=seeds,
+        out=tmp_path / "out",
+        templates=ROOT / "templates",
+        cache=tmp_path / "cache",
+        jobs=1,
+        progress=False,
+    )
     return config
 
 
@@ -252,7 +292,7 @@ def test_build_failing_seed_keeps_last_good_briefing_marked_stale(small_project)
     report = build(config)
     page = (config.out / "2023/05/story.md").read_text("utf-8")
     assert len(report.errors) == 1 and "no 'date" in report.errors[0]
-    assert "!!! warning \"Stale" in page and "The harbour story" in page
+    assert '!!! warning "Stale' in page and "The harbour story" in page
     assert json.loads((config.out / "2023/05/story.json").read_text("utf-8"))["stale"] == report.errors[0]
     (config.seeds / "story.txt").unlink()
     build(config)
@@ -266,7 +306,9 @@ def test_build_sidecar_corrections_survive_regeneration(small_project):
     dropped = first["timeline"][0]["expression"]
     (config.seeds / "story.yml").write_text(
         f"title: 'Corrected: <b>title</b>'\nsummary: A corrected summary.\ntags: [harbour, city]\n"
-        f"roles:\n  {person['name']}: chief engineer\ndrop:\n  timeline: [{json.dumps(dropped)}]\n", "utf-8")
+        f"roles:\n  {person['name']}: chief engineer\ndrop:\n  timeline: [{json.dumps(dropped)}]\n",
+        "utf-8",
+    )
     for _ in range(2):  # applied on every build, from cached data too
         report = build(config)
         data = json.loads((config.out / "2023/05/story.json").read_text("utf-8"))
@@ -303,9 +345,16 @@ def test_write_interrupted_build_is_completed_by_the_next(small_project, monkeyp
 
 # Hostile text --------------------------------------------------------------
 
-HOSTILE = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<iframe src='javascript:alert(1)'>",
-           "[click](javascript:alert(1))", "# heading | cell |", "{{ config }} {% if x %}", "---\ntitle: x\n---",
-           "*bold* _it_ `code` <b>raw</b> &amp; ::: !!! note"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "<iframe src='javascript:alert(1)'>",
+    "[click](javascript:alert(1))",
+    "# heading | cell |",
+    "{{ config }} {% if x %}",
+    "---\ntitle: x\n---",
+    "*bold* _it_ `code` <b>raw</b> &amp; ::: !!! note",
+]
 MD_EXTENSIONS = ["admonition", "tables", "attr_list", "md_in_html", "toc", "meta"]
 
 
@@ -344,8 +393,11 @@ def test_build_hostile_seed_reads_as_written_and_runs_nothing(tmp_path):
     seeds.mkdir()
     title = " ".join(h.replace("\n", " ") for h in HOSTILE)
     body = " ".join(f"Mayor Anne Hidalgo said on Monday: “{h.replace(chr(10), ' ')} is here.”" for h in HOSTILE)
-    (seeds / "hostile.txt").write_text(f"date 2023-05-25\ntitle {title}\nsource <script>x</script>\n"
-                                       f"url javascript:alert(1)\ntags <b>t</b>, {{{{x}}}}\n\n{body}\n", "utf-8")
+    (seeds / "hostile.txt").write_text(
+        f"date 2023-05-25\ntitle {title}\nsource <script>x</script>\n"
+        f"url javascript:alert(1)\ntags <b>t</b>, {{{{x}}}}\n\n{body}\n",
+        "utf-8",
+    )
     out = tmp_path / "out"
     report = build(BuildConfig(seeds=seeds, out=out, templates=ROOT / "templates", cache=None, jobs=1))
     assert report.errors == []
@@ -362,8 +414,10 @@ def test_build_hostile_seed_reads_as_written_and_runs_nothing(tmp_path):
 
 # Properties ------------------------------------------------------------------
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"))
-               | st.sampled_from("\t\n\r\u00a0\u200b<>&*_[]()#|{}%`-:\"'!"), max_size=300)
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\n\r\u00a0\u200b<>&*_[]()#|{}%`-:\"'!"),
+    max_size=300,
+)
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -404,17 +458,47 @@ def synthetic_data(texts: list[str]) -> dict:
     t = (texts * 8)[:8]
     sentences = [{"id": f"s{i + 1}", "paragraph": i // 2, "text": text or "x"} for i, text in enumerate(t[:4])]
     return {
-        "id": "prop", "published": "2023-05-25", "title": t[0], "summary": t[1], "summary_sentences": [t[1]],
-        "source": t[2], "url": "https://example.org/" + t[3], "author": t[4], "tags": [t[5], t[6]],
-        "body": [s["text"] for s in sentences], "sentences": sentences,
-        "timeline": [{"when": "2023-05-24", "readable": "24 May 2023", "granularity": "day", "expression": t[7],
-                      "event": t[0], "source": t[1], "sentence": "s1"}],
-        "actors": [{"name": t[2], "kind": "person", "aliases": [t[3]], "role": t[4], "mentions": 1,
-                    "sentences": ["s1"]}],
-        "figures": [{"text": t[5], "value": 1.5, "unit": t[6], "measure": t[7], "qualifier": None, "period": None,
-                     "conversion": None, "source": t[0], "sentence": "s2"}],
+        "id": "prop",
+        "published": "2023-05-25",
+        "title": t[0],
+        "summary": t[1],
+        "summary_sentences": [t[1]],
+        "source": t[2],
+        "url": "https://example.org/" + t[3],
+        "author": t[4],
+        "tags": [t[5], t[6]],
+        "body": [s["text"] for s in sentences],
+        "sentences": sentences,
+        "timeline": [
+            {
+                "when": "2023-05-24",
+                "readable": "24 May 2023",
+                "granularity": "day",
+                "expression": t[7],
+                "event": t[0],
+                "source": t[1],
+                "sentence": "s1",
+            }
+        ],
+        "actors": [
+            {"name": t[2], "kind": "person", "aliases": [t[3]], "role": t[4], "mentions": 1, "sentences": ["s1"]}
+        ],
+        "figures": [
+            {
+                "text": t[5],
+                "value": 1.5,
+                "unit": t[6],
+                "measure": t[7],
+                "qualifier": None,
+                "period": None,
+                "conversion": None,
+                "source": t[0],
+                "sentence": "s2",
+            }
+        ],
         "quotes": [{"speaker": t[3], "text": t[4], "source": t[5], "sentence": "s3"}],
-        "removed_boilerplate": [], "generator": "test",
+        "removed_boilerplate": [],
+        "generator": "test",
     }
 
 
@@ -461,8 +545,9 @@ def test_mkdocs_build_strict_accepts_generated_pages(tmp_path):
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     config = (ROOT / "mkdocs.yml").read_text("utf-8").replace("\n  - briefings\n", "\n")
     (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr[-3000:]
 
 
@@ -491,8 +576,9 @@ def test_briefing_failing_extractor_costs_only_its_part(nlp, monkeypatch):
         raise ValueError("invalid literal for int() with base 10: '1,000,00'")
 
     monkeypatch.setattr(briefing_module, "find_figures", broken)
-    seed = seed_from_bytes(b"date 2023-05-25\n\nOn Wednesday, Xi Jinping met Li Qiang in Beijing. "
-                           b"He paid 1,000,00 dollars.", "seeds/x.txt")
+    seed = seed_from_bytes(
+        b"date 2023-05-25\n\nOn Wednesday, Xi Jinping met Li Qiang in Beijing. He paid 1,000,00 dollars.", "seeds/x.txt"
+    )
     data = briefing_data(briefing_module.make_briefing(seed, nlp))
     assert data["figures"] == [] and data["incomplete"][0].startswith("figures (ValueError")
     assert [e["when"] for e in data["timeline"]] == ["2023-05-24"]
@@ -517,8 +603,9 @@ def test_build_file_name_with_a_newline_cannot_forge_a_line(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "bad\nWARNING - forged.txt").write_bytes(b"no header here\n\nText.\n")
-    report = build(BuildConfig(seeds=seeds, out=tmp_path / "out", templates=ROOT / "templates", cache=None,
-                               jobs=1, progress=False))
+    report = build(
+        BuildConfig(seeds=seeds, out=tmp_path / "out", templates=ROOT / "templates", cache=None, jobs=1, progress=False)
+    )
     assert len(report.errors) == 1 and "\n" not in report.errors[0] and "bad\\nWARNING" in report.errors[0]
 
 
@@ -534,15 +621,33 @@ def test_build_killed_takes_its_workers_with_it(tmp_path):
     seeds.mkdir()
     for n in range(10):
         (seeds / f"s{n}.txt").write_text(article(f"worker {n}") * 20, "utf-8")
-    build_process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--seeds", str(seeds), "--out",
-                                      str(tmp_path / "out"), "--no-cache", "--jobs", "2", "--no-progress"],
-                                     cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build_process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "build",
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(tmp_path / "out"),
+            "--no-cache",
+            "--jobs",
+            "2",
+            "--no-progress",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     children: list[int] = []
     deadline = time.monotonic() + 120
     while len(children) < 2 and build_process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.2)
-        children = [int(pid) for pid in (Path(f"/proc/{build_process.pid}/task/{build_process.pid}/children")
-                                         .read_text().split())]
+        children = [
+            int(pid)
+            for pid in (Path(f"/proc/{build_process.pid}/task/{build_process.pid}/children").read_text().split())
+        ]
     assert len(children) >= 2, "the build started no workers"
     build_process.send_signal(signal.SIGKILL)
     build_process.wait()
@@ -568,10 +673,17 @@ def test_build_sidecar_keep_puts_a_removed_line_back(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     line = "Read the full text of the ruling below."
-    (seeds / "ruling.txt").write_text("date 2023-05-25\n\nThe court ruled on Monday that the law stands. "
-                                      f"{line} The judges voted 5-4.\n", "utf-8")
-    config = BuildConfig(seeds=seeds, out=tmp_path / "out", templates=ROOT / "templates", cache=tmp_path / "cache",
-                         jobs=1, progress=False)
+    (seeds / "ruling.txt").write_text(
+        f"date 2023-05-25\n\nThe court ruled on Monday that the law stands. {line} The judges voted 5-4.\n", "utf-8"
+    )
+    config = BuildConfig(
+        seeds=seeds,
+        out=tmp_path / "out",
+        templates=ROOT / "templates",
+        cache=tmp_path / "cache",
+        jobs=1,
+        progress=False,
+    )
     first = build(config).datas[0]
     assert line in first["removed_boilerplate"] and line not in " ".join(first["body"])
     (seeds / "ruling.yml").write_text(f"keep: [{json.dumps(line)}]\n", "utf-8")

@@ -18,7 +18,8 @@ def stock():
     nlp = _load_model()
     config = {"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}
     nlp.add_pipe("entity_ruler", name="organizations", before="ner", config=config).add_patterns(
-        organization_patterns())
+        organization_patterns()
+    )
     nlp.add_pipe("entity_ruler", name="places", after="ner", config=config).add_patterns(place_patterns())
     return nlp
 

@@ -1,6 +1,7 @@
 """Seeds in any encoding a person may save (issue 12): each is read as written or
 refused with one line naming the file (and line) — never a crash, never mojibake
 published. Table-driven: the seed reader alone, then all of them in one build."""
+
 import pytest
 
 from generator.build import BuildConfig, build
@@ -25,22 +26,38 @@ CASES = {
     "utf16-cjk-no-bom.txt": (text("The mayor of 一丁 spoke on Monday. It rained.", "utf-16-le"), "一丁", None, None),
     "utf32-bom.txt": (text("The mayor of Zürich spoke on Tuesday. It rained.", "utf-32"), "Zürich spoke", None, None),
     "latin1.txt": (text("The café in Zürich cost £5 on Friday. ½ of it was paid.", "latin-1"), "£5", None, None),
-    "cp1252.txt": (text("“Curly” quotes — €5 and a café on Sunday. The end.", "cp1252"), "“Curly” quotes — €5",
-                   None, None),
+    "cp1252.txt": (
+        text("“Curly” quotes — €5 and a café on Sunday. The end.", "cp1252"),
+        "“Curly” quotes — €5",
+        None,
+        None,
+    ),
     "cyrillic-utf8.txt": (text(CYRILLIC, "utf-8"), "Президент", None, None),
     # Refused, with the line:
     "nul-early.txt": (HEADER.encode() + b"The \x00mayor spoke.\n", None, "binary file", None),
-    "nul-late.txt": (HEADER.encode() + b"The mayor spoke. " * 5000 + b"\x00 Then it rained.\n", None,
-                     "a control character ('\\x00')", 3),
-    "double-encoded.txt": (text("The café opened ’today’.", "utf-8").decode("cp1252").encode("utf-8"), None,
-                           "UTF-8 that was read as cp1252/Latin-1 and saved again ('Ã©')", 3),
+    "nul-late.txt": (
+        HEADER.encode() + b"The mayor spoke. " * 5000 + b"\x00 Then it rained.\n",
+        None,
+        "a control character ('\\x00')",
+        3,
+    ),
+    "double-encoded.txt": (
+        text("The café opened ’today’.", "utf-8").decode("cp1252").encode("utf-8"),
+        None,
+        "UTF-8 that was read as cp1252/Latin-1 and saved again ('Ã©')",
+        3,
+    ),
     "cp1251.txt": (text(CYRILLIC, "cp1251"), None, "not cp1252/Latin-1 text ('Ïðåçèäåíò' is no word)", 3),
     "koi8-r.txt": (text(CYRILLIC, "koi8-r"), None, "not cp1252/Latin-1 text", 3),
     "mac-roman.txt": (text(ZURICH, "mac_roman"), None, "not cp1252/Latin-1 text", 3),
     "shift-jis.txt": (text("東京の市長 spoke on Monday.", "shift_jis"), None, "undecodable byte 0x93 at offset 17", 3),
     "utf16-cut.txt": (text(ZURICH, "utf-16-le")[:-1], None, "binary file", None),
-    "german-quotes.txt": (text("„Die Straße“ and the CAFÉ… PELÉ’S team won on Sunday.", "utf-8"), "Straße“", None,
-                          None),
+    "german-quotes.txt": (
+        text("„Die Straße“ and the CAFÉ… PELÉ’S team won on Sunday.", "utf-8"),
+        "Straße“",
+        None,
+        None,
+    ),
     "mixed.txt": (text(ZURICH, "utf-8") + "Un café à Paris.\n".encode("latin-1"), None, "undecodable byte 0xe9", 4),
 }
 
@@ -65,8 +82,16 @@ def encodings_build(tmp_path_factory):
     (work / "seeds").mkdir()
     for name, (data, _, _, _) in CASES.items():
         (work / "seeds" / name).write_bytes(data)
-    report = build(BuildConfig(seeds=work / "seeds", out=work / "out", templates=ROOT / "templates",
-                               cache=work / "cache", jobs=1, progress=False))
+    report = build(
+        BuildConfig(
+            seeds=work / "seeds",
+            out=work / "out",
+            templates=ROOT / "templates",
+            cache=work / "cache",
+            jobs=1,
+            progress=False,
+        )
+    )
     return work, report
 
 

@@ -2,6 +2,7 @@
 for many ordinary paragraphs and for one run-on sentence, and a long text's parse
 holds the memory of one piece, not of the whole text. Ratios, no wall-clock limit:
 CPU time of this process at twice the size, with room for noise."""
+
 import subprocess
 import sys
 import time
@@ -63,8 +64,14 @@ def test_parse_text_memory_of_one_piece_not_of_the_text():
     """Four pieces' text raises the process's peak by less than 300 MB; parsed at once it
     raised it by about 700 MB (spaCy held 17 kB per token: 208 MB for 64 kB of text). The
     peak after loading the model can already be above one piece's, so only the rise counts."""
-    out = subprocess.run([sys.executable, "-c", PEAKS, str(ROOT / "seeds")], capture_output=True, text=True,
-                         check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": ""}).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", PEAKS, str(ROOT / "seeds")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    ).stdout.split()
     base, after = map(int, out[:2])
     assert out[2] == "True"
     assert after - base < 300 * 1024, (base, after)  # kB

@@ -22,30 +22,37 @@ def test_parse_seed_title_keeps_its_own_colons():
     assert seed.body_line == 5
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("2023-05-25", dt.date(2023, 5, 25)),
-    ("25/05/2023", dt.date(2023, 5, 25)),
-    ("May 25, 2023", dt.date(2023, 5, 25)),
-    ("25 May 2023", dt.date(2023, 5, 25)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2023-05-25", dt.date(2023, 5, 25)),
+        ("25/05/2023", dt.date(2023, 5, 25)),
+        ("May 25, 2023", dt.date(2023, 5, 25)),
+        ("25 May 2023", dt.date(2023, 5, 25)),
+    ],
+)
 def test_parse_date_accepts_unambiguous_forms(text, expected):
     assert parse_date(text, "x.txt", 1) == expected
 
 
-@pytest.mark.parametrize("text,hint", [("2023-02-30", "not a date"), ("05/06/2023", "ambiguous"),
-                                       ("yesterday", "YYYY-MM-DD")])
+@pytest.mark.parametrize(
+    "text,hint", [("2023-02-30", "not a date"), ("05/06/2023", "ambiguous"), ("yesterday", "YYYY-MM-DD")]
+)
 def test_parse_date_rejects_with_a_hint(text, hint):
     with pytest.raises(SeedError) as error:
         parse_date(text, "seeds/x.txt", 1)
     assert "seeds/x.txt:1" in str(error.value) and hint in str(error.value)
 
 
-@pytest.mark.parametrize("text,message,line", [
-    ("Just an article with no header.\n\nMore.", "no header", 1),
-    ("title Something\n\nBody.", "no 'date", 1),
-    ("date 2023-01-01\n\n   \n", "body is empty", 3),
-    ("date 2023-01-01\nbogus line here\n\nBody.", "is not 'key value'", 2),
-])
+@pytest.mark.parametrize(
+    "text,message,line",
+    [
+        ("Just an article with no header.\n\nMore.", "no header", 1),
+        ("title Something\n\nBody.", "no 'date", 1),
+        ("date 2023-01-01\n\n   \n", "body is empty", 3),
+        ("date 2023-01-01\nbogus line here\n\nBody.", "is not 'key value'", 2),
+    ],
+)
 def test_parse_seed_errors_name_file_and_line(text, message, line):
     with pytest.raises(SeedError) as error:
         parse_seed(text, "seeds/bad.txt")
@@ -56,8 +63,11 @@ def test_parse_seed_errors_name_file_and_line(text, message, line):
 
 def test_read_seed_decodes_bom_utf16_and_cp1252(tmp_path):
     text = "date 2023-01-01\n\n“Curly” café quotes.\n"
-    for name, data in [("bom.txt", b"\xef\xbb\xbf" + text.encode()), ("u16.txt", text.encode("utf-16")),
-                       ("cp.txt", text.encode("cp1252"))]:
+    for name, data in [
+        ("bom.txt", b"\xef\xbb\xbf" + text.encode()),
+        ("u16.txt", text.encode("utf-16")),
+        ("cp.txt", text.encode("cp1252")),
+    ]:
         (tmp_path / name).write_bytes(data)
         assert read_seed(tmp_path / name).body.strip() == "“Curly” café quotes."
 

@@ -2,6 +2,7 @@
 months built once as one MkDocs build and once, with `shard_size: 4`, as three
 shard builds and a top-level build (real `mkdocs build --strict`, Pagefind and
 Chromium). Screenshot of a search over the shards: tests/screenshots/."""
+
 from __future__ import annotations
 
 import json
@@ -26,12 +27,17 @@ BUNDLES = re.compile(r"^pagefind")
 
 def build(project: Path, site: Path, shard_size: int) -> str:
     config = (project / "mkdocs.yml").read_text("utf-8")
-    config = re.sub(r"\n  - briefings(:\n      shard_size: \d+)?\n",
-                    f"\n  - briefings:\n      shard_size: {shard_size}\n", config)
+    config = re.sub(
+        r"\n  - briefings(:\n      shard_size: \d+)?\n", f"\n  - briefings:\n      shard_size: {shard_size}\n", config
+    )
     (project / "mkdocs.yml").write_text(config, "utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
-                            capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stderr
 
@@ -48,8 +54,11 @@ def sites(tmp_path_factory):
 
 def outputs(site: Path) -> dict[str, Path]:
     """Every file but the search bundles (a sharded site has one per shard)."""
-    return {path.relative_to(site).as_posix(): path for path in site.rglob("*")
-            if path.is_file() and not BUNDLES.match(path.relative_to(site).parts[0])}
+    return {
+        path.relative_to(site).as_posix(): path
+        for path in site.rglob("*")
+        if path.is_file() and not BUNDLES.match(path.relative_to(site).parts[0])
+    }
 
 
 def shard_bundles(site: Path) -> list[str]:
@@ -71,8 +80,11 @@ def test_sharded_site_has_every_file_of_the_single_site_byte_for_byte(sites):
     single, sharded, _ = sites
     ours, theirs = outputs(sharded), outputs(single)
     assert sorted(ours) == sorted(theirs)
-    differ = [name for name in theirs if not name.startswith("sitemap.xml")
-              and ours[name].read_bytes() != theirs[name].read_bytes()]
+    differ = [
+        name
+        for name in theirs
+        if not name.startswith("sitemap.xml") and ours[name].read_bytes() != theirs[name].read_bytes()
+    ]
     assert differ == []
 
     def locations(site: Path) -> list[str]:
@@ -123,8 +135,13 @@ def test_a_failing_shard_fails_the_build_naming_it_and_leaves_no_folder(sites, t
     shutil.copytree(sites[0].parent / "project", project)  # the corpus, its cache, shard_size: 4
     month = sorted((project / "briefings").glob("[0-9]*/[0-9]*/index.md"))[0].parent
     (month / "notes.md").write_text("# Notes\n\nSee [this](missing.md).\n", "utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode != 0
     assert "the build of shard" in result.stderr and "missing.md" in result.stderr, result.stderr[-2000:]
     assert not list(tmp_path.glob(".site-shard-*"))

@@ -1,4 +1,5 @@
 """Which files each build of a sharded site owns (generator/pages/shards.py)."""
+
 from collections import Counter
 
 import pytest
@@ -26,8 +27,12 @@ def test_plan_shards_leaves_a_site_no_bigger_than_a_shard_alone(size):
 
 def test_plan_shards_packs_consecutive_months_oldest_first():
     counts = Counter({"2024/01": 3, "2023/12": 2, "2023/11": 2, "2024/02": 5, "2024/03": 1})
-    assert plan_shards(counts, 4) == [Shard("2023-11", ("2023/11", "2023/12")), Shard("2024-01", ("2024/01",)),
-                                      Shard("2024-02", ("2024/02",)), Shard("2024-03", ("2024/03",))]
+    assert plan_shards(counts, 4) == [
+        Shard("2023-11", ("2023/11", "2023/12")),
+        Shard("2024-01", ("2024/01",)),
+        Shard("2024-02", ("2024/02",)),
+        Shard("2024-03", ("2024/03",)),
+    ]
 
 
 def test_a_shard_survives_its_environment_variable():

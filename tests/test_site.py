@@ -1,5 +1,6 @@
 """End to end: `mkdocs build --strict` of the project's site into a temporary folder,
 then what a reader gets in the HTML and the search index (Pagefind's)."""
+
 import gzip
 import json
 import os
@@ -24,8 +25,13 @@ def built_site(tmp_path_factory):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, work / name)
     site = work / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=work,
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr
     return site, result.stderr
 
@@ -70,8 +76,10 @@ def test_every_briefing_data_file_follows_the_published_schema(built_site):
     files = sorted(site.glob("[0-9]*/[0-9]*/*.json"))
     assert len(files) == 13
     for path in files:
-        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-                  for e in validator.iter_errors(json.loads(path.read_text("utf-8")))]
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in validator.iter_errors(json.loads(path.read_text("utf-8")))
+        ]
         assert errors == [], (path.name, errors[:5])
     documented = set(schema["properties"])
     for path in files:  # every field the data carries is documented
@@ -86,8 +94,10 @@ def test_tags_index_follows_its_schema_and_the_briefings(built_site):
     schema = json.loads((site / "tags.schema.json").read_text("utf-8"))
     index = json.loads((site / "tags.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schema).validate(index)
-    datas = {data["permalink"]: data for data in (json.loads(path.read_text("utf-8"))
-                                                  for path in site.glob("[0-9]*/[0-9]*/*.json"))}
+    datas = {
+        data["permalink"]: data
+        for data in (json.loads(path.read_text("utf-8")) for path in site.glob("[0-9]*/[0-9]*/*.json"))
+    }
     listed = {entry["item"]["url"]: entry for entry in index["mappings"]}
     assert listed.keys() == {url for url, data in datas.items() if data["tags"]}
     for url, entry in listed.items():
@@ -129,7 +139,7 @@ def test_archive_lists_months_and_the_navigation_stays_short(built_site):
     assert "May 2023" in archive and 'href="../2025/03/"' in archive
     # Every page carries the navigation: it names no month and no briefing.
     page = (site / "2023/05/000_cbfe35416636920c/index.html").read_text("utf-8")
-    navigation = page[page.index('md-nav--primary'):page.index('md-sidebar--secondary')]
+    navigation = page[page.index("md-nav--primary") : page.index("md-sidebar--secondary")]
     assert "May 2023" not in navigation and "000_cbfe35416636920c" not in navigation
 
 

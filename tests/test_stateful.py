@@ -1,6 +1,7 @@
 """Incremental builds against clean ones, under any sequence of edits: seeds added, edited
 and removed, corrections added (some stale), cache and state files damaged between builds.
 After every build the site must equal a clean build of the same seeds."""
+
 from __future__ import annotations
 
 import shutil
@@ -32,8 +33,11 @@ CACHE = Path(tempfile.mkdtemp(prefix="briefings-stateful-cache-"))
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name not in (STAT_CACHE, LOCK)}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in (STAT_CACHE, LOCK)
+    }
 
 
 class EditsBetweenBuilds(RuleBasedStateMachine):
@@ -46,14 +50,19 @@ class EditsBetweenBuilds(RuleBasedStateMachine):
         self.built = False
 
     def config(self, out: str, cache: Path) -> BuildConfig:
-        return BuildConfig(seeds=self.seeds, out=self.work / out, templates=ROOT / "templates", cache=cache,
-                           jobs=1, progress=False)
+        return BuildConfig(
+            seeds=self.seeds, out=self.work / out, templates=ROOT / "templates", cache=cache, jobs=1, progress=False
+        )
 
-    @rule(name=st.sampled_from(NAMES), article=st.sampled_from(range(len(ARTICLES))),
-          day=st.integers(min_value=1, max_value=28))
+    @rule(
+        name=st.sampled_from(NAMES),
+        article=st.sampled_from(range(len(ARTICLES))),
+        day=st.integers(min_value=1, max_value=28),
+    )
     def write_seed(self, name, article, day):
         (self.seeds / f"{name}.txt").write_text(
-            f"date 2023-05-{day:02d}\ntitle The {name} story\n\n{ARTICLES[article]}\n", "utf-8")
+            f"date 2023-05-{day:02d}\ntitle The {name} story\n\n{ARTICLES[article]}\n", "utf-8"
+        )
 
     @rule(name=st.sampled_from(NAMES))
     def remove_seed(self, name):
@@ -92,6 +101,7 @@ class EditsBetweenBuilds(RuleBasedStateMachine):
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-EditsBetweenBuilds.TestCase.settings = settings(max_examples=12, stateful_step_count=8, deadline=None,
-                                                suppress_health_check=list(HealthCheck))
+EditsBetweenBuilds.TestCase.settings = settings(
+    max_examples=12, stateful_step_count=8, deadline=None, suppress_health_check=list(HealthCheck)
+)
 test_incremental_build_equals_clean_build = EditsBetweenBuilds.TestCase

@@ -1,5 +1,6 @@
 """The cache at an fsspec URL: file:// as a folder, memory:// as a filesystem that
 is not this machine's disk; writes whole or not at all; bad entries discarded."""
+
 import json
 import shutil
 import uuid
@@ -15,8 +16,17 @@ from generator.store import CacheStoreError, FsspecStore, LocalStore, open_store
 from .conftest import ROOT
 
 SEED = "08_microsoft-ie6-countdown.txt"
-DATA = {"id": "a", "published": "2020-01-01", "title": "T", "body": [], "sentences": [], "timeline": [],
-        "actors": [], "figures": [], "quotes": []}
+DATA = {
+    "id": "a",
+    "published": "2020-01-01",
+    "title": "T",
+    "body": [],
+    "sentences": [],
+    "timeline": [],
+    "actors": [],
+    "figures": [],
+    "quotes": [],
+}
 
 
 @pytest.fixture
@@ -59,7 +69,7 @@ def test_store_state_at_a_url(memory_url, tmp_path):
 
 
 def test_store_without_whole_uploads_writes_a_temporary_then_moves_it(memory_url):
-    store = FsspecStore(fsspec.filesystem("memory"), memory_url[len("memory://"):], memory_url)
+    store = FsspecStore(fsspec.filesystem("memory"), memory_url[len("memory://") :], memory_url)
     store.whole_uploads = False  # as on a filesystem where a reader could see half a file
     store.write("state/s.json", b'{"a": 1}')
     assert store.read("state/s.json") == b'{"a": 1}'
@@ -73,8 +83,18 @@ def test_store_unknown_protocol_is_a_clear_error():
 
 def test_store_cli_unknown_protocol_exits_2(tmp_path, capsys):
     (tmp_path / "seeds").mkdir()
-    status = main(["build", "--seeds", str(tmp_path / "seeds"), "--out", str(tmp_path / "out"), "--cache",
-                   "nosuch://x", "--no-progress"])
+    status = main(
+        [
+            "build",
+            "--seeds",
+            str(tmp_path / "seeds"),
+            "--out",
+            str(tmp_path / "out"),
+            "--cache",
+            "nosuch://x",
+            "--no-progress",
+        ]
+    )
     assert status == 2 and "error: cache nosuch://x" in capsys.readouterr().err
 
 
@@ -84,8 +104,14 @@ def test_store_build_reuses_data_cached_at_a_url(tmp_path, memory_url, scheme):
     shutil.copy(ROOT / "seeds" / SEED, tmp_path / "seeds" / SEED)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     url = f"file://{tmp_path}/cache" if scheme == "file" else memory_url
-    config = BuildConfig(seeds=tmp_path / "seeds", out=tmp_path / "out", templates=tmp_path / "templates",
-                         cache=url, jobs=1, progress=False)
+    config = BuildConfig(
+        seeds=tmp_path / "seeds",
+        out=tmp_path / "out",
+        templates=tmp_path / "templates",
+        cache=url,
+        jobs=1,
+        progress=False,
+    )
     first = build(config)
     assert (first.parsed, first.cached, first.errors) == (1, 0, [])
     assert build(config).skipped

@@ -8,6 +8,7 @@ gazetteer's aliases. Roles come from titles before a name ("Chinese President Xi
 Jinping") and appositions around it ("Alexander Novak, Russian Deputy Prime
 Minister"; "his Chinese counterpart, Li Qiang").
 """
+
 from __future__ import annotations
 
 import re
@@ -30,25 +31,81 @@ TRAILING_NUMBER = re.compile(r"\s+\d+$")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 BRACKETED_NAME = re.compile(r"\s*\(([A-Z][^()]{3,80})\)")
 BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,11})\)?")
-TITLE_WORDS = {"secretary", "minister", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman",
-               "chair", "director", "governor", "commissioner", "ambassador", "envoy", "chief", "undersecretary",
-               "attorney", "prosecutor", "judge", "mayor", "sheriff", "premier", "chancellor", "senator", "counsel",
-               "adviser", "advisor", "president", "general", "representative"}
+TITLE_WORDS = {
+    "secretary",
+    "minister",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "governor",
+    "commissioner",
+    "ambassador",
+    "envoy",
+    "chief",
+    "undersecretary",
+    "attorney",
+    "prosecutor",
+    "judge",
+    "mayor",
+    "sheriff",
+    "premier",
+    "chancellor",
+    "senator",
+    "counsel",
+    "adviser",
+    "advisor",
+    "president",
+    "general",
+    "representative",
+}
 DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
-PLACE_WORDS = re.compile(r"\b(?:Sea|Seas|Ocean|Strait|Region|region|Island|Islands|River|Valley|Province|County|"
-                         r"District|Peninsula|Gulf|Bay|Mountains|Lake|Desert|Coast|Archipelago|Base|Airport|"
-                         r"Port|Harbour|Harbor|Square|Bridge|Dam|Canal)$")
+PLACE_WORDS = re.compile(
+    r"\b(?:Sea|Seas|Ocean|Strait|Region|region|Island|Islands|River|Valley|Province|County|"
+    r"District|Peninsula|Gulf|Bay|Mountains|Lake|Desert|Coast|Archipelago|Base|Airport|"
+    r"Port|Harbour|Harbor|Square|Bridge|Dam|Canal)$"
+)
 ORGANIZATION_WORDS = re.compile(
     r"^(?:Municipality|Ministry|Department|Office|Government|University|Bank|Council|Commission|Committee)\s+of\b"
     r"|\b(?:Ministry|Department|Council|Committee|Commission|Agency|Office|Court|University|Institute|Institution|"
     r"Bank|Party|Association|Union|Society|Foundation|Company|Corporation|Group|Service|Authority|Federation|"
     r"Organisation|Organization|Movement|Church|Museum|Network|Times|Post|Journal|News|Airlines|Lines|Fund|"
-    r"Board|Constabulary)$")
+    r"Board|Constabulary)$"
+)
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|plc|PLC|Co|AG|SA)\.?$")
-GENERIC_NAMES = {"state", "government", "administration", "court", "parliament", "north", "south", "east",
-                 "west", "ministry", "department", "council", "assembly", "senate", "house", "police", "army",
-                 "navy", "cabinet", "committee", "commission", "agency", "board", "office", "city", "province", "man",
-                 "woman"}
+GENERIC_NAMES = {
+    "state",
+    "government",
+    "administration",
+    "court",
+    "parliament",
+    "north",
+    "south",
+    "east",
+    "west",
+    "ministry",
+    "department",
+    "council",
+    "assembly",
+    "senate",
+    "house",
+    "police",
+    "army",
+    "navy",
+    "cabinet",
+    "committee",
+    "commission",
+    "agency",
+    "board",
+    "office",
+    "city",
+    "province",
+    "man",
+    "woman",
+}
 SHORT_NAME_WORDS = {"of", "the", "and", "for", "de", "da", "du", "la", "le"}
 
 
@@ -141,8 +198,9 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         if usage == "person" and kind != "person" and person_span(ent) is not ent:
             ent = person_span(ent)
             name = clean_name(ent.text)
-        mentions.append(Mention(name, kind, ent, sentence_of(ent.start_char), _acronym(doc, ent, name), modifier,
-                                usage))
+        mentions.append(
+            Mention(name, kind, ent, sentence_of(ent.start_char), _acronym(doc, ent, name), modifier, usage)
+        )
     return [m for m in mentions if not (len(m.name.split()) == 1 and m.name in products)]
 
 
@@ -165,8 +223,11 @@ def _acronym(doc: Doc, ent: Span, name: str) -> str | None:
     if "(" in ent.text:
         inner = re.search(r"\(([A-Z][A-Za-z0-9.&-]{1,11})", ent.text)
         return inner.group(1) if inner else None
-    if bracket and acronym_key(bracket.group(1)) == initials(name) or (
-            bracket and len(name.split()) > 1 and bracket.group(1).isupper()):
+    if (
+        bracket
+        and acronym_key(bracket.group(1)) == initials(name)
+        or (bracket and len(name.split()) > 1 and bracket.group(1).isupper())
+    ):
         return bracket.group(1)
     if name.isupper() and (expansion := BRACKETED_NAME.match(doc_text(doc), ent.end_char)):
         if initials(expansion.group(1)) == acronym_key(name):  # 'CEI (Italian Episcopal Conference)'
@@ -194,7 +255,7 @@ def _strip_modifiers(ent: Span) -> tuple[Span, str | None, bool]:
         break
     if start == ent.start:
         return ent, None, False
-    modifier = ent.doc[ent.start:start]
+    modifier = ent.doc[ent.start : start]
     titled = modifier[-1].lower_ in actor_words()["person_titles"] and not ent.doc[start].is_upper
     return Span(ent.doc, start, ent.end, label=ent.label_), modifier.text, titled
 
@@ -205,8 +266,13 @@ def _inside_title(ent: Span) -> bool:
     head = ent.root.head
     if ent.label_ == "PERSON" or clean_name(ent.text) in load_gazetteer().places:
         return False
-    if ent.root.dep_ == "pobj" and head.lower_ in ("of", "for") and ent.label_ == "ORG" and len(ent) == 1 \
-            and not ent.text.isupper():
+    if (
+        ent.root.dep_ == "pobj"
+        and head.lower_ in ("of", "for")
+        and ent.label_ == "ORG"
+        and len(ent) == 1
+        and not ent.text.isupper()
+    ):
         head = head.head
     elif ent.root.dep_ != "compound":
         return False
@@ -232,8 +298,13 @@ def _is_proper_name(name: str, ent: Span) -> bool:
 def _kind(label: str, name: str, gazetteer, person_words: set[str], definite: bool = False) -> str | None:
     if name.casefold() in gazetteer.organizations and label != "PERSON":
         return "organization"
-    if label in ("ORG", "NORP") and len(name.split()) == 1 and name.endswith(DEMONYM_ENDINGS) and not definite \
-            and name[1:].islower():
+    if (
+        label in ("ORG", "NORP")
+        and len(name.split()) == 1
+        and name.endswith(DEMONYM_ENDINGS)
+        and not definite
+        and name[1:].islower()
+    ):
         return None  # 'British', 'Italian' mislabeled as organizations; 'the Guardian' is a name
     if PLACE_WORDS.search(name):
         return "place"
@@ -284,8 +355,11 @@ def _merge_shorter_names(clusters: list[Cluster]) -> list[Cluster]:
         if len(name.split()) < 2 or name in gazetteer.places or name.casefold() in gazetteer.organizations:
             continue
         pattern = re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)")
-        owners = [c for c in organizations if c is not cluster and c.mentions
-                  and any(pattern.search(n) and n != name for n in c.names)]
+        owners = [
+            c
+            for c in organizations
+            if c is not cluster and c.mentions and any(pattern.search(n) and n != name for n in c.names)
+        ]
         if len(owners) == 1:
             owner = owners[0]
             owner.names.extend(n for n in cluster.names if n not in owner.names)
@@ -315,8 +389,13 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
     name = mention.name
     words = name.split()
     if len(words) == 1 and name not in load_gazetteer().places or mention.kind == "person":
-        owners = [c for c in {id(by_key.get(key_of(p))): by_key.get(key_of(p))
-                               for p in full_people if name in p.split() and p != name}.values() if c]
+        owners = [
+            c
+            for c in {
+                id(by_key.get(key_of(p))): by_key.get(key_of(p)) for p in full_people if name in p.split() and p != name
+            }.values()
+            if c
+        ]
         if owners:  # 'Roth' among Raymond, Evana and Jonathan Roth: the one the article is about
             return max(owners, key=lambda c: len(c.mentions))
         if len(words) == 1 and mention.kind == "person":  # 'Ms Bauchtman' for Lydia Buchtmann
@@ -384,8 +463,16 @@ def find_actors(doc: Doc, sentence_of) -> list[Actor]:
         role = _best_role(cluster) if cluster.kind() == "person" else (cluster.roles[0] if cluster.roles else None)
         if role is None and cluster.kind() == "person":
             role = activity_role([m.span for m in cluster.mentions])
-        actors.append(Actor(name=name, kind=cluster.kind(), aliases=aliases, role=role,
-                            mentions=len(cluster.mentions), sentences=sentences))
+        actors.append(
+            Actor(
+                name=name,
+                kind=cluster.kind(),
+                aliases=aliases,
+                role=role,
+                mentions=len(cluster.mentions),
+                sentences=sentences,
+            )
+        )
     actors.sort(key=lambda a: (-a.mentions, a.sentences[0] if a.sentences else 0, a.name))
     return actors
 
@@ -394,9 +481,12 @@ def _only_a_modifier(cluster: Cluster) -> bool:
     """'Landscape' in 'the Architectural, Surveying, Planning and Landscape
     constituency': a one-word organization only ever used to qualify a common noun."""
     gazetteer = load_gazetteer()
-    return (cluster.kind() == "organization" and all(len(n.split()) == 1 and not n.isupper() for n in cluster.names)
-            and not any(n.casefold() in gazetteer.organizations for n in cluster.names)
-            and all(_modifies_common_noun(m.span.root) for m in cluster.mentions))
+    return (
+        cluster.kind() == "organization"
+        and all(len(n.split()) == 1 and not n.isupper() for n in cluster.names)
+        and not any(n.casefold() in gazetteer.organizations for n in cluster.names)
+        and all(_modifies_common_noun(m.span.root) for m in cluster.mentions)
+    )
 
 
 def _modifies_common_noun(token: Token) -> bool:
@@ -438,7 +528,8 @@ class MentionIndex:
         for ent in name_spans(doc):
             name = clean_name(ent.text)
             actor = names.get(name.casefold()) or names.get(
-                _state_name(clean_name(_strip_modifiers(ent)[0].text)).casefold())
+                _state_name(clean_name(_strip_modifiers(ent)[0].text)).casefold()
+            )
             if actor is None and surnames[name] == 1:  # "Cornyn's statement"
                 actor = people[name]
             if actor is not None:
@@ -517,7 +608,7 @@ class MentionIndex:
         sentences = list(token.doc.sents)
         here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
         window = sentences[max(here - ANTECEDENT_SENTENCES, 0)].start
-        for earlier in reversed(token.doc[window:token.i]):
+        for earlier in reversed(token.doc[window : token.i]):
             if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
                 continue
             for word in earlier.subtree:

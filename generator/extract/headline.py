@@ -7,6 +7,7 @@ interests” in the face of …" -> "Xi Jinping says he will support Russia’s 
 interests”"). The summary is a lede of two sentences that each stand alone: the lead,
 then the one that carries most of the article's main actors, figures and dates.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,19 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, Event, Figure, Sentence
 from .phrases import join_tokens
 
-PRESENT = {"said": "says", "told": "tells", "warned": "warns", "announced": "announces", "would": "will",
-           "has": "has", "had": "has", "was": "is", "were": "are", "agreed": "agrees", "called": "calls"}
+PRESENT = {
+    "said": "says",
+    "told": "tells",
+    "warned": "warns",
+    "announced": "announces",
+    "would": "will",
+    "has": "has",
+    "had": "has",
+    "was": "is",
+    "were": "are",
+    "agreed": "agrees",
+    "called": "calls",
+}
 DROP_DEPS = {"npadvmod", "advcl", "punct", "relcl", "appos", "cc", "conj", "mark", "advmod", "intj"}
 MAX_HEADLINE_WORDS = 16
 SUMMARY_SENTENCES = 2  # the lede: what a reader takes in before deciding to read on
@@ -27,7 +39,9 @@ BACK_POINTING = re.compile(
     r"^[\"“‘']?(?:he|she|it|they|his|her|its|their|this|that|these|those|such|there|"
     r"but|and|or|so|yet|also|still|however|meanwhile|moreover|furthermore|instead|nevertheless|then|"
     r"in addition|in turn|in contrast|by contrast|as a result|for (?:him|her|them|it|his|her|their) ?\w*|"
-    r"the same|the latter|the former|both|neither|others?|another)\b", re.IGNORECASE)
+    r"the same|the latter|the former|both|neither|others?|another)\b",
+    re.IGNORECASE,
+)
 
 
 def make_headline(doc: Doc, sentences: list[Sentence]) -> str:
@@ -77,8 +91,12 @@ def _in_aside(token: Token, top: Token) -> bool:
 def _is_core_prep(prep: Token, head: Token) -> bool:
     """Keep 'to Russia' after 'appealed'; drop 'in the face of …' and dated phrases."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return (len(list(prep.subtree)) <= 4 and not any(_dated(t) for t in prep.subtree)
-            and head.pos_ == "VERB" and bool(objects))
+    return (
+        len(list(prep.subtree)) <= 4
+        and not any(_dated(t) for t in prep.subtree)
+        and head.pos_ == "VERB"
+        and bool(objects)
+    )
 
 
 def _short_subject(subject: Token) -> list[Token]:
@@ -87,7 +105,7 @@ def _short_subject(subject: Token) -> list[Token]:
     schoolchildren' keeps its 'of' phrase, which says half of what."""
     if subject.ent_type_ == "PERSON":
         return [t for t in subject.subtree if t.ent_type_ == "PERSON" and abs(t.i - subject.i) <= 3]
-    head = [t for t in subject.doc[subject.left_edge.i:subject.i + 1] if not t.is_punct]
+    head = [t for t in subject.doc[subject.left_edge.i : subject.i + 1] if not t.is_punct]
     of_phrase = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of_phrase is not None and len(head) <= 3:
         head += [t for t in of_phrase.subtree][:6]
@@ -116,8 +134,9 @@ def _present_tense(text: str, words: list[Token]) -> str:
     return text
 
 
-def make_summary(sentences: list[Sentence], actors: list[Actor], figures: list[Figure],
-                 timeline: list[Event]) -> list[str]:
+def make_summary(
+    sentences: list[Sentence], actors: list[Actor], figures: list[Figure], timeline: list[Event]
+) -> list[str]:
     if not sentences:
         return []
     weight = {}
@@ -127,9 +146,12 @@ def make_summary(sentences: list[Sentence], actors: list[Actor], figures: list[F
     for item in (*figures, *timeline):
         weight[item.sentence] = weight.get(item.sentence, 0) + 3
     lead = next((s for s in sentences[:3] if stands_alone(s.text) and _reported(s.text)), sentences[0])
-    candidates = [s for s in sentences if s.index > lead.index and 8 <= len(s.text.split()) <= 45
-                  and _reported(s.text) and stands_alone(s.text)]
-    chosen = sorted(candidates, key=lambda s: (-weight.get(s.index, 0), s.index))[:SUMMARY_SENTENCES - 1]
+    candidates = [
+        s
+        for s in sentences
+        if s.index > lead.index and 8 <= len(s.text.split()) <= 45 and _reported(s.text) and stands_alone(s.text)
+    ]
+    chosen = sorted(candidates, key=lambda s: (-weight.get(s.index, 0), s.index))[: SUMMARY_SENTENCES - 1]
     return [lead.text] + [s.text for s in sorted(chosen, key=lambda s: s.index)]
 
 

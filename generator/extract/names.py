@@ -11,6 +11,7 @@ small NER cuts or misses them.
   one organization.
 - A wire dateline ("JERUSALEM (AP) —") names a place.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,10 @@ from spacy.vocab import Vocab
 from .gazetteer import load_gazetteer
 from .phrases import doc_text
 
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
-                      r"\s*(?:\((?:AP|Reuters|AFP|UPI|dpa|CNN|Xinhua)\)\s*)?[—–-]")
+DATELINE = re.compile(
+    r"(?m)^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+    r"\s*(?:\((?:AP|Reuters|AFP|UPI|dpa|CNN|Xinhua)\)\s*)?[—–-]"
+)
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
 CONNECTORS = {"of", "for", "and", "&", "the", "de", "del", "di", "on"}
 
@@ -38,9 +41,20 @@ def actor_words() -> dict:
     """The word lists of data/actor_words.yml, lists as lowercase sets."""
     data = yaml.safe_load(resources.files("generator").joinpath("data/actor_words.yml").read_text("utf-8"))
     words = {key: value if isinstance(value, dict) else {str(v) for v in value} for key, value in data.items()}
-    for key in ("person_titles", "given_name_titles", "leaning_prefixes", "name_particles", "product_nouns", "place_nouns",
-                "publishing_verbs", "place_prepositions", "place_verbs", "motion_verbs", "organization_nouns",
-                "person_nouns"):
+    for key in (
+        "person_titles",
+        "given_name_titles",
+        "leaning_prefixes",
+        "name_particles",
+        "product_nouns",
+        "place_nouns",
+        "publishing_verbs",
+        "place_prepositions",
+        "place_verbs",
+        "motion_verbs",
+        "organization_nouns",
+        "person_nouns",
+    ):
         words[key] = {w.lower() for w in words[key]}
     return words
 
@@ -67,8 +81,12 @@ def name_spans(doc: Doc) -> list[Span]:
 
 def _relabeled(ent: Span, surnames: set[str]) -> Span:
     """'Dries Mertens' taken for a product where 'Mertens' is a person elsewhere."""
-    if ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT") and len(ent) > 1 and ent[-1].text in surnames \
-            and all(t.is_title for t in ent):
+    if (
+        ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT")
+        and len(ent) > 1
+        and ent[-1].text in surnames
+        and all(t.is_title for t in ent)
+    ):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
 
@@ -78,25 +96,49 @@ def _extended(ent: Span) -> Span:
     doc, end = ent.doc, ent.end
     if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
         return ent
-    while (ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end - 1].whitespace_ == ""
-           and doc[end].text in ("-", "‑") and doc[end].whitespace_ == "" and doc[end + 1].is_lower):
+    while (
+        ent.label_ == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end - 1].whitespace_ == ""
+        and doc[end].text in ("-", "‑")
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].is_lower
+    ):
         end += 2
     start = ent.start
-    if (ent.label_ == "GPE" and len(ent) == 1 and start and doc[start - 1].tag_ == "POS" and end < len(doc)
-            and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_):
+    if (
+        ent.label_ == "GPE"
+        and len(ent) == 1
+        and start
+        and doc[start - 1].tag_ == "POS"
+        and end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+    ):
         return Span(doc, start, end + 1, label="PERSON")  # "New People Party's Regina Ip"
     if ent.label_ == "PERSON" and start and _first_name(doc, start - 1):
         start -= 1  # 'Dries' + 'Mertens'
-    elif ent.label_ == "PERSON" and len(ent) == 1 and start and doc[start - 1].is_title \
-            and doc[start - 1].lower_ in actor_words()["given_name_titles"]:
+    elif (
+        ent.label_ == "PERSON"
+        and len(ent) == 1
+        and start
+        and doc[start - 1].is_title
+        and doc[start - 1].lower_ in actor_words()["given_name_titles"]
+    ):
         start -= 1  # 'King' + 'Hussein': a given name goes with its title, or it is taken for a surname
     if ent.label_ == "PERSON":
         particles = actor_words()["name_particles"]
         probe = end
         while probe < len(doc) and doc[probe].lower_ in particles and doc[probe].is_lower:
             probe += 1
-        if probe > end and probe < len(doc) and doc[probe].is_title and not doc[probe].is_sent_start \
-                and doc[probe].pos_ == "PROPN":
+        if (
+            probe > end
+            and probe < len(doc)
+            and doc[probe].is_title
+            and not doc[probe].is_sent_start
+            and doc[probe].pos_ == "PROPN"
+        ):
             end = probe + 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
@@ -107,10 +149,21 @@ def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
     State Marco Rubio') or another capitalized word."""
     token = doc[i]
     before = doc[i - 1] if i else None
-    return ((token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_sent_start) and token.is_title and (tagged or not token.ent_type_) and len(token) > 2
-            and token.lower_ not in actor_words()["person_titles"] and token.text not in load_gazetteer().places
-            and (before is None or token.is_sent_start or before.is_punct and before.text not in ("'s", "’s")
-                 or before.pos_ in ("VERB", "AUX", "CCONJ")))
+    return (
+        (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_sent_start)
+        and token.is_title
+        and (tagged or not token.ent_type_)
+        and len(token) > 2
+        and token.lower_ not in actor_words()["person_titles"]
+        and token.text not in load_gazetteer().places
+        and (
+            before is None
+            or token.is_sent_start
+            or before.is_punct
+            and before.text not in ("'s", "’s")
+            or before.pos_ in ("VERB", "AUX", "CCONJ")
+        )
+    )
 
 
 def _shape_spans(doc: Doc) -> list[Span]:
@@ -118,11 +171,17 @@ def _shape_spans(doc: Doc) -> list[Span]:
     spans = []
     for match_id, start, end in _matcher(doc.vocab)(doc):
         label = doc.vocab.strings[match_id].split("#")[0]
-        end = next((t.i for t in doc[start + 1:end] if t.lower_ in titles), end)  # 'Museum of Flight CEO'
+        end = next((t.i for t in doc[start + 1 : end] if t.lower_ in titles), end)  # 'Museum of Flight CEO'
         while end - start > 1 and doc[end - 1].lower_ in CONNECTORS:
             end -= 1
-        hyphenated = start and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ or \
-            end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        hyphenated = (
+            start
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            or end < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+        )
         if doc[start].text != "-" and doc[end - 1].text != "-" and not hyphenated:
             spans.append(Span(doc, start, end, label=label))
     return filter_spans(spans)
@@ -141,8 +200,16 @@ def _acronym_spans(doc: Doc, entities: list[Span]) -> list[Span]:
         acronym = match.group(1).upper()
         end = bracket.start
         start = end
-        while start > 0 and (doc[start - 1].is_title or doc[start - 1].like_num or doc[start - 1].is_upper
-                             or doc[start - 1].lower_ in CONNECTORS) and end - start < 12:
+        while (
+            start > 0
+            and (
+                doc[start - 1].is_title
+                or doc[start - 1].like_num
+                or doc[start - 1].is_upper
+                or doc[start - 1].lower_ in CONNECTORS
+            )
+            and end - start < 12
+        ):
             start -= 1
         best = None
         for first in range(start, end):
@@ -180,8 +247,12 @@ def _merge(entities: list[Span], found: list[Span]) -> list[Span]:
         crossing = [e for e in result if e.start < span.end and span.start < e.end and e not in inside]
         if crossing:
             continue
-        if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) \
-                and inside[0].label_ != "PERSON" and span.label_ != "DATELINE":
+        if (
+            len(inside) == 1
+            and (inside[0].start, inside[0].end) == (span.start, span.end)
+            and inside[0].label_ != "PERSON"
+            and span.label_ != "DATELINE"
+        ):
             continue  # the NER agrees on the extent: keep its label
         for entity in inside:
             result.remove(entity)
@@ -199,7 +270,7 @@ def _split(ent: Span, people: set[str]) -> list[Span]:
     for token in ent[1:-1]:
         if token.lower_ in ("and", "&") and (token.nbor(-1).text in heads or listed) and token.nbor(1).is_title:
             return [Span(ent.doc, ent.start, token.i, label="ORG"), Span(ent.doc, token.i + 1, ent.end, label="ORG")]
-        before = ent.doc[ent.start:token.i]
+        before = ent.doc[ent.start : token.i]
         if token.lower_ in ("for", "of", "at") and (before.text in people or _speaker_name(before, ent)):
             # 'Lydia Buchtmann for Food Standards Australia': a person and her organization
             return [Span(ent.doc, ent.start, token.i, label="PERSON"), Span(ent.doc, token.i + 1, ent.end, label="ORG")]
@@ -210,10 +281,15 @@ def _speaker_name(before: Span, ent: Span) -> bool:
     """'Lydia Buchtmann for Food Standards … says': two capitalized words, no
     organization's head word, the subject of a verb of saying."""
     heads = actor_words()["organization_heads"]
-    return (len(before) == 2 and all(t.is_title and t.pos_ == "PROPN" for t in before)
-            and not any(t.text in heads for t in before)
-            and any(t.dep_ == "nsubj" and t.head.lemma_ in ("say", "tell", "add", "explain", "warn")
-                    for t in ent.doc[ent.start:ent.end + 3]))
+    return (
+        len(before) == 2
+        and all(t.is_title and t.pos_ == "PROPN" for t in before)
+        and not any(t.text in heads for t in before)
+        and any(
+            t.dep_ == "nsubj" and t.head.lemma_ in ("say", "tell", "add", "explain", "warn")
+            for t in ent.doc[ent.start : ent.end + 3]
+        )
+    )
 
 
 def person_span(span: Span) -> Span:
@@ -233,18 +309,33 @@ def _joined(entities: list[Span]) -> list[Span]:
     for ent in [part for e in entities for part in _split(e, people)]:
         doc = ent.doc
         if result and result[-1].label_ == "ORG" and ent.label_ == "ORG" and 1 < ent.start - result[-1].end <= 2:
-            between = doc[result[-1].end:ent.start]
-            if between[0].lower_ in ("of", "for", "to", "without", "against") and between[-1].lower_ in ("the", between[0].lower_):
+            between = doc[result[-1].end : ent.start]
+            if between[0].lower_ in ("of", "for", "to", "without", "against") and between[-1].lower_ in (
+                "the",
+                between[0].lower_,
+            ):
                 previous = result.pop()
                 ent = Span(doc, previous.start, ent.end, label="ORG")
-        if (result and ent.label_ == "PERSON" and result[-1].label_ in ("ORG", "GPE", "NORP") and len(result[-1]) == 1
-                and result[-1].end == ent.start and _first_name(doc, result[-1].start, tagged=True)
-                and result[-1].text.casefold() not in load_gazetteer().organizations):
+        if (
+            result
+            and ent.label_ == "PERSON"
+            and result[-1].label_ in ("ORG", "GPE", "NORP")
+            and len(result[-1]) == 1
+            and result[-1].end == ent.start
+            and _first_name(doc, result[-1].start, tagged=True)
+            and result[-1].text.casefold() not in load_gazetteer().organizations
+        ):
             previous = result.pop()
             ent = Span(doc, previous.start, ent.end, label="PERSON")
-        if (result and result[-1].label_ == "ORG" and ent.label_ == "GPE" and result[-1].end == ent.start
-                and result[-1].doc[ent.start - 1].whitespace_ and ent.doc[ent.start].is_title
-                and result[-1][-1].tag_ != "POS"):
+        if (
+            result
+            and result[-1].label_ == "ORG"
+            and ent.label_ == "GPE"
+            and result[-1].end == ent.start
+            and result[-1].doc[ent.start - 1].whitespace_
+            and ent.doc[ent.start].is_title
+            and result[-1][-1].tag_ != "POS"
+        ):
             previous = result.pop()
             ent = Span(ent.doc, previous.start, ent.end, label="ORG")
         result.append(ent)
@@ -264,8 +355,12 @@ def is_product(span: Span, name: str) -> bool:
         return True  # 'G7'/'G20' are left to the gazetteer
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
-    return before is not None and before.lower_ in words["product_nouns"] and before.pos_ == "NOUN" \
+    return (
+        before is not None
+        and before.lower_ in words["product_nouns"]
+        and before.pos_ == "NOUN"
         and before.head.i in range(span.start, span.end)
+    )
 
 
 def leading_title(span: Span) -> int:
@@ -280,12 +375,16 @@ def leading_title(span: Span) -> int:
         token = doc[i]
         if token.lower_ in words["person_titles"] and span.label_ == "PERSON" and token.is_title:
             i += 1
-        elif (token.lower_ in words["leaning_prefixes"] and i + 2 < end and doc[i + 1].text == "-"
-              and not token.whitespace_):
+        elif (
+            token.lower_ in words["leaning_prefixes"]
+            and i + 2 < end
+            and doc[i + 1].text == "-"
+            and not token.whitespace_
+        ):
             i += 3
         else:
             break
-    if i == end - 1 and any(t.lower_ in words["given_name_titles"] for t in doc[span.start:i]):
+    if i == end - 1 and any(t.lower_ in words["given_name_titles"] for t in doc[span.start : i]):
         return 0  # 'King Hussein' is not a Hussein
     return i - span.start
 
@@ -301,38 +400,74 @@ def usage_kind(span: Span, kind: str) -> str | None:
     root = span.root
     head = root.head
     doc = span.doc
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in words["place_nouns"] \
-            and head.head.i < span.start:
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in words["place_nouns"]
+        and head.head.i < span.start
+    ):
         return "place"
     before = doc[span.start - 1] if span.start else None
-    if before is not None and before.lower_ in words["organization_nouns"] and before.is_lower \
-            and before.dep_ not in ("dobj", "dative"):  # not 'told the paper Smith had resigned'
+    if (
+        before is not None
+        and before.lower_ in words["organization_nouns"]
+        and before.is_lower
+        and before.dep_ not in ("dobj", "dative")
+    ):  # not 'told the paper Smith had resigned'
         return "organization"  # 'ship-tracking website MarineTraffic'
     if root.dep_ == "compound" and head.lower_ in words["place_nouns"] and head.is_lower and head.i == span.end:
         return "place"  # 'Zhuhai Gaolan port'
     if kind == "person":
-        if root.dep_ == "pobj" and (head.lower_ in words["place_prepositions"] or head.lower_ in ("to", "from")
-                                    and head.head.lemma_ in words["motion_verbs"]) or \
-                root.dep_ == "dobj" and head.lemma_ in words["place_verbs"]:
+        if (
+            root.dep_ == "pobj"
+            and (
+                head.lower_ in words["place_prepositions"]
+                or head.lower_ in ("to", "from")
+                and head.head.lemma_ in words["motion_verbs"]
+            )
+            or root.dep_ == "dobj"
+            and head.lemma_ in words["place_verbs"]
+        ):
             return "place"
-        if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ == "GPE" \
-                and (span.end == len(doc) or doc[span.end].is_punct):
+        if (
+            span.start >= 2
+            and doc[span.start - 1].text == ","
+            and doc[span.start - 2].ent_type_ == "GPE"
+            and (span.end == len(doc) or doc[span.end].is_punct)
+        ):
             return "place"  # 'Livorno, Tuscany'
-        if root.dep_ == "pobj" and head.lower_ in ("of", "from") and head.head.ent_type_ == "PERSON" \
-                and head.head.i < span.start:
+        if (
+            root.dep_ == "pobj"
+            and head.lower_ in ("of", "from")
+            and head.head.ent_type_ == "PERSON"
+            and head.head.i < span.start
+        ):
             return "organization"
-        after = doc[span.end - 1:span.end + 2]
-        if len(after) == 3 and (after[0].tag_ == "POS" and after[1].ent_type_ == "PERSON"
-                                or after[1].tag_ == "POS" and after[2].ent_type_ == "PERSON"):
+        after = doc[span.end - 1 : span.end + 2]
+        if len(after) == 3 and (
+            after[0].tag_ == "POS"
+            and after[1].ent_type_ == "PERSON"
+            or after[1].tag_ == "POS"
+            and after[2].ent_type_ == "PERSON"
+        ):
             return "organization"
         if root.dep_ == "nsubj" and head.lemma_ in words["publishing_verbs"] and len(span) == 1:
             return "organization"
     elif kind in ("place", "organization"):
-        if before is not None and before.lower_ in words["person_titles"] and before.is_title \
-                and before.head.i in range(span.start, span.end) and len(span) > 1:
+        if (
+            before is not None
+            and before.lower_ in words["person_titles"]
+            and before.is_title
+            and before.head.i in range(span.start, span.end)
+            and len(span) > 1
+        ):
             return "person"
         for child in root.children:
-            if child.dep_ == "appos" and child.i > span.end and child.lower_ in words["person_titles"] \
-                    and not child.ent_type_:
+            if (
+                child.dep_ == "appos"
+                and child.i > span.end
+                and child.lower_ in words["person_titles"]
+                and not child.ent_type_
+            ):
                 return "person"
     return None

@@ -1,4 +1,5 @@
 """Short phrases cut from a parsed sentence: what a figure measures, what an event was."""
+
 from __future__ import annotations
 
 import itertools
@@ -9,8 +10,22 @@ from spacy.tokens import Span, Token
 
 ASIDE_DEPS = frozenset({"relcl", "acl", "appos"})
 CLAUSE_DEPS = ASIDE_DEPS | {"advcl"}
-CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "prt", "attr", "acomp", "agent", "oprd", "xcomp",
-             "ccomp", "neg", "aux", "auxpass"}
+CORE_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "dative",
+    "prt",
+    "attr",
+    "acomp",
+    "agent",
+    "oprd",
+    "xcomp",
+    "ccomp",
+    "neg",
+    "aux",
+    "auxpass",
+}
 
 
 def doc_text(doc) -> str:
@@ -33,12 +48,16 @@ def join_tokens(tokens: list[Token]) -> str:
 def trim(tokens: list[Token], limit: int = 10) -> str:
     """Cut at the first clause or comma, strip function words at the edges."""
     tokens = [t for t in tokens if t.ent_type_ not in ("MONEY", "PERCENT")]
-    cut = next((i for i, t in enumerate(tokens) if i and (t.dep_ in ("relcl", "acl", "advcl") or t.text in ",;:")),
-               None)
+    cut = next(
+        (i for i, t in enumerate(tokens) if i and (t.dep_ in ("relcl", "acl", "advcl") or t.text in ",;:")), None
+    )
     if cut:
         tokens = tokens[:cut]
-    while tokens and (tokens[0].pos_ in ("DET", "ADP", "CCONJ", "PUNCT", "SCONJ")
-                      or tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON"):
+    while tokens and (
+        tokens[0].pos_ in ("DET", "ADP", "CCONJ", "PUNCT", "SCONJ")
+        or tokens[0].dep_ == "poss"
+        and tokens[0].pos_ == "PRON"
+    ):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in ("ADP", "CCONJ", "PUNCT", "DET", "SCONJ"):
         tokens = tokens[:-1]
@@ -113,8 +132,27 @@ def within(token: Token, span: Span | tuple[int, int]) -> bool:
 
 
 # Words that cannot stand for an actor on their own: a reader needs the sentence before.
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "these",
-                      "those", "its", "their", "his"})
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "us",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+    }
+)
 CONTINUING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 JUNCTION_PUNCT = ",;:–—-"
@@ -136,8 +174,10 @@ def pronoun_subject(token: Token) -> bool:
     if token.lower_ != "it" or token.head.lemma_ != "be":
         return True
     head = token.head  # 'it' that points forward: 'It is time to …', 'It was there that …'
-    return not (any(c.dep_ in ("ccomp", "xcomp", "acomp", "advcl", "csubj") for c in head.children)
-                or any(t.lower_ == "that" and t.i > head.i for t in head.subtree))
+    return not (
+        any(c.dep_ in ("ccomp", "xcomp", "acomp", "advcl", "csubj") for c in head.children)
+        or any(t.lower_ == "that" and t.i > head.i for t in head.subtree)
+    )
 
 
 def unresolved_pronoun(token: Token) -> bool:
@@ -167,8 +207,12 @@ def text_of(tokens: list) -> str:
             runs.append([])
             continue
         previous = runs[-1][-1] if runs and runs[-1] else None
-        if previous is not None and isinstance(token, Token) and isinstance(previous, Token) \
-                and token.i == previous.i + 1:
+        if (
+            previous is not None
+            and isinstance(token, Token)
+            and isinstance(previous, Token)
+            and token.i == previous.i + 1
+        ):
             runs[-1].append(token)
         else:
             runs.append([token])

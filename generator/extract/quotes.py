@@ -7,6 +7,7 @@ speaker is the subject of a verb of saying in the quote's sentence (climbing fro
 "saying" to the verb it hangs on), a "For X," or "according to X" frame, or, for
 a quote standing alone, the speaker of the sentence before.
 """
+
 from __future__ import annotations
 
 import re
@@ -67,7 +68,7 @@ def _next_opener(text: str, position: int) -> tuple[str, int] | None:
         if mark not in OPENERS:
             continue
         before = text[match.start() - 1] if match.start() else " "
-        after = text[match.end():match.end() + 1]
+        after = text[match.end() : match.end() + 1]
         if mark in ("‘", '"') and (before.isalnum() or not after or after.isspace()):
             continue  # an apostrophe or a closing straight quote
         return mark, match.end()
@@ -75,8 +76,12 @@ def _next_opener(text: str, position: int) -> tuple[str, int] | None:
 
 
 def _looks_like_opener(text: str, index: int) -> bool:
-    return (text[index:index + 1] == '"' and index > 0 and text[index - 1].isspace()
-            and text[index + 1:index + 2].isalnum())
+    return (
+        text[index : index + 1] == '"'
+        and index > 0
+        and text[index - 1].isspace()
+        and text[index + 1 : index + 2].isalnum()
+    )
 
 
 def _closing(text: str, start: int, closer: str) -> int | None:
@@ -88,7 +93,7 @@ def _closing(text: str, start: int, closer: str) -> int | None:
         index = min((i for i in (text.find(c, position) for c in CLOSERS[closer]) if i != -1), default=-1)
         paragraph_end = text.find("\n\n", start)
         if index != -1 and (paragraph_end == -1 or index < paragraph_end):
-            after = text[index + 1:index + 2]
+            after = text[index + 1 : index + 2]
             if _looks_like_opener(text, index) and closer == '"' and index - start < 3:
                 position = index + 1
                 continue
@@ -98,7 +103,7 @@ def _closing(text: str, start: int, closer: str) -> int | None:
             return index
         if paragraph_end == -1:
             return None
-        following = text[paragraph_end + 2:paragraph_end + 3]
+        following = text[paragraph_end + 2 : paragraph_end + 3]
         reopened = following in OPENERS and OPENERS.get(following) == closer
         return paragraph_end if reopened and paragraph_end > start else None
 
@@ -122,16 +127,25 @@ def find_quotes(doc: Doc, mentions: MentionIndex, sentence_of) -> list[Quote]:
             previous = None
             continue  # '“…,” says one U.S. official': someone the article does not name
         speaker = speaker or _speaker(span, mentions) or _introduced_before(span, mentions)
-        if speaker is None and previous is not None and sentence_of(quoted.start) - previous.sentence <= 2 \
-                and _opens_sentence(span, previous):
+        if (
+            speaker is None
+            and previous is not None
+            and sentence_of(quoted.start) - previous.sentence <= 2
+            and _opens_sentence(span, previous)
+        ):
             speaker = previous.speaker
         if speaker is None:
             speaker = _introduced_before(span, mentions, by_subject=True)
         if speaker is None:
             continue  # an unattributed quotation stays in the article, not in the quotes
-        text = " ".join(doc_text(doc)[quoted.start:quoted.end].split())
-        quote = Quote(speaker=speaker, text=text.strip(" ,"), sentence=sentence_of(quoted.start),
-                      start=quoted.start, end=quoted.end)
+        text = " ".join(doc_text(doc)[quoted.start : quoted.end].split())
+        quote = Quote(
+            speaker=speaker,
+            text=text.strip(" ,"),
+            sentence=sentence_of(quoted.start),
+            start=quoted.start,
+            end=quoted.end,
+        )
         quotes.append(quote)
         previous = quote
     return quotes
@@ -146,8 +160,8 @@ def _opens_sentence(span: Span, previous: Quote) -> bool:
     sentence = doc[span.start].sent
     start = sentence.start
     if previous.end >= sentence.start_char:
-        start = max(start, next((t.i for t in doc[sentence.start:span.start] if t.idx >= previous.end), span.start))
-    between = [t for t in doc[start:span.start] if t.is_alpha]
+        start = max(start, next((t.i for t in doc[sentence.start : span.start] if t.idx >= previous.end), span.start))
+    between = [t for t in doc[start : span.start] if t.is_alpha]
     return all(t.pos_ in ("PRON", "CCONJ", "ADV") or t.lemma_ in speech_verbs() for t in between)
 
 
@@ -162,20 +176,32 @@ def _by_structure(doc: Doc, quoted: Quoted, mentions: MentionIndex) -> str | Non
             named = _named_at(tokens[1], mentions)  # '…", added KCNA'
             if named is not None:
                 return named
-            if tokens[1].lower_ in ("a", "an", "one", "another") or tokens[1].pos_ == "DET" and tokens[1].lower_ != "the":
+            if (
+                tokens[1].lower_ in ("a", "an", "one", "another")
+                or tokens[1].pos_ == "DET"
+                and tokens[1].lower_ != "the"
+            ):
                 return UNNAMED
         if tokens:
             named = _named_at(tokens[0], mentions)
             verb = next((t for t in tokens[1:5] if t.lemma_ in speech_verbs()), None)
-            if named is not None and verb is not None and all(
-                    t.ent_type_ or t.is_title or t == verb for t in tokens[1:tokens.index(verb) + 1]):
+            if (
+                named is not None
+                and verb is not None
+                and all(t.ent_type_ or t.is_title or t == verb for t in tokens[1 : tokens.index(verb) + 1])
+            ):
                 return named  # '…," Ms Bauchtman said'
     before = doc.char_span(0, max(quoted.start - 1, 0), alignment_mode="contract")
     if before is not None and len(before) >= 2:
         tokens = [t for t in before[-4:] if not (t.is_space or t.text in (",", ":", "“", '"', "``"))]
-        if len(tokens) >= 2 and tokens[-1].lemma_ in speech_verbs() and tokens[-1].i >= before.end - 3 \
-                and not any(a.dep_ in ("acl", "relcl", "agent") for a in (tokens[-2], *tokens[-2].ancestors)
-                            if a.i < tokens[-1].i):
+        if (
+            len(tokens) >= 2
+            and tokens[-1].lemma_ in speech_verbs()
+            and tokens[-1].i >= before.end - 3
+            and not any(
+                a.dep_ in ("acl", "relcl", "agent") for a in (tokens[-2], *tokens[-2].ancestors) if a.i < tokens[-1].i
+            )
+        ):
             return _named_at(tokens[-2], mentions)  # 'The U.S. Department of Agriculture notes, "…"'
     return None
 
@@ -225,8 +251,9 @@ def _speaker(span: Span, mentions: MentionIndex) -> str | None:
             return _resolve(framed, mentions)
         # '… the State Department does not comment … but “remains focused on …”':
         # a quote that continues a clause speaks for that clause's named subject.
-        governing = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX") and not
-                          span.start <= a.i < span.end), None)
+        governing = next(
+            (a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX") and not span.start <= a.i < span.end), None
+        )
         subject = subject_of(governing) if governing is not None else None
         if subject is not None and subject.ent_type_ in ("PERSON", "ORG"):
             named = _resolve(subject, mentions)
@@ -263,8 +290,11 @@ def _frame(sentence: Span, span: Span) -> Token | None:
         if span.start <= token.i < span.end or token.dep_ != "pobj":
             continue
         preposition = token.head
-        if preposition.lower_ == "for" and preposition.i == sentence.start or (
-                preposition.lower_ == "to" and preposition.i > 0 and preposition.nbor(-1).lower_ == "according"):
+        if (
+            preposition.lower_ == "for"
+            and preposition.i == sentence.start
+            or (preposition.lower_ == "to" and preposition.i > 0 and preposition.nbor(-1).lower_ == "according")
+        ):
             if token.ent_type_ in ("PERSON", "ORG"):
                 return token
     return None

@@ -6,6 +6,7 @@ Novak, Russian Deputy Prime Minister"; "his Chinese counterpart, Li Qiang"), an
 affiliation after it ("Oaitse Nawa of the Elephant Protection Society"), or the title
 of a name it is coordinated with.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,11 +18,49 @@ from .phrases import doc_text, join_tokens, without_asides
 
 EDITORIAL_TITLE = re.compile(r"\[([^\[\]]{3,60})\]\s*$")
 # Endings of nouns that name what a person is or does ('leader', 'commandant', 'analyst').
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee", "eer", "ive", "ary", "crat",
-                 "omat", "ier", "ess")
+AGENT_ENDINGS = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "man",
+    "woman",
+    "men",
+    "ee",
+    "eer",
+    "ive",
+    "ary",
+    "crat",
+    "omat",
+    "ier",
+    "ess",
+)
 ORGANIZATION_ENDINGS = ("ancy", "ency", "ium", "tory")  # 'consultancy', 'consortium', 'laboratory'
-NOT_ROLE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "mr", "mr.", "mrs", "mrs.",
-            "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"}
+NOT_ROLE = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "miss",
+    "sir",
+    "dame",
+}
 
 
 def find_role(span: Span) -> str | None:
@@ -63,11 +102,11 @@ def _paired_role(span: Span) -> str | None:
     people = _people_in(span.sent, span.start - LIST_REACH, span.end + LIST_REACH)
     listed = [span]
     for ent in reversed([e for e in people if e.end <= span.start]):  # names listed before this one
-        if doc[ent.end:listed[0].start].text not in ("and", ","):
+        if doc[ent.end : listed[0].start].text not in ("and", ","):
             break
         listed.insert(0, ent)
     for ent in [e for e in people if e.start >= span.end]:  # and after it
-        if doc[listed[-1].end:ent.start].text not in ("and", ","):
+        if doc[listed[-1].end : ent.start].text not in ("and", ","):
             break
         listed.append(ent)
     comma = listed[0].start - 1
@@ -80,7 +119,7 @@ def _paired_role(span: Span) -> str | None:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     parts, current = [], []
-    for token in doc[first.left_edge.i:comma]:
+    for token in doc[first.left_edge.i : comma]:
         if token.lower_ in ("and", ","):
             parts.append(current)
             current = []
@@ -104,7 +143,7 @@ def _people_in(sentence: Span, first: int, last: int) -> list[Span]:
     tokens: `doc.ents` builds every entity of the article on each access, and a run-on
     sentence as a whole would make each name cost the sentence's length."""
     doc, people, start = sentence.doc, [], None
-    window = doc[max(sentence.start, first):min(sentence.end, last)]
+    window = doc[max(sentence.start, first) : min(sentence.end, last)]
     for token in window:
         if start is not None and token.ent_iob_ != "I":
             people.append(Span(doc, start, token.i, label="PERSON"))
@@ -121,7 +160,11 @@ def _affiliation(span: Span) -> str | None:
     for Food Standards Australia New Zealand': the name right after of/from/for."""
     doc = span.doc
     i = span.end
-    if span.start >= 2 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ in ("ORG", "PERSON", "FAC"):
+    if (
+        span.start >= 2
+        and doc[span.start - 1].tag_ == "POS"
+        and doc[span.start - 2].ent_type_ in ("ORG", "PERSON", "FAC")
+    ):
         owner = next((e for e in doc.ents if e.start <= span.start - 2 < e.end), None)
         if owner is not None:  # "Youngspiration's Yau Wai-ching"
             return owner.text.removeprefix("the ").removeprefix("The ")
@@ -133,9 +176,18 @@ def _affiliation(span: Span) -> str | None:
         return None
     i += 1 + (doc[i + 1].lower_ == "the")
     words = []
-    while i < len(doc) and (doc[i].is_title or doc[i].is_upper or doc[i].lower_ in ("of", "for", "and", "&")
-                            and doc[i + 1:i + 2].text[:1].isupper()) and doc[i].ent_type_ != "PERSON" \
-            and not doc[i].is_punct and len(words) < 8:
+    while (
+        i < len(doc)
+        and (
+            doc[i].is_title
+            or doc[i].is_upper
+            or doc[i].lower_ in ("of", "for", "and", "&")
+            and doc[i + 1 : i + 2].text[:1].isupper()
+        )
+        and doc[i].ent_type_ != "PERSON"
+        and not doc[i].is_punct
+        and len(words) < 8
+    ):
         words.append(doc[i])
         i += 1
     while words and words[-1].lower_ in ("of", "for", "and", "&"):
@@ -170,8 +222,11 @@ def _relation(span: Span) -> str | None:
             continue
         noun = relations.get(child.lemma_)
         objects = [c for c in child.children if c.dep_ == "dobj"]
-        if noun and objects and any(t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN"
-                                    for t in objects[0].subtree):
+        if (
+            noun
+            and objects
+            and any(t.ent_type_ in ("ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in objects[0].subtree)
+        ):
             named = next((n for n in name_spans(span.doc) if n.start <= objects[0].i < n.end), None)
             words = join_tokens(_without_clauses(objects[0]))
             if named is not None and len(named.text) > len(words):  # 'who leads Brothers to the Rescue'
@@ -200,8 +255,11 @@ def _own_role(span: Span) -> str | None:
     inserted = EDITORIAL_TITLE.search(doc_text(span.doc), 0, span.start_char)
     if span.label_ == "PERSON" and inserted:  # '[former Museum of Flight CEO] Bonnie Dunbar'
         return inserted.group(1).strip()
-    title = [t for t in span.doc[root.left_edge.i:span.start] if t.head.i in range(span.start, span.end)
-             or t.head.i < span.start and t.i >= root.left_edge.i]
+    title = [
+        t
+        for t in span.doc[root.left_edge.i : span.start]
+        if t.head.i in range(span.start, span.end) or t.head.i < span.start and t.i >= root.left_edge.i
+    ]
     title_text = _phrase(title) if span.label_ == "PERSON" else ""
     # A lowercase word the NER swept into a name is still a title word ('nonpartisan pan-democrat').
     if title_text and any(t.pos_ in ("NOUN", "PROPN") and (not t.ent_type_ or t.is_lower) for t in title):
@@ -209,21 +267,35 @@ def _own_role(span: Span) -> str | None:
     if title_text and any(t.ent_type_ == "ORG" for t in title) and any(t.tag_ == "POS" for t in title):
         return title_text.removesuffix("'s").removesuffix("’s").strip()  # 'DAB's Ben Chan': an affiliation
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ == "" and child.pos_ != "PRON" \
-                and _describes(child, span):
+        if (
+            child.dep_ == "appos"
+            and child.i >= span.end
+            and child.ent_type_ == ""
+            and child.pos_ != "PRON"
+            and _describes(child, span)
+        ):
             return _phrase(_without_clauses(child))
     preposition = root.head
-    if (span.label_ == "PERSON" and root.dep_ == "pobj" and preposition.lower_ == "of"
-            and preposition.head.i < span.start and preposition.head.pos_ in ("NOUN", "PROPN")
-            and not preposition.head.ent_type_ and (names_a_role(preposition.head, "PERSON")
-                                                    or names_a_role(preposition.head, "GPE"))):
+    if (
+        span.label_ == "PERSON"
+        and root.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and preposition.head.i < span.start
+        and preposition.head.pos_ in ("NOUN", "PROPN")
+        and not preposition.head.ent_type_
+        and (names_a_role(preposition.head, "PERSON") or names_a_role(preposition.head, "GPE"))
+    ):
         # 'Governor of Washington Chris Gregoire', 'the Iranian port of Bandar Abbas' (a place by its
         # usage), not 'a giant portrait of Jesus'
-        title = [t for t in span.doc[preposition.head.left_edge.i:span.start]]
+        title = [t for t in span.doc[preposition.head.left_edge.i : span.start]]
         return _phrase(title)
     for child in root.children:  # 'Oaitse Nawa of the Elephant Protection Society'
-        if (child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "for") and child.i >= span.end
-                and span.label_ == "PERSON"):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "at", "from", "for")
+            and child.i >= span.end
+            and span.label_ == "PERSON"
+        ):
             objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"]
             if objects:
                 return _phrase(list(child.subtree))
@@ -242,8 +314,15 @@ def _described_by(span: Span) -> Token | None:
     if root.dep_ != "appos" or root.head.i >= span.start:
         return None
     head = root.head
-    if head.ent_type_ and span.label_ == "PERSON" and span.doc[span.start - 1].text == "," and head.dep_ == "pobj" \
-            and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN" and head.head.head.i < head.i:
+    if (
+        head.ent_type_
+        and span.label_ == "PERSON"
+        and span.doc[span.start - 1].text == ","
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.head.pos_ == "NOUN"
+        and head.head.head.i < head.i
+    ):
         head = head.head.head
     # The NER's label may be wrong ('the Russian news website Vesti' read as a person): a noun
     # of any kind of actor describes the name, and its usage then gives its kind.
@@ -261,8 +340,10 @@ def _describes(noun: Token, span: Span) -> bool:
         return True
     if noun.tag_ not in ("NN", "NNP"):
         return False
-    introduced = any(d.lower_ in ("a", "an", "the") or d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ == "of"
-                     for d in noun.children)  # 'Oy Waertsilae, former parent of Waertsilae Marine'
+    introduced = any(
+        d.lower_ in ("a", "an", "the") or d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ == "of"
+        for d in noun.children
+    )  # 'Oy Waertsilae, former parent of Waertsilae Marine'
     listed = any(c.dep_ == "conj" for c in noun.children) or noun.dep_ == "conj"
     if span.label_ == "ORG":
         return introduced and not listed and names_a_role(noun, "ORG")
@@ -278,15 +359,23 @@ def names_a_role(noun: Token, label: str) -> bool:
     words = actor_words()
     lemma = noun.lemma_.lower()
     if label == "ORG":
-        return lemma in words["organization_nouns"] or lemma in words["person_nouns"] or lemma in words["place_nouns"] \
-            or lemma.endswith(AGENT_ENDINGS + ORGANIZATION_ENDINGS)  # 'former parent of Waertsilae Marine'
+        return (
+            lemma in words["organization_nouns"]
+            or lemma in words["person_nouns"]
+            or lemma in words["place_nouns"]
+            or lemma.endswith(AGENT_ENDINGS + ORGANIZATION_ENDINGS)
+        )  # 'former parent of Waertsilae Marine'
     if label in ("GPE", "LOC", "FAC"):
         return lemma in words["place_nouns"]
     last = lemma.split("-")[-1]  # 'great-uncle', 'co-founder'
     if last.endswith("ment"):  # 'agreement', 'statement'
         return False
-    return (lemma in words["person_titles"] or last in words["person_nouns"] or last in words["person_titles"]
-            or last.endswith(AGENT_ENDINGS))
+    return (
+        lemma in words["person_titles"]
+        or last in words["person_nouns"]
+        or last in words["person_titles"]
+        or last.endswith(AGENT_ENDINGS)
+    )
 
 
 def _without_clauses(token: Token) -> list[Token]:
@@ -304,26 +393,44 @@ def _phrase(tokens: list[Token]) -> str:
     words = [t for t in tokens if not (t.dep_ == "poss" and t.pos_ == "PRON") and t.lower_ not in NOT_ROLE]
     if any(t.text == "," for t in words[:-1]):
         comma = max(i for i, t in enumerate(words[:-1]) if t.text == ",")
-        before, after = words[:comma], words[comma + 1:]
+        before, after = words[:comma], words[comma + 1 :]
         # 'a Fidelity vice president, marketing': what follows the comma is a department, not the role
-        keep_before = before and before[-1].pos_ == "NOUN" and names_a_role(before[-1], "PERSON") \
-            and after[-1].pos_ == "NOUN" and not names_a_role(after[-1], "PERSON")
+        keep_before = (
+            before
+            and before[-1].pos_ == "NOUN"
+            and names_a_role(before[-1], "PERSON")
+            and after[-1].pos_ == "NOUN"
+            and not names_a_role(after[-1], "PERSON")
+        )
         words = before if keep_before else after
         if keep_before and any(t.text == "," for t in words):
-            words = words[max(i for i, t in enumerate(words) if t.text == ",") + 1:]
+            words = words[max(i for i, t in enumerate(words) if t.text == ",") + 1 :]
     for i, token in enumerate(words):
         run = i
-        while run + 1 < len(words) and words[run + 1].ent_type_ == "PERSON" and words[run + 1].i == words[run].i + 1 \
-                and words[run + 1].tag_ != "POS":  # "King Hussein's brother": a possessor, kept
+        while (
+            run + 1 < len(words)
+            and words[run + 1].ent_type_ == "PERSON"
+            and words[run + 1].i == words[run].i + 1
+            and words[run + 1].tag_ != "POS"
+        ):  # "King Hussein's brother": a possessor, kept
             run += 1
         possessor = run + 1 < len(words) and words[run + 1].tag_ == "POS"  # "Trump's special envoy"
         name = token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.is_title
-        if name and not possessor or token.pos_ == "CCONJ" and i + 1 < len(words) and (
-                words[i + 1].ent_type_ in ("PERSON", "ORG") or words[i + 1].pos_ == "PROPN"):
+        if (
+            name
+            and not possessor
+            or token.pos_ == "CCONJ"
+            and i + 1 < len(words)
+            and (words[i + 1].ent_type_ in ("PERSON", "ORG") or words[i + 1].pos_ == "PROPN")
+        ):
             words = words[:i]
             break
-    while words and (words[0].is_punct or words[0].pos_ in ("DET", "ADP", "CCONJ", "NUM", "ADV")
-                     or words[0].like_num or words[0].tag_ in ("VBD", "VBZ", "VBP")):
+    while words and (
+        words[0].is_punct
+        or words[0].pos_ in ("DET", "ADP", "CCONJ", "NUM", "ADV")
+        or words[0].like_num
+        or words[0].tag_ in ("VBD", "VBZ", "VBP")
+    ):
         if _keeps_first_word(words):
             break
         words.pop(0)

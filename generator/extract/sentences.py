@@ -3,6 +3,7 @@
 Sentences never cross a paragraph break; a bracket or quotation that the parser
 split is left as the parser split it, since every sentence only needs an anchor.
 """
+
 from __future__ import annotations
 
 import bisect

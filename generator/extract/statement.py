@@ -7,6 +7,7 @@ a determiner, a conjunction, a possessive, an auxiliary), keeps the unit of its
 numbers ('by almost 40%', not 'by almost 40') and joins its words as written
 ('we're', not 'we 're'). A spaCy parse of the text alone is enough.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,12 @@ def problems_of(doc: Doc) -> list[str]:
     roots = [t for t in words if t.dep_ == "ROOT"]
     if not any(t.dep_ in SUBJECT_DEPS for t in words):
         problems.append("no subject")
-    elif roots and roots[0].pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in SUBJECT_DEPS for c in roots[0].children) and not _subject_below(roots[0]):
+    elif (
+        roots
+        and roots[0].pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in SUBJECT_DEPS for c in roots[0].children)
+        and not _subject_below(roots[0])
+    ):
         problems.append(f"no subject for {roots[0].text!r}")
     if not any(is_finite(t) for t in words):
         problems.append("no finite verb")
@@ -58,9 +63,15 @@ def problems_of(doc: Doc) -> list[str]:
 def _subject_below(root: Token) -> bool:
     """A root the parser took for a verb but whose clause is below it ('Usually, … is',
     a fronted quotation): some clause under it has its subject."""
-    return any(c.dep_ in ("ccomp", "conj", "advcl", "xcomp", "parataxis") and c.i < root.i
-               and any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in root.children) \
-        or root.tag_ == "VB"  # an imperative or a misparsed noun; the finite-verb test decides
+    return (
+        any(
+            c.dep_ in ("ccomp", "conj", "advcl", "xcomp", "parataxis")
+            and c.i < root.i
+            and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+            for c in root.children
+        )
+        or root.tag_ == "VB"
+    )  # an imperative or a misparsed noun; the finite-verb test decides
 
 
 def _unitless(token: Token) -> bool:
@@ -71,4 +82,5 @@ def _unitless(token: Token) -> bool:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return not any(c.pos_ in ("NOUN", "PROPN", "SYM") or c.lower_ in UNIT_WORDS for c in token.children) and (
-        following is None or following.is_punct and following.text not in "%" or following.lower_ in ("in", "and"))
+        following is None or following.is_punct and following.text not in "%" or following.lower_ in ("in", "and")
+    )

@@ -14,6 +14,7 @@ Work per date is bounded (a clause longer than `MAX_CLAUSE_TOKENS` is replaced
 by its sentence, which is built once), so a run-on sentence of many dates costs
 time in proportion to its length, not its square.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -47,15 +48,67 @@ SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses bes
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 WH_WORDS = {"who", "which", "that", "whom"}
 COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "comparable", "versus", "vs", "vs."}
-CHANGE_LEMMAS = {"rise", "increase", "grow", "fall", "drop", "decline", "climb", "jump", "up", "down", "gain",
-                 "slip", "plunge", "surge", "soar", "slide", "shrink", "change", "double", "triple", "compare",
-                 "cut", "halve", "lose", "shed", "rebound", "recover"}
+CHANGE_LEMMAS = {
+    "rise",
+    "increase",
+    "grow",
+    "fall",
+    "drop",
+    "decline",
+    "climb",
+    "jump",
+    "up",
+    "down",
+    "gain",
+    "slip",
+    "plunge",
+    "surge",
+    "soar",
+    "slide",
+    "shrink",
+    "change",
+    "double",
+    "triple",
+    "compare",
+    "cut",
+    "halve",
+    "lose",
+    "shed",
+    "rebound",
+    "recover",
+}
 NAME_LABELS = {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"}
 # Verbs that report a clause: when the parser hangs that clause on them as a conjunct,
 # it stays with them.
-REPORTING_VERBS = {"say", "tell", "estimate", "report", "announce", "warn", "add", "note", "predict", "expect",
-                   "believe", "think", "find", "show", "claim", "state", "write", "argue", "insist", "forecast",
-                   "reveal", "conclude", "project", "calculate", "suggest", "confirm", "deny"}
+REPORTING_VERBS = {
+    "say",
+    "tell",
+    "estimate",
+    "report",
+    "announce",
+    "warn",
+    "add",
+    "note",
+    "predict",
+    "expect",
+    "believe",
+    "think",
+    "find",
+    "show",
+    "claim",
+    "state",
+    "write",
+    "argue",
+    "insist",
+    "forecast",
+    "reveal",
+    "conclude",
+    "project",
+    "calculate",
+    "suggest",
+    "confirm",
+    "deny",
+}
 CLIMB_MARKS = {"if", "unless", "until", "till", "before", "so", "because", "although", "though", "whether"}
 # Subordinators that make a date the point a clause is told from ('two months after Xi traveled').
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
@@ -110,7 +163,8 @@ class Context:
         if index not in self.statements:
             start, end = self.starts[index], self.ends[index]
             self.statements[index] = end - start <= 4 * MAX_CLAUSE_TOKENS and statement_tokens(
-                _strip_edges(list(self.doc[start:end])))
+                _strip_edges(list(self.doc[start:end]))
+            )
         return self.statements[index]
 
     def sentence_text(self, i: int) -> str:
@@ -118,24 +172,23 @@ class Context:
         the paragraph's part that holds token `i`."""
         index = self.sentence_at(i)
         if index not in self.sentence_texts:
-            sent = self.doc[self.starts[index]:self.ends[index]]
-            self.sentence_texts[index] = doc_text(self.doc)[sent.start_char:sent.end_char]
+            sent = self.doc[self.starts[index] : self.ends[index]]
+            self.sentence_texts[index] = doc_text(self.doc)[sent.start_char : sent.end_char]
         text, offset = self.sentence_texts[index], self.doc[self.starts[index]].idx
         position = self.doc[i].idx - offset
         start = text.rfind("\n\n", 0, position)
         end = text.find("\n\n", position)
-        return text_of_sentence(text[start + 1 if start >= 0 else 0:end if end >= 0 else len(text)])
+        return text_of_sentence(text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)])
 
 
 def text_of_sentence(text: str) -> str:
     """A sentence as written, its words joined as words ('Jairan's'), without the
     closing quote a sentence split left at its start."""
     text = LOOSE_CLITIC.sub(r"\1\2", " ".join(text.split()))
-    return text[1:].lstrip() if text[:1] in "”’\"" and text[1:2] == " " else text
+    return text[1:].lstrip() if text[:1] in '”’"' and text[1:2] == " " else text
 
 
-def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of,
-                published: dt.date | None = None) -> list[Event]:
+def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published: dt.date | None = None) -> list[Event]:
     """`name_of(token)` gives the actor a subject stands for, or None; a pronoun
     is replaced by it only when no other person could be meant. A date after
     `published` dates only what a clause expects (the event is marked expected)."""
@@ -192,8 +245,15 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
                     continue
         if not text or whole and _wholly_quoted(text):
             continue  # a quotation without its speaker is an opinion, not an event
-        event = Event(when=timex.when, expression=timex.text, event=text, sentence=sentence_of(timex.start),
-                      start=timex.start, end=timex.end, expected=id(span) in ahead)
+        event = Event(
+            when=timex.when,
+            expression=timex.text,
+            event=text,
+            sentence=sentence_of(timex.start),
+            start=timex.start,
+            end=timex.end,
+            expected=id(span) in ahead,
+        )
         if span.root.dep_ in ("compound", "nummod", "amod") and span.root.head.pos_ in ("NOUN", "PROPN"):
             modifiers.add(id(event))  # 'the 2018 World Cup': a date in a name
         # 'visiting Russia since Monday' and 'arrived on Monday' tell one event: the arrival.
@@ -254,11 +314,17 @@ def _side_clause_text(verb: Token, span: Span) -> str:
     antecedent = _person_antecedent(verb.head) if subject.lower_ in ("who", "whom") else verb.head
     if relative and not (verb.dep_ == "relcl" and antecedent is not None and _plain_antecedent(antecedent, subject)):
         return ""
-    if verb.dep_ == "relcl" and not relative and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr")
-                                                         or c.tag_ == "WRB" for c in verb.children):
+    if (
+        verb.dep_ == "relcl"
+        and not relative
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") or c.tag_ == "WRB" for c in verb.children)
+    ):
         return ""  # 'the diplomacy he began after …': its object is the noun outside it
-    marker = {t.i for t in verb.children if t.dep_ == "mark" or t.dep_ == "advmod" and t.i < verb.i
-              and t.lower_ in ("when", "where", "while", "as")}
+    marker = {
+        t.i
+        for t in verb.children
+        if t.dep_ == "mark" or t.dep_ == "advmod" and t.i < verb.i and t.lower_ in ("when", "where", "while", "as")
+    }
     tokens = [t for t in verb.subtree if t.i not in marker]
     told_from = min(marker, default=verb.i)
     if span.end <= told_from < verb.i and verb.doc[told_from].lower_ in TEMPORAL_MARKS:
@@ -281,8 +347,15 @@ def dates_an_event(span: Span, context: Context) -> bool:
     names when a thing of the clause was ('last month's explosion', 'sales for the
     quarter'), nor the date a verb is about ('approaching next year'); and nothing of
     a question, which states no event."""
-    return not (_comparison_base(span) or _reference_since(span) or _inside_name(span) or _names_a_past_thing(span)
-                or _names_a_period(span) or _object_of_verb(span) or _in_question(span, context))
+    return not (
+        _comparison_base(span)
+        or _reference_since(span)
+        or _inside_name(span)
+        or _names_a_past_thing(span)
+        or _names_a_period(span)
+        or _object_of_verb(span)
+        or _in_question(span, context)
+    )
 
 
 def _names_a_period(span: Span) -> bool:
@@ -306,7 +379,7 @@ def _object_of_verb(span: Span) -> bool:
 
 
 def _wholly_quoted(text: str) -> bool:
-    return text[:1] in "\"“" and text.rstrip()[-1:] in "\"”"
+    return text[:1] in '"“' and text.rstrip()[-1:] in '"”'
 
 
 def _in_question(span: Span, context: Context) -> bool:
@@ -410,8 +483,11 @@ def _comparison_base(span: Span) -> bool:
             return True  # 'shares have been cut in half since August': August is where the fall began
         if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
             return False  # 'from 1980 to 2012' is a period
-        if token.dep_ == "prep" and token.lower_ in ("from", "over", "on") and (
-                token.head.lemma_.lower() in CHANGE_LEMMAS or token.head.tag_ in ("JJR", "RBR")):
+        if (
+            token.dep_ == "prep"
+            and token.lower_ in ("from", "over", "on")
+            and (token.head.lemma_.lower() in CHANGE_LEMMAS or token.head.tag_ in ("JJR", "RBR"))
+        ):
             return token.lower_ == "from" or token.head.pos_ != "VERB"
     if root.head.lower_ in COMPARISON_WORDS or root.head.head.lower_ in COMPARISON_WORDS:
         return True
@@ -439,8 +515,12 @@ def _after_base_amount(span: Span) -> bool:
 def _year_ago_modifier(span: Span) -> bool:
     """'the year-earlier results', 'the year-ago quarter'."""
     words = span.text.lower()
-    return ("earlier" in words or "ago" in words) and span.root.dep_ in ("amod", "compound", "nmod", "npadvmod") \
-        and span.root.head.pos_ == "NOUN" and span.root.head.i > span.root.i
+    return (
+        ("earlier" in words or "ago" in words)
+        and span.root.dep_ in ("amod", "compound", "nmod", "npadvmod")
+        and span.root.head.pos_ == "NOUN"
+        and span.root.head.i > span.root.i
+    )
 
 
 def _reference_since(span: Span) -> bool:
@@ -453,8 +533,11 @@ def _reference_since(span: Span) -> bool:
 
 
 def _inside_name(span: Span) -> bool:
-    return any(t.ent_type_ in NAME_LABELS for t in span) and span.root.head.pos_ == "PROPN" \
+    return (
+        any(t.ent_type_ in NAME_LABELS for t in span)
+        and span.root.head.pos_ == "PROPN"
         and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod")
+    )
 
 
 def _after_since(span: Span) -> bool:
@@ -462,6 +545,7 @@ def _after_since(span: Span) -> bool:
 
 
 # --- lists of dated items -----------------------------------------------------------------
+
 
 def _listed_dates(dated: list[tuple[Timex, Span]], context: Context) -> dict[int, str]:
     """A sentence that lists dated items ('Greece and Turkey joined in 1952, West
@@ -487,8 +571,10 @@ def _coordinated(span: Span, dates: set[int]) -> bool:
     phrase holding it below its verb is a conjunct or a gapped remnant ('Spain in
     1982' hanging on a noun). Dates coordinated with each other ('in January and
     February') date the same words and are no such list."""
-    return any(t.dep_ in ("conj", "appos", "dep", "npadvmod") and t.i not in dates
-               and t.pos_ in ("NOUN", "PROPN") for t in _path_to_clause(span))
+    return any(
+        t.dep_ in ("conj", "appos", "dep", "npadvmod") and t.i not in dates and t.pos_ in ("NOUN", "PROPN")
+        for t in _path_to_clause(span)
+    )
 
 
 def _gapped(span: Span, dates: set[int]) -> bool:
@@ -497,11 +583,14 @@ def _gapped(span: Span, dates: set[int]) -> bool:
     verb = governing_verb(span.root)
     if verb is None or _facts(verb).wide:
         return False
-    return any(c.dep_ in ("npadvmod", "conj", "dep", "appos") and c.pos_ in ("NOUN", "PROPN") and c.i not in dates
-               for c in verb.children)
+    return any(
+        c.dep_ in ("npadvmod", "conj", "dep", "appos") and c.pos_ in ("NOUN", "PROPN") and c.i not in dates
+        for c in verb.children
+    )
 
 
 # --- the clause of a date -----------------------------------------------------------------
+
 
 def clause_verb(span: Span) -> Token | None:
     """The verb whose clause tells the event the date modifies: reported speech and
@@ -529,7 +618,8 @@ def _climb(verb: Token) -> Token | None:
     if verb.dep_ in ("ccomp", "xcomp", "csubj") and head.pos_ in ("VERB", "AUX"):
         return head
     if verb.dep_ in ("acl", "pcomp", "amod", "prep", "pobj", "dobj", "npadvmod", "advmod") or (
-            verb.dep_ == "relcl" and not _plain_antecedent(head, _relative_subject(verb) or head)):
+        verb.dep_ == "relcl" and not _plain_antecedent(head, _relative_subject(verb) or head)
+    ):
         return governing_verb(head)
     if verb.dep_ == "advcl":
         marks = {c.lower_ for c in facts.marks}
@@ -569,9 +659,12 @@ def _person_antecedent(noun: Token) -> Token | None:
 def _only_places_between(noun: Token, relative: Token) -> bool:
     """'hopefuls from Afghanistan, Syria and Yemen who applied': 'who' stands for a
     person, so names of places between it and the parser's noun cannot be meant."""
-    between = noun.doc[noun.i + 1:relative.i]
-    return relative.lower_ in ("who", "whom") and noun.pos_ == "NOUN" and all(
-        t.is_punct or t.pos_ in ("ADP", "CCONJ", "DET") or t.ent_type_ in ("GPE", "LOC") for t in between)
+    between = noun.doc[noun.i + 1 : relative.i]
+    return (
+        relative.lower_ in ("who", "whom")
+        and noun.pos_ == "NOUN"
+        and all(t.is_punct or t.pos_ in ("ADP", "CCONJ", "DET") or t.ent_type_ in ("GPE", "LOC") for t in between)
+    )
 
 
 @dataclass(frozen=True)
@@ -594,7 +687,8 @@ def _facts(verb: Token) -> Facts:
             subject=next((c for c in children if c.dep_ in SUBJECT_DEPS), None),
             marks=tuple(c for c in children if c.dep_ == "mark"),
             auxes=tuple(c for c in children if c.dep_ in ("aux", "auxpass")),
-            wide=len(children) > MAX_CLAUSE_TOKENS)
+            wide=len(children) > MAX_CLAUSE_TOKENS,
+        )
     return facts
 
 
@@ -633,7 +727,8 @@ def _has_own_subject(tokens: list, verb: Token) -> bool:
     """The clause's verb has its subject in the text (its own, or one put there)."""
     subject = _facts(verb).subject
     return any(isinstance(t, _NameToken) and t.dep_ != "gap" for t in tokens) or (
-        subject is not None and any(t is subject or isinstance(t, Token) and t.i == subject.i for t in tokens))
+        subject is not None and any(t is subject or isinstance(t, Token) and t.i == subject.i for t in tokens)
+    )
 
 
 def _finite_clause(verb: Token) -> bool:
@@ -666,24 +761,34 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
     for child in verb.children:
         if _holds(child, span) or reports and child.dep_ in ("conj", "parataxis", "cc"):
             continue  # 'They estimated by 2050, [and] demand would rise': what was estimated stays
-        if child.dep_ in SIDE_DEPS and _is_clause(child) or child.dep_ == "conj" and _is_clause(child) \
-                and _facts(child).subject is not None \
-                or child.dep_ == "cc" and _joins_clauses(child, span) or child.dep_ in ("mark", "intj", "meta"):
+        if (
+            child.dep_ in SIDE_DEPS
+            and _is_clause(child)
+            or child.dep_ == "conj"
+            and _is_clause(child)
+            and _facts(child).subject is not None
+            or child.dep_ == "cc"
+            and _joins_clauses(child, span)
+            or child.dep_ in ("mark", "intj", "meta")
+        ):
             removed.update(range(child.left_edge.i, child.right_edge.i + 1))
     cuts = _ranges(removed)
     if any(not _clean_cut(doc, a, b, verb, left, right) for a, b in cuts):
         return None  # the parse cut a phrase in two: show the sentence
-    if any(c.dep_ == "conj" and c.i not in removed and _facts(c).subject is None and verb.i < a <= b < c.i
-           for c in verb.children for a, b in cuts):
+    if any(
+        c.dep_ == "conj" and c.i not in removed and _facts(c).subject is None and verb.i < a <= b < c.i
+        for c in verb.children
+        for a, b in cuts
+    ):
         return None  # 'took a turn Thursday [when Saddam called Bush a liar] and said …': whose 'said'?
     if marks and span.end <= marks[0].i and marks[0].lower_ in TEMPORAL_MARKS:
         removed.update(range(span.start, span.end))  # 'two months after Xi traveled': the date is the clause's
     if right - left + 1 - len(removed) > LONG_CLAUSE_TOKENS:
-        removed |= _noun_asides(doc[left:right + 1], span, verb)
+        removed |= _noun_asides(doc[left : right + 1], span, verb)
     first, last = _paragraph_piece(span)
     if not first <= verb.i < last:
         return None
-    tokens = _without_orphans([t for t in doc[max(left, first):min(right + 1, last)] if t.i not in removed], verb)
+    tokens = _without_orphans([t for t in doc[max(left, first) : min(right + 1, last)] if t.i not in removed], verb)
     tokens = _strip_edges(_without_loose_quotes(tokens))
     if len(tokens) > MAX_CLAUSE_TOKENS or not _quotes_closed(tokens):
         return None  # a cut inside a quotation would give the speaker's words to the narrator
@@ -703,7 +808,9 @@ def _quotes_closed(tokens: list[Token]) -> bool:
 
 def _opens_clause(mark: Token, span: Span) -> bool:
     """A subordinator stands at its clause's start, after punctuation or the date it is told from."""
-    before = [t for t in mark.doc[mark.head.left_edge.i:mark.i] if not t.is_punct and not span.start <= t.i < span.end]
+    before = [
+        t for t in mark.doc[mark.head.left_edge.i : mark.i] if not t.is_punct and not span.start <= t.i < span.end
+    ]
     return not before
 
 
@@ -731,12 +838,20 @@ def _clean_cut(doc: Doc, first: int, last: int, verb: Token, left: int, right: i
     as the object; 'officials led byWen Jiabao, … put forward': 'Jiabao' opens no clause)."""
     start = doc[first]
     before = doc[first - 1] if first > 0 else None
-    if first > left and before is not None and not (
-            start.is_punct or before.is_punct or start.tag_ in CUT_OPENERS or start.dep_ in ("mark", "cc")
-            or before.dep_ == "cc"):
+    if (
+        first > left
+        and before is not None
+        and not (
+            start.is_punct
+            or before.is_punct
+            or start.tag_ in CUT_OPENERS
+            or start.dep_ in ("mark", "cc")
+            or before.dep_ == "cc"
+        )
+    ):
         return False
     after = [doc[i] for i in range(last + 1, min(right + 1, last + 5))]
-    after = after[:next((n for n, t in enumerate(after) if t.is_punct and n), len(after))]
+    after = after[: next((n for n, t in enumerate(after) if t.is_punct and n), len(after))]
     return not any(t.head == verb and t.dep_ in CORE_AFTER_CUT and t.i > verb.i for t in after)
 
 
@@ -748,8 +863,12 @@ def _paragraph_piece(span: Span) -> tuple[int, int]:
     while first > 0 and span.start - first < 4 * MAX_CLAUSE_TOKENS and not _breaks(doc[first - 1]):
         first -= 1
     last = span.end
-    while last < len(doc) and last - span.end < 4 * MAX_CLAUSE_TOKENS and not _breaks(doc[last - 1]) \
-            and not (doc[last].is_space and "\n\n" in doc[last].text):
+    while (
+        last < len(doc)
+        and last - span.end < 4 * MAX_CLAUSE_TOKENS
+        and not _breaks(doc[last - 1])
+        and not (doc[last].is_space and "\n\n" in doc[last].text)
+    ):
         last += 1
     return first, last
 
@@ -795,8 +914,10 @@ def _holds(token: Token, span: Span) -> bool:
 def _joins_clauses(cc: Token, span: Span) -> bool:
     """The conjunction joins a clause that is cut (one with its own subject, not
     holding the date); 'denounced … and said' keeps its 'and'."""
-    return any(c.dep_ == "conj" and _is_clause(c) and _facts(c).subject is not None and not _holds(c, span)
-               for c in cc.head.children)
+    return any(
+        c.dep_ == "conj" and _is_clause(c) and _facts(c).subject is not None and not _holds(c, span)
+        for c in cc.head.children
+    )
 
 
 def _noun_asides(tokens: Span, span: Span, verb: Token) -> set[int]:
@@ -817,8 +938,9 @@ def _noun_asides(tokens: Span, span: Span, verb: Token) -> set[int]:
 
 def _strip_edges(tokens: list[Token]) -> list[Token]:
     """No leading joining word or punctuation, no trailing word that needs a continuation."""
-    while tokens and (tokens[0].is_punct and not _opens(tokens[0]) or tokens[0].dep_ in ("cc", "mark")
-                      or tokens[0].pos_ == "CCONJ"):
+    while tokens and (
+        tokens[0].is_punct and not _opens(tokens[0]) or tokens[0].dep_ in ("cc", "mark") or tokens[0].pos_ == "CCONJ"
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and not _closes(tokens[-1]) or continues(tokens[-1])):
         tokens = tokens[:-1]
@@ -943,6 +1065,7 @@ def statement_tokens(tokens: list) -> bool:
 
 
 # --- merging ------------------------------------------------------------------------------
+
 
 def _merge(events: list[Event], modifiers: set[int]) -> list[Event]:
     """One event per date and sentence; a date inside a name ('the 2018 World Cup')

@@ -9,6 +9,7 @@ the quarter a results story is about ("the year-ago quarter", "a year earlier").
 Besides the TIMEX3 `value`, every expression gets a `when`: the calendar point or
 period a news timeline would put it at, or None.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -37,6 +38,7 @@ class Timex:
 @dataclass(frozen=True)
 class Reading:
     """What a resolver makes of a match; `span` narrows the match when set."""
+
     type: str
     value: str
     mod: str | None = None
@@ -53,6 +55,7 @@ class Reading:
 class Anchors:
     """The last dates the text named: `day` for "the next day", `period` for "that year",
     `quarter` for "the quarter" and "a year ago" in a story about a quarter's results."""
+
     day: dt.date | None = None
     period: str | None = None
     period_at: int = -1
@@ -88,15 +91,29 @@ def rule(resolver: Resolver) -> Resolver:
     RESOLVERS[resolver.__name__.removeprefix("resolve_")] = resolver
     return resolver
 
+
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-CASE_SENSITIVE = {"month_day", "day_month", "month", "year_words", "weekday", "weekdays_set", "season", "set_adverb",
-                  "clock", "quarter_code"}
+CASE_SENSITIVE = {
+    "month_day",
+    "day_month",
+    "month",
+    "year_words",
+    "weekday",
+    "weekdays_set",
+    "season",
+    "set_adverb",
+    "clock",
+    "quarter_code",
+}
 DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 QUARTER_VALUE = re.compile(r"(\d{4})-(Q\d)")
 QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ[1-4]\b", re.I)
-RESULTS_WORDS = re.compile(r"[$%€£¥]|\b(?:profits?|loss|losses|revenues?|sales|earn(?:ed|ings)?|net|income|results"
-                           r"|growth|output|shares?|dividends?|percent|per cent|billion|million)\b", re.I)
+RESULTS_WORDS = re.compile(
+    r"[$%€£¥]|\b(?:profits?|loss|losses|revenues?|sales|earn(?:ed|ings)?|net|income|results"
+    r"|growth|output|shares?|dividends?|percent|per cent|billion|million)\b",
+    re.I,
+)
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
 SOON_DAYS = 62
 # "the quarter ended Sept. 30", "its fiscal first quarter ending July 31"
@@ -111,6 +128,7 @@ def _compile(pattern: str, name: str) -> re.Pattern:
 
 
 # ---------------------------------------------------------------- calendar helpers
+
 
 def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + months
@@ -198,6 +216,7 @@ def shift_value(published: dt.date, unit: str, count: int) -> str | None:
 
 # ---------------------------------------------------------------- context cues
 
+
 def sentence_starts(text: str) -> tuple[int, ...]:
     return (0,) + tuple(m.end() for m in SENTENCE_BREAK.finditer(text))
 
@@ -210,7 +229,7 @@ def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:
 
 def words_before(ctx: Context, start: int, count: int = 1) -> list[str]:
     begin, _ = sentence_span(ctx, start)
-    return [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 80):start])][-count:]
+    return [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 80) : start])][-count:]
 
 
 def word_before(ctx: Context, start: int) -> str:
@@ -227,8 +246,15 @@ def is_future_word(word: str, following: str) -> bool:
 def is_time_word(word: str) -> bool:
     """A word that names a time: 'last' before it points back ('last week', 'last May')."""
     word = word.rstrip("s")
-    return (word in R.UNITS or word in R.WEEKDAYS or word[:3] in R.MONTHS and len(word) >= 3
-            or word in R.SEASONS or word in R.PARTS_OF_DAY or word in ("night", "weekend", "quarter", "time"))
+    return (
+        word in R.UNITS
+        or word in R.WEEKDAYS
+        or word[:3] in R.MONTHS
+        and len(word) >= 3
+        or word in R.SEASONS
+        or word in R.PARTS_OF_DAY
+        or word in ("night", "weekend", "quarter", "time")
+    )
 
 
 def cue_of(words: list[str], i: int) -> str | None:
@@ -243,13 +269,14 @@ def cue_of(words: list[str], i: int) -> str | None:
     if word in R.PLURAL_SCHEDULE_VERBS:
         return "FUTURE" if i and previous not in R.NOT_FINITE_BEFORE and not previous.endswith("n't") else None
     if is_future_word(word, following):
-        if following == "have" and word in R.MODALS and words[i + 2:i + 3] != ["to"]:
+        if following == "have" and word in R.MODALS and words[i + 2 : i + 3] != ["to"]:
             return "PAST"  # "could have closed in May", "would have been held Monday"
         if word == "could" and following == "not":
             return None  # "could not attend Monday": a past inability as often as a future one
-        return None if set(words[max(0, i - 3):i]) & R.PAST_AUX else "FUTURE"
-    if word in R.PAST_AUX and any(is_future_word(w, n)
-                                  for w, n in zip(words[i + 1:i + 4], words[i + 2:i + 5] + [""], strict=False)):
+        return None if set(words[max(0, i - 3) : i]) & R.PAST_AUX else "FUTURE"
+    if word in R.PAST_AUX and any(
+        is_future_word(w, n) for w, n in zip(words[i + 1 : i + 4], words[i + 2 : i + 5] + [""], strict=False)
+    ):
         return None
     if word == "last" and not is_time_word(following):
         return None  # "the orbiter's last flight": final, not past
@@ -268,7 +295,7 @@ def clause_after(text: str, words_before: int) -> str:
     its sentence ("In January, exports rose") has its verb after the comma; one inside a clause
     ("which was postponed in January, will take place") does not."""
     cut = CLAUSE_BREAK.search(text)
-    text = text[:cut.start()] if cut else text
+    text = text[: cut.start()] if cut else text
     return text.split(",")[0] if words_before > 2 else text
 
 
@@ -279,12 +306,14 @@ def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | 
     gives NEAR: a future seen from a past telling ("the FT said in January it would depart in
     early February") may be behind us already."""
     begin, stop = sentence_span(ctx, start)
-    before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100):start])][-10:]
-    after = [w.lower() for w in WORD.findall(clause_after(ctx.text[end:min(stop, end + 60)], len(before)))][:6]
-    cues = [(distance, cue_of(words, i), words[i])
-            for words, reverse in ((before, True), (after, False))
-            for i in range(len(words))
-            for distance in [len(words) - i - 1 if reverse else i + 0.5]]
+    before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100) : start])][-10:]
+    after = [w.lower() for w in WORD.findall(clause_after(ctx.text[end : min(stop, end + 60)], len(before)))][:6]
+    cues = [
+        (distance, cue_of(words, i), words[i])
+        for words, reverse in ((before, True), (after, False))
+        for i in range(len(words))
+        for distance in [len(words) - i - 1 if reverse else i + 0.5]
+    ]
     cues = sorted((d, c, w) for d, c, w in cues if c)
     if before and before[-1] == "since":
         return "PAST"  # "prices have risen since April": a start already behind us
@@ -301,6 +330,7 @@ def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | 
 
 # ---------------------------------------------------------------- calendar resolution
 
+
 def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anchors) -> int:
     """The year of a month named without one: the latest such month so far, unless future."""
     pub = ctx.published
@@ -310,11 +340,15 @@ def year_for_month(ctx: Context, month: int, start: int, end: int, anchors: Anch
     if tense == "FUTURE":
         return pub.year if month >= pub.month else pub.year + 1
     if tense == "NEAR":
-        return min((pub.year - 1, pub.year, pub.year + 1),
-                   key=lambda year: abs(year * 12 + month - pub.year * 12 - pub.month))
+        return min(
+            (pub.year - 1, pub.year, pub.year + 1), key=lambda year: abs(year * 12 + month - pub.year * 12 - pub.month)
+        )
     limit = focus_limit(ctx, start, anchors) or pub
-    if limit is pub and word_before(ctx, start) in R.WEAK_FUTURE_CUES | {"by"} \
-            and soon_after(pub, dt.date(pub.year, month, 1)):
+    if (
+        limit is pub
+        and word_before(ctx, start) in R.WEAK_FUTURE_CUES | {"by"}
+        and soon_after(pub, dt.date(pub.year, month, 1))
+    ):
         return pub.year  # "gave it until mid-November" in an October story: a limit still ahead
     return limit.year if month <= limit.month else limit.year - 1
 
@@ -335,8 +369,13 @@ def date_for_month_day(ctx: Context, month: int, day: int, start: int, end: int,
         return min((d for d in options if d >= pub), default=None)
     limit = focus_limit(ctx, start, anchors) or pub
     this_year = safe_date(limit.year, month, day)
-    if limit is pub and this_year and soon_after(pub, this_year) and not own_past_verb(ctx, start) \
-            and past_is_telling(ctx, start):
+    if (
+        limit is pub
+        and this_year
+        and soon_after(pub, this_year)
+        and not own_past_verb(ctx, start)
+        and past_is_telling(ctx, start)
+    ):
         return this_year  # "said they expect it completed by Dec. 15" in an October story
     year = limit.year if this_year is None or this_year <= limit else limit.year - 1
     return safe_date(year, month, day) or safe_date(year, month, 28)
@@ -356,16 +395,19 @@ def past_is_telling(ctx: Context, start: int) -> bool:
     cues = [(cue_of(words, i), word, words[i - 1] if i else "") for i, word in enumerate(words)]
     if any(cue == "FUTURE" for cue, _, _ in cues):
         return True
-    return not any(cue in ("PAST", "past") and word not in R.REPORTING_VERBS and previous not in ("has", "have")
-                   for cue, word, previous in cues)
+    return not any(
+        cue in ("PAST", "past") and word not in R.REPORTING_VERBS and previous not in ("has", "have")
+        for cue, word, previous in cues
+    )
 
 
 def own_past_verb(ctx: Context, start: int) -> bool:
     """Whether the date follows its own past verb: "reported Dec. 7", "ended on Nov. 3".
     A present perfect takes no definite date ("has set Nov. 10 as the deadline"), so its
     verb is not the date's."""
-    words = [w for w in words_before(ctx, start, 5)
-             if w not in R.DATE_PREPOSITIONS and not w.endswith("ly")][-2:]  # "fell sharply on"
+    words = [w for w in words_before(ctx, start, 5) if w not in R.DATE_PREPOSITIONS and not w.endswith("ly")][
+        -2:
+    ]  # "fell sharply on"
     if not words or cue_of(words, len(words) - 1) not in ("PAST", "past"):
         return False
     return len(words) < 2 or words[0] not in ("has", "have")
@@ -389,7 +431,7 @@ def focus_limit(ctx: Context, start: int, anchors: Anchors) -> dt.date | None:
     September ... on February 24" means the February 24 before it, not the latest one."""
     if anchors.period is None or anchors.period_at < sentence_span(ctx, start)[0]:
         return None
-    if re.search(r"\bend(?:ed|ing)\s+(?:on\s+)?$", ctx.text[max(0, start - 12):start]):
+    if re.search(r"\bend(?:ed|ing)\s+(?:on\s+)?$", ctx.text[max(0, start - 12) : start]):
         return None  # "the second quarter ended Oct. 31": that period's own last day, not a day before it
     end = period_end(anchors.period)
     return end if end is not None and end.year < ctx.published.year else None
@@ -445,6 +487,7 @@ def position_mod(m: re.Match) -> str | None:
 
 
 # ---------------------------------------------------------------- resolvers: calendar dates
+
 
 @rule
 def resolve_iso_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
@@ -504,16 +547,22 @@ def resolve_month(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None
 def resolve_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if m["pos"] or m["fiscal"]:
         return Reading("DATE", m["year"], position_mod(m))
-    number_before = re.search(r"(\d+)[-–]$", ctx.text[max(0, m.start() - 12):m.start()])
+    number_before = re.search(r"(\d+)[-–]$", ctx.text[max(0, m.start() - 12) : m.start()])
     if number_before and len(number_before.group(1)) != 4:
         return None  # a code or phone number: "138-2010-2015"
     before = words_before(ctx, m.start(), 1)
-    after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 30])
+    after = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
     noun = after.group(1) if after else ""
-    in_range = (re.match(r"\s*[-–]\s*(?:1[5-9]|20)\d\d\b", ctx.text[m.end():m.end() + 10]) is not None
-                or re.search(r"\b(?:1[5-9]|20)\d\d\s*[-–]\s*$", ctx.text[max(0, m.start() - 10):m.start()]) is not None)
-    if before and before[-1] in R.QUANTITY_BEFORE - {"of", "to", "and", "by"} and not in_range \
-            or noun in R.QUANTITY_NOUNS:
+    in_range = (
+        re.match(r"\s*[-–]\s*(?:1[5-9]|20)\d\d\b", ctx.text[m.end() : m.end() + 10]) is not None
+        or re.search(r"\b(?:1[5-9]|20)\d\d\s*[-–]\s*$", ctx.text[max(0, m.start() - 10) : m.start()]) is not None
+    )
+    if (
+        before
+        and before[-1] in R.QUANTITY_BEFORE - {"of", "to", "and", "by"}
+        and not in_range
+        or noun in R.QUANTITY_NOUNS
+    ):
         return None
     # "deliver 2000 pieces" counts; "the 2010 elections", "in 2010 prices rose" name years.
     if re.fullmatch(r"[a-z]+(?:[^s]s|ren|people|men)", noun) and (not before or before[-1] not in R.YEAR_DETERMINERS):
@@ -525,7 +574,7 @@ def resolve_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
 def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if m["millennium"]:
         # "two thousand" alone is a count ("two thousand troops") unless it is named a year.
-        after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+        after = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
         named = m["the"] or m["month"] or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
         if not named or not m["the"] and after and after.group(1) not in R.FUNCTION_WORDS:
             return None
@@ -539,7 +588,7 @@ def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
 
 @rule
 def resolve_year_short(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    first = int(ctx.text[m.start() - 5:m.start() - 1])
+    first = int(ctx.text[m.start() - 5 : m.start() - 1])
     year = first // 100 * 100 + int(m["yy"])
     if year <= first:
         year += 100
@@ -564,10 +613,11 @@ def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     digits = re.match(r"\d+", ordinal)
     number = int(digits.group()) if digits else R.CENTURY_ORDINALS[ordinal]
     # "the early 20th century": looked up here, as an optional prefix would slow the scan of every text
-    pos = re.search(r"\b([Ee]arly|[Ll]ate|[Mm]id)[\s-]+$", ctx.text[max(0, m.start() - 7):m.start()])
+    pos = re.search(r"\b([Ee]arly|[Ll]ate|[Mm]id)[\s-]+$", ctx.text[max(0, m.start() - 7) : m.start()])
     if pos:
-        return Reading("DATE", f"{number - 1:02d}", R.POSITION_MODS[pos[1].lower()],
-                       span=(m.start() - len(pos[0]), m.end()))
+        return Reading(
+            "DATE", f"{number - 1:02d}", R.POSITION_MODS[pos[1].lower()], span=(m.start() - len(pos[0]), m.end())
+        )
     return Reading("DATE", f"{number - 1:02d}")
 
 
@@ -678,8 +728,9 @@ def resolve_reporting_period(m: re.Match, ctx: Context, anchors: Anchors) -> Rea
     bare = not (adj or back or explicit or m["relyear"] or ordinal)
     if m["unit"].lower() == "period" and bare:
         return None  # "the period" alone names no particular one
-    if bare and not (RESULTS_WORDS.search(ctx.text[slice(*sentence_span(ctx, m.start()))])
-                     or QUARTER_NAMED.search(ctx.text)):
+    if bare and not (
+        RESULTS_WORDS.search(ctx.text[slice(*sentence_span(ctx, m.start()))]) or QUARTER_NAMED.search(ctx.text)
+    ):
         return None  # "residents of the quarter": a part of a town, not of a year
     if bare and m["unit"].lower() == "quarter" and (calendar := quarter_ended(ctx, m.end(), anchors)):
         return Reading("DATE", calendar)  # "the quarter ended July 31": May to July
@@ -716,6 +767,7 @@ def resolve_quarter_code(m: re.Match, ctx: Context, anchors: Anchors) -> Reading
 
 # ---------------------------------------------------------------- resolvers: days relative to something
 
+
 @rule
 def resolve_weekday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     weekday = R.WEEKDAYS[m["weekday"].lower()]
@@ -745,7 +797,7 @@ def resolve_weekdays_set(m: re.Match, ctx: Context, anchors: Anchors) -> Reading
 @rule
 def resolve_holiday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     name = m["name"].lower().replace("’", "'")
-    following = WORD.findall(ctx.text[m.end():m.end() + 20])[:1]
+    following = WORD.findall(ctx.text[m.end() : m.end() + 20])[:1]
     if following and following[0] in R.HOLIDAY_NOUNS:
         return None
     rel = (m["rel"] or "").lower()
@@ -792,7 +844,7 @@ def easter_sunday(year: int) -> dt.date:
 @rule
 def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     word = m["word"].lower()
-    if m["word"][0].isupper() and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, m.start() - 20):m.start()]):
+    if m["word"][0].isupper() and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, m.start() - 20) : m.start()]):
         return None  # a name: "USA Today", "This is VOA Today"
     if word == "tomorrow" and word_before(ctx, m.start()) == "of" and not m["part"]:
         return Reading("DATE", "FUTURE_REF")  # "the people of tomorrow": the future, not a day
@@ -833,7 +885,7 @@ def resolve_anaphoric_day(m: re.Match, ctx: Context, anchors: Anchors) -> Readin
     base = anchors.day or ctx.published
     if m["deictic"]:  # "the day before yesterday"
         base = ctx.published + dt.timedelta(days=-1 if m["deictic"].lower() == "yesterday" else 1)
-    elif m["side"] and re.match(r"\s+[A-Za-z]", ctx.text[m.end():m.end() + 3]):
+    elif m["side"] and re.match(r"\s+[A-Za-z]", ctx.text[m.end() : m.end() + 3]):
         return day_before_event(m, ctx, anchors)
     return date_time(base + dt.timedelta(days=offset), m["part"])
 
@@ -843,7 +895,7 @@ def day_before_event(m: re.Match, ctx: Context, anchors: Anchors) -> Reading:
     counted from an event, not from a date. In apposition ('Oct. 12, the day before the
     plunge') it is the date just named; otherwise only its year is known."""
     span = (m.start(), m.start("side") - 1)
-    if anchors.day and re.search(r"\w,\s*$", ctx.text[max(0, m.start() - 4):m.start()]):
+    if anchors.day and re.search(r"\w,\s*$", ctx.text[max(0, m.start() - 4) : m.start()]):
         return Reading("DATE", anchors.day.isoformat(), span=span, anaphoric=True)
     year = anchor_year(anchors)
     return Reading("DATE", f"{year:04d}-XX-XX" if year else "XXXX-XX-XX", span=span, anaphoric=True)
@@ -859,9 +911,9 @@ def anchor_year(anchors: Anchors) -> int | None:
 def resolve_nth_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     """'Today is the eighth day of the strike' is today; any other such day is a day we
     cannot place (TimeML's XXXX-XX-XX), whose count says nothing of the calendar."""
-    the = re.search(r"\b[Tt]he\s+$", ctx.text[max(0, m.start() - 5):m.start()])
+    the = re.search(r"\b[Tt]he\s+$", ctx.text[max(0, m.start() - 5) : m.start()])
     span = (m.start() - len(the[0]) if the else m.start(), m.end())
-    before = ctx.text[max(0, span[0] - 8):span[0]]
+    before = ctx.text[max(0, span[0] - 8) : span[0]]
     if re.search(r"(?:\bis|['’]s|\bmarks)\s+$", before):
         return Reading("DATE", ctx.published.isoformat(), span=span)
     if anchors.day and re.search(r"\b(?:was|marked)\s+$", before):
@@ -919,6 +971,7 @@ def resolve_ago(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
 
 # ---------------------------------------------------------------- resolvers: this/last/next periods
 
+
 def current_period(published: dt.date, unit: str, step: int) -> str:
     if unit == "week":
         return week_value(published + dt.timedelta(weeks=step))
@@ -959,8 +1012,9 @@ def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
     pub = ctx.published
     if unit in ("decade", "century") and rel not in ("this", "the current", "current", "that", "the same"):
         return Reading("DURATION", duration_value(1, unit), mod)
-    if unit != "weekend" and (rel in ("past", "the coming")
-                              or rel in ("the last", "the past", "the next") and before in DURATION_BEFORE):
+    if unit != "weekend" and (
+        rel in ("past", "the coming") or rel in ("the last", "the past", "the next") and before in DURATION_BEFORE
+    ):
         return Reading("DURATION", duration_value(1, unit), mod)
     if rel == "the past":
         # "an investigation in the past year": TimeML's last year; on a timeline it is the
@@ -972,8 +1026,18 @@ def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
         return Reading("DATE", anchored_period(anchors, pub, unit, 1), mod)
     if rel == "the previous" and (anchors.day or anchors.period):
         return Reading("DATE", anchored_period(anchors, pub, unit, -1), mod)
-    step = {"last": -1, "the last": -1, "the previous": -1, "this past": -1, "past": -1, "the past": -1,
-            "next": 1, "the next": 1, "coming": 1, "the coming": 1}.get(rel, 0)
+    step = {
+        "last": -1,
+        "the last": -1,
+        "the previous": -1,
+        "this past": -1,
+        "past": -1,
+        "the past": -1,
+        "next": 1,
+        "the next": 1,
+        "coming": 1,
+        "the coming": 1,
+    }.get(rel, 0)
     if unit == "weekend" and step == 0:
         step = weekend_step(ctx, m)
     if mod == "END" and step == 0 and m["pos"] and m["pos"].lower().startswith("the"):
@@ -1005,7 +1069,7 @@ def resolve_the_year(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
     adj = (m["adj"] or "").lower()
     if adj in ("past", "previous", "prior"):
         return None  # left to the rules of "the past year", "the previous year"
-    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 10]):
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end() : m.end() + 10]):
         return Reading("DURATION", "P1Y")
     year = ctx.published.year - (1 if adj == "latest" else 0)
     return Reading("DATE", str(year))
@@ -1041,9 +1105,13 @@ def resolve_part_of_period(m: re.Match, ctx: Context, anchors: Anchors) -> Readi
 
 # ---------------------------------------------------------------- resolvers: durations and sets
 
+
 def is_age(ctx: Context, start: int, end: int) -> bool:
-    return word_before(ctx, start) in ("age", "ages", "aged") or \
-        re.match(r"\s+(?:and|or)\s+(?:older|younger|over|under)\b|\s+of\s+age\b", ctx.text[end:end + 20]) is not None
+    return (
+        word_before(ctx, start) in ("age", "ages", "aged")
+        or re.match(r"\s+(?:and|or)\s+(?:older|younger|over|under)\b|\s+of\s+age\b", ctx.text[end : end + 20])
+        is not None
+    )
 
 
 @rule
@@ -1052,18 +1120,25 @@ def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
         return None
     count = parse_number(m["num"])
     unit = unit_name(m["unit"])
-    separator = ctx.text[m.end("num"):m.start("unit")]
-    if unit == "quarter" and (count == 1 or re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
+    separator = ctx.text[m.end("num") : m.start("unit")]
+    if unit == "quarter" and (count == 1 or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])):
         return None  # "a quarter of the shares", "three quarters of the vote": fractions
     if m["half"] and count is not None:
         count += 0.5
-    if unit == "second" and count == 1 and not re.match(r"\s*(?:[^\w\s]|$|later|earlier|ago|before|after|of|and|or"
-                                                        r"|to|in|for)", ctx.text[m.end():m.end() + 8]):
+    if (
+        unit == "second"
+        and count == 1
+        and not re.match(
+            r"\s*(?:[^\w\s]|$|later|earlier|ago|before|after|of|and|or"
+            r"|to|in|for)",
+            ctx.text[m.end() : m.end() + 8],
+        )
+    ):
         return None
     if count is None and "-" in separator:
         return None
     start = m.start()
-    adjective = "-" in separator or not re.match(r"(?:s|ies)\b", ctx.text[m.end("unit"):m.end("unit") + 4])
+    adjective = "-" in separator or not re.match(r"(?:s|ies)\b", ctx.text[m.end("unit") : m.end("unit") + 4])
     if m["the"] and adjective and not m["rel"]:  # "the two-day meeting": the count is the expression
         start = m.start("num") if not m["qmod"] else m.start("qmod")
     if m["num"].lower() == "one" and unit == "day" and word_before(ctx, m.start()) in ("", "some", "until", "that"):
@@ -1072,7 +1147,7 @@ def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
         return Reading("DATE", "FUTURE_REF")
     mod = R.QUANTITY_MODS.get((m["qmod"] or "").lower())
     when = None
-    after = ctx.text[m.end():m.end() + 7].lower()
+    after = ctx.text[m.end() : m.end() + 7].lower()
     if count is not None and unit in ("week", "month", "year") and re.match(r"\s+after\b", after) and not m["the"]:
         when = shift_value(ctx.published, unit, -int(count))
     when = when or recent_when(ctx, m["rel"], count, unit)
@@ -1083,7 +1158,7 @@ def resolve_duration(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
 def resolve_duration_range(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if is_age(ctx, m.start(), m.end()):
         return None
-    unit = re.match(r"\s*(?:and|to|or|-|–)\s*\d+(?:\.\d+)?[\s-]+(\w+?)s", ctx.text[m.end():])
+    unit = re.match(r"\s*(?:and|to|or|-|–)\s*\d+(?:\.\d+)?[\s-]+(\w+?)s", ctx.text[m.end() :])
     return Reading("DURATION", duration_value(parse_number(m["num"]), unit.group(1))) if unit else None
 
 
@@ -1091,8 +1166,7 @@ def resolve_duration_range(m: re.Match, ctx: Context, anchors: Anchors) -> Readi
 def resolve_vague_plural(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     if m["unit2"]:  # "in the weeks ahead"
         return Reading("DURATION", duration_value(None, m["unit2"]))
-    return Reading("DURATION", duration_value(None, m["unit"]),
-                   when=recent_when(ctx, m["rel"], None, m["unit"]))
+    return Reading("DURATION", duration_value(None, m["unit"]), when=recent_when(ctx, m["rel"], None, m["unit"]))
 
 
 def recent_when(ctx: Context, rel: str | None, count: float | None, unit: str) -> str | None:
@@ -1129,13 +1203,16 @@ def resolve_every(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None
 
 
 # "$5 billion a year", "5,000 barrels a day": an amount just before "a year".
-RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|billion|million|trillion|thousand|percent|per cent)?|times|twice"
-                         r"|once)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|billion|million|trillion|thousand|percent|per cent)?|times|twice"
+    r"|once)\s+(?:[a-z-]+\s+){0,2}$",
+    re.I,
+)
 
 
 @rule
 def resolve_per_unit(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    if not m["times"] and not RATE_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
+    if not m["times"] and not RATE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
         return None
     return Reading("SET", duration_value(1, m["unit"]))
 
@@ -1144,7 +1221,7 @@ def resolve_per_unit(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
 def resolve_set_adverb(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     """'Prices are set quarterly' is a set of times; 'the quarterly dividend', 'average daily
     volume' name a kind of thing (an adjective before its noun), not a time."""
-    following = re.match(r"\s+([a-z][a-z-]*)", ctx.text[m.end():m.end() + 30])
+    following = re.match(r"\s+([a-z][a-z-]*)", ctx.text[m.end() : m.end() + 30])
     if following and following.group(1) not in R.FUNCTION_WORDS:
         return None
     if word_before(ctx, m.start()) in R.NOUN_DETERMINERS:
@@ -1168,6 +1245,7 @@ def resolve_future_ref(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
 
 
 # ---------------------------------------------------------------- resolvers: clock times
+
 
 def clock_date(ctx: Context, start: int, anchors: Anchors) -> str:
     """A clock time falls on the last day the text named, else on the publication day."""
@@ -1210,7 +1288,8 @@ def resolve_race_time(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | 
 # ---------------------------------------------------------------- the step
 
 RULES: tuple[tuple[str, re.Pattern, Resolver], ...] = tuple(
-    (name, _compile(pattern, name), RESOLVERS[name]) for name, pattern in R.PATTERNS.items())
+    (name, _compile(pattern, name), RESOLVERS[name]) for name, pattern in R.PATTERNS.items()
+)
 # What a resolver may raise on text its author did not foresee (a date past year 9999, a
 # number the calendar cannot hold): that match is skipped, never the article.
 RULE_FAILURES = (ArithmeticError, LookupError, TypeError, ValueError)
@@ -1235,8 +1314,9 @@ class Candidate:
 def find_candidates(text: str) -> list[Candidate]:
     found = []
     for priority, (_, pattern, resolver) in enumerate(RULES):
-        found.extend(Candidate(m.start(), m.end(), priority, m, resolver)
-                     for m in pattern.finditer(text) if m.end() > m.start())
+        found.extend(
+            Candidate(m.start(), m.end(), priority, m, resolver) for m in pattern.finditer(text) if m.end() > m.start()
+        )
     return found
 
 
@@ -1273,8 +1353,9 @@ def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) 
             anchors = replace(anchors, quarter=reading.value, fiscal_shift=shift)
     day = DAY_VALUE.match(reading.value)
     if day:
-        return replace(anchors, day=dt.date(int(day[1]), int(day[2]), int(day[3])), period=reading.value[:10],
-                       period_at=start)
+        return replace(
+            anchors, day=dt.date(int(day[1]), int(day[2]), int(day[3])), period=reading.value[:10], period_at=start
+        )
     # A fiscal quarter's months are those of its calendar quarter (its `when`).
     period = reading.when if reading.when and QUARTER_VALUE.fullmatch(reading.when) else reading.value
     return replace(anchors, period=period, period_at=start)
@@ -1305,18 +1386,22 @@ def when_of(reading: Reading) -> str | None:
     return None
 
 
-
-
 def merge_clock_day(found: list[Timex], text: str) -> list[Timex]:
     """'15:00 GMT Saturday' is one time: the clock on that day."""
     merged: list[Timex] = []
     for timex in found:
         last = merged[-1] if merged else None
-        if last and last.type == "TIME" and timex.type == "DATE" and DAY_VALUE.fullmatch(timex.value) \
-                and re.fullmatch(r"\s+|\s*,\s*|\s+on\s+", text[last.end:timex.start]) and "T" in last.value \
-                and re.match(r"\d", last.value.split("T")[1]):
+        if (
+            last
+            and last.type == "TIME"
+            and timex.type == "DATE"
+            and DAY_VALUE.fullmatch(timex.value)
+            and re.fullmatch(r"\s+|\s*,\s*|\s+on\s+", text[last.end : timex.start])
+            and "T" in last.value
+            and re.match(r"\d", last.value.split("T")[1])
+        ):
             value = f"{timex.value}T{last.value.split('T')[1]}"
-            merged[-1] = Timex(last.start, timex.end, text[last.start:timex.end], "TIME", value, None, value)
+            merged[-1] = Timex(last.start, timex.end, text[last.start : timex.end], "TIME", value, None, value)
             continue
         merged.append(timex)
     return merged
@@ -1334,7 +1419,7 @@ def link_ranges(found: list[Timex], text: str) -> list[Timex]:
         first, second = linked[i], linked[i + 1]
         if not (first.when and second.when and first.type == second.type == "DATE" and "/" not in first.when):
             continue
-        gap, before = text[first.end:second.start], text[max(0, first.start - 12):first.start]
+        gap, before = text[first.end : second.start], text[max(0, first.start - 12) : first.start]
         dash = re.fullmatch(r"\s*[-–]\s*", gap) is not None
         if not RANGE_GAP.fullmatch(gap) or not dash and not RANGE_OPENER.search(before):
             continue

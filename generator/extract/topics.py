@@ -1,5 +1,6 @@
 """Topics: the parsed article in, the few common nouns it is most about out
 ('trade', 'ceasefire', 'asylum'), for tags that cut across briefings."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -7,10 +8,46 @@ from collections import Counter
 from spacy.tokens import Doc
 
 # Nouns every news story uses; they say nothing about what a story is about.
-NEWS_NOUNS = {"year", "day", "time", "week", "month", "people", "percent", "official", "statement", "report",
-              "country", "thing", "way", "part", "number", "today", "news", "spokesperson", "spokesman",
-              "comment", "end", "side", "lot", "case", "issue", "point", "group", "area", "place", "world",
-              "government", "president", "minister", "leader", "member", "source", "analysis", "article"}
+NEWS_NOUNS = {
+    "year",
+    "day",
+    "time",
+    "week",
+    "month",
+    "people",
+    "percent",
+    "official",
+    "statement",
+    "report",
+    "country",
+    "thing",
+    "way",
+    "part",
+    "number",
+    "today",
+    "news",
+    "spokesperson",
+    "spokesman",
+    "comment",
+    "end",
+    "side",
+    "lot",
+    "case",
+    "issue",
+    "point",
+    "group",
+    "area",
+    "place",
+    "world",
+    "government",
+    "president",
+    "minister",
+    "leader",
+    "member",
+    "source",
+    "analysis",
+    "article",
+}
 TOPICS = 3
 
 
@@ -22,8 +59,14 @@ def find_topics(doc: Doc, limit: int = TOPICS) -> list[str]:
     for number, sentence in enumerate(doc.sents):
         for token in sentence:
             lemma = token.lemma_.lower()
-            if (token.pos_ != "NOUN" or token.ent_type_ or token.is_stop or len(lemma) < 4
-                    or not lemma.isalpha() or lemma in NEWS_NOUNS):
+            if (
+                token.pos_ != "NOUN"
+                or token.ent_type_
+                or token.is_stop
+                or len(lemma) < 4
+                or not lemma.isalpha()
+                or lemma in NEWS_NOUNS
+            ):
                 continue
             seen.setdefault(lemma, set()).add(number)
             forms.setdefault(lemma, Counter())[token.lower_] += 1

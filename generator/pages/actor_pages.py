@@ -1,4 +1,5 @@
 """Actor pages and the actor index, from merged actor entries (see actors.py)."""
+
 from __future__ import annotations
 
 from jinja2 import Environment
@@ -15,13 +16,22 @@ EVENTS_SHOWN = 50
 QUOTES_SHOWN = 30
 
 
-def render_actor_pages(entries: list[ActorEntry], env: Environment, memo: PageMemo,
-                       prints: dict[str, str]) -> dict[str, str | None]:
-    pages = {entry.path: memo.page(entry.path, actor_inputs(entry, prints), render_actor, entry, env)
-             for entry in entries}
+def render_actor_pages(
+    entries: list[ActorEntry], env: Environment, memo: PageMemo, prints: dict[str, str]
+) -> dict[str, str | None]:
+    pages = {
+        entry.path: memo.page(entry.path, actor_inputs(entry, prints), render_actor, entry, env) for entry in entries
+    }
     kinds = entries_by_kind(entries)
-    pages["actors/index.md"] = render_page("actors.md.j2", env, kinds=kinds, limit=INDEX_SIZE, total=len(entries),
-                                           kind_path=kind_path, link=linker("actors/index.md"))
+    pages["actors/index.md"] = render_page(
+        "actors.md.j2",
+        env,
+        kinds=kinds,
+        limit=INDEX_SIZE,
+        total=len(entries),
+        kind_path=kind_path,
+        link=linker("actors/index.md"),
+    )
     for label, items in kinds.items():
         path = kind_path(label)
         pages[path] = render_page("actor_kind.md.j2", env, label=label, entries=items, link=linker(path))
@@ -30,8 +40,12 @@ def render_actor_pages(entries: list[ActorEntry], env: Environment, memo: PageMe
 
 def actor_inputs(entry: ActorEntry, prints: dict[str, str]) -> list[str]:
     """What an actor page is made from: its names and the data of its briefings."""
-    return [entry.name, entry.kind, *entry.names, *(f"{prints[data['id']]}\0{actor['name']}"
-                                                     for data, actor in entry.appearances)]
+    return [
+        entry.name,
+        entry.kind,
+        *entry.names,
+        *(f"{prints[data['id']]}\0{actor['name']}" for data, actor in entry.appearances),
+    ]
 
 
 def kind_path(label: str) -> str:
@@ -40,9 +54,18 @@ def kind_path(label: str) -> str:
 
 def render_actor(entry: ActorEntry, env: Environment) -> str:
     events, quotes = actor_events(entry), actor_quotes(entry)
-    return render_page("actor.md.j2", env, entry=entry, kind=entry.kind.capitalize(), roles=actor_roles(entry),
-                       quotes=quotes[:QUOTES_SHOWN], all_quotes=len(quotes), events=events[-EVENTS_SHOWN:],
-                       all_events=len(events), link=linker(entry.path))
+    return render_page(
+        "actor.md.j2",
+        env,
+        entry=entry,
+        kind=entry.kind.capitalize(),
+        roles=actor_roles(entry),
+        quotes=quotes[:QUOTES_SHOWN],
+        all_quotes=len(quotes),
+        events=events[-EVENTS_SHOWN:],
+        all_events=len(events),
+        link=linker(entry.path),
+    )
 
 
 def actor_roles(entry: ActorEntry) -> list[tuple[str, int, dict]]:

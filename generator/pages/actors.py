@@ -1,6 +1,7 @@
 """Actors across briefings: the same person, organization or place in several
 briefings becomes one entry ("Xi" and "President Xi" join "Xi Jinping" when no
 other actor could be meant), with a page each and an index by kind."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -12,8 +13,10 @@ from .paths import newest_first, slugify
 
 KINDS = {"person": "People", "organization": "Organizations", "place": "Places"}
 # Words that precede a person's name without being part of it.
-TITLES = frozenset("president prime minister premier chancellor secretary general mr mrs ms dr sir senator "
-                   "professor prof king queen foreign state deputy vice".split())
+TITLES = frozenset(
+    "president prime minister premier chancellor secretary general mr mrs ms dr sir senator "
+    "professor prof king queen foreign state deputy vice".split()
+)
 RESERVED = frozenset(["index", *(label.lower() for label in KINDS.values()), "others"])
 
 

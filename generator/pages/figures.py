@@ -1,5 +1,6 @@
 """The figures index: every key figure of every briefing, newest briefing first,
 with the unit or currency it is counted in, so a reader can filter by unit."""
+
 from __future__ import annotations
 
 from collections import Counter

@@ -1,6 +1,7 @@
 """What a briefing shows on its first screen: a briefing's data in, the few items a
 reader takes in at a glance out — the key figures ("By the numbers"), the key quote
 and the main people with their roles. Pure selection: every item is the data's own."""
+
 from __future__ import annotations
 
 NUMBERS_SHOWN = 5

@@ -1,5 +1,6 @@
 """Where each generated page lives, and relative links between them (links stay
 relative to `.md` files so that `mkdocs build --strict` validates every one)."""
+
 from __future__ import annotations
 
 import datetime as dt

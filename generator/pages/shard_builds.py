@@ -5,6 +5,7 @@ The top-level `mkdocs build` starts one `mkdocs build` process per shard (at mos
 own beside the site; when all are done, each shard's month folders and search
 bundles are moved into the site, their sitemaps merged into the site's, and the
 main search bundle told where the shards' bundles are (`pagefind/shards.json`)."""
+
 from __future__ import annotations
 
 import gzip
@@ -44,13 +45,29 @@ class ShardRuns:
 
     def _run(self, shard: Shard, config_file: Path, strict: bool) -> None:
         folder = shard_folder(self.site, shard)
-        command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_file), "-d", str(folder),
-                   *(["--strict"] if strict else [])]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--clean",
+            "-f",
+            str(config_file),
+            "-d",
+            str(folder),
+            *(["--strict"] if strict else []),
+        ]
         with self.lock:
             if self.cancelled:
                 return
-            process = subprocess.Popen(command, cwd=config_file.parent, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.PIPE, text=True, env={**os.environ, ENV: shard.encode()})
+            process = subprocess.Popen(
+                command,
+                cwd=config_file.parent,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={**os.environ, ENV: shard.encode()},
+            )
             self.processes.append(process)
         _, errors = process.communicate()
         if process.returncode != 0 and not self.cancelled:
@@ -125,7 +142,7 @@ def merge_sitemaps(site: Path, folders: list[Path]) -> None:
                 entries.setdefault(_location(entry), entry)
     if not entries:  # without site_url, MkDocs lists no page
         return
-    head = text[:text.index("<url>")] if "<url>" in text else text[:text.index("</urlset>")]
+    head = text[: text.index("<url>")] if "<url>" in text else text[: text.index("</urlset>")]
     merged = head + "\n    ".join(entries[location] for location in sorted(entries)) + "\n</urlset>"
     sitemap.write_text(merged, "utf-8")
     with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:

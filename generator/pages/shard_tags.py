@@ -2,6 +2,7 @@
 briefings, so mkdocs-material's tags plugin would list none of them. It is given
 each briefing's title and tags from the briefing's front matter (what the plugin
 reads in a single build), so its page lists every briefing at the same URL."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,11 @@ HEAD_BYTES = 8192  # a briefing's front matter is a few hundred bytes
 
 
 def tags_plugins(config: MkDocsConfig) -> list:
-    return [plugin for plugin in config.plugins.values()
-            if type(plugin).__name__ == "TagsPlugin" and hasattr(plugin, "mappings")]
+    return [
+        plugin
+        for plugin in config.plugins.values()
+        if type(plugin).__name__ == "TagsPlugin" and hasattr(plugin, "mappings")
+    ]
 
 
 def add_unbuilt_pages(files: Files, config: MkDocsConfig, unbuilt) -> int:

@@ -7,6 +7,7 @@ build of everything else (home, archive, actors, timeline, figures, tags, theme)
 Every build sees all docs files, so that links between them resolve to the same
 URLs as in a single build; it writes only the files it owns. Pure: paths in,
 plans out."""
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,9 @@ def month_of(src_uri: str) -> str | None:
 def count_by_month(src_uris: Iterable[str]) -> Counter[str]:
     """Briefings per month folder, counted from docs paths (a month's listing page,
     index.md, and its data files are not briefings)."""
-    return Counter(month for uri in src_uris if uri.endswith(".md") and not uri.endswith("/index.md")
-                   and (month := month_of(uri)))
+    return Counter(
+        month for uri in src_uris if uri.endswith(".md") and not uri.endswith("/index.md") and (month := month_of(uri))
+    )
 
 
 def plan_shards(counts: Counter[str], shard_size: int) -> list[Shard]:

@@ -2,6 +2,7 @@
 month, each keeping its own precision (a day, an ISO week, a month, a year, an
 interval). Long timelines are cut into pages of whole years, so no page grows
 without bound; the newest years are on `timeline/index.md`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,18 @@ from itertools import groupby
 from ..dates import value_span
 from .paths import slugify
 
-PRECISION = {"day": "day", "week": "ISO week", "month": "month", "quarter": "quarter", "half": "half-year",
-             "season": "season", "year": "year", "decade": "decade", "interval": "interval", "other": "as written"}
+PRECISION = {
+    "day": "day",
+    "week": "ISO week",
+    "month": "month",
+    "quarter": "quarter",
+    "half": "half-year",
+    "season": "season",
+    "year": "year",
+    "decade": "decade",
+    "interval": "interval",
+    "other": "as written",
+}
 EVENTS_PER_PAGE = 400
 
 
@@ -33,7 +44,8 @@ class Entry:
     def month(self) -> str | None:
         """Month heading for values that name a day, week or month; None for vaguer ones."""
         precise = self.event["granularity"] in ("day", "week", "month") or (
-            self.event["granularity"] == "interval" and re.match(r"\d{4}-\d{2}", self.event["when"]))
+            self.event["granularity"] == "interval" and re.match(r"\d{4}-\d{2}", self.event["when"])
+        )
         return self.start.strftime("%B %Y") if precise and self.start else None
 
 
@@ -52,14 +64,25 @@ def entry_order(entry: Entry) -> tuple:
     entries without a month, then the months; ties by briefing."""
     start = entry.start or dt.date.max
     decade = entry.event["granularity"] == "decade"
-    return (entry.start is None, start.year, not decade, entry.month is not None, start, entry.event["when"],
-            entry.data["published"], entry.data["id"], entry.event["sentence"])
+    return (
+        entry.start is None,
+        start.year,
+        not decade,
+        entry.month is not None,
+        start,
+        entry.event["when"],
+        entry.data["published"],
+        entry.data["id"],
+        entry.event["sentence"],
+    )
 
 
 def group_entries(entries: list[Entry]) -> list[tuple[str, list[tuple[str | None, list[Entry]]]]]:
     """[(year, [(month or None for "during the year", entries)])] in date order."""
-    return [(year, [(month, list(items)) for month, items in groupby(in_year, key=lambda e: e.month)])
-            for year, in_year in ((y, list(items)) for y, items in groupby(entries, key=lambda e: e.year))]
+    return [
+        (year, [(month, list(items)) for month, items in groupby(in_year, key=lambda e: e.month)])
+        for year, in_year in ((y, list(items)) for y, items in groupby(entries, key=lambda e: e.year))
+    ]
 
 
 def paginate(years: list, size: int = EVENTS_PER_PAGE) -> list[tuple[str, list]]:

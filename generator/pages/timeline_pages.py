@@ -1,4 +1,5 @@
 """The global timeline pages (see timeline.py)."""
+
 from __future__ import annotations
 
 from jinja2 import Environment
@@ -9,8 +10,9 @@ from .paths import linker
 from .timeline import PRECISION, group_entries, paginate, timeline_entries
 
 
-def render_timeline_pages(datas: list[dict], env: Environment, memo: PageMemo,
-                          prints: dict[str, str]) -> dict[str, str | None]:
+def render_timeline_pages(
+    datas: list[dict], env: Environment, memo: PageMemo, prints: dict[str, str]
+) -> dict[str, str | None]:
     entries = timeline_entries(datas)
     pages = paginate(group_entries(entries))
     if not pages:
@@ -21,7 +23,17 @@ def render_timeline_pages(datas: list[dict], env: Environment, memo: PageMemo,
         # Only the first page gives the totals, so that a new briefing leaves older pages as they are.
         totals = (len(entries), len(datas)) if path == "timeline/index.md" else None
         shown = dict.fromkeys(prints[entry.data["id"]] for _, months in chunk for _, items in months for entry in items)
-        files[path] = memo.page(path, [repr(years), repr(totals), *shown], render_page, "timeline.md.j2", env,
-                                years=chunk, all_years=years, here=path, totals=totals,
-                                precision=PRECISION, link=linker(path))
+        files[path] = memo.page(
+            path,
+            [repr(years), repr(totals), *shown],
+            render_page,
+            "timeline.md.j2",
+            env,
+            years=chunk,
+            all_years=years,
+            here=path,
+            totals=totals,
+            precision=PRECISION,
+            link=linker(path),
+        )
     return files
