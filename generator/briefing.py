@@ -20,9 +20,9 @@ from .extract.headline import make_headline, make_summary
 from .extract.quotes import find_quotes
 from .extract.sentences import join_paragraphs, make_sentence_lookup, split_sentences
 from .extract.timeline import find_events, is_event_date
-from .extract.timex import find_timexes
+from .extract.timex import Timex, find_timexes
 from .extract.topics import find_topics
-from .model import Briefing, Seed
+from .model import Actor, Briefing, Event, Figure, Quote, Seed
 from .nlp import parse_text
 
 log = logging.getLogger(__name__)
@@ -41,8 +41,8 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
     sentence_of = make_sentence_lookup(sentences)
     failed: list[str] = []
     attempt = partial(run_part, failed)
-    timexes = attempt("dates", find_timexes, doc.text, seed.published, default=[])
-    actors = attempt("actors", find_actors, doc, sentence_of, default=[])
+    timexes: list[Timex] = attempt("dates", find_timexes, doc.text, seed.published, default=[])
+    actors: list[Actor] = attempt("actors", find_actors, doc, sentence_of, default=[])
     mentions = MentionIndex(doc, actors)
 
     dated: dict[int, list] = {}
@@ -59,10 +59,10 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
             periods[sentence] = Periods(doc, dated.get(sentence, []))
         return periods[sentence].of(start, end)
 
-    timeline = attempt(
+    timeline: list[Event] = attempt(
         "timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token, seed.published, default=[]
     )
-    figures = attempt(
+    figures: list[Figure] = attempt(
         "figures",
         find_figures,
         doc,
@@ -71,7 +71,7 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         [(t.start, t.end) for t in timexes if t.type == "DATE"],
         default=[],
     )
-    quotes = attempt("quotes", find_quotes, doc, mentions, sentence_of, default=[])
+    quotes: list[Quote] = attempt("quotes", find_quotes, doc, mentions, sentence_of, default=[])
     by_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
@@ -80,7 +80,7 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         or attempt("headline", make_headline, doc, sentences, default=None)
         or (sentences[0].text if sentences else seed.name)
     )
-    summary = attempt("summary", make_summary, sentences, actors, figures, timeline, default=[])
+    summary: list[str] = attempt("summary", make_summary, sentences, actors, figures, timeline, default=[])
     return Briefing(
         seed=seed,
         title=title,

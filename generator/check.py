@@ -24,7 +24,7 @@ class CheckReport:
 DEFAULT_CACHE = BuildConfig().cache
 
 
-def check_seeds(folder: Path, cache: Path | None = DEFAULT_CACHE, jobs: int = 0) -> CheckReport:
+def check_seeds(folder: Path, cache: Path | str | None = DEFAULT_CACHE, jobs: int = 0) -> CheckReport:
     found = BuildReport()
     inputs = scan_seeds(folder, found)
     # A fresh state: a failing seed is a problem here even where the site keeps its last good page.

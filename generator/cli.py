@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     score_cmd.add_argument("file", type=Path, help="a rated sheet")
 
     args = parser.parse_args(argv)
-    commands = {
+    runners = {
         "build": run_build,
         "check": run_check,
         "timex": run_timex,
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         "evaluate": run_evaluate,
         "rate": run_rate,
     }
-    return commands[args.command](args)
+    return runners[args.command](args)
 
 
 def run_build(args) -> int:
@@ -128,8 +128,8 @@ def run_build(args) -> int:
         return 2
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
-    for error in report.errors:
-        print(f"error: {error}", file=sys.stderr)
+    for problem in report.errors:
+        print(f"error: {problem}", file=sys.stderr)
     if report.skipped:
         print(f"{report.count} briefings: nothing changed since the last build")
     else:

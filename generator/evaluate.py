@@ -135,8 +135,11 @@ def score_actors(gold: dict, data: dict) -> tuple[Score, Score]:
 
 
 def figure_matches(g: dict, s: dict) -> bool:
+    value = s.get("value")
+    if value is None:
+        return False
     try:
-        wanted, got = float(g["value"]), float(s.get("value"))
+        wanted, got = float(g["value"]), float(value)
     except (TypeError, ValueError):
         return False
     return (
@@ -290,8 +293,8 @@ def evaluate(gold_folder: Path, data_folder: Path) -> Report:
 
 
 def print_report(report: Report, verbose: bool = False, as_json: bool = False) -> None:
-    for seed in report.missing:
-        print(f"{seed}: NO DATA")
+    for name in report.missing:
+        print(f"{name}: NO DATA")
     for seed in report.seeds:
         line = "  ".join(f"{name} {score.f1():.2f}" for name, score in seed.sections.items())
         print(f"{seed.seed}: {line}  leaks {len(seed.leaks)}  body {seed.kept}/{seed.anchors}")

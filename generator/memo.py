@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+Content = TypeVar("Content", str, bytes)
 
 
 class PageMemo:
@@ -27,7 +30,7 @@ class PageMemo:
             return True
         return False
 
-    def page(self, path: str, inputs: Iterable[str], render: Callable[..., str], *args, **kwargs) -> str | None:
+    def page(self, path: str, inputs: Iterable[str], render: Callable[..., Content], *args, **kwargs) -> Content | None:
         """The page's content, `render(*args, **kwargs)`, or None when the file on
         disk is already it."""
         return None if self.unchanged(path, inputs) else render(*args, **kwargs)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .extract.gazetteer import GAZETTEER_FILE, load_gazetteer, organization_patterns, place_patterns, write_gazetteer
 from .prepared import MODEL_NAMES, discard_prepared, prepared_folder, save_prepared
-from .ruler import FACTORY
+from .ruler import FACTORY, GazetteerRuler
 
 log = logging.getLogger("briefings")
 PIPELINE_FOLDER = "pipeline"
@@ -54,9 +54,18 @@ def build_pipeline() -> Language:
     """The English pipeline plus gazetteers: known organizations before the NER,
     places after it where the NER found nothing."""
     nlp = _load_model()
-    nlp.add_pipe(FACTORY, name="organizations", before="ner").add_patterns(organization_patterns())
-    nlp.add_pipe(FACTORY, name="places", after="ner").add_patterns(place_patterns())
+    _add_gazetteer(nlp, "organizations", organization_patterns(), before="ner")
+    _add_gazetteer(nlp, "places", place_patterns(), after="ner")
     return nlp
+
+
+def _add_gazetteer(
+    nlp: Language, name: str, patterns: list[dict], before: str | None = None, after: str | None = None
+) -> None:
+    ruler = nlp.add_pipe(FACTORY, name=name, before=before, after=after)
+    if not isinstance(ruler, GazetteerRuler):  # add_pipe is typed as returning any pipe
+        raise TypeError(f"{FACTORY} made a {type(ruler).__name__}, not a GazetteerRuler")
+    ruler.add_patterns(patterns)
 
 
 def _write_prepared(nlp: Language, folder: Path) -> None:

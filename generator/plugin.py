@@ -238,9 +238,12 @@ def watch_hand_written(server, docs: Path) -> None:
             server._rebuild_cond.notify_all()
 
     server.unwatch(str(docs))
-    handler = watchdog.events.FileSystemEventHandler()
-    handler.on_any_event = changed
-    server.observer.schedule(handler, str(docs), recursive=True)
+
+    class HandWrittenHandler(watchdog.events.FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            changed(event)
+
+    server.observer.schedule(HandWrittenHandler(), str(docs), recursive=True)
 
 
 def _generated(docs: Path, path: Path) -> bool:

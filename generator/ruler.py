@@ -18,7 +18,6 @@ from pathlib import Path
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
 FACTORY = "gazetteer_ruler"
 PATTERNS = "patterns.jsonl"  # one line per name: its label and its tokens
@@ -67,7 +66,7 @@ class GazetteerRuler:
     def set_annotations(doc: Doc, matches: list[Match]) -> None:
         """As the EntityRuler without overwrite_ents: a match that touches an entity, or
         a longer match already taken, is dropped."""
-        entities, seen = list(doc.ents), set()
+        entities, seen = list(doc.ents), set[int]()
         for label, start, end in matches:
             if any(token.ent_type for token in doc[start:end]) or start in seen or end - 1 in seen:
                 continue
@@ -76,16 +75,16 @@ class GazetteerRuler:
         doc.ents = entities
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(
-            path / PATTERNS, [{"label": label, "tokens": list(tokens)} for tokens, label in self.labels.items()]
+            folder / PATTERNS, [{"label": label, "tokens": list(tokens)} for tokens, label in self.labels.items()]
         )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerRuler:
         self.labels.clear()
         self.lengths.clear()
-        for entry in srsly.read_jsonl(ensure_path(path) / PATTERNS):
+        for entry in srsly.read_jsonl(Path(path) / PATTERNS):
             self._add(tuple(entry["tokens"]), entry["label"])
         return self
 

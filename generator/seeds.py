@@ -197,10 +197,10 @@ def _parse_other_date(text: str) -> dt.date:
     words = re.fullmatch(r"(?:(\d{1,2}) ([A-Za-z]+)\.?|([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?),? (\d{4})", text)
     if words:
         day = int(words.group(1) or words.group(4))
-        month = MONTHS.get((words.group(2) or words.group(3)).lower())
-        if month is None:
+        named_month = MONTHS.get((words.group(2) or words.group(3)).lower())
+        if named_month is None:
             raise ValueError("unknown month name")
-        return dt.date(int(words.group(5)), month, day)
+        return dt.date(int(words.group(5)), named_month, day)
     raise ValueError("unknown format")
 
 
@@ -216,7 +216,7 @@ def parse_seed(text: str, path: str | Path) -> Seed:
             continue
         match = HEADER_LINE.match(raw)
         key = match.group("key").lower() if match else ""
-        if key not in HEADER_KEYS:
+        if match is None or key not in HEADER_KEYS:
             if not header:
                 raise SeedError(
                     path,

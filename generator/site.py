@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from jinja2 import Environment
@@ -35,7 +36,7 @@ HOME_MONTHS = 12  # the archive page lists them all
 
 
 def render_site(
-    datas: list[dict], env: Environment, errors: list[str] = (), memo: PageMemo | None = None
+    datas: list[dict], env: Environment, errors: Sequence[str] = (), memo: PageMemo | None = None
 ) -> dict[str, str | bytes | None]:
     """Relative path -> content of every generated file; None for a page that `memo`
     found unchanged since the last build (its file is kept as it is)."""
@@ -121,7 +122,7 @@ def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], Act
     }
 
 
-def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = None) -> list[str]:
+def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] | None = None) -> list[str]:
     """The seed's own tags, then its main places and organizations by their site-wide
     name. Topic words ('forums', 'order') stay in the data: as tags they named no topic
     a reader would browse."""
@@ -136,7 +137,9 @@ def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] = Non
     return list(dict.fromkeys([*(data.get("tags") or []), *places, *organizations]))
 
 
-def home_and_months(datas: list[dict], entries: list[ActorEntry], env: Environment, errors) -> dict[str, str]:
+def home_and_months(
+    datas: list[dict], entries: list[ActorEntry], env: Environment, errors: Sequence[str]
+) -> dict[str, str]:
     months = by_month(datas)
     pages = {
         "index.md": render_page(

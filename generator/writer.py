@@ -157,7 +157,7 @@ def file_intact(out: Path, relative: str, record: list | None) -> bool:
         stat = (out / relative).stat()
     except OSError:
         return False
-    return bool(record) and len(record) == 3 and [stat.st_size, stat.st_mtime_ns] == record[:2]
+    return record is not None and len(record) == 3 and [stat.st_size, stat.st_mtime_ns] == record[:2]
 
 
 def outputs_intact(out: Path) -> bool:
@@ -188,6 +188,8 @@ def _write_outputs(out: Path, files: dict[str, str | bytes | None]) -> WriteRepo
             records[relative] = owned[relative]
             continue
         content = files[relative]
+        if content is None:
+            raise ValueError(f"{relative}: to be kept as it is, but the manifest has no record of it")
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         path = out / relative

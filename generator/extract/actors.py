@@ -403,9 +403,9 @@ def _short_form_of(mention: Mention, full_people: list[str], by_key, key_of) -> 
             if len(variants) == 1:
                 return by_key.get(key_of(variants[0]))
     if mention.kind == "person" and len(words) > 1:  # 'Bin Laden' at a sentence's start, 'de Gaulle'
-        owners = {p for p in full_people if p != name and p.casefold().endswith(" " + name.casefold())}
-        if len(owners) == 1:
-            return by_key.get(key_of(owners.pop()))
+        ending = {p for p in full_people if p != name and p.casefold().endswith(" " + name.casefold())}
+        if len(ending) == 1:
+            return by_key.get(key_of(ending.pop()))
     gazetteer = load_gazetteer()
     known = name in gazetteer.places or name.casefold() in gazetteer.organizations
     if name.replace(".", "").isupper() and len(name) <= 6 and not known:

@@ -748,9 +748,9 @@ def _money(text: str, number: Number, context: Context, floor: int = 0) -> Amoun
         mega = before.groupdict().get("mega")
         if mega:
             value *= 1e6
-        after = _after_word_scale(text, end)
-        if after:
-            value, end = value * after[0], after[1]
+        scaled = _after_word_scale(text, end)
+        if scaled:
+            value, end = value * scaled[0], scaled[1]
         trailing = re.match(r"\s*(?:dollars?)\b", text[end:], re.I) if before["symbol"] else None
         if trailing:
             end += trailing.end()
@@ -815,7 +815,7 @@ def _currency_before(text: str, number: Number, window: int, context: Context) -
 def _word_before_symbol(found: re.Match) -> bool:
     """'a $ 5': a word of its own, then the symbol, not a symbol's letters."""
     letters = re.match(r"([A-Za-z]+)\s+\$", found["symbol"] or "")
-    return bool(letters) and letters[1].lower() in FUNCTION_WORDS
+    return letters is not None and letters[1].lower() in FUNCTION_WORDS
 
 
 def _after_apostrophe(text: str, start: int) -> bool:

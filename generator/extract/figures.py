@@ -8,6 +8,7 @@ expression of its own clause)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,7 +22,7 @@ from .amounts import currency_of as _currency_of
 from .phrases import doc_text, noun_phrase, trim, within
 
 SCALES = {**SCALE_WORDS, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "dozen": 12}
-WORD_NUMBERS = {
+WORD_NUMBERS: dict[str, float] = {
     w: i
     for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -290,7 +291,7 @@ def is_figure(span: Span) -> bool:
     return count_of(span) is not None
 
 
-def find_figures(doc: Doc, sentence_of, periods, dates: list[tuple[int, int]] = ()) -> list[Figure]:
+def find_figures(doc: Doc, sentence_of, periods, dates: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """`periods(sentence, start, end)` gives the dated expression a figure refers to;
     `dates` are the spans the temporal tagger read as dates ('the 2014 protests')."""
     candidates = _amount_candidates(doc)
@@ -375,10 +376,10 @@ def _measure_of(candidate: Candidate) -> str:
                 limit=8,
             )
         verb = _governing_verb(span.root)
-        done = _participle(verb) if _acted_on(span, verb) else None
+        done = _participle(verb) if verb is not None and _acted_on(span, verb) else None
         noun = candidate.unit if candidate.unit and candidate.unit not in NOT_COUNTED else "people"
         counted = span.root.dep_ == "nummod" and span.root.head.lower_ == noun
-        if done and noun.isalpha() and (verb.lemma_ in _count_verbs() or counted):
+        if done and verb is not None and noun.isalpha() and (verb.lemma_ in _count_verbs() or counted):
             # the noun the number counts, as its verb acts on it ('tanks destroyed', 'Afghan refugees evacuated')
             described = find_measure(span) if counted else ""
             return f"{described if described.endswith(span.root.head.text) else noun} {done}"
@@ -483,17 +484,18 @@ def _count_candidates(doc: Doc, dates) -> list[Candidate]:
             continue
         if any(c.span.start_char <= entity.start_char < c.span.end_char for c in candidates):
             continue
-        entity = _from_number(entity)
-        if entity is None:
+        number = _from_number(entity)
+        if number is None:
             continue
-        counted = count_of(entity)
-        if counted is None:
+        counted = count_of(number)
+        value = parse_number(number.text)
+        if counted is None or value is None:  # count_of reads the same number: both or neither are None
             continue
-        values = _bounds(entity.text) or [parse_number(entity.text)]
-        qualifier = qualifier_before(doc_text(doc), entity.start_char, entity.text.lower())
+        values = _bounds(number.text) or [value]
+        qualifier = qualifier_before(doc_text(doc), number.start_char, number.text.lower())
         candidates.append(
             Candidate(
-                entity,
+                number,
                 tuple(float(f"{v:.12g}") for v in values),
                 counted[0],
                 "count",
@@ -540,11 +542,13 @@ def _from_number(entity: Span) -> Span | None:
 
 def _votes(doc: Doc) -> list[Candidate]:
     """'voted 89-52 for a republic', 'passed 221-212': a tally of votes, both sides."""
-    candidates = []
+    candidates: list[Candidate] = []
     text = doc_text(doc)
     for found in VOTE.finditer(text):
         span = doc.char_span(found.start(), found.end(), label="CARDINAL", alignment_mode="expand")
-        lemmas = {t.lemma_.lower() for t in span.sent} if span is not None else set()
+        if span is None:
+            continue
+        lemmas = {t.lemma_.lower() for t in span.sent}
         if not lemmas & VOTE_WORDS or not lemmas & {"vote", "ballot"} and _beats_a_name(span.sent):
             continue  # 'Sweden defeated South Korea 1 – 0': a score, not votes
         if any(e.label_ in ("DATE", "TIME", "MONEY", "PERCENT") for e in span.ents):
@@ -664,7 +668,7 @@ def _noun_head_phrase(span: Span) -> str:
 
 def _clause(verb: Token, span: Span) -> str:
     """Subject, verb and its prepositional phrases, the figure left out."""
-    keep = []
+    keep: list[Token] = []
     for child in [*verb.children, *_prepositions_of(span)]:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "dative", "prt", "attr", "acomp", "agent"):
             keep.extend(t for t in noun_phrase(child, limit=8) if not within(t, span))

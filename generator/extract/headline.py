@@ -48,6 +48,8 @@ def make_headline(doc: Doc, sentences: list[Sentence]) -> str:
     if not sentences:
         return "Untitled briefing"
     lead = doc.char_span(sentences[0].start, sentences[0].end, alignment_mode="expand")
+    if lead is None:
+        raise ValueError(f"the lead sentence ({sentences[0].start}-{sentences[0].end}) lies outside the text")
     root = lead.root
     reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
     if reported is not None:  # '…, an exclusive VOA analysis has found': the finding is the news
@@ -139,11 +141,12 @@ def make_summary(
 ) -> list[str]:
     if not sentences:
         return []
-    weight = {}
+    weight: dict[int, int] = {}
     for rank, actor in enumerate(actors[:6]):
         for index in actor.sentences:
             weight[index] = weight.get(index, 0) + (6 - rank)
-    for item in (*figures, *timeline):
+    items: list[Figure | Event] = [*figures, *timeline]
+    for item in items:
         weight[item.sentence] = weight.get(item.sentence, 0) + 3
     lead = next((s for s in sentences[:3] if stands_alone(s.text) and _reported(s.text)), sentences[0])
     candidates = [

@@ -149,7 +149,7 @@ def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
     State Marco Rubio') or another capitalized word."""
     token = doc[i]
     before = doc[i - 1] if i else None
-    return (
+    return bool(
         (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_sent_start)
         and token.is_title
         and (tagged or not token.ent_type_)

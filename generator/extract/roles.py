@@ -89,7 +89,13 @@ def _titled_apart(span: Span) -> bool:
     for member in members:
         name = next((e for e in span.doc.ents if e.start <= member.i < e.end and e.label_ == "PERSON"), None)
         before = span.doc[name.start - 1] if name is not None and name.start else None
-        if before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_ and _own_role(name):
+        if (
+            name is not None
+            and before is not None
+            and before.pos_ in ("NOUN", "PROPN")
+            and not before.ent_type_
+            and _own_role(name)
+        ):
             return True
     return False
 
@@ -118,7 +124,8 @@ def _paired_role(span: Span) -> str | None:
     first = last
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    parts, current = [], []
+    parts: list[list[Token]] = []
+    current: list[Token] = []
     for token in doc[first.left_edge.i : comma]:
         if token.lower_ in ("and", ","):
             parts.append(current)
@@ -175,7 +182,7 @@ def _affiliation(span: Span) -> str | None:
     if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "from", "for", "at"):
         return None
     i += 1 + (doc[i + 1].lower_ == "the")
-    words = []
+    words: list[Token] = []
     while (
         i < len(doc)
         and (

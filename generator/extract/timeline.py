@@ -203,7 +203,7 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
     dated = []
     ahead: set[int] = set()
     for timex in timexes:
-        if not is_event_date(timex):
+        if timex.when is None or not is_event_date(timex):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not dates_an_event(span, context):
@@ -221,6 +221,9 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
     since: dict[tuple[str, str], int] = {}
     modifiers: set[int] = set()
     for timex, span in dated:
+        when = timex.when
+        if when is None:  # none is: only dates with a value were kept above
+            continue
         if id(span) in listed:
             text, whole = listed[id(span)], True
             verb = None
@@ -246,7 +249,7 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
         if not text or whole and _wholly_quoted(text):
             continue  # a quotation without its speaker is an opinion, not an event
         event = Event(
-            when=timex.when,
+            when=when,
             expression=timex.text,
             event=text,
             sentence=sentence_of(timex.start),
@@ -259,7 +262,7 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
         # 'visiting Russia since Monday' and 'arrived on Monday' tell one event: the arrival.
         subject = subject_of(verb) if verb is not None else None
         actor = name_of(subject) if subject is not None else None
-        key = (timex.when, actor or "")
+        key = (when, actor or "")
         if actor and key in since:
             continue
         if actor and _after_since(span):
@@ -335,7 +338,7 @@ def _side_clause_text(verb: Token, span: Span) -> str:
             return ""
     if len(tokens) < 4:
         return ""
-    if relative:  # 'some 12,000 hopefuls who applied before last summer' -> 'some 12,000 hopefuls applied …'
+    if relative and antecedent is not None:  # 'some 12,000 hopefuls who applied before last summer' -> '… applied …'
         tokens = _replace(tokens, subject, [_Subject(noun_phrase(antecedent, limit=10)), _Gap()])
     return _capitalized(text_of(tokens))
 
@@ -1008,7 +1011,8 @@ def _certain_person(pronoun: Token, context: Context, name_of) -> str | None:
     return name if people == {name.split()[-1]} == {speaker.text} else None
 
 
-def _replace(tokens: list[Token], old: Token, new: list[Token]) -> list[Token]:
+def _replace(tokens: list, old: Token, new: list) -> list:
+    """`tokens` with `old` replaced by `new`: tokens, names and gaps (`_NameToken`)."""
     out: list = []
     for token in tokens:
         out.extend(new if token == old else [token])

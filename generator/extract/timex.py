@@ -201,6 +201,14 @@ def month_number(name: str) -> int:
     return R.MONTHS[name[:3].lower()]
 
 
+def day_number(text: str) -> int:
+    """1 for '1', '01' and '1st'."""
+    digits = re.match(r"\d+", text)
+    if digits is None:
+        raise ValueError(f"no day number in {text!r}")
+    return int(digits.group())
+
+
 def shift_value(published: dt.date, unit: str, count: int) -> str | None:
     """The publication date moved by `count` units, at the unit's granularity."""
     if unit == "day":
@@ -314,18 +322,18 @@ def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | 
         for i in range(len(words))
         for distance in [len(words) - i - 1 if reverse else i + 0.5]
     ]
-    cues = sorted((d, c, w) for d, c, w in cues if c)
+    ranked = sorted((d, c, w) for d, c, w in cues if c)
     if before and before[-1] == "since":
         return "PAST"  # "prices have risen since April": a start already behind us
     # "run through June", "remained there until March 3": a limit, so the nearest such
     # date, unless a plain past word is near.
-    if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c, _ in cues):
+    if before and before[-1] in R.WEAK_FUTURE_CUES and not any(c == "PAST" for _, c, _ in ranked):
         return "NEAR"
-    if not cues:
+    if not ranked:
         return None
-    if weak and cues[0][2] == "would":
+    if weak and ranked[0][2] == "would":
         return "NEAR"
-    return "WEAK_PAST" if weak and cues[0][1] == "past" else cues[0][1].upper()
+    return "WEAK_PAST" if weak and ranked[0][1] == "past" else ranked[0][1].upper()
 
 
 # ---------------------------------------------------------------- calendar resolution
@@ -422,8 +430,10 @@ def past_in_sentence(ctx: Context, start: int, anchors: Anchors) -> bool:
     """Whether the sentence named a date already past before: "in June from $29.75 in March"."""
     if anchors.period is None or anchors.period_at < sentence_span(ctx, start)[0]:
         return False
-    end = period_end(anchors.period) or (DAY_VALUE.match(anchors.period) and dt.date.fromisoformat(anchors.period))
-    return bool(end) and end < ctx.published
+    end = period_end(anchors.period)
+    if end is None and DAY_VALUE.match(anchors.period):
+        end = dt.date.fromisoformat(anchors.period)
+    return end is not None and end < ctx.published
 
 
 def focus_limit(ctx: Context, start: int, anchors: Anchors) -> dt.date | None:
@@ -505,7 +515,7 @@ def resolve_slash_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
 
 @rule
 def resolve_month_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    month, day = month_number(m["month"]), int(re.match(r"\d+", m["day"]).group())
+    month, day = month_number(m["month"]), day_number(m["day"])
     year = year_of_relyear(ctx, m)
     found = safe_date(year, month, day) if year else date_for_month_day(ctx, month, day, m.start(), m.end(), anchors)
     if found is None:
@@ -578,7 +588,10 @@ def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
         named = m["the"] or m["month"] or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
         if not named or not m["the"] and after and after.group(1) not in R.FUNCTION_WORDS:
             return None
-        year = 2000 + (int(parse_number(m["units"])) if m["units"] else 0)
+        units = parse_number(m["units"]) if m["units"] else 0
+        if units is None:
+            return None
+        year = 2000 + int(units)
     else:
         year = (1900 if m["century"].lower() == "nineteen" else 1800) + int(parse_number(m["tens"]) or 0)
     if m["month"]:
@@ -694,7 +707,7 @@ def quarter_last_day(ctx: Context, end: int, anchors: Anchors) -> dt.date | None
     m = ENDED_ON.match(ctx.text, end)
     if m is None:
         return None
-    month, day = month_number(m["month"]), int(re.match(r"\d+", m["day"]).group())
+    month, day = month_number(m["month"]), day_number(m["day"])
     return date_for_month_day(ctx, month, day, m.start("month"), m.end(), anchors)
 
 
@@ -815,12 +828,18 @@ def resolve_holiday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
 
 
 def holiday_date(name: str, year: int) -> dt.date:
-    rule = R.HOLIDAYS[name]
-    if rule[0] == "fixed":
-        return dt.date(year, rule[1], rule[2])
-    if rule[0] == "easter":
-        return easter_sunday(year) + dt.timedelta(days=rule[1])
-    _, month, weekday, nth = rule
+    match R.HOLIDAYS[name]:
+        case ("fixed", month, day):
+            return dt.date(year, month, day)
+        case ("easter", offset):
+            return easter_sunday(year) + dt.timedelta(days=offset)
+        case ("nth", month, weekday, nth):
+            return nth_weekday(year, month, weekday, nth)
+    raise ValueError(f"no rule for the holiday {name!r}")
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The month's nth ISO weekday (1 Monday); a negative nth gives the last."""
     if nth > 0:
         first = dt.date(year, month, 1)
         return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
@@ -1312,7 +1331,7 @@ class Candidate:
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    found = []
+    found: list[Candidate] = []
     for priority, (_, pattern, resolver) in enumerate(RULES):
         found.extend(
             Candidate(m.start(), m.end(), priority, m, resolver) for m in pattern.finditer(text) if m.end() > m.start()

@@ -204,7 +204,8 @@ QUANTITY_MODS = {
 }
 
 # Holidays: a fixed (month, day), days after Easter Sunday, or the nth weekday of a month (-1: the last).
-HOLIDAYS = {
+# ("fixed", month, day), ("easter", days after Easter Sunday), ("nth", month, ISO weekday, nth; -1 the last)
+HOLIDAYS: dict[str, tuple[str, int] | tuple[str, int, int] | tuple[str, int, int, int]] = {
     "christmas eve": ("fixed", 12, 24),
     "christmas day": ("fixed", 12, 25),
     "christmas": ("fixed", 12, 25),

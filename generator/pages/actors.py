@@ -59,7 +59,8 @@ def actor_key(actor: dict) -> str:
 def claimed_names(appearances: list[tuple[dict, dict]]) -> tuple[set[str], set[str]]:
     """The short names a group declares (aliases) and those its full person names imply
     (first and last word, for "Xi Jinping" as for "Vladimir Putin")."""
-    aliases, words = set(), set()
+    aliases: set[str] = set()
+    words: set[str] = set()
     for _, actor in appearances:
         aliases.update(name_key(alias) for alias in actor["aliases"])
         parts = name_key(strip_titles(actor["name"])).split()
@@ -110,7 +111,8 @@ def merge_actors(datas: list[dict]) -> list[ActorEntry]:
 
 def make_entry(appearances: list[tuple[dict, dict]], own: list[tuple[dict, dict]]) -> ActorEntry:
     """The group's own names (not those merged into it) give the entry its name."""
-    names, kinds = Counter(), Counter()
+    names: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
     for _, actor in own:
         names[strip_titles(actor["name"])] += actor["mentions"]
     for _, actor in appearances:

@@ -30,7 +30,7 @@ def add_unbuilt_pages(files: Files, config: MkDocsConfig, unbuilt) -> int:
     plugins = tags_plugins(config)
     count = 0
     for file in files.documentation_pages(inclusion=lambda _: True):
-        if not plugins or not unbuilt(file.src_uri):
+        if not plugins or file.abs_src_path is None or not unbuilt(file.src_uri):
             continue
         meta = read_front_matter(Path(file.abs_src_path))
         if not meta.get("tags"):

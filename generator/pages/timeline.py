@@ -87,7 +87,9 @@ def group_entries(entries: list[Entry]) -> list[tuple[str, list[tuple[str | None
 
 def paginate(years: list, size: int = EVENTS_PER_PAGE) -> list[tuple[str, list]]:
     """(page path, years) with whole years per page; the newest page is the index."""
-    pages, current, count = [], [], 0
+    pages: list[list] = []
+    current: list = []
+    count = 0
     for year in reversed(years):
         events = sum(len(items) for _, items in year[1])
         if current and count + events > size:
