@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
@@ -30,7 +31,7 @@ from .feeds import absolute_links
 from .minify import literal_characters, prune_theme_assets, squeeze_whitespace
 from .pages.shard_builds import ShardError, ShardRuns, quiet_excluded_links, write_bundle_list
 from .pages.shard_tags import add_unbuilt_pages
-from .pages.shards import ENV, built_by_shard, count_by_month, decode_shard, owned_by_top, plan_shards
+from .pages.shards import ENV, Shard, built_by_shard, count_by_month, decode_shard, owned_by_top, plan_shards
 from .parallel import default_jobs
 from .search import PAGES_PER_SHARD, BackgroundIndexer, SearchError, index_site
 from .writer import read_manifest
@@ -54,14 +55,14 @@ class BriefingsConfig(Config):
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serving = False
-    shard = None  # in a shard's build process: the shard it builds
-    runs = None  # in the top-level build of a sharded site: the shards' builds
+    shard: Shard | None = None  # in a shard's build process: the shard it builds
+    runs: ShardRuns | None = None  # in the top-level build of a sharded site: the shards' builds
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
         self.indexer = BackgroundIndexer(self.config.search_shard_pages)
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.serving:
             self.indexer.building()
             if getattr(self, "loader", None):
