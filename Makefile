@@ -27,7 +27,14 @@ site: install
 build: install
 	$(VENV)/bin/mkdocs build --strict
 
-test: install-test browser
+# ruff and mypy, configured in pyproject.toml; `make test` runs them before the tests.
+.PHONY: lint
+lint: install-test
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/mypy generator
+
+test: install-test browser lint
 	$(PY) -m pytest -q
 
 # Benchmark at 1,000 seeds (minutes); figures go to bench/results.md.
