@@ -20,6 +20,7 @@ from pathlib import Path
 from .cache import BuildState, DataCache, code_fingerprint, folder_fingerprint, load_state, save_state, seed_key
 from .memo import PageMemo
 from .parallel import Executor, default_jobs, extract_many
+from .records import BriefingData
 from .render import make_environment
 from .seeds import SeedError, SeedRegistry, list_ignored, list_seeds, read_bytes, shown
 from .sidecar import apply_corrections, find_sidecar, kept_lines, read_sidecar
@@ -63,7 +64,7 @@ class SeedInput:
 
 @dataclass
 class BuildReport:
-    datas: list[dict] = field(default_factory=list)
+    datas: list[BriefingData] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # ignored files: worth knowing, not failing for
     parsed: int = 0
@@ -205,11 +206,11 @@ def replay(state: BuildState) -> BuildReport:
     )
 
 
-def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, state: BuildState) -> list[dict]:
+def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, state: BuildState) -> list[BriefingData]:
     """Each seed's data from the cache or from extraction, corrected by its sidecar;
     a failed seed falls back to its last good data, marked stale."""
     cache = DataCache(config.cache, in_memory=config.keep_in_memory)
-    results: dict[Path, dict | Exception] = {}
+    results: dict[Path, BriefingData | Exception] = {}
     work = []
     for item in inputs:
         cached = None if item.error else cache.load(item.key)
@@ -223,7 +224,7 @@ def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, st
     keys = {item.path: item.key for item in inputs}
     extracted = extract_many(work, config.jobs or default_jobs(), config.executor)
     for path, result in _with_progress(extracted, len(work), config):
-        if isinstance(result, dict):
+        if not isinstance(result, Exception):
             cache.save(keys[path], result)
             report.parsed += 1
         results[path] = result
@@ -238,8 +239,8 @@ def gather(inputs: list[SeedInput], config: BuildConfig, report: BuildReport, st
 
 
 def _settle(
-    item: SeedInput, result: dict | Exception, cache: DataCache, state: BuildState, report: BuildReport
-) -> dict | None:
+    item: SeedInput, result: BriefingData | Exception, cache: DataCache, state: BuildState, report: BuildReport
+) -> BriefingData | None:
     if isinstance(result, Exception):
         message = str(result) if isinstance(result, SeedError) else f"{shown(item.path)}: could not process: {result}"
         report.errors.append(message)
@@ -260,7 +261,7 @@ def _settle(
     return result
 
 
-def drop_duplicates(settled: list[tuple[Path, dict]], report: BuildReport) -> list[dict]:
+def drop_duplicates(settled: list[tuple[Path, BriefingData]], report: BuildReport) -> list[BriefingData]:
     """One briefing per article text and per page path; the first seed (by name) wins."""
     registry, kept = SeedRegistry(), []
     for path, data in settled:

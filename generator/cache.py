@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .records import BriefingData
 from .store import Store, open_store
 
 Location = str | Path  # a folder, or a URL fsspec understands
@@ -89,14 +90,14 @@ class DataCache:
     `in_memory`, data once read stays in this process for the next build: under
     `mkdocs serve` each saved seed would otherwise read every other seed's file."""
 
-    _memory: dict[str, dict] = {}  # cache key -> data, shared by the builds of one process
+    _memory: dict[str, BriefingData] = {}  # cache key -> data, shared by the builds of one process
 
     def __init__(self, location: Location | None, in_memory: bool = False):
         self.store: Store | None = open_store(location) if location is not None else None
         self.in_memory = in_memory and location is not None
         self.used: set[str] = set()
 
-    def load(self, key: str) -> dict | None:
+    def load(self, key: str) -> BriefingData | None:
         if self.store is None or not key:
             return None
         if self.in_memory and key in self._memory:
@@ -127,7 +128,7 @@ class DataCache:
             self.used.add(key)
         return data
 
-    def save(self, key: str, data: dict) -> None:
+    def save(self, key: str, data: BriefingData) -> None:
         if self.store is not None:
             _write_cache(self.store, f"{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .cache import code_fingerprint, seed_key
 from .parallel import ExecutorError, Result, Work, guarded_extract
+from .records import BriefingData
 
 try:
     from distributed import Client, LocalCluster, as_completed, get_worker
@@ -55,7 +56,7 @@ def extract_on_cluster(work: list[Work], scheduler: str | None, jobs: int) -> It
             yield futures[future], outcome(future)
 
 
-def extract_on_worker(path: Path, raw: bytes, keep: tuple[str, ...], fingerprint: str) -> dict | Exception:
+def extract_on_worker(path: Path, raw: bytes, keep: tuple[str, ...], fingerprint: str) -> BriefingData | Exception:
     if code_fingerprint() != fingerprint:
         return RuntimeError(
             f"the Dask worker {get_worker().address} runs other generator code than the build "
@@ -65,7 +66,7 @@ def extract_on_worker(path: Path, raw: bytes, keep: tuple[str, ...], fingerprint
     return guarded_extract(path, raw, keep)
 
 
-def outcome(future) -> dict | Exception:
+def outcome(future) -> BriefingData | Exception:
     """The task's result; a task that could not run (its workers died) as the seed's error."""
     try:
         return future.result()

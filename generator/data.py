@@ -7,17 +7,18 @@ from __future__ import annotations
 from . import __version__
 from .dates import granularity, readable, value_span
 from .model import Briefing
+from .records import BriefingData, CalendarSpan, IncompleteParts, SourceFields
 
 # The version of the data's shape (generator/data/briefing.schema.json); raised when a
 # field changes meaning or goes, not when one is added.
 SCHEMA_VERSION = 1
 
 
-def briefing_data(briefing: Briefing) -> dict:
+def briefing_data(briefing: Briefing) -> BriefingData:
     sentences = briefing.sentences
     seed = briefing.seed
 
-    def source(index: int) -> dict:
+    def source(index: int) -> SourceFields:
         return {"source": sentences[index].text, "sentence": sentences[index].anchor}
 
     return {
@@ -73,9 +74,14 @@ def briefing_data(briefing: Briefing) -> dict:
         "quotes": [{"speaker": q.speaker, "text": q.text, **source(q.sentence)} for q in briefing.quotes],
         "topics": list(briefing.topics),
         "removed_boilerplate": list(briefing.removed),
-        **({"incomplete": list(briefing.incomplete)} if briefing.incomplete else {}),
+        **incomplete_parts(briefing),
         "generator": __version__,
     }
+
+
+def incomplete_parts(briefing: Briefing) -> IncompleteParts:
+    """The parts whose extractor failed, under "incomplete"; nothing when none did."""
+    return {"incomplete": list(briefing.incomplete)} if briefing.incomplete else {}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -85,7 +91,7 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def calendar_span(when: str) -> dict:
+def calendar_span(when: str) -> CalendarSpan:
     """The first and last day a `when` can mean, for readers of the data that do not parse
     TIMEX3 values ('2023-W20', '2022-SU', 'a/b'); null where no calendar holds it."""
     span = value_span(when)

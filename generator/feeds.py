@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape as escape_xml
 from xml.sax.saxutils import quoteattr
 
 from .pages.paths import newest_first, page_path
+from .records import BriefingData
 
 FEED_SIZE = 50
 NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -21,12 +22,12 @@ def escape(text: str) -> str:
     return escape_xml(NOT_XML.sub("", " ".join(str(text).split())))
 
 
-def briefing_url(data: dict) -> str:
+def briefing_url(data: BriefingData) -> str:
     """The briefing's URL relative to the site root, as MkDocs writes directory URLs."""
     return page_path(data)[:-3] + "/"
 
 
-def feed_entry(data: dict) -> str:
+def feed_entry(data: BriefingData) -> str:
     return "\n".join(
         [
             "  <entry>",
@@ -35,14 +36,14 @@ def feed_entry(data: dict) -> str:
             f'    <link rel="alternate" type="text/html" href={quoteattr(briefing_url(data))}/>',
             f"    <updated>{data['published']}T00:00:00Z</updated>",
             f"    <published>{data['published']}T00:00:00Z</published>",
-            *([f"    <author><name>{escape(data['author'])}</name></author>"] if data.get("author") else []),
+            *([f"    <author><name>{escape(author)}</name></author>"] if (author := data.get("author")) else []),
             f"    <summary>{escape(data['summary'])}</summary>",
             "  </entry>",
         ]
     )
 
 
-def atom_feed(datas: list[dict], title: str = "News briefings") -> str:
+def atom_feed(datas: list[BriefingData], title: str = "News briefings") -> str:
     newest = newest_first(datas)[:FEED_SIZE]
     updated = f"{newest[0]['published']}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"
     head = [

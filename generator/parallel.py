@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .records import BriefingData
 from .seeds import SeedError, seed_from_bytes
 
 # Below this many seeds, starting workers (a model load each) costs more than it saves.
 POOL_THRESHOLD = 8
 Work = tuple[Path, bytes, tuple[str, ...]]
-Result = tuple[Path, dict | Exception]
+Result = tuple[Path, BriefingData | Exception]
 
 
 class ExecutorError(RuntimeError):
@@ -46,7 +47,7 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def extract_data(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> dict:
+def extract_data(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> BriefingData:
     """One seed's briefing data: read, clean (keeping the lines its corrections put back),
     parse, extract."""
     from .briefing import make_briefing
@@ -78,7 +79,7 @@ def extract_in_pool(work: list[Work], jobs: int) -> Iterator[Result]:
             yield futures[future], future.result()
 
 
-def guarded_extract(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> dict | Exception:
+def guarded_extract(path: Path, raw: bytes, keep: tuple[str, ...] = ()) -> BriefingData | Exception:
     """The data, or the error as a value: one bad seed must not stop the pool."""
     try:
         return extract_data(path, raw, keep)

@@ -20,13 +20,16 @@ so it is fixed rather than silently ignored.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
+from .records import BriefingData
 from .seeds import SIDECAR_SUFFIXES, SeedError, why_not_read
 
+Item = TypeVar("Item")  # an actor, event, figure or quote of the briefing data
 KEYS = ("title", "summary", "tags", "roles", "drop", "keep")
 DROPPABLE = {
     "actors": lambda item, value: value in [item["name"], *item.get("aliases", [])],
@@ -95,7 +98,7 @@ def read_sidecar(path: Path) -> dict:
     return corrections
 
 
-def apply_corrections(data: dict, corrections: dict, path: Path) -> tuple[dict, list[SeedError]]:
+def apply_corrections(data: BriefingData, corrections: dict, path: Path) -> tuple[BriefingData, list[SeedError]]:
     """A copy of `data` with the corrections applied, and one error per correction that
     could not be: a bad or stale entry costs only itself, the others still apply."""
     data = copy.deepcopy(data)
@@ -105,7 +108,7 @@ def apply_corrections(data: dict, corrections: dict, path: Path) -> tuple[dict, 
     return data, errors
 
 
-def _correct_text(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+def _correct_text(data: BriefingData, corrections: dict, path: Path) -> Iterator[SeedError]:
     for key in ("title", "summary"):
         if key in corrections:
             try:
@@ -117,7 +120,7 @@ def _correct_text(data: dict, corrections: dict, path: Path) -> Iterator[SeedErr
                 data["summary_sentences"] = [data["summary"]]
 
 
-def _correct_tags(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+def _correct_tags(data: BriefingData, corrections: dict, path: Path) -> Iterator[SeedError]:
     if "tags" not in corrections:
         return
     tags = corrections["tags"]
@@ -127,7 +130,7 @@ def _correct_tags(data: dict, corrections: dict, path: Path) -> Iterator[SeedErr
         yield error
 
 
-def _correct_roles(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+def _correct_roles(data: BriefingData, corrections: dict, path: Path) -> Iterator[SeedError]:
     try:
         roles = _mapping(corrections.get("roles"), "roles", path)
     except SeedError as error:
@@ -141,7 +144,7 @@ def _correct_roles(data: dict, corrections: dict, path: Path) -> Iterator[SeedEr
             yield error
 
 
-def _correct_drops(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+def _correct_drops(data: BriefingData, corrections: dict, path: Path) -> Iterator[SeedError]:
     try:
         drops = _mapping(corrections.get("drop"), "drop", path)
     except SeedError as error:
@@ -155,13 +158,13 @@ def _correct_drops(data: dict, corrections: dict, path: Path) -> Iterator[SeedEr
             try:
                 if not isinstance(value, str | int | float):
                     raise SeedError(path, f"drop: {section}: each entry must be text, not {excerpt(value)}")
-                item = _find(data[section], DROPPABLE[section], str(value), f"drop: {section}", path)
-                data[section].remove(item)
+                items = _section(data, section)
+                items.remove(_find(items, DROPPABLE[section], str(value), f"drop: {section}", path))
             except SeedError as error:
                 yield error
 
 
-def _check_kept(data: dict, corrections: dict, path: Path) -> Iterator[SeedError]:
+def _check_kept(data: BriefingData, corrections: dict, path: Path) -> Iterator[SeedError]:
     """A kept line must be in the article: else the correction no longer applies."""
     keep = corrections.get("keep") or []
     body = " ".join(" ".join(data.get("body", [])).split())
@@ -176,7 +179,16 @@ def excerpt(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 4] + "…" + text[-1]
 
 
-def _find(items: list[dict], matches, value: str, where: str, path: Path) -> dict:
+def _section(data: BriefingData, name: str) -> list:
+    """The items of a section named in a correction (one of DROPPABLE)."""
+    sections: Mapping[str, object] = data
+    items = sections[name]
+    if not isinstance(items, list):
+        raise TypeError(f"the briefing's {name} is not a list")
+    return items
+
+
+def _find(items: list[Item], matches: Callable[[Item, str], bool], value: str, where: str, path: Path) -> Item:
     for item in items:
         if matches(item, value):
             return item

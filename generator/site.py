@@ -29,6 +29,7 @@ from .pages.paths import (  # noqa: F401
 )
 from .pages.timeline import PRECISION
 from .pages.timeline_pages import render_timeline_pages
+from .records import ActorRecord, BriefingData, SentenceRecord
 from .render import render_page
 
 HOME_SIZE = 20
@@ -36,7 +37,7 @@ HOME_MONTHS = 12  # the archive page lists them all
 
 
 def render_site(
-    datas: list[dict], env: Environment, errors: Sequence[str] = (), memo: PageMemo | None = None
+    datas: list[BriefingData], env: Environment, errors: Sequence[str] = (), memo: PageMemo | None = None
 ) -> dict[str, str | bytes | None]:
     """Relative path -> content of every generated file; None for a page that `memo`
     found unchanged since the last build (its file is kept as it is)."""
@@ -72,7 +73,7 @@ def render_site(
     return files
 
 
-def published_data(data: dict, directory: dict[tuple[str, str], ActorEntry]) -> dict:
+def published_data(data: BriefingData, directory: dict[tuple[str, str], ActorEntry]) -> BriefingData:
     """The data as published beside the page: with the page's URL, its tags as the page
     shows them, and each actor's page (URLs relative to the site's root)."""
     return {
@@ -84,11 +85,11 @@ def published_data(data: dict, directory: dict[tuple[str, str], ActorEntry]) -> 
 
 
 def render_briefing(
-    data: dict,
+    data: BriefingData,
     page: str,
     directory: dict[tuple[str, str], ActorEntry],
     env: Environment,
-    around: tuple[dict | None, dict | None] = (None, None),
+    around: tuple[BriefingData | None, BriefingData | None] = (None, None),
 ) -> bytes:
     # UTF-8 bytes, like the data: the briefing pages are most of what a build holds.
     context = briefing_context(data, page, directory)
@@ -101,9 +102,9 @@ def render_briefing(
     return render_page("briefing.md.j2", env, **context).encode("utf-8")
 
 
-def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], ActorEntry]) -> dict:
+def briefing_context(data: BriefingData, page: str, directory: dict[tuple[str, str], ActorEntry]) -> dict:
     groups = [(label, [a for a in data["actors"] if a["kind"] == kind]) for kind, label in KINDS.items()]
-    paragraphs: dict[int, list[dict]] = defaultdict(list)
+    paragraphs: dict[int, list[SentenceRecord]] = defaultdict(list)
     for sentence in data["sentences"]:
         paragraphs[sentence["paragraph"]].append(sentence)
     return {
@@ -122,12 +123,12 @@ def briefing_context(data: dict, page: str, directory: dict[tuple[str, str], Act
     }
 
 
-def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] | None = None) -> list[str]:
+def briefing_tags(data: BriefingData, directory: dict[tuple[str, str], ActorEntry] | None = None) -> list[str]:
     """The seed's own tags, then its main places and organizations by their site-wide
     name. Topic words ('forums', 'order') stay in the data: as tags they named no topic
     a reader would browse."""
 
-    def name(actor: dict) -> str:
+    def name(actor: ActorRecord) -> str:
         entry = (directory or {}).get((data["id"], actor["name"]))
         return entry.name if entry else actor["name"]
 
@@ -138,7 +139,7 @@ def briefing_tags(data: dict, directory: dict[tuple[str, str], ActorEntry] | Non
 
 
 def home_and_months(
-    datas: list[dict], entries: list[ActorEntry], env: Environment, errors: Sequence[str]
+    datas: list[BriefingData], entries: list[ActorEntry], env: Environment, errors: Sequence[str]
 ) -> dict[str, str]:
     months = by_month(datas)
     pages = {
@@ -174,7 +175,7 @@ def home_and_months(
     return pages
 
 
-def render_figures(datas: list[dict], env: Environment, memo: PageMemo) -> str | None:
+def render_figures(datas: list[BriefingData], env: Environment, memo: PageMemo) -> str | None:
     rows = figure_rows(datas)
     shown = [json.dumps([data["id"], data["title"], data["published"], figure]) for data, figure in rows]
     return memo.page(

@@ -3,6 +3,9 @@
 import json
 
 import jsonschema
+import pytest
+
+from generator.records import ActorRecord, BriefingData, EventRecord, FigureRecord, QuoteRecord, SentenceRecord
 
 from .conftest import ROOT
 
@@ -41,3 +44,27 @@ def test_data_page_names_every_field_of_the_tags_index_schema():
 def test_published_schemas_are_valid_json_schemas():
     for name in ("briefing.schema.json", "tags.schema.json"):
         jsonschema.Draft202012Validator.check_schema(json.loads((DOCS / name).read_text("utf-8")))
+
+
+@pytest.mark.parametrize(
+    "record, path, published_only",
+    [
+        (BriefingData, [], {"permalink"}),
+        (SentenceRecord, ["sentences", "items"], set()),
+        (EventRecord, ["timeline", "items"], set()),
+        (ActorRecord, ["actors", "items"], {"url"}),
+        (FigureRecord, ["figures", "items"], set()),
+        (QuoteRecord, ["quotes", "items"], set()),
+    ],
+)
+def test_records_have_the_fields_of_the_briefing_schema(record, path, published_only):
+    """The typed records the code reads (generator/records.py) and the published schema
+    name the same fields; what the schema requires the records require, except the
+    fields added only when the data is published beside its page."""
+    schema = json.loads((DOCS / "briefing.schema.json").read_text("utf-8"))
+    for step in path:
+        schema = schema["properties"][step] if step != "items" else schema["items"]
+    fields, required = set(schema["properties"]), set(schema["required"])
+    assert set(record.__annotations__) == fields
+    assert required - record.__required_keys__ == published_only
+    assert record.__optional_keys__ <= (fields - required) | published_only

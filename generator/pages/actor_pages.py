@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from ..memo import PageMemo
+from ..records import BriefingData
 from ..render import render_page
 from .actors import ActorEntry, actor_events, actor_quotes, entries_by_kind
 from .paths import linker, slugify
@@ -68,10 +69,10 @@ def render_actor(entry: ActorEntry, env: Environment) -> str:
     )
 
 
-def actor_roles(entry: ActorEntry) -> list[tuple[str, int, dict]]:
+def actor_roles(entry: ActorEntry) -> list[tuple[str, int, BriefingData]]:
     """Each role the actor is given, with the number of briefings giving it and the
     latest of them; the most frequent first."""
-    roles: dict[str, list[dict]] = {}
+    roles: dict[str, list[BriefingData]] = {}
     for data, actor in entry.appearances:  # newest first
         if actor["role"]:
             roles.setdefault(actor["role"], []).append(data)

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..records import ActorRecord, Appearance, BriefingData, EventRecord, QuoteRecord
 from .paths import newest_first, slugify
 
 KINDS = {"person": "People", "organization": "Organizations", "place": "Places"}
@@ -26,7 +27,7 @@ class ActorEntry:
     kind: str
     path: str = ""
     names: list[str] = field(default_factory=list)  # every other name it goes by
-    appearances: list[tuple[dict, dict]] = field(default_factory=list)  # (briefing data, actor), newest first
+    appearances: list[Appearance] = field(default_factory=list)  # (briefing data, actor), newest first
 
     @property
     def mentions(self) -> int:
@@ -52,11 +53,11 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
-def actor_key(actor: dict) -> str:
+def actor_key(actor: ActorRecord) -> str:
     return name_key(strip_titles(actor["name"]) if actor["kind"] == "person" else actor["name"])
 
 
-def claimed_names(appearances: list[tuple[dict, dict]]) -> tuple[set[str], set[str]]:
+def claimed_names(appearances: list[Appearance]) -> tuple[set[str], set[str]]:
     """The short names a group declares (aliases) and those its full person names imply
     (first and last word, for "Xi Jinping" as for "Vladimir Putin")."""
     aliases: set[str] = set()
@@ -93,7 +94,7 @@ def root_of(key: str, targets: dict[str, str]) -> str:
     return key
 
 
-def merge_actors(datas: list[dict]) -> list[ActorEntry]:
+def merge_actors(datas: list[BriefingData]) -> list[ActorEntry]:
     """One entry per actor across all briefings, sorted by name, each with its page path."""
     groups: dict[str, list] = defaultdict(list)
     for data in newest_first(datas):
@@ -109,7 +110,7 @@ def merge_actors(datas: list[dict]) -> list[ActorEntry]:
     return entries
 
 
-def make_entry(appearances: list[tuple[dict, dict]], own: list[tuple[dict, dict]]) -> ActorEntry:
+def make_entry(appearances: list[Appearance], own: list[Appearance]) -> ActorEntry:
     """The group's own names (not those merged into it) give the entry its name."""
     names: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
@@ -141,7 +142,7 @@ def actor_directory(entries: list[ActorEntry]) -> dict[tuple[str, str], ActorEnt
     return {(data["id"], actor["name"]): entry for entry in entries for data, actor in entry.appearances}
 
 
-def actor_quotes(entry: ActorEntry) -> list[tuple[dict, dict]]:
+def actor_quotes(entry: ActorEntry) -> list[tuple[BriefingData, QuoteRecord]]:
     quotes = []
     for data, actor in entry.appearances:
         names = {actor["name"], *actor["aliases"]}
@@ -149,7 +150,7 @@ def actor_quotes(entry: ActorEntry) -> list[tuple[dict, dict]]:
     return quotes
 
 
-def actor_events(entry: ActorEntry) -> list[tuple[dict, dict]]:
+def actor_events(entry: ActorEntry) -> list[tuple[BriefingData, EventRecord]]:
     """Timeline entries whose source sentence mentions the actor, in date order."""
     events = []
     for data, actor in entry.appearances:

@@ -10,6 +10,7 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
+from ..records import BriefingData
 from ..render import safe_path
 
 
@@ -28,7 +29,7 @@ def month_folder(published: str) -> str:
 RESERVED_IN_MONTH = {"index"}
 
 
-def page_path(data: dict) -> str:
+def page_path(data: BriefingData) -> str:
     slug = slugify(data["id"])
     if slug in RESERVED_IN_MONTH:
         slug += "-briefing"
@@ -40,12 +41,12 @@ def month_name(folder: str) -> str:
     return dt.date(int(year), int(month), 1).strftime("%B %Y")
 
 
-def newest_first(datas: list[dict]) -> list[dict]:
+def newest_first(datas: list[BriefingData]) -> list[BriefingData]:
     return sorted(datas, key=lambda d: (d["published"], d["id"]), reverse=True)
 
 
-def by_month(datas: list[dict]) -> dict[str, list[dict]]:
-    months: dict[str, list[dict]] = defaultdict(list)
+def by_month(datas: list[BriefingData]) -> dict[str, list[BriefingData]]:
+    months: dict[str, list[BriefingData]] = defaultdict(list)
     for data in newest_first(datas):
         months[month_folder(data["published"])].append(data)
     return dict(sorted(months.items(), reverse=True))
@@ -89,15 +90,15 @@ class Linker:
     def __init__(self, source: str):
         self.source = source
 
-    def __call__(self, target: dict | str) -> str:
+    def __call__(self, target: BriefingData | str) -> str:
         return safe_path(relative_link(self.source, self._path(target)))
 
-    def url(self, target: dict | str) -> str:
+    def url(self, target: BriefingData | str) -> str:
         return safe_path(url_link(self.source, self._path(target)))
 
     @staticmethod
-    def _path(target: dict | str) -> str:
-        return page_path(target) if isinstance(target, dict) else target
+    def _path(target: BriefingData | str) -> str:
+        return target if isinstance(target, str) else page_path(target)
 
 
 def linker(source: str) -> Linker:

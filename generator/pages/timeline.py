@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ..dates import value_span
+from ..records import BriefingData, EventRecord
 from .paths import slugify
 
 PRECISION = {
@@ -30,8 +31,8 @@ EVENTS_PER_PAGE = 400
 
 @dataclass(frozen=True)
 class Entry:
-    data: dict
-    event: dict
+    data: BriefingData
+    event: EventRecord
     start: dt.date | None  # the first day the value can mean; None when unknown
 
     @property
@@ -54,7 +55,7 @@ def start_date(when: str) -> dt.date | None:
     return span[0] if span else None
 
 
-def timeline_entries(datas: list[dict]) -> list[Entry]:
+def timeline_entries(datas: list[BriefingData]) -> list[Entry]:
     entries = [Entry(data, event, start_date(event["when"])) for data in datas for event in data["timeline"]]
     return sorted(entries, key=entry_order)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from ..memo import PageMemo
+from ..records import BriefingData
 from ..render import render_page
 from .paths import linker
 from .timeline import PRECISION, group_entries, paginate, timeline_entries
 
 
 def render_timeline_pages(
-    datas: list[dict], env: Environment, memo: PageMemo, prints: dict[str, str]
+    datas: list[BriefingData], env: Environment, memo: PageMemo, prints: dict[str, str]
 ) -> dict[str, str | None]:
     entries = timeline_entries(datas)
     pages = paginate(group_entries(entries))
