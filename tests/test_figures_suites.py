@@ -1,4 +1,4 @@
-"""Key figures scored on peers' quantity suites (/work/shared/eval/peers/quantities), each
+"""Key figures scored on peers' quantity suites (../shared/eval/peers/quantities), each
 sentence its own article: a figure is found when its value is within 0.5 % and its unit
 names the same currency or unit. Floors are pinned at the scores reached; run this file
 as a script (`python tests/test_figures_suites.py -v`) to see every miss and extra."""
