@@ -10,6 +10,8 @@ from generator.evaluate import evaluate
 
 from .conftest import ROOT, SHARED
 
+pytestmark = pytest.mark.slow  # every test here scores a build of all the seeds
+
 SEED_ID = "000_cbfe35416636920c"
 # The founding seed scores 1.00 in every section (2026-11-29): a single item lost fails.
 SEED_TARGET = 0.98

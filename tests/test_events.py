@@ -313,6 +313,7 @@ def calls(nlp, text: str) -> int:
     return pstats.Stats(profile).total_calls
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make, size", [(run_on, 40), (date_list, 120)])
 def test_events_of_a_run_on_sentence_cost_work_in_proportion_to_its_length(nlp, make, size):
     single, double = calls(nlp, make(size)), calls(nlp, make(2 * size))
@@ -332,6 +333,7 @@ TIMELINE_FLOORS = {
 }
 
 
+@pytest.mark.slow
 def test_seed_events_are_statements(project_build, nlp):
     import json
 
@@ -348,6 +350,7 @@ def test_seed_events_are_statements(project_build, nlp):
     assert 1 - len(failing) / len(found) >= STATEMENT_FLOOR, failing
 
 
+@pytest.mark.slow
 def test_seed_timelines_stay_above_their_floors(project_build):
     out, _ = project_build
     report = evaluate(ROOT / "tests" / "gold", out)

@@ -262,6 +262,7 @@ SUITES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suite", sorted(SUITES))
 def test_figures_suite_f1_stays_above_its_floor(nlp, suite):
     cases, kind = SUITES[suite]

@@ -159,6 +159,7 @@ def _pasted(tmp_path, seed: int, lines: int = 4):
     return out
 
 
+@pytest.mark.slow
 @needs_shared
 @pytest.mark.parametrize("seed", [1])
 def test_pasted_development_set_body_has_no_furniture_and_every_anchor(nlp, tmp_path, seed):

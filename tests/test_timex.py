@@ -796,6 +796,7 @@ def test_timex_tempeval3_platinum(tmp_path):
     assert result["relaxed"][2] >= 0.961, result
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not TIMEBANK.exists() or not TE3_SCRIPT.exists(), reason="TimeBank development set not available")
 def test_timex_timebank_development_set_every_document_tagged(tmp_path):
     """Every document is tagged (none lost to a failing rule); floors pinned at the F1 reached on
@@ -819,6 +820,7 @@ TEMPORAL_WORDS = (
 ).split()
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(TEMPORAL_WORDS) | st.text(max_size=8), max_size=40), st.dates())
 def test_timex_any_text_any_date_returns_sorted_disjoint(words, published):
