@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site build test install install-test browser bench
+.PHONY: site build test test-fast install install-test browser bench
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -36,6 +36,11 @@ lint: install-test
 
 test: install-test browser lint
 	$(PY) -m pytest -q
+
+# Under a minute: every test but those marked slow (builds of all the seeds or a site, corpus
+# scores and their pinned gates, long generated runs, browsers). `make test` runs them all.
+test-fast: install-test
+	$(PY) -m pytest -q -m "not slow"
 
 # Benchmark at 1,000 seeds (minutes); figures go to bench/results.md.
 bench: install

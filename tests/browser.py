@@ -13,7 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")  # on the PATH, else where Debian puts it
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -57,17 +57,20 @@ def config(project):
     )
 
 
+@pytest.mark.slow
 def test_build_cold_parses_every_seed_and_matches_uncached_build(project, config):
     report = build(config)
     assert (report.parsed, report.cached, report.errors) == (COUNT, 0, [])
     assert tree(config.out) == clean_build(project, "clean")
 
 
+@pytest.mark.slow
 def test_build_unchanged_inputs_do_nothing(config):
     report = build(config)
     assert report.skipped and report.parsed == 0 and report.count == COUNT
 
 
+@pytest.mark.slow
 def test_build_changed_seed_parses_only_it(project, config):
     seed = sorted((project / "seeds").glob("*.txt"))[3]
     seed.write_text(seed.read_text("utf-8") + "\nThe minister said on Monday that talks would resume.\n", "utf-8")
@@ -79,6 +82,7 @@ def test_build_changed_seed_parses_only_it(project, config):
     assert tree(config.out) == clean_build(project, "clean")
 
 
+@pytest.mark.slow
 def test_build_keeps_a_page_edited_by_hand_until_it_is_deleted(project, config):
     seed = sorted((project / "seeds").glob("*.txt"))[4]
     page = next(config.out.glob(f"*/*/{seed.stem}.md"))
@@ -93,6 +97,7 @@ def test_build_keeps_a_page_edited_by_hand_until_it_is_deleted(project, config):
     assert page.read_text("utf-8") == original and tree(config.out) == clean_build(project, "clean")
 
 
+@pytest.mark.slow
 def test_build_changed_template_renders_from_cache(project, config):
     template = project / "templates" / "briefing.md.j2"
     template.write_text(template.read_text("utf-8") + "\nChanged template.\n", "utf-8")
@@ -106,6 +111,7 @@ def test_build_changed_template_renders_from_cache(project, config):
     assert tree(config.out) == clean_build(project, "clean")
 
 
+@pytest.mark.slow
 def test_build_removed_seed_removes_its_pages_and_entries(project, config):
     seed = sorted((project / "seeds").glob("*.txt"))[5]
     seed.unlink()
@@ -116,6 +122,7 @@ def test_build_removed_seed_removes_its_pages_and_entries(project, config):
     assert tree(config.out) == clean_build(project, "clean")
 
 
+@pytest.mark.slow
 def test_build_parallel_jobs_give_the_same_output(project, config):
     out = project / "parallel"
     report = build(

@@ -23,6 +23,7 @@ def test_clean_body_removes_every_promotion_of_the_founding_seed(nlp):
         assert sentence in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", sorted(p.name for p in (ROOT / "seeds").glob("[01][0-9]_*.txt")))
 def test_clean_body_keeps_clean_articles_whole(seed, nlp):
     """Articles without page furniture lose nothing but spacing."""

@@ -10,8 +10,11 @@ from generator.evaluate import evaluate
 
 from .conftest import ROOT, SHARED
 
+pytestmark = pytest.mark.slow  # every test here scores a build of all the seeds
+
 SEED_ID = "000_cbfe35416636920c"
-SEED_TARGET = 0.95
+# The founding seed scores 1.00 in every section (2026-11-29): a single item lost fails.
+SEED_TARGET = 0.98
 
 
 def test_founding_seed_reaches_every_target(project_build):
@@ -45,7 +48,17 @@ def test_evaluate_agrees_with_shared_score_py(project_build):
     assert ours == json.loads(theirs[theirs.index("{") :])
 
 
-ALL_GOLD_FLOOR = 0.80  # below today's totals over all thirteen readings by a margin for noise
+# Totals over all thirteen readings, pinned at the F1 measured on 2026-11-29 less 0.01 (about one
+# item of a section): timeline 0.979, actors 0.962, roles 0.987, figures 1.000, measures 0.984,
+# quotes 0.976. Raise a floor when a change raises its score; a fall below it is a regression.
+ALL_GOLD_FLOORS = {
+    "timeline": 0.96,
+    "actors": 0.95,
+    "roles": 0.97,
+    "figures": 0.99,
+    "measures": 0.97,
+    "quotes": 0.96,
+}
 
 
 def test_all_gold_readings_stay_above_the_floor(project_build):
@@ -53,5 +66,7 @@ def test_all_gold_readings_stay_above_the_floor(project_build):
     report = evaluate(ROOT / "tests" / "gold", out)
     assert report.missing == []
     totals = {name: round(score.f1(), 3) for name, score in report.totals().items()}
-    assert all(f1 >= ALL_GOLD_FLOOR for f1 in totals.values()), totals
+    assert totals.keys() == ALL_GOLD_FLOORS.keys()
+    low = {name: (f1, ALL_GOLD_FLOORS[name]) for name, f1 in totals.items() if f1 < ALL_GOLD_FLOORS[name]}
+    assert not low, low
     assert sum(len(s.leaks) for s in report.seeds) == 0

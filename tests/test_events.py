@@ -313,18 +313,27 @@ def calls(nlp, text: str) -> int:
     return pstats.Stats(profile).total_calls
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make, size", [(run_on, 40), (date_list, 120)])
 def test_events_of_a_run_on_sentence_cost_work_in_proportion_to_its_length(nlp, make, size):
     single, double = calls(nlp, make(size)), calls(nlp, make(2 * size))
     assert double / single < 2.8, (single, double)  # quadratic work would give about 4
 
 
+# 93 of the 97 seed events read as statements (0.959, 2026-11-29): one more fails.
 STATEMENT_FLOOR = 0.95
-# Timeline F1 of each seed, 0.95 unless noted. Below it, gold items this change gives up
-# 08 and 09 miss dates the tagger does not resolve ('[Ten] years ago', 'June 28').
-TIMELINE_FLOORS = {"08_microsoft-ie6-countdown": 0.90, "09_nasa-shuttle-anniversary": 0.80}
+# Timeline F1 of each seed, pinned at the score measured on 2026-11-29 less 0.02: 1.00 unless noted,
+# so 0.98. 05 gives up one gold date, 08 and 09 miss dates the tagger does not resolve
+# ('[Ten] years ago', 'June 28').
+TIMELINE_FLOOR = 0.98
+TIMELINE_FLOORS = {
+    "05_iran-ship-china-propellant": 0.93,  # measured 0.950
+    "08_microsoft-ie6-countdown": 0.89,  # measured 0.909
+    "09_nasa-shuttle-anniversary": 0.91,  # measured 0.933
+}
 
 
+@pytest.mark.slow
 def test_seed_events_are_statements(project_build, nlp):
     import json
 
@@ -341,9 +350,10 @@ def test_seed_events_are_statements(project_build, nlp):
     assert 1 - len(failing) / len(found) >= STATEMENT_FLOOR, failing
 
 
+@pytest.mark.slow
 def test_seed_timelines_stay_above_their_floors(project_build):
     out, _ = project_build
     report = evaluate(ROOT / "tests" / "gold", out)
     scores = {s.seed: round(s.sections["timeline"].f1(), 3) for s in report.seeds}
-    low = {seed: f1 for seed, f1 in scores.items() if f1 < TIMELINE_FLOORS.get(seed, 0.95)}
+    low = {seed: f1 for seed, f1 in scores.items() if f1 < TIMELINE_FLOORS.get(seed, TIMELINE_FLOOR)}
     assert not low, low

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.cache import NOT_EXTRACTION
 
 from .conftest import ROOT, SEED
@@ -19,6 +21,7 @@ print("\\n".join(sorted(name for name in sys.modules if name.startswith("generat
 """
 
 
+@pytest.mark.slow
 def test_not_extraction_lists_exactly_the_modules_extraction_does_not_run():
     result = subprocess.run(
         [sys.executable, "-c", PROBE, str(SEED)], capture_output=True, text=True, cwd=ROOT, check=True

@@ -159,6 +159,7 @@ def _pasted(tmp_path, seed: int, lines: int = 4):
     return out
 
 
+@pytest.mark.slow
 @needs_shared
 @pytest.mark.parametrize("seed", [1])
 def test_pasted_development_set_body_has_no_furniture_and_every_anchor(nlp, tmp_path, seed):
@@ -182,7 +183,8 @@ def test_pasted_development_set_body_has_no_furniture_and_every_anchor(nlp, tmp_
 @pytest.mark.parametrize("seed", [1, 2])
 def test_pasted_development_set_scores_as_the_clean_seeds(project_build, tmp_path, seed):
     """Built and scored: no line in the body, summary or any source; every anchor kept; each section's
-    F1 within 0.03 of the clean seeds' build."""
+    F1 within 0.02 of the clean seeds' build (2026-11-29, paste seeds 1 and 2: quotes 0.008 below,
+    one quote lost; actors 0.002 above; the rest equal)."""
     pasted = _pasted(tmp_path, seed)
     out = tmp_path / f"built{seed}"
     build(BuildConfig(seeds=pasted / "seeds", out=out, templates=ROOT / "templates", cache=None))
@@ -191,7 +193,7 @@ def test_pasted_development_set_scores_as_the_clean_seeds(project_build, tmp_pat
     assert [s.leaks for s in noisy.seeds if s.leaks] == []
     assert all(s.kept == s.anchors for s in noisy.seeds)
     for name, score in noisy.totals().items():
-        assert score.f1() >= clean.totals()[name].f1() - 0.03, name
+        assert score.f1() >= clean.totals()[name].f1() - 0.02, name
 
 
 def test_paste_test_lines_are_not_the_development_list():

@@ -5,6 +5,8 @@ import pytest
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # every test here reads a build of all the seeds
+
 GOLDEN = ROOT / "tests" / "golden"
 FILES = ["2023/05/000_cbfe35416636920c.md", "2023/05/000_cbfe35416636920c.json"]
 

@@ -242,12 +242,14 @@ def test_build_keeps_hand_written_pages(bad_project):
     assert (work / "out" / "about.md").read_text("utf-8") == "# About\n\nHand-written.\n"
 
 
+@pytest.mark.slow
 def test_check_lists_every_problem_and_fails(bad_project):
     work, report = bad_project
     checked = check_seeds(work / "seeds", cache=work / "cache")
     assert sorted(checked.problems) == sorted(report.errors)  # the same problems, the same words
 
 
+@pytest.mark.slow
 def test_cli_check_exits_1_listing_all(bad_project, capsys):
     from generator.cli import main
 
@@ -421,6 +423,7 @@ TEXT = st.text(
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.binary(max_size=3000))
 def test_seed_from_bytes_any_bytes_a_seed_or_a_seed_error(data):
@@ -432,6 +435,7 @@ def test_seed_from_bytes_any_bytes_a_seed_or_a_seed_error(data):
         assert seed.body.strip()
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(TEXT.filter(lambda t: t.translate(INVISIBLE).strip()))
 def test_seed_from_bytes_body_round_trips(body):
@@ -444,6 +448,7 @@ def test_seed_from_bytes_body_round_trips(body):
         assert seed.body == body.replace("\r\n", "\n").replace("\r", "\n")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(TEXT)
 def test_parse_seed_any_header_value_no_crash(value):
@@ -505,6 +510,7 @@ def synthetic_data(texts: list[str]) -> dict:
 RENDERED: list[dict] = []  # data of the examples, for the MkDocs test below
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.lists(TEXT, min_size=1, max_size=8))
 def test_render_site_any_text_inert_and_readable(texts):

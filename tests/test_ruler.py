@@ -37,11 +37,13 @@ def entities(doc) -> list[tuple[int, int, str]]:
     return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
 
+@pytest.mark.slow
 def test_ruler_sets_the_entities_of_spacys_entity_ruler(nlp, stock):
     for text in texts():
         assert entities(nlp(text)) == entities(stock(text)), text[:80]
 
 
+@pytest.mark.slow
 def test_ruler_saved_and_loaded_matches_the_built_one(tmp_path, nlp):
     built = build_pipeline()
     built.to_disk(tmp_path / "pipeline")
@@ -67,6 +69,7 @@ def test_ruler_names_at_the_end_of_a_text():
     assert entities(doc) == [(9, 25, "GPE")]
 
 
+@pytest.mark.slow
 def test_prepared_pipeline_is_saved_once_and_loaded(tmp_path, monkeypatch):
     from generator import nlp as module
     from generator.extract import gazetteer
@@ -90,6 +93,7 @@ def test_prepared_pipeline_is_saved_once_and_loaded(tmp_path, monkeypatch):
         module._load_pipeline.cache_clear()
 
 
+@pytest.mark.slow
 def test_prepared_pipeline_damaged_is_discarded_and_built_again(tmp_path, monkeypatch, caplog):
     from generator import nlp as module
     from generator.prepared import FOLDER_ENV, prepared_folder

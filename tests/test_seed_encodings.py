@@ -95,6 +95,7 @@ def encodings_build(tmp_path_factory):
     return work, report
 
 
+@pytest.mark.slow
 def test_build_each_bad_encoding_one_line_error_the_rest_built(encodings_build):
     work, report = encodings_build
     refused = sorted(name for name, case in CASES.items() if case[1] is None)
@@ -104,6 +105,7 @@ def test_build_each_bad_encoding_one_line_error_the_rest_built(encodings_build):
     assert built == {name[:-4] for name, case in CASES.items() if case[1] is not None}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [name for name, case in CASES.items() if case[1] is not None])
 def test_build_readable_encoding_published_as_written(encodings_build, name):
     _, report = encodings_build

@@ -109,7 +109,7 @@ def briefing_of_each_shard(site: Path) -> list[dict]:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (/usr/bin/chromium)")
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
 def test_search_finds_a_briefing_of_every_shard(sites):
     _, sharded, _ = sites
     from .test_browser import SCREENSHOTS, Tab, search

@@ -98,6 +98,7 @@ def test_store_cli_unknown_protocol_exits_2(tmp_path, capsys):
     assert status == 2 and "error: cache nosuch://x" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["file", "memory"])
 def test_store_build_reuses_data_cached_at_a_url(tmp_path, memory_url, scheme):
     (tmp_path / "seeds").mkdir()

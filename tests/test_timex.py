@@ -790,18 +790,21 @@ def score_corpus(gold: Path, out: Path) -> dict:
 
 @pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
 def test_timex_tempeval3_platinum(tmp_path):
+    """Floors pinned at the F1 reached on 2026-11-29: value 0.9058, relaxed 0.9638."""
     result = score_corpus(TE3_GOLD, tmp_path)
     assert result["value"][2] >= 0.905, result
-    assert result["relaxed"][2] >= 0.96, result
+    assert result["relaxed"][2] >= 0.961, result
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not TIMEBANK.exists() or not TE3_SCRIPT.exists(), reason="TimeBank development set not available")
 def test_timex_timebank_development_set_every_document_tagged(tmp_path):
-    """Every document is tagged (none lost to a failing rule); floors pinned at the score reached."""
+    """Every document is tagged (none lost to a failing rule); floors pinned at the F1 reached on
+    2026-11-29 (value 0.8498, relaxed 0.9496) less about 0.2 to 0.3 points."""
     result = score_corpus(TIMEBANK, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
     assert result["value"][2] >= 0.848, result
-    assert result["relaxed"][2] >= 0.945, result
+    assert result["relaxed"][2] >= 0.947, result
 
 
 # Any text, any publication date: the tagger returns, whatever its rules meet.
@@ -817,6 +820,7 @@ TEMPORAL_WORDS = (
 ).split()
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(TEMPORAL_WORDS) | st.text(max_size=8), max_size=40), st.dates())
 def test_timex_any_text_any_date_returns_sorted_disjoint(words, published):
