@@ -603,6 +603,15 @@ CASES = [
     ("It was among the great explorations of the 20th Century.", FRIDAY_2013, "20th Century", "DATE", "19", None),
     ("He faked his death last summer.", FRIDAY_2013, "last summer", "DATE", "2012-SU", "2012-SU"),
     ("Profits fell in the first quarter.", dt.date(2013, 5, 2), "the first quarter", "DATE", "2013-Q1", "2013-Q1"),
+    # a passive past participle at the edge of the words read is no past ("will be approved")
+    (
+        "The merger will be approved by the new board of its parent company in December.",
+        dt.date(2013, 10, 15),
+        "December",
+        "DATE",
+        "2013-12",
+        "2013-12",
+    ),
     ("The season started in early December.", FRIDAY_2013, "early December", "DATE", "2012-12", "2012-12"),
     ("He went missing late last July.", FRIDAY_2013, "late last July", "DATE", "2012-07", "2012-07"),
     ("The outbreak peaked by the end of the year.", FRIDAY_2013, "the end of the year", "DATE", "2012", "2012"),

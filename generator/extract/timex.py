@@ -306,12 +306,15 @@ def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | 
     gives NEAR: a future seen from a past telling ("the FT said in January it would depart in
     early February") may be behind us already."""
     begin, stop = sentence_span(ctx, start)
-    before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100) : start])][-10:]
+    # One word more than the cues are read from, so that the first cue word still sees the
+    # word before it ("will be named commander ... in December": "named" after "be" is passive).
+    seen = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 110) : start])][-11:]
+    before = seen[-10:]
     after = [w.lower() for w in WORD.findall(clause_after(ctx.text[end : min(stop, end + 60)], len(before)))][:6]
     cues = [
         (distance, cue_of(words, i), words[i])
-        for words, reverse in ((before, True), (after, False))
-        for i in range(len(words))
+        for words, reverse in ((seen, True), (after, False))
+        for i in range(len(words) - len(before) if reverse else 0, len(words))
         for distance in [len(words) - i - 1 if reverse else i + 0.5]
     ]
     cues = sorted((d, c, w) for d, c, w in cues if c)
