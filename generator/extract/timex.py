@@ -663,7 +663,11 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     if index > count:
         return None
     year = year_of_relyear(ctx, m)
-    explicit = year is not None or m["its"]
+    if (m["theyear"] or "").lower() == "this":
+        year = ctx.published.year
+    # "the first half of the year" names its year as much as "of 2012" does: the story's,
+    # this one or the last, as for a quarter; a bare "the first half" may be a match's.
+    explicit = year is not None or m["its"] or m["theyear"]
     if unit == "half" and not explicit:
         return None
     pub = ctx.published

@@ -774,7 +774,7 @@ PATTERNS = {
     "part_of_period": r"(?:[Tt]he\s+)?(?P<side>first|last|final|past)\s+{NUM}\s+{UNIT}\s+of\s+"
     r"(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year|{YEAR})",
     "quarter": r"(?:[Tt]he\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
-    r"(?P<unit>quarter|half)(?!ly)(?:\s+of\s+(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year"
+    r"(?P<unit>quarter|half)(?!ly)(?:\s+of\s+(?:(?P<theyear>the|this)\s+year|(?P<relyear>last|next)\s+year"
     r"|(?:fiscal\s+)?{YEAR}|(?P<its>its|the)\s+fiscal\s+year))?",
     "quarter_code": r"\b(?P<q>Q[1-4]|H[12])(?:\s+{YEAR})?\b",
     # The quarter a results story is about, and the same quarter a year before:
