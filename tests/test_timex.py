@@ -637,6 +637,9 @@ CASES = [
         "1989-H1",
         "1989-H1",
     ),
+    # "to" and "and" join March and May to a period as to any month ("to march" does not)
+    ("Inflation eased in the three months to March.", dt.date(2013, 4, 17), "March", "DATE", "2013-03", "2013-03"),
+    ("Exports fell in the year to May.", dt.date(2013, 6, 12), "May", "DATE", "2013-05", "2013-05"),
     ("The season started in early December.", FRIDAY_2013, "early December", "DATE", "2012-12", "2012-12"),
     ("He went missing late last July.", FRIDAY_2013, "late last July", "DATE", "2012-07", "2012-07"),
     ("The outbreak peaked by the end of the year.", FRIDAY_2013, "the end of the year", "DATE", "2012", "2012"),
@@ -731,6 +734,8 @@ def test_timex_position_mod(text, mod):
         ("Call 138-2010-2015 for details.", "2010"),
         ("You may go now, she said.", "may"),
         ("Thousands march to the capital.", "march"),
+        ("He wrote to May about the vote.", "May"),
+        ("Organisers expect people to March on the capital.", "March"),
         ("Magna cut its quarterly dividend in half.", "quarterly"),
         ("Some two thousand troops crossed the border.", "two thousand"),
         ("It snapped back after its first quarterly loss.", "first quarter"),

@@ -531,7 +531,7 @@ def resolve_month(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None
         abbreviated = len(name) <= 4 and name not in ("May", "June", "July")
         if abbreviated or before not in R.MONTH_PREPOSITIONS:
             return None
-        if name in ("May", "March") and before in ("to", "and", "or", "the"):
+        if name in ("May", "March") and before in ("to", "and", "or", "the") and not closes_period(ctx, m.start()):
             return None
     pub = ctx.published
     if year is None:
@@ -544,6 +544,13 @@ def resolve_month(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None
         else:
             year = year_for_month(ctx, month, m.start(), m.end(), anchors)
     return Reading("DATE", month_value(year, month), position_mod(m))
+
+
+def closes_period(ctx: Context, start: int) -> bool:
+    """Whether 'to', 'and' or 'or' right before a month joins it to a time: "the year to
+    March", "between April and May" are months where "to march", "Theresa May" are not."""
+    words = words_before(ctx, start, 2)
+    return len(words) == 2 and words[1] in ("to", "and", "or") and (is_time_word(words[0]) or words[0].isdigit())
 
 
 @rule
