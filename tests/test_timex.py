@@ -637,6 +637,9 @@ CASES = [
         "1989-H1",
         "1989-H1",
     ),
+    # a fortnight is two weeks back, or only how long: no calendar counts fortnights
+    ("He left the party a fortnight ago.", FRIDAY_2013, "a fortnight ago", "DATE", "2013-W10", "2013-W10"),
+    ("Prices rose over the past fortnight.", FRIDAY_2013, "the past fortnight", "DURATION", "P2W", None),
     # "to" and "and" join March and May to a period as to any month ("to march" does not)
     ("Inflation eased in the three months to March.", dt.date(2013, 4, 17), "March", "DATE", "2013-03", "2013-03"),
     ("Exports fell in the year to May.", dt.date(2013, 6, 12), "May", "DATE", "2013-05", "2013-05"),

@@ -205,8 +205,8 @@ def shift_value(published: dt.date, unit: str, count: int) -> str | None:
     """The publication date moved by `count` units, at the unit's granularity."""
     if unit == "day":
         return (published + dt.timedelta(days=count)).isoformat()
-    if unit == "week":
-        return week_value(published + dt.timedelta(weeks=count))
+    if unit in ("week", "fortnight"):
+        return week_value(published + dt.timedelta(weeks=count * R.UNITS[unit][1]))
     if unit == "month":
         return month_value(*shift_month(published.year, published.month, count))
     if unit in ("year", "decade", "century"):
@@ -1024,7 +1024,12 @@ def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
     mod = position_mod(m)
     before = word_before(ctx, m.start())
     pub = ctx.published
-    if unit in ("decade", "century") and rel not in ("this", "the current", "current", "that", "the same"):
+    # No calendar has fortnights: "the past fortnight" is only how long, as "the past two weeks" is.
+    if (
+        unit == "fortnight"
+        or unit in ("decade", "century")
+        and rel not in ("this", "the current", "current", "that", "the same")
+    ):
         return Reading("DURATION", duration_value(1, unit), mod)
     if unit != "weekend" and (
         rel in ("past", "the coming") or rel in ("the last", "the past", "the next") and before in DURATION_BEFORE

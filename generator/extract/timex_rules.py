@@ -751,7 +751,7 @@ PATTERNS = {
     "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
     r"(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following|current|same)|[Tt]his\s+past"
     r"|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
-    r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
+    r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|fortnight|month|year|quarter|decade|century)\b(?!-)",
     "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor )|(?<=\bahead of )|(?<=\bbefore )"
     r"|(?<=\bafter )|(?<=\buntil )|(?<=\bthrough ))the weekend\b",
     # "It's the second day of an offensive", "they got across on the 99th day"
