@@ -637,6 +637,15 @@ CASES = [
         "1989-H1",
         "1989-H1",
     ),
+    # a day counted from an event is in the year of the last date named, a period after a day too
+    (
+        "Police said on Thursday that he went missing late last July. The day before he was stopped, his wife called.",
+        FRIDAY_2013,
+        "The day",
+        "DATE",
+        "2012-XX-XX",
+        None,
+    ),
     # a fortnight is two weeks back, or only how long: no calendar counts fortnights
     ("He left the party a fortnight ago.", FRIDAY_2013, "a fortnight ago", "DATE", "2013-W10", "2013-W10"),
     ("Prices rose over the past fortnight.", FRIDAY_2013, "the past fortnight", "DURATION", "P2W", None),

@@ -916,9 +916,11 @@ def day_before_event(m: re.Match, ctx: Context, anchors: Anchors) -> Reading:
 
 
 def anchor_year(anchors: Anchors) -> int | None:
-    if anchors.day:
-        return anchors.day.year
-    return int(anchors.period[:4]) if anchors.period and anchors.period[:4].isdigit() else None
+    """The year of the last date the text named: a period named after a day ("on Thursday
+    ... late last July ... the day before he was stopped") moves the story to its year."""
+    if anchors.period and re.match(r"\d{4}(?!\d)", anchors.period):
+        return int(anchors.period[:4])
+    return anchors.day.year if anchors.day else None
 
 
 @rule
