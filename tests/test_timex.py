@@ -646,6 +646,15 @@ CASES = [
         "2012-XX-XX",
         None,
     ),
+    # a season of a year said in words, as broadcast transcripts write it
+    (
+        "It was the coldest in the winter of nineteen ninety-four.",
+        dt.date(1998, 2, 23),
+        "the winter of nineteen ninety-four",
+        "DATE",
+        "1994-WI",
+        "1994-WI",
+    ),
     # a fortnight is two weeks back, or only how long: no calendar counts fortnights
     ("He left the party a fortnight ago.", FRIDAY_2013, "a fortnight ago", "DATE", "2013-W10", "2013-W10"),
     ("Prices rose over the past fortnight.", FRIDAY_2013, "the past fortnight", "DURATION", "P2W", None),

@@ -585,14 +585,21 @@ def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     if m["millennium"]:
         # "two thousand" alone is a count ("two thousand troops") unless it is named a year.
         after = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
-        named = m["the"] or m["month"] or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
-        if not named or not m["the"] and after and after.group(1) not in R.FUNCTION_WORDS:
+        named = (
+            m["the"]
+            or m["month"]
+            or m["season"]
+            or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
+        )
+        if not named or not (m["the"] or m["season"]) and after and after.group(1) not in R.FUNCTION_WORDS:
             return None
         year = 2000 + (int(parse_number(m["units"])) if m["units"] else 0)
     else:
         year = (1900 if m["century"].lower() == "nineteen" else 1800) + int(parse_number(m["tens"]) or 0)
     if m["month"]:
         return Reading("DATE", month_value(year, month_number(m["month"])))
+    if m["season"]:
+        return Reading("DATE", f"{year}-{R.SEASONS[m['season'].lower()]}")
     return Reading("DATE", str(year))
 
 

@@ -718,8 +718,9 @@ PATTERNS = {
     "month": r"(?:{POS})?(?:{REL}\s+)?{MONTH}{RELYEAR}?",
     "year": r"(?:{POS}|(?P<fiscal>[Ff]iscal(?: year)?\s+|FY\s?))?{YEAR}(?!\d|,\d|\.\d|%|s\b|-year|\s*per ?cent)",
     # Years said in words, as broadcast transcripts write them: "nineteen ninety-six",
-    # "January nineteen ninety-seven", "the year two thousand".
-    "year_words": r"(?:{MONTH}\s+|(?P<the>[Tt]he year)\s+)?(?:(?P<century>[Nn]ineteen|[Ee]ighteen)[\s-]"
+    # "January nineteen ninety-seven", "the year two thousand", "the winter of nineteen ninety-four".
+    "year_words": r"(?:{MONTH}\s+|(?P<the>[Tt]he year)\s+"
+    r"|(?:[Tt]he\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?(?:(?P<century>[Nn]ineteen|[Ee]ighteen)[\s-]"
     r"(?P<tens>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen)|(?P<millennium>[Tt]wo thousand)(?:[\s-](?:and[\s-])?(?P<units>one|two|three"
