@@ -755,6 +755,8 @@ def test_timex_position_mod(text, mod):
         ("Call 138-2010-2015 for details.", "2010"),
         ("You may go now, she said.", "may"),
         ("Thousands march to the capital.", "march"),
+        ("He was ill in the last year of his presidency.", "the last year"),
+        ("Prices rose in the last week of July.", "the last week"),
         ("He wrote to May about the vote.", "May"),
         ("Organisers expect people to March on the capital.", "March"),
         ("Magna cut its quarterly dividend in half.", "quarterly"),

@@ -1030,6 +1030,8 @@ def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
         return None  # a title: ABC's "This Week"
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
+    if rel == "the last" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None  # "the last week of July", "the last year of his term": the final one, not the latest
     mod = position_mod(m)
     before = word_before(ctx, m.start())
     pub = ctx.published
