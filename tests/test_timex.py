@@ -655,6 +655,11 @@ CASES = [
         "1994-WI",
         "1994-WI",
     ),
+    # a year written at a range's end is its start's too
+    ("The summit runs from May to October 2020.", FRIDAY_2013, "May", "DATE", "2020-05", "2020-05/2020-10"),
+    ("It ran Nov. 18-Dec. 19, 2015.", FRIDAY_2013, "Nov. 18", "DATE", "2015-11-18", "2015-11-18/2015-12-19"),
+    ("He served from November to February 2010.", FRIDAY_2013, "November", "DATE", "2009-11", "2009-11/2010-02"),
+    ("Between January and March 2011, prices fell.", FRIDAY_2013, "January", "DATE", "2011-01", "2011-01/2011-03"),
     # a fortnight is two weeks back, or only how long: no calendar counts fortnights
     ("He left the party a fortnight ago.", FRIDAY_2013, "a fortnight ago", "DATE", "2013-W10", "2013-W10"),
     ("Prices rose over the past fortnight.", FRIDAY_2013, "the past fortnight", "DURATION", "P2W", None),

@@ -1439,6 +1439,31 @@ def merge_clock_day(found: list[Timex], text: str) -> list[Timex]:
 
 RANGE_GAP = re.compile(r"\s*(?:[-–]|to|through|until|till|and)\s*")
 RANGE_OPENER = re.compile(r"\b(?:from|between|over|in|during)\s+$", re.I)
+MONTH_OR_DAY_VALUE = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)")
+YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def is_range(first: Timex, second: Timex, text: str) -> bool:
+    gap, before = text[first.end : second.start], text[max(0, first.start - 12) : first.start]
+    dash = re.fullmatch(r"\s*[-–]\s*", gap) is not None
+    return RANGE_GAP.fullmatch(gap) is not None and (dash or RANGE_OPENER.search(before) is not None)
+
+
+def share_range_year(found: list[Timex], text: str) -> list[Timex]:
+    """'from May to October 2020', 'Nov. 18-Dec. 19, 2015': the year written at a range's end
+    is its start's too (the year before, when the start's month comes later in the year)."""
+    shared = list(found)
+    for i in range(len(shared) - 1):
+        first, second = shared[i], shared[i + 1]
+        start, end = MONTH_OR_DAY_VALUE.fullmatch(first.value), MONTH_OR_DAY_VALUE.fullmatch(second.value)
+        if not (start and end and first.type == second.type == "DATE" and is_range(first, second, text)):
+            continue
+        if YEAR_WRITTEN.search(first.text) or not YEAR_WRITTEN.search(second.text):
+            continue
+        year = int(end[1]) - (1 if start[2] > end[2] else 0)
+        value = f"{year:04d}{start[2]}"
+        shared[i] = replace(first, value=value, when=value if first.when == first.value else first.when)
+    return shared
 
 
 def link_ranges(found: list[Timex], text: str) -> list[Timex]:
@@ -1449,11 +1474,10 @@ def link_ranges(found: list[Timex], text: str) -> list[Timex]:
         first, second = linked[i], linked[i + 1]
         if not (first.when and second.when and first.type == second.type == "DATE" and "/" not in first.when):
             continue
-        gap, before = text[first.end : second.start], text[max(0, first.start - 12) : first.start]
-        dash = re.fullmatch(r"\s*[-–]\s*", gap) is not None
-        if not RANGE_GAP.fullmatch(gap) or not dash and not RANGE_OPENER.search(before):
+        if not is_range(first, second, text):
             continue
-        if first.when < second.when and ("and" not in gap or "between" in before):
+        gap, before = text[first.end : second.start], text[max(0, first.start - 12) : first.start]
+        if first.when < second.when and ("and" not in gap or "between" in before.lower()):
             linked[i] = replace(first, when=f"{first.when}/{second.when}")
             linked[i + 1] = replace(second, when=None)
     return linked
@@ -1478,4 +1502,4 @@ def find_timexes(text: str, published: dt.date, doc: object | None = None) -> li
             anchors = advance(anchors, reading, start, published)
         except RULE_FAILURES:  # a value no calendar date can hold ("0000-01-01") anchors nothing
             pass
-    return link_ranges(merge_clock_day(found, text), text)
+    return link_ranges(share_range_year(merge_clock_day(found, text), text), text)
