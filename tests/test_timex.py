@@ -53,6 +53,7 @@ CASES = [
     ("The ministers will meet on Friday.", THURSDAY, "Friday", "DATE", "2023-05-26", "2023-05-26"),
     ("The summit is scheduled to open on Monday.", THURSDAY, "Monday", "DATE", "2023-05-29", "2023-05-29"),
     ("He will travel there next Friday.", THURSDAY, "next Friday", "DATE", "2023-05-26", "2023-05-26"),
+    ("Rebels attacked the town early Monday.", THURSDAY, "early Monday", "DATE", "2023-05-22", "2023-05-22"),
     ("The talks ended last Tuesday.", THURSDAY, "last Tuesday", "DATE", "2023-05-23", "2023-05-23"),
     ("Friday morning he spoke to reporters.", FRIDAY_2013, "Friday morning", "TIME", "2013-03-22TMO", "2013-03-22TMO"),
     (
@@ -743,6 +744,7 @@ def test_timex_resolves(text, published, expression, type_, value, when):
         ("He went missing late last July.", "END"),
         ("Prices were high in the mid-1990s.", "MID"),
         ("The outbreak peaked by the end of the year.", "END"),
+        ("Talks broke down late Tuesday.", "END"),
     ],
 )
 def test_timex_position_mod(text, mod):

@@ -803,7 +803,7 @@ def resolve_weekday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
             return date_time(base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7), m["part"])
         return date_time(base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7), m["part"])
     day = weekday_date(ctx, weekday, (m["rel"] or "").lower(), m.start(), m.end())
-    return date_time(day, m["part"])
+    return replace(date_time(day, m["part"]), mod=position_mod(m))  # "early Tuesday"
 
 
 @rule

@@ -731,7 +731,8 @@ PATTERNS = {
     "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth|twenty-first)[\s-][Cc]entury",
-    "weekday": r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?"
+    "weekday": r"(?:(?P<pos>[Ee]arly|[Ll]ate)\s+)?"
+    r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?"
     r"(?:\s+of\s+(?P<wrel>last|next|this|the following|the previous)"
     r"\s+week)?",
     "holiday": r"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<name>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)"
