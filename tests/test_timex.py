@@ -675,6 +675,8 @@ CASES = [
     # the day of publication and vague references
     ("Today the market opened late.", THURSDAY, "Today", "DATE", "2023-05-25", "2023-05-25"),
     ("Markets fell yesterday.", THURSDAY, "yesterday", "DATE", "2023-05-24", "2023-05-24"),
+    ("Shares fell late yesterday.", THURSDAY, "late yesterday", "DATE", "2023-05-24", "2023-05-24"),
+    ("Earlier today the vote passed.", THURSDAY, "Earlier today", "DATE", "2023-05-25", "2023-05-25"),
     ("The president speaks tonight.", THURSDAY, "tonight", "TIME", "2023-05-25TNI", "2023-05-25TNI"),
     ("Talks resume tomorrow.", THURSDAY, "tomorrow", "DATE", "2023-05-26", "2023-05-26"),
     ("He's admitted it now.", THURSDAY, "now", "DATE", "PRESENT_REF", None),

@@ -871,7 +871,7 @@ def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
         return Reading("DATE", "FUTURE_REF")  # "the people of tomorrow": the future, not a day
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     day = ctx.published + dt.timedelta(days=offset)
-    return date_time(day, m["part"] or ("night" if word == "tonight" else None))
+    return replace(date_time(day, m["part"] or ("night" if word == "tonight" else None)), mod=position_mod(m))
 
 
 @rule

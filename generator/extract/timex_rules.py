@@ -739,7 +739,9 @@ PATTERNS = {
     r"|Valentine['’]s Day|Halloween|Boxing Day|Easter(?: Sunday| Monday)?|Good Friday"
     r"|Thanksgiving(?: Day)?|Memorial Day|Labor Day)(?:,?\s+{YEAR})?\b",
     "weekdays_set": r"(?:(?P<every>[Ee]very|[Ee]ach)\s+)?{WEEKDAY}(?P<plural>s)?(?:\s+{PART}(?P<pplural>s)?)?\b",
-    "deictic_day": r"(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+{PART})?",
+    # "late yesterday", "earlier today": TimeML takes the position word in
+    "deictic_day": r"(?:(?P<pos>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?"
+    r"(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+{PART})?",
     "this_part": r"(?P<word>[Tt]his|[Ll]ast)\s+{PART}",
     "anaphoric_day": r"(?:[Tt]he\s+(?P<rel>next|following|previous|preceding|same)\s+|(?P<that>[Tt]hat)\s+)"
     r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b(?:\s+(?P<deictic>yesterday|tomorrow)\b)?",
