@@ -661,6 +661,16 @@ CASES = [
     ("It ran Nov. 18-Dec. 19, 2015.", FRIDAY_2013, "Nov. 18", "DATE", "2015-11-18", "2015-11-18/2015-12-19"),
     ("He served from November to February 2010.", FRIDAY_2013, "November", "DATE", "2009-11", "2009-11/2010-02"),
     ("Between January and March 2011, prices fell.", FRIDAY_2013, "January", "DATE", "2011-01", "2011-01/2011-03"),
+    # British news says "financial year" where American says "fiscal year"
+    ("Last financial year was hard for the bank.", FRIDAY_2013, "Last financial year", "DATE", "2012", "2012"),
+    (
+        "Sales fell in the first quarter of the financial year.",
+        FRIDAY_2013,
+        "the first quarter of the financial year",
+        "DATE",
+        "2013-Q1",
+        "2013-Q1",
+    ),
     # a fortnight is two weeks back, or only how long: no calendar counts fortnights
     ("He left the party a fortnight ago.", FRIDAY_2013, "a fortnight ago", "DATE", "2013-W10", "2013-W10"),
     ("Prices rose over the past fortnight.", FRIDAY_2013, "the past fortnight", "DURATION", "P2W", None),

@@ -716,7 +716,8 @@ PATTERNS = {
     "month_day": r"(?:{WEEKDAY},?\s+)?(?:{POS})?{MONTH}\s+{DAY}{RELYEAR}?",
     "day_month": r"(?:{WEEKDAY},?\s+)?(?:[Tt]he\s+)?{DAY}(?:\s+of)?\s+{MONTH}{RELYEAR}?",
     "month": r"(?:{POS})?(?:{REL}\s+)?{MONTH}{RELYEAR}?",
-    "year": r"(?:{POS}|(?P<fiscal>[Ff]iscal(?: year)?\s+|FY\s?))?{YEAR}(?!\d|,\d|\.\d|%|s\b|-year|\s*per ?cent)",
+    "year": r"(?:{POS}|(?P<fiscal>[Ff]iscal(?: year)?\s+|[Ff]inancial year\s+|FY\s?))?"
+    r"{YEAR}(?!\d|,\d|\.\d|%|s\b|-year|\s*per ?cent)",
     # Years said in words, as broadcast transcripts write them: "nineteen ninety-six",
     # "January nineteen ninety-seven", "the year two thousand", "the winter of nineteen ninety-four".
     "year_words": r"(?:{MONTH}\s+|(?P<the>[Tt]he year)\s+"
@@ -755,7 +756,7 @@ PATTERNS = {
     "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
     r"(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following|current|same)|[Tt]his\s+past"
     r"|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
-    r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|fortnight|month|year|quarter|decade|century)\b(?!-)",
+    r"(?P<fiscal>(?:fiscal|financial)\s+)?(?P<unit>week|weekend|fortnight|month|year|quarter|decade|century)\b(?!-)",
     "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor )|(?<=\bahead of )|(?<=\bbefore )"
     r"|(?<=\bafter )|(?<=\buntil )|(?<=\bthrough ))the weekend\b",
     # "It's the second day of an offensive", "they got across on the 99th day"
@@ -771,7 +772,7 @@ PATTERNS = {
     "the_year": r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bat )|(?<=\bduring )|(?<=\bthrough )"
     r"|(?<=\bthroughout )|(?<=\bover )|(?<=\buntil ))[Tt]he\s+"
     r"(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
-    r"(?P<fiscal>fiscal\s+)?year\b(?![-’']|\s+(?:before|after|earlier|later|ago|of|when|in which|that"
+    r"(?P<fiscal>(?:fiscal|financial)\s+)?year\b(?![-’']|\s+(?:before|after|earlier|later|ago|of|when|in which|that"
     r"|since|two|nineteen|\d))",
     "period_edge": r"(?P<pos>[Tt]he end of|[Tt]he beginning of|[Tt]he start of|[Tt]he middle of)\s+(?:the\s+)?"
     r"(?P<unit>week|month|year|decade)\b",
@@ -779,7 +780,7 @@ PATTERNS = {
     r"(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year|{YEAR})",
     "quarter": r"(?:[Tt]he\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
     r"(?P<unit>quarter|half)(?!ly)(?:\s+of\s+(?:(?P<theyear>the|this)\s+year|(?P<relyear>last|next)\s+year"
-    r"|(?:fiscal\s+)?{YEAR}|(?P<its>its|the)\s+fiscal\s+year))?",
+    r"|(?:fiscal\s+)?{YEAR}|(?P<its>its|the)\s+(?:fiscal|financial)\s+year))?",
     "quarter_code": r"\b(?P<q>Q[1-4]|H[12])(?:\s+{YEAR})?\b",
     # The quarter a results story is about, and the same quarter a year before:
     # "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter",
