@@ -682,6 +682,15 @@ CASES = [
     ("The outbreak peaked by the end of the year.", FRIDAY_2013, "the end of the year", "DATE", "2012", "2012"),
     ("Sales will recover by the end of the year.", FRIDAY_2013, "the end of the year", "DATE", "2013", "2013"),
     ("Last Christmas he was in Paris.", THURSDAY, "Last Christmas", "DATE", "2022-12-25", "2022-12-25"),
+    ("Workers marched on May Day.", THURSDAY, "May Day", "DATE", "2023-05-01", "2023-05-01"),
+    (
+        "Crowds gathered on Martin Luther King Day.",
+        THURSDAY,
+        "Martin Luther King Day",
+        "DATE",
+        "2023-01-16",
+        "2023-01-16",
+    ),
     # the day of publication and vague references
     ("Today the market opened late.", THURSDAY, "Today", "DATE", "2023-05-25", "2023-05-25"),
     ("Markets fell yesterday.", THURSDAY, "yesterday", "DATE", "2023-05-24", "2023-05-24"),

@@ -818,6 +818,8 @@ def resolve_weekdays_set(m: re.Match, ctx: Context, anchors: Anchors) -> Reading
 @rule
 def resolve_holiday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     name = m["name"].lower().replace("’", "'")
+    if name == "may day" and m["name"] != "May Day":
+        return None  # "it may day-trip": a verb, not the first of May
     following = WORD.findall(ctx.text[m.end() : m.end() + 20])[:1]
     if following and following[0] in R.HOLIDAY_NOUNS:
         return None

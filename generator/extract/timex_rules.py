@@ -221,6 +221,21 @@ HOLIDAYS = {
     "thanksgiving day": ("nth", 11, 4, 4),
     "memorial day": ("nth", 5, 1, -1),
     "labor day": ("nth", 9, 1, 1),
+    # a holiday whose name says the one day it is (Independence, Mother's or Father's Day differ by country)
+    "may day": ("fixed", 5, 1),
+    "the fourth of july": ("fixed", 7, 4),
+    "st. patrick's day": ("fixed", 3, 17),
+    "st patrick's day": ("fixed", 3, 17),
+    "saint patrick's day": ("fixed", 3, 17),
+    "bastille day": ("fixed", 7, 14),
+    "armistice day": ("fixed", 11, 11),
+    "veterans day": ("fixed", 11, 11),
+    "veterans' day": ("fixed", 11, 11),
+    "martin luther king day": ("nth", 1, 1, 3),
+    "martin luther king jr. day": ("nth", 1, 1, 3),
+    "presidents day": ("nth", 2, 1, 3),
+    "presidents' day": ("nth", 2, 1, 3),
+    "columbus day": ("nth", 10, 1, 2),
 }
 # "Christmas tree" is a thing, not a day.
 HOLIDAY_NOUNS = {
@@ -738,7 +753,9 @@ PATTERNS = {
     r"\s+week)?",
     "holiday": r"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<name>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)"
     r"|Valentine['’]s Day|Halloween|Boxing Day|Easter(?: Sunday| Monday)?|Good Friday"
-    r"|Thanksgiving(?: Day)?|Memorial Day|Labor Day)(?:,?\s+{YEAR})?\b",
+    r"|Thanksgiving(?: Day)?|Memorial Day|Labor Day|May Day|[Tt]he Fourth of July|(?:St\.?|Saint) Patrick['’]s Day"
+    r"|Bastille Day|Armistice Day|Veterans['’]? Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day"
+    r"|Columbus Day)(?:,?\s+{YEAR})?\b",
     "weekdays_set": r"(?:(?P<every>[Ee]very|[Ee]ach)\s+)?{WEEKDAY}(?P<plural>s)?(?:\s+{PART}(?P<pplural>s)?)?\b",
     # "late yesterday", "earlier today": TimeML takes the position word in
     "deictic_day": r"(?:(?P<pos>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?"
