@@ -881,7 +881,7 @@ def score_corpus(gold: Path, out: Path) -> dict:
 @pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
 def test_timex_tempeval3_platinum(tmp_path):
     result = score_corpus(TE3_GOLD, tmp_path)
-    assert result["value"][2] >= 0.905, result
+    assert result["value"][2] >= 0.911, result
     assert result["relaxed"][2] >= 0.96, result
 
 
@@ -890,7 +890,7 @@ def test_timex_timebank_development_set_every_document_tagged(tmp_path):
     """Every document is tagged (none lost to a failing rule); floors pinned at the score reached."""
     result = score_corpus(TIMEBANK, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
-    assert result["value"][2] >= 0.848, result
+    assert result["value"][2] >= 0.849, result
     assert result["relaxed"][2] >= 0.945, result
 
 
