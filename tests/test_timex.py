@@ -671,6 +671,10 @@ CASES = [
         "2013-Q1",
         "2013-Q1",
     ),
+    # a slash date both ways valid: as the text's other slash dates order theirs, else the nearest
+    ("Signed 25/12/2012, it was amended on 05/03/2013.", FRIDAY_2013, "05/03/2013", "DATE", "2013-03-05", "2013-03-05"),
+    ("Signed 12/25/2012, it was amended on 03/05/2013.", FRIDAY_2013, "03/05/2013", "DATE", "2013-03-05", "2013-03-05"),
+    ("The deal was signed on 05/03/2013.", FRIDAY_2013, "05/03/2013", "DATE", "2013-03-05", "2013-03-05"),
     # a fortnight is two weeks back, or only how long: no calendar counts fortnights
     ("He left the party a fortnight ago.", FRIDAY_2013, "a fortnight ago", "DATE", "2013-W10", "2013-W10"),
     ("Prices rose over the past fortnight.", FRIDAY_2013, "the past fortnight", "DURATION", "P2W", None),

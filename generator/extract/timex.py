@@ -117,6 +117,7 @@ RESULTS_WORDS = re.compile(
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
 SOON_DAYS = 62
 # "the quarter ended Sept. 30", "its fiscal first quarter ending July 31"
+SLASH_PAIRS = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d\d\b")
 ENDED_ON = re.compile(r"\s*,?\s+end(?:ed|ing)\s+(?:on\s+)?" + R.PIECES["MONTH"] + r"\s+" + R.PIECES["DAY"])
 
 
@@ -500,10 +501,24 @@ def resolve_iso_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
 
 @rule
 def resolve_slash_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    a, b = int(m["a"]), int(m["b"])
-    month, day = (b, a) if a > 12 else (a, b)
-    found = safe_date(int(m["y"]), month, day)
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    month_first, day_first = safe_date(year, a, b), safe_date(year, b, a)
+    if not (month_first and day_first):
+        found = month_first or day_first
+    elif (order := slash_order(ctx)) is not None:
+        found = day_first if order == "day" else month_first
+    else:
+        found = min((month_first, day_first), key=lambda d: abs((d - ctx.published).days))
     return Reading("DATE", found.isoformat()) if found else None
+
+
+def slash_order(ctx: Context) -> str | None:
+    """'day' or 'month' first, as another slash date of the text shows ('25/12/2012'); an
+    article that shows neither ('05/03/2013') gets the reading nearest its publication."""
+    orders = {
+        "day" if int(a) > 12 else "month" for a, b in SLASH_PAIRS.findall(ctx.text) if (int(a) > 12) != (int(b) > 12)
+    }
+    return orders.pop() if len(orders) == 1 else None
 
 
 @rule
