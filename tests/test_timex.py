@@ -603,6 +603,7 @@ CASES = [
     ("Growth was fast in the 1990s.", THURSDAY, "the 1990s", "DATE", "199", "199"),
     ("It was among the great explorations of the 20th Century.", FRIDAY_2013, "20th Century", "DATE", "19", None),
     ("He faked his death last summer.", FRIDAY_2013, "last summer", "DATE", "2012-SU", "2012-SU"),
+    ("Sales fell this past spring.", FRIDAY_2013, "this past spring", "DATE", "2012-SP", "2012-SP"),
     ("Profits fell in the first quarter.", dt.date(2013, 5, 2), "the first quarter", "DATE", "2013-Q1", "2013-Q1"),
     # a passive past participle at the edge of the words read is no past ("will be approved")
     (

@@ -655,7 +655,7 @@ def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
 
 @rule
 def resolve_season(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    word, rel = m["season"], (m["rel"] or "").lower()
+    word, rel = m["season"], " ".join((m["rel"] or "").lower().split()).replace("this past", "last")
     season = R.SEASONS[word.lower()]
     before = word_before(ctx, m.start())
     if not m["year"]:

@@ -811,7 +811,8 @@ PATTERNS = {
     r"(?:\s+(?P<tail>(?:of\s+)?last year|a year (?:ago|earlier)|of\s+(?P<tyear>(?:19|20)\d\d)\b))?",
     # "year-earlier profit", "the year-ago results": the period the story is about, a year before.
     "year_ago_adj": r"\b(?P<ago>[Yy]ear-(?:ago|earlier))\b(?=\s+[a-z])",
-    "season": r"(?:{POS})?(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Tt]he)\s+)?(?P<season>spring|summer|autumn|winter"
+    "season": r"(?:{POS})?(?:(?P<rel>[Ll]ast|[Tt]his past|[Tt]his|[Nn]ext|[Pp]ast|[Tt]he)\s+)?"
+    r"(?P<season>spring|summer|autumn|winter"
     r"|fall|Spring|Summer|Autumn|Winter)(?:\s+(?:of\s+)?{YEAR})?\b",
     "every": r"(?:[Ee]very|[Ee]ach)\s+(?:(?P<other>other)\s+)?(?:{NUM}\s+)?(?P<unit>second|minute|hour|day|week|month"
     r"|quarter|year|decade|season|weekend|weekday|{PART})s?\b",
