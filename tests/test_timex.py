@@ -661,6 +661,7 @@ CASES = [
     ("The summit runs from May to October 2020.", FRIDAY_2013, "May", "DATE", "2020-05", "2020-05/2020-10"),
     ("It ran Nov. 18-Dec. 19, 2015.", FRIDAY_2013, "Nov. 18", "DATE", "2015-11-18", "2015-11-18/2015-12-19"),
     ("He served from November to February 2010.", FRIDAY_2013, "November", "DATE", "2009-11", "2009-11/2010-02"),
+    ("The law applies from today to March 2015.", FRIDAY_2013, "today", "DATE", "2013-03-22", "2013-03-22/2015-03"),
     ("Between January and March 2011, prices fell.", FRIDAY_2013, "January", "DATE", "2011-01", "2011-01/2011-03"),
     # British news says "financial year" where American says "fiscal year"
     ("Last financial year was hard for the bank.", FRIDAY_2013, "Last financial year", "DATE", "2012", "2012"),

@@ -1466,6 +1466,10 @@ def is_range(first: Timex, second: Timex, text: str) -> bool:
     return RANGE_GAP.fullmatch(gap) is not None and (dash or RANGE_OPENER.search(before) is not None)
 
 
+def names_month(text: str) -> bool:
+    return any(word[:3].lower() in R.MONTHS and len(word) >= 3 for word in re.findall(r"[A-Za-z]+", text))
+
+
 def share_range_year(found: list[Timex], text: str) -> list[Timex]:
     """'from May to October 2020', 'Nov. 18-Dec. 19, 2015': the year written at a range's end
     is its start's too (the year before, when the start's month comes later in the year)."""
@@ -1475,8 +1479,8 @@ def share_range_year(found: list[Timex], text: str) -> list[Timex]:
         start, end = MONTH_OR_DAY_VALUE.fullmatch(first.value), MONTH_OR_DAY_VALUE.fullmatch(second.value)
         if not (start and end and first.type == second.type == "DATE" and is_range(first, second, text)):
             continue
-        if YEAR_WRITTEN.search(first.text) or not YEAR_WRITTEN.search(second.text):
-            continue
+        if YEAR_WRITTEN.search(first.text) or not YEAR_WRITTEN.search(second.text) or not names_month(first.text):
+            continue  # a weekday or "today" is dated by the calendar, not by a year written after it
         year = int(end[1]) - (1 if start[2] > end[2] else 0)
         value = f"{year:04d}{start[2]}"
         shared[i] = replace(first, value=value, when=value if first.when == first.value else first.when)
