@@ -792,6 +792,7 @@ def test_timex_position_mod(text, mod):
         ("He was ill in the last year of his presidency.", "the last year"),
         ("Prices rose in the last week of July.", "the last week"),
         ("He wrote to May about the vote.", "May"),
+        ("He spoke on Monday to May about the vote.", "May"),
         ("Organisers expect people to March on the capital.", "March"),
         ("Magna cut its quarterly dividend in half.", "quarterly"),
         ("Some two thousand troops crossed the border.", "two thousand"),

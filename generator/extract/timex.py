@@ -565,7 +565,10 @@ def closes_period(ctx: Context, start: int) -> bool:
     """Whether 'to', 'and' or 'or' right before a month joins it to a time: "the year to
     March", "between April and May" are months where "to march", "Theresa May" are not."""
     words = words_before(ctx, start, 2)
-    return len(words) == 2 and words[1] in ("to", "and", "or") and (is_time_word(words[0]) or words[0].isdigit())
+    if len(words) < 2 or words[1] not in ("to", "and", "or"):
+        return False
+    period = words[0].rstrip("s")  # "months", "years"; not a weekday or "night": "spoke on Monday to May"
+    return period in R.UNITS or period[:3] in R.MONTHS and len(period) >= 3 or words[0].isdigit()
 
 
 @rule
