@@ -605,6 +605,7 @@ CASES = [
     ("He faked his death last summer.", FRIDAY_2013, "last summer", "DATE", "2012-SU", "2012-SU"),
     ("Sales fell this past spring.", FRIDAY_2013, "this past spring", "DATE", "2012-SP", "2012-SP"),
     ("Profits fell in the first quarter.", dt.date(2013, 5, 2), "the first quarter", "DATE", "2013-Q1", "2013-Q1"),
+    ("The third-quarter results were weak.", OCTOBER_1989, "third-quarter", "DATE", "1989-Q3", "1989-Q3"),
     # a passive past participle at the edge of the words read is no past ("will be approved")
     (
         "The merger will be approved by the new board of its parent company in December.",

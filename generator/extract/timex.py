@@ -712,7 +712,10 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
         year = pub.year if index <= current or future else pub.year - 1
     # TimeML keeps a fiscal quarter's own name; the timeline wants the months it covers.
     calendar = quarter_ended(ctx, m.end(), anchors) if unit == "quarter" else None
-    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}", when=calendar)
+    # "the third-quarter results": the article is the noun's; TimeML tags the adjective alone
+    the = re.match(r"[Tt]he\s+", m[0]) if m[0][m.end("ord") - m.start()] == "-" else None
+    span = (m.start() + the.end(), m.end()) if the else None
+    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}", when=calendar, span=span)
 
 
 def about_months(ctx: Context, anchors: Anchors, start: int) -> bool:
