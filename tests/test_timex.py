@@ -53,6 +53,7 @@ CASES = [
     ("The ministers will meet on Friday.", THURSDAY, "Friday", "DATE", "2023-05-26", "2023-05-26"),
     ("The summit is scheduled to open on Monday.", THURSDAY, "Monday", "DATE", "2023-05-29", "2023-05-29"),
     ("He will travel there next Friday.", THURSDAY, "next Friday", "DATE", "2023-05-26", "2023-05-26"),
+    ("Rebels attacked the town early Monday.", THURSDAY, "early Monday", "DATE", "2023-05-22", "2023-05-22"),
     ("The talks ended last Tuesday.", THURSDAY, "last Tuesday", "DATE", "2023-05-23", "2023-05-23"),
     ("Friday morning he spoke to reporters.", FRIDAY_2013, "Friday morning", "TIME", "2013-03-22TMO", "2013-03-22TMO"),
     (
@@ -602,15 +603,106 @@ CASES = [
     ("Growth was fast in the 1990s.", THURSDAY, "the 1990s", "DATE", "199", "199"),
     ("It was among the great explorations of the 20th Century.", FRIDAY_2013, "20th Century", "DATE", "19", None),
     ("He faked his death last summer.", FRIDAY_2013, "last summer", "DATE", "2012-SU", "2012-SU"),
+    ("Sales fell this past spring.", FRIDAY_2013, "this past spring", "DATE", "2012-SP", "2012-SP"),
     ("Profits fell in the first quarter.", dt.date(2013, 5, 2), "the first quarter", "DATE", "2013-Q1", "2013-Q1"),
+    ("The third-quarter results were weak.", OCTOBER_1989, "third-quarter", "DATE", "1989-Q3", "1989-Q3"),
+    # a passive past participle at the edge of the words read is no past ("will be approved")
+    (
+        "The merger will be approved by the new board of its parent company in December.",
+        dt.date(2013, 10, 15),
+        "December",
+        "DATE",
+        "2013-12",
+        "2013-12",
+    ),
+    # "of this year" names the year; "of the year" the story's year, as a bare quarter would
+    (
+        "Analysts see the fourth quarter of this year as the turning point.",
+        FRIDAY_2013,
+        "the fourth quarter of this year",
+        "DATE",
+        "2013-Q4",
+        "2013-Q4",
+    ),
+    (
+        "Growth will pick up in the second half of this year.",
+        FRIDAY_2013,
+        "the second half of this year",
+        "DATE",
+        "2013-H2",
+        "2013-H2",
+    ),
+    (
+        "Sales fell in the first half of the year.",
+        OCTOBER_1989,
+        "the first half of the year",
+        "DATE",
+        "1989-H1",
+        "1989-H1",
+    ),
+    # a day counted from an event is in the year of the last date named, a period after a day too
+    (
+        "Police said on Thursday that he went missing late last July. The day before he was stopped, his wife called.",
+        FRIDAY_2013,
+        "The day",
+        "DATE",
+        "2012-XX-XX",
+        None,
+    ),
+    # a season of a year said in words, as broadcast transcripts write it
+    (
+        "It was the coldest in the winter of nineteen ninety-four.",
+        dt.date(1998, 2, 23),
+        "the winter of nineteen ninety-four",
+        "DATE",
+        "1994-WI",
+        "1994-WI",
+    ),
+    # a year written at a range's end is its start's too
+    ("The summit runs from May to October 2020.", FRIDAY_2013, "May", "DATE", "2020-05", "2020-05/2020-10"),
+    ("It ran Nov. 18-Dec. 19, 2015.", FRIDAY_2013, "Nov. 18", "DATE", "2015-11-18", "2015-11-18/2015-12-19"),
+    ("He served from November to February 2010.", FRIDAY_2013, "November", "DATE", "2009-11", "2009-11/2010-02"),
+    ("The law applies from today to March 2015.", FRIDAY_2013, "today", "DATE", "2013-03-22", "2013-03-22/2015-03"),
+    ("Between January and March 2011, prices fell.", FRIDAY_2013, "January", "DATE", "2011-01", "2011-01/2011-03"),
+    # British news says "financial year" where American says "fiscal year"
+    ("Last financial year was hard for the bank.", FRIDAY_2013, "Last financial year", "DATE", "2012", "2012"),
+    (
+        "Sales fell in the first quarter of the financial year.",
+        FRIDAY_2013,
+        "the first quarter of the financial year",
+        "DATE",
+        "2013-Q1",
+        "2013-Q1",
+    ),
+    # a slash date both ways valid: as the text's other slash dates order theirs, else the nearest
+    ("Signed 25/12/2012, it was amended on 05/03/2013.", FRIDAY_2013, "05/03/2013", "DATE", "2013-03-05", "2013-03-05"),
+    ("Signed 12/25/2012, it was amended on 03/05/2013.", FRIDAY_2013, "03/05/2013", "DATE", "2013-03-05", "2013-03-05"),
+    ("The deal was signed on 05/03/2013.", FRIDAY_2013, "05/03/2013", "DATE", "2013-03-05", "2013-03-05"),
+    # a fortnight is two weeks back, or only how long: no calendar counts fortnights
+    ("He left the party a fortnight ago.", FRIDAY_2013, "a fortnight ago", "DATE", "2013-W10", "2013-W10"),
+    ("Prices rose over the past fortnight.", FRIDAY_2013, "the past fortnight", "DURATION", "P2W", None),
+    # "to" and "and" join March and May to a period as to any month ("to march" does not)
+    ("Inflation eased in the three months to March.", dt.date(2013, 4, 17), "March", "DATE", "2013-03", "2013-03"),
+    ("Exports fell in the year to May.", dt.date(2013, 6, 12), "May", "DATE", "2013-05", "2013-05"),
     ("The season started in early December.", FRIDAY_2013, "early December", "DATE", "2012-12", "2012-12"),
     ("He went missing late last July.", FRIDAY_2013, "late last July", "DATE", "2012-07", "2012-07"),
     ("The outbreak peaked by the end of the year.", FRIDAY_2013, "the end of the year", "DATE", "2012", "2012"),
     ("Sales will recover by the end of the year.", FRIDAY_2013, "the end of the year", "DATE", "2013", "2013"),
     ("Last Christmas he was in Paris.", THURSDAY, "Last Christmas", "DATE", "2022-12-25", "2022-12-25"),
+    ("Workers marched on May Day.", THURSDAY, "May Day", "DATE", "2023-05-01", "2023-05-01"),
+    (
+        "Crowds gathered on Martin Luther King Day.",
+        THURSDAY,
+        "Martin Luther King Day",
+        "DATE",
+        "2023-01-16",
+        "2023-01-16",
+    ),
     # the day of publication and vague references
     ("Today the market opened late.", THURSDAY, "Today", "DATE", "2023-05-25", "2023-05-25"),
     ("Markets fell yesterday.", THURSDAY, "yesterday", "DATE", "2023-05-24", "2023-05-24"),
+    ("Shares fell late yesterday.", THURSDAY, "late yesterday", "DATE", "2023-05-24", "2023-05-24"),
+    ("Earlier today the vote passed.", THURSDAY, "Earlier today", "DATE", "2023-05-25", "2023-05-25"),
     ("The president speaks tonight.", THURSDAY, "tonight", "TIME", "2023-05-25TNI", "2023-05-25TNI"),
     ("Talks resume tomorrow.", THURSDAY, "tomorrow", "DATE", "2023-05-26", "2023-05-26"),
     ("He's admitted it now.", THURSDAY, "now", "DATE", "PRESENT_REF", None),
@@ -680,6 +772,7 @@ def test_timex_resolves(text, published, expression, type_, value, when):
         ("He went missing late last July.", "END"),
         ("Prices were high in the mid-1990s.", "MID"),
         ("The outbreak peaked by the end of the year.", "END"),
+        ("Talks broke down late Tuesday.", "END"),
     ],
 )
 def test_timex_position_mod(text, mod):
@@ -697,6 +790,11 @@ def test_timex_position_mod(text, mod):
         ("Call 138-2010-2015 for details.", "2010"),
         ("You may go now, she said.", "may"),
         ("Thousands march to the capital.", "march"),
+        ("He was ill in the last year of his presidency.", "the last year"),
+        ("Prices rose in the last week of July.", "the last week"),
+        ("He wrote to May about the vote.", "May"),
+        ("He spoke on Monday to May about the vote.", "May"),
+        ("Organisers expect people to March on the capital.", "March"),
         ("Magna cut its quarterly dividend in half.", "quarterly"),
         ("Some two thousand troops crossed the border.", "two thousand"),
         ("It snapped back after its first quarterly loss.", "first quarter"),
@@ -790,9 +888,9 @@ def score_corpus(gold: Path, out: Path) -> dict:
 
 @pytest.mark.skipif(not TE3_GOLD.exists() or not TE3_SCRIPT.exists(), reason="TempEval-3 platinum not available")
 def test_timex_tempeval3_platinum(tmp_path):
-    """Floors pinned at the F1 reached on 2026-11-29: value 0.9058, relaxed 0.9638."""
+    """Floors pinned at the F1 reached on 2026-11-29: value 0.9130, relaxed 0.9638."""
     result = score_corpus(TE3_GOLD, tmp_path)
-    assert result["value"][2] >= 0.905, result
+    assert result["value"][2] >= 0.911, result
     assert result["relaxed"][2] >= 0.961, result
 
 
@@ -800,10 +898,10 @@ def test_timex_tempeval3_platinum(tmp_path):
 @pytest.mark.skipif(not TIMEBANK.exists() or not TE3_SCRIPT.exists(), reason="TimeBank development set not available")
 def test_timex_timebank_development_set_every_document_tagged(tmp_path):
     """Every document is tagged (none lost to a failing rule); floors pinned at the F1 reached on
-    2026-11-29 (value 0.8498, relaxed 0.9496) less about 0.2 to 0.3 points."""
+    2026-11-29 (value 0.8512, relaxed 0.9496) less about 0.2 to 0.3 points."""
     result = score_corpus(TIMEBANK, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
-    assert result["value"][2] >= 0.848, result
+    assert result["value"][2] >= 0.849, result
     assert result["relaxed"][2] >= 0.947, result
 
 

@@ -117,6 +117,7 @@ RESULTS_WORDS = re.compile(
 CALENDAR_VALUE = re.compile(r"\d{3,4}(-|$)")
 SOON_DAYS = 62
 # "the quarter ended Sept. 30", "its fiscal first quarter ending July 31"
+SLASH_PAIRS = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d\d\b")
 ENDED_ON = re.compile(r"\s*,?\s+end(?:ed|ing)\s+(?:on\s+)?" + R.PIECES["MONTH"] + r"\s+" + R.PIECES["DAY"])
 
 
@@ -213,8 +214,8 @@ def shift_value(published: dt.date, unit: str, count: int) -> str | None:
     """The publication date moved by `count` units, at the unit's granularity."""
     if unit == "day":
         return (published + dt.timedelta(days=count)).isoformat()
-    if unit == "week":
-        return week_value(published + dt.timedelta(weeks=count))
+    if unit in ("week", "fortnight"):
+        return week_value(published + dt.timedelta(weeks=count * R.UNITS[unit][1]))
     if unit == "month":
         return month_value(*shift_month(published.year, published.month, count))
     if unit in ("year", "decade", "century"):
@@ -314,12 +315,15 @@ def tense_near(ctx: Context, start: int, end: int, weak: bool = False) -> str | 
     gives NEAR: a future seen from a past telling ("the FT said in January it would depart in
     early February") may be behind us already."""
     begin, stop = sentence_span(ctx, start)
-    before = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 100) : start])][-10:]
+    # One word more than the cues are read from, so that the first cue word still sees the
+    # word before it ("will be named commander ... in December": "named" after "be" is passive).
+    seen = [w.lower() for w in WORD.findall(ctx.text[max(begin, start - 110) : start])][-11:]
+    before = seen[-10:]
     after = [w.lower() for w in WORD.findall(clause_after(ctx.text[end : min(stop, end + 60)], len(before)))][:6]
     cues = [
         (distance, cue_of(words, i), words[i])
-        for words, reverse in ((before, True), (after, False))
-        for i in range(len(words))
+        for words, reverse in ((seen, True), (after, False))
+        for i in range(len(words) - len(before) if reverse else 0, len(words))
         for distance in [len(words) - i - 1 if reverse else i + 0.5]
     ]
     ranked = sorted((d, c, w) for d, c, w in cues if c)
@@ -507,10 +511,24 @@ def resolve_iso_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
 
 @rule
 def resolve_slash_date(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    a, b = int(m["a"]), int(m["b"])
-    month, day = (b, a) if a > 12 else (a, b)
-    found = safe_date(int(m["y"]), month, day)
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    month_first, day_first = safe_date(year, a, b), safe_date(year, b, a)
+    if not (month_first and day_first):
+        found = month_first or day_first
+    elif (order := slash_order(ctx)) is not None:
+        found = day_first if order == "day" else month_first
+    else:
+        found = min((month_first, day_first), key=lambda d: abs((d - ctx.published).days))
     return Reading("DATE", found.isoformat()) if found else None
+
+
+def slash_order(ctx: Context) -> str | None:
+    """'day' or 'month' first, as another slash date of the text shows ('25/12/2012'); an
+    article that shows neither ('05/03/2013') gets the reading nearest its publication."""
+    orders = {
+        "day" if int(a) > 12 else "month" for a, b in SLASH_PAIRS.findall(ctx.text) if (int(a) > 12) != (int(b) > 12)
+    }
+    return orders.pop() if len(orders) == 1 else None
 
 
 @rule
@@ -538,7 +556,7 @@ def resolve_month(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None
         abbreviated = len(name) <= 4 and name not in ("May", "June", "July")
         if abbreviated or before not in R.MONTH_PREPOSITIONS:
             return None
-        if name in ("May", "March") and before in ("to", "and", "or", "the"):
+        if name in ("May", "March") and before in ("to", "and", "or", "the") and not closes_period(ctx, m.start()):
             return None
     pub = ctx.published
     if year is None:
@@ -551,6 +569,16 @@ def resolve_month(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None
         else:
             year = year_for_month(ctx, month, m.start(), m.end(), anchors)
     return Reading("DATE", month_value(year, month), position_mod(m))
+
+
+def closes_period(ctx: Context, start: int) -> bool:
+    """Whether 'to', 'and' or 'or' right before a month joins it to a time: "the year to
+    March", "between April and May" are months where "to march", "Theresa May" are not."""
+    words = words_before(ctx, start, 2)
+    if len(words) < 2 or words[1] not in ("to", "and", "or"):
+        return False
+    period = words[0].rstrip("s")  # "months", "years"; not a weekday or "night": "spoke on Monday to May"
+    return period in R.UNITS or period[:3] in R.MONTHS and len(period) >= 3 or words[0].isdigit()
 
 
 @rule
@@ -585,8 +613,13 @@ def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
     if m["millennium"]:
         # "two thousand" alone is a count ("two thousand troops") unless it is named a year.
         after = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 20])
-        named = m["the"] or m["month"] or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
-        if not named or not m["the"] and after and after.group(1) not in R.FUNCTION_WORDS:
+        named = (
+            m["the"]
+            or m["month"]
+            or m["season"]
+            or word_before(ctx, m.start()) in ("in", "by", "since", "until", "before")
+        )
+        if not named or not (m["the"] or m["season"]) and after and after.group(1) not in R.FUNCTION_WORDS:
             return None
         units = parse_number(m["units"]) if m["units"] else 0
         if units is None:
@@ -596,6 +629,8 @@ def resolve_year_words(m: re.Match, ctx: Context, anchors: Anchors) -> Reading |
         year = (1900 if m["century"].lower() == "nineteen" else 1800) + int(parse_number(m["tens"]) or 0)
     if m["month"]:
         return Reading("DATE", month_value(year, month_number(m["month"])))
+    if m["season"]:
+        return Reading("DATE", f"{year}-{R.SEASONS[m['season'].lower()]}")
     return Reading("DATE", str(year))
 
 
@@ -636,7 +671,7 @@ def resolve_century(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
 
 @rule
 def resolve_season(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
-    word, rel = m["season"], (m["rel"] or "").lower()
+    word, rel = m["season"], " ".join((m["rel"] or "").lower().split()).replace("this past", "last")
     season = R.SEASONS[word.lower()]
     before = word_before(ctx, m.start())
     if not m["year"]:
@@ -673,7 +708,11 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
     if index > count:
         return None
     year = year_of_relyear(ctx, m)
-    explicit = year is not None or m["its"]
+    if (m["theyear"] or "").lower() == "this":
+        year = ctx.published.year
+    # "the first half of the year" names its year as much as "of 2012" does: the story's,
+    # this one or the last, as for a quarter; a bare "the first half" may be a match's.
+    explicit = year is not None or m["its"] or m["theyear"]
     if unit == "half" and not explicit:
         return None
     pub = ctx.published
@@ -686,7 +725,10 @@ def resolve_quarter(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
         year = pub.year if index <= current or future else pub.year - 1
     # TimeML keeps a fiscal quarter's own name; the timeline wants the months it covers.
     calendar = quarter_ended(ctx, m.end(), anchors) if unit == "quarter" else None
-    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}", when=calendar)
+    # "the third-quarter results": the article is the noun's; TimeML tags the adjective alone
+    the = re.match(r"[Tt]he\s+", m[0]) if m[0][m.end("ord") - m.start()] == "-" else None
+    span = (m.start() + the.end(), m.end()) if the else None
+    return Reading("DATE", f"{year}-{'Q' if unit == 'quarter' else 'H'}{index}", when=calendar, span=span)
 
 
 def about_months(ctx: Context, anchors: Anchors, start: int) -> bool:
@@ -795,7 +837,7 @@ def resolve_weekday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | No
             return date_time(base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7), m["part"])
         return date_time(base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7), m["part"])
     day = weekday_date(ctx, weekday, (m["rel"] or "").lower(), m.start(), m.end())
-    return date_time(day, m["part"])
+    return replace(date_time(day, m["part"]), mod=position_mod(m))  # "early Tuesday"
 
 
 @rule
@@ -810,6 +852,8 @@ def resolve_weekdays_set(m: re.Match, ctx: Context, anchors: Anchors) -> Reading
 @rule
 def resolve_holiday(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | None:
     name = m["name"].lower().replace("’", "'")
+    if name == "may day" and m["name"] != "May Day":
+        return None  # "it may day-trip": a verb, not the first of May
     following = WORD.findall(ctx.text[m.end() : m.end() + 20])[:1]
     if following and following[0] in R.HOLIDAY_NOUNS:
         return None
@@ -869,7 +913,7 @@ def resolve_deictic_day(m: re.Match, ctx: Context, anchors: Anchors) -> Reading 
         return Reading("DATE", "FUTURE_REF")  # "the people of tomorrow": the future, not a day
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     day = ctx.published + dt.timedelta(days=offset)
-    return date_time(day, m["part"] or ("night" if word == "tonight" else None))
+    return replace(date_time(day, m["part"] or ("night" if word == "tonight" else None)), mod=position_mod(m))
 
 
 @rule
@@ -921,9 +965,11 @@ def day_before_event(m: re.Match, ctx: Context, anchors: Anchors) -> Reading:
 
 
 def anchor_year(anchors: Anchors) -> int | None:
-    if anchors.day:
-        return anchors.day.year
-    return int(anchors.period[:4]) if anchors.period and anchors.period[:4].isdigit() else None
+    """The year of the last date the text named: a period named after a day ("on Thursday
+    ... late last July ... the day before he was stopped") moves the story to its year."""
+    if anchors.period and re.match(r"\d{4}(?!\d)", anchors.period):
+        return int(anchors.period[:4])
+    return anchors.day.year if anchors.day else None
 
 
 @rule
@@ -1026,10 +1072,17 @@ def resolve_relative(m: re.Match, ctx: Context, anchors: Anchors) -> Reading | N
         return None  # a title: ABC's "This Week"
     rel = " ".join(m["rel"].lower().split())
     unit = m["unit"].lower()
+    if rel == "the last" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None  # "the last week of July", "the last year of his term": the final one, not the latest
     mod = position_mod(m)
     before = word_before(ctx, m.start())
     pub = ctx.published
-    if unit in ("decade", "century") and rel not in ("this", "the current", "current", "that", "the same"):
+    # No calendar has fortnights: "the past fortnight" is only how long, as "the past two weeks" is.
+    if (
+        unit == "fortnight"
+        or unit in ("decade", "century")
+        and rel not in ("this", "the current", "current", "that", "the same")
+    ):
         return Reading("DURATION", duration_value(1, unit), mod)
     if unit != "weekend" and (
         rel in ("past", "the coming") or rel in ("the last", "the past", "the next") and before in DURATION_BEFORE
@@ -1428,6 +1481,35 @@ def merge_clock_day(found: list[Timex], text: str) -> list[Timex]:
 
 RANGE_GAP = re.compile(r"\s*(?:[-–]|to|through|until|till|and)\s*")
 RANGE_OPENER = re.compile(r"\b(?:from|between|over|in|during)\s+$", re.I)
+MONTH_OR_DAY_VALUE = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)")
+YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def is_range(first: Timex, second: Timex, text: str) -> bool:
+    gap, before = text[first.end : second.start], text[max(0, first.start - 12) : first.start]
+    dash = re.fullmatch(r"\s*[-–]\s*", gap) is not None
+    return RANGE_GAP.fullmatch(gap) is not None and (dash or RANGE_OPENER.search(before) is not None)
+
+
+def names_month(text: str) -> bool:
+    return any(word[:3].lower() in R.MONTHS and len(word) >= 3 for word in re.findall(r"[A-Za-z]+", text))
+
+
+def share_range_year(found: list[Timex], text: str) -> list[Timex]:
+    """'from May to October 2020', 'Nov. 18-Dec. 19, 2015': the year written at a range's end
+    is its start's too (the year before, when the start's month comes later in the year)."""
+    shared = list(found)
+    for i in range(len(shared) - 1):
+        first, second = shared[i], shared[i + 1]
+        start, end = MONTH_OR_DAY_VALUE.fullmatch(first.value), MONTH_OR_DAY_VALUE.fullmatch(second.value)
+        if not (start and end and first.type == second.type == "DATE" and is_range(first, second, text)):
+            continue
+        if YEAR_WRITTEN.search(first.text) or not YEAR_WRITTEN.search(second.text) or not names_month(first.text):
+            continue  # a weekday or "today" is dated by the calendar, not by a year written after it
+        year = int(end[1]) - (1 if start[2] > end[2] else 0)
+        value = f"{year:04d}{start[2]}"
+        shared[i] = replace(first, value=value, when=value if first.when == first.value else first.when)
+    return shared
 
 
 def link_ranges(found: list[Timex], text: str) -> list[Timex]:
@@ -1438,11 +1520,10 @@ def link_ranges(found: list[Timex], text: str) -> list[Timex]:
         first, second = linked[i], linked[i + 1]
         if not (first.when and second.when and first.type == second.type == "DATE" and "/" not in first.when):
             continue
-        gap, before = text[first.end : second.start], text[max(0, first.start - 12) : first.start]
-        dash = re.fullmatch(r"\s*[-–]\s*", gap) is not None
-        if not RANGE_GAP.fullmatch(gap) or not dash and not RANGE_OPENER.search(before):
+        if not is_range(first, second, text):
             continue
-        if first.when < second.when and ("and" not in gap or "between" in before):
+        gap, before = text[first.end : second.start], text[max(0, first.start - 12) : first.start]
+        if first.when < second.when and ("and" not in gap or "between" in before.lower()):
             linked[i] = replace(first, when=f"{first.when}/{second.when}")
             linked[i + 1] = replace(second, when=None)
     return linked
@@ -1467,4 +1548,4 @@ def find_timexes(text: str, published: dt.date, doc: object | None = None) -> li
             anchors = advance(anchors, reading, start, published)
         except RULE_FAILURES:  # a value no calendar date can hold ("0000-01-01") anchors nothing
             pass
-    return link_ranges(merge_clock_day(found, text), text)
+    return link_ranges(share_range_year(merge_clock_day(found, text), text), text)

@@ -222,6 +222,21 @@ HOLIDAYS: dict[str, tuple[str, int] | tuple[str, int, int] | tuple[str, int, int
     "thanksgiving day": ("nth", 11, 4, 4),
     "memorial day": ("nth", 5, 1, -1),
     "labor day": ("nth", 9, 1, 1),
+    # a holiday whose name says the one day it is (Independence, Mother's or Father's Day differ by country)
+    "may day": ("fixed", 5, 1),
+    "the fourth of july": ("fixed", 7, 4),
+    "st. patrick's day": ("fixed", 3, 17),
+    "st patrick's day": ("fixed", 3, 17),
+    "saint patrick's day": ("fixed", 3, 17),
+    "bastille day": ("fixed", 7, 14),
+    "armistice day": ("fixed", 11, 11),
+    "veterans day": ("fixed", 11, 11),
+    "veterans' day": ("fixed", 11, 11),
+    "martin luther king day": ("nth", 1, 1, 3),
+    "martin luther king jr. day": ("nth", 1, 1, 3),
+    "presidents day": ("nth", 2, 1, 3),
+    "presidents' day": ("nth", 2, 1, 3),
+    "columbus day": ("nth", 10, 1, 2),
 }
 # "Christmas tree" is a thing, not a day.
 HOLIDAY_NOUNS = {
@@ -717,10 +732,12 @@ PATTERNS = {
     "month_day": r"(?:{WEEKDAY},?\s+)?(?:{POS})?{MONTH}\s+{DAY}{RELYEAR}?",
     "day_month": r"(?:{WEEKDAY},?\s+)?(?:[Tt]he\s+)?{DAY}(?:\s+of)?\s+{MONTH}{RELYEAR}?",
     "month": r"(?:{POS})?(?:{REL}\s+)?{MONTH}{RELYEAR}?",
-    "year": r"(?:{POS}|(?P<fiscal>[Ff]iscal(?: year)?\s+|FY\s?))?{YEAR}(?!\d|,\d|\.\d|%|s\b|-year|\s*per ?cent)",
+    "year": r"(?:{POS}|(?P<fiscal>[Ff]iscal(?: year)?\s+|[Ff]inancial year\s+|FY\s?))?"
+    r"{YEAR}(?!\d|,\d|\.\d|%|s\b|-year|\s*per ?cent)",
     # Years said in words, as broadcast transcripts write them: "nineteen ninety-six",
-    # "January nineteen ninety-seven", "the year two thousand".
-    "year_words": r"(?:{MONTH}\s+|(?P<the>[Tt]he year)\s+)?(?:(?P<century>[Nn]ineteen|[Ee]ighteen)[\s-]"
+    # "January nineteen ninety-seven", "the year two thousand", "the winter of nineteen ninety-four".
+    "year_words": r"(?:{MONTH}\s+|(?P<the>[Tt]he year)\s+"
+    r"|(?:[Tt]he\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?(?:(?P<century>[Nn]ineteen|[Ee]ighteen)[\s-]"
     r"(?P<tens>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen)|(?P<millennium>[Tt]wo thousand)(?:[\s-](?:and[\s-])?(?P<units>one|two|three"
@@ -731,14 +748,19 @@ PATTERNS = {
     "century": r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth|twenty-first)[\s-][Cc]entury",
-    "weekday": r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?"
+    "weekday": r"(?:(?P<pos>[Ee]arly|[Ll]ate)\s+)?"
+    r"(?:(?:{REL}|[Tt]he\s+(?P<anaph>previous|preceding|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?"
     r"(?:\s+of\s+(?P<wrel>last|next|this|the following|the previous)"
     r"\s+week)?",
     "holiday": r"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<name>Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)"
     r"|Valentine['’]s Day|Halloween|Boxing Day|Easter(?: Sunday| Monday)?|Good Friday"
-    r"|Thanksgiving(?: Day)?|Memorial Day|Labor Day)(?:,?\s+{YEAR})?\b",
+    r"|Thanksgiving(?: Day)?|Memorial Day|Labor Day|May Day|[Tt]he Fourth of July|(?:St\.?|Saint) Patrick['’]s Day"
+    r"|Bastille Day|Armistice Day|Veterans['’]? Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day"
+    r"|Columbus Day)(?:,?\s+{YEAR})?\b",
     "weekdays_set": r"(?:(?P<every>[Ee]very|[Ee]ach)\s+)?{WEEKDAY}(?P<plural>s)?(?:\s+{PART}(?P<pplural>s)?)?\b",
-    "deictic_day": r"(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+{PART})?",
+    # "late yesterday", "earlier today": TimeML takes the position word in
+    "deictic_day": r"(?:(?P<pos>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?"
+    r"(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+{PART})?",
     "this_part": r"(?P<word>[Tt]his|[Ll]ast)\s+{PART}",
     "anaphoric_day": r"(?:[Tt]he\s+(?P<rel>next|following|previous|preceding|same)\s+|(?P<that>[Tt]hat)\s+)"
     r"(?:day|{PART})|[Tt]he day (?P<side>before|after)\b(?:\s+(?P<deictic>yesterday|tomorrow)\b)?",
@@ -752,7 +774,7 @@ PATTERNS = {
     "relative": r"(?:{POS}|(?P<edge>[Ee]arlier|[Ll]ater)\s+)?"
     r"(?P<rel>[Tt]he\s+(?:last|previous|past|coming|next|following|current|same)|[Tt]his\s+past"
     r"|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Cc]urrent|[Tt]hat)\s+"
-    r"(?P<fiscal>fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
+    r"(?P<fiscal>(?:fiscal|financial)\s+)?(?P<unit>week|weekend|fortnight|month|year|quarter|decade|century)\b(?!-)",
     "the_weekend": r"(?:(?<=\bover )|(?<=\bduring )|(?<=\bon )|(?<=\bat )|(?<=\bfor )|(?<=\bahead of )|(?<=\bbefore )"
     r"|(?<=\bafter )|(?<=\buntil )|(?<=\bthrough ))the weekend\b",
     # "It's the second day of an offensive", "they got across on the 99th day"
@@ -768,15 +790,15 @@ PATTERNS = {
     "the_year": r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bat )|(?<=\bduring )|(?<=\bthrough )"
     r"|(?<=\bthroughout )|(?<=\bover )|(?<=\buntil ))[Tt]he\s+"
     r"(?:(?P<adj>full|whole|entire|calendar|latest|current|past|previous|prior)\s+)?"
-    r"(?P<fiscal>fiscal\s+)?year\b(?![-’']|\s+(?:before|after|earlier|later|ago|of|when|in which|that"
+    r"(?P<fiscal>(?:fiscal|financial)\s+)?year\b(?![-’']|\s+(?:before|after|earlier|later|ago|of|when|in which|that"
     r"|since|two|nineteen|\d))",
     "period_edge": r"(?P<pos>[Tt]he end of|[Tt]he beginning of|[Tt]he start of|[Tt]he middle of)\s+(?:the\s+)?"
     r"(?P<unit>week|month|year|decade)\b",
     "part_of_period": r"(?:[Tt]he\s+)?(?P<side>first|last|final|past)\s+{NUM}\s+{UNIT}\s+of\s+"
     r"(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year|{YEAR})",
     "quarter": r"(?:[Tt]he\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
-    r"(?P<unit>quarter|half)(?!ly)(?:\s+of\s+(?:(?:the|this)\s+year|(?P<relyear>this|last|next)\s+year"
-    r"|(?:fiscal\s+)?{YEAR}|(?P<its>its|the)\s+fiscal\s+year))?",
+    r"(?P<unit>quarter|half)(?!ly)(?:\s+of\s+(?:(?P<theyear>the|this)\s+year|(?P<relyear>last|next)\s+year"
+    r"|(?:fiscal\s+)?{YEAR}|(?P<its>its|the)\s+(?:fiscal|financial)\s+year))?",
     "quarter_code": r"\b(?P<q>Q[1-4]|H[12])(?:\s+{YEAR})?\b",
     # The quarter a results story is about, and the same quarter a year before:
     # "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter",
@@ -790,7 +812,8 @@ PATTERNS = {
     r"(?:\s+(?P<tail>(?:of\s+)?last year|a year (?:ago|earlier)|of\s+(?P<tyear>(?:19|20)\d\d)\b))?",
     # "year-earlier profit", "the year-ago results": the period the story is about, a year before.
     "year_ago_adj": r"\b(?P<ago>[Yy]ear-(?:ago|earlier))\b(?=\s+[a-z])",
-    "season": r"(?:{POS})?(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Tt]he)\s+)?(?P<season>spring|summer|autumn|winter"
+    "season": r"(?:{POS})?(?:(?P<rel>[Ll]ast|[Tt]his past|[Tt]his|[Nn]ext|[Pp]ast|[Tt]he)\s+)?"
+    r"(?P<season>spring|summer|autumn|winter"
     r"|fall|Spring|Summer|Autumn|Winter)(?:\s+(?:of\s+)?{YEAR})?\b",
     "every": r"(?:[Ee]very|[Ee]ach)\s+(?:(?P<other>other)\s+)?(?:{NUM}\s+)?(?P<unit>second|minute|hour|day|week|month"
     r"|quarter|year|decade|season|weekend|weekday|{PART})s?\b",
