@@ -130,6 +130,57 @@ def test_a_date_that_names_when_a_thing_was_dates_no_act_of_the_clause(nlp, text
     assert when not in [e.when for e in events(nlp, text)], [(e.when, e.event) for e in events(nlp, text)]
 
 
+@pytest.mark.parametrize(
+    "text, when",
+    [
+        ("The index fell 30 points, down 2.1% from Friday and 4.5% from May 2.", "2023-05-02"),  # comparison bases
+        ("The decline has accelerated this month, from a price of $12 a share on May 3.", "2023-05-03"),
+        ("The contract had been due to expire on Friday.", "2023-05-19"),  # an overtaken plan
+        ("The talks had been scheduled for Monday.", "2023-05-22"),
+        ("The firm earned $3 million in the fiscal first quarter.", "2023-Q1"),  # whose months, the text does not say
+        (
+            "The minister said the project was hampered by problems tied to the launch of a new portal in March.",
+            "2023-03",
+        ),
+    ],
+)
+def test_a_date_that_dates_no_act_of_its_sentence_is_no_event(nlp, text, when):
+    assert when not in [e.when for e in events(nlp, text)], [(e.when, e.event) for e in events(nlp, text)]
+
+
+def test_a_time_clause_that_only_places_the_main_act_is_no_event(nlp):
+    found = texts(nlp, "Airbus shares rose sharply after the market opened on Monday.")
+    assert not any(t.startswith("The market opened") for t in found), found
+
+
+@pytest.mark.parametrize(
+    "text, when, told",
+    [
+        (
+            "Under a deal signed on Monday, the two firms will share their networks.",
+            "2023-05-22",
+            "A deal was signed on Monday",
+        ),
+        (
+            "The council, criticised for rules adopted in 2019, said it would review them.",
+            "2019",
+            "Rules were adopted in 2019",
+        ),
+        (
+            "Nothing changed for the 300 workers hired in March by the new owner.",
+            "2023-03",
+            "The 300 workers were hired in March by the new owner",
+        ),
+    ],
+)
+def test_a_participle_that_describes_a_noun_tells_its_own_event(nlp, text, when, told):
+    """'under a program approved in 1987, Nashua had purchased …': the date is the program's,
+    told as a statement of its own, not the sentence's."""
+    assert (when, told) in [(e.when, e.event) for e in events(nlp, text)], [
+        (e.when, e.event) for e in events(nlp, text)
+    ]
+
+
 def test_a_date_of_the_meeting_that_places_the_clause_dates_it(nlp):
     text = "It was on the sidelines of last September's summit in Uzbekistan that Xi and Putin met."
     assert "2022-09" in [e.when for e in events(nlp, text)]

@@ -210,6 +210,10 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
             continue
         if published is not None and _unfinished_quarter_told_as_done(timex.when, span, published):
             continue  # 'attributed its fourth-quarter slump' in October: a fiscal quarter, not the calendar's
+        if _fiscal_part_of_year(timex):
+            continue  # 'earned $5.2 million in the fiscal first quarter': which months, the text does not say
+        if _overtaken_plan(span):
+            continue  # 'it had been due to expire Friday evening': it did not happen then
         if published is not None and _after(timex.when, published):
             if not _expected_act(span):
                 continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
@@ -227,8 +231,13 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
         if id(span) in listed:
             text, whole = listed[id(span)], True
             verb = None
+        elif (participle := _describing_participle(span)) is not None:
+            verb = None
+            text, whole = _participle_as_statement(participle, span), False
         else:
             verb = clause_verb(span)
+            if verb is not None and _only_a_time_reference(verb, span):
+                continue  # '… after the stock market closed Wednesday': when the main act was
             text, whole = describe(span, verb, context, name_of)
             side = _side_clause(span, None if whole else verb, id(span) in ahead)
             if side:
@@ -307,6 +316,16 @@ def _is_side(verb: Token, whole: bool, ahead: bool) -> bool:
     return verb.dep_ == "acl" and whole
 
 
+def _only_a_time_reference(verb: Token, span: Span) -> bool:
+    """A time clause that says no more than its subject, its verb and its date ('after the
+    market closed Wednesday', 'before the polls opened on Sunday') places the main act."""
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i}
+    if not marks & TEMPORAL_MARKS:
+        return False
+    said = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "punct"}
+    return all(c.dep_ in said or c.i in range(span.start, span.end) or span.root in c.subtree for c in verb.children)
+
+
 def _side_clause_text(verb: Token, span: Span) -> str:
     """The side clause as written, from its subject, without its marker ('since they met
     …' -> 'They met …'); nothing when it has no subject of its own or loses the date."""
@@ -317,6 +336,8 @@ def _side_clause_text(verb: Token, span: Span) -> str:
     antecedent = _person_antecedent(verb.head) if subject.lower_ in ("who", "whom") else verb.head
     if relative and not (verb.dep_ == "relcl" and antecedent is not None and _plain_antecedent(antecedent, subject)):
         return ""
+    if _only_a_time_reference(verb, span):
+        return ""  # '… after the stock market closed Wednesday': when the main act was, not an event of its own
     if (
         verb.dep_ == "relcl"
         and not relative
@@ -376,6 +397,47 @@ def _names_a_period(span: Span) -> bool:
     return verb is not None and verb.dep_ == "acl" and verb.head.lemma_.lower() in PERIOD_NOUNS
 
 
+def _describing_participle(span: Span) -> Token | None:
+    """'under a program approved by the company in 1987', 'hampered by problems tied to
+    the introduction of … in April': a participle describing a noun of a prepositional
+    phrase, whose clause holds the date, tells when that thing was, not when the clause's
+    act happened. A phrase that places the act ('at talks held on Monday') shares its
+    date; an aside set off by a comma ('a request, emailed on Tuesday') and a document's
+    date ('a letter dated …') are read as told."""
+    verb = governing_verb(span.root)
+    if verb is None or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG"):
+        return None
+    if verb.i > 0 and verb.doc[verb.i - 1].text == "," or verb.lemma_.lower() == "date":
+        return None
+    noun = verb.head
+    if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ not in PLACING_PREPOSITIONS:
+        return verb
+    return None
+
+
+def _participle_as_statement(verb: Token, span: Span) -> str:
+    """'a program approved by the company in 1987 that …' -> 'A program was approved by
+    the company in 1987': the noun with what precedes it, 'was'/'were', and the
+    participle's own clause; only when the date hangs on the participle itself (in
+    'problems tied to the introduction … in April' April dates the introduction)."""
+    if verb.tag_ != "VBN" or any(t.pos_ in ("NOUN", "PROPN") for t in _path_to_clause(span)):
+        return ""
+    if any(
+        c.dep_ == "prep" and c.right_edge.i < span.start and c.lower_ not in PLACING_PREPOSITIONS for c in verb.children
+    ):
+        return ""  # 'tied to the launch of a portal in March': the date may be the launch's
+    noun = verb.head
+    doc = verb.doc
+    subject = [t for t in doc[noun.left_edge.i : noun.i + 1] if not t.is_punct or t.tag_ == "POS"]
+    clause = list(doc[verb.i : verb.right_edge.i + 1])
+    while clause and (clause[-1].is_punct or continues(clause[-1])):
+        clause.pop()
+    if not subject or len(clause) < 2 or not (clause[0].i <= span.start and span.end - 1 <= clause[-1].i):
+        return ""
+    be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
+    return _capitalized(f"{text_of(subject)} {be} {text_of(clause)}")
+
+
 def _object_of_verb(span: Span) -> bool:
     root = span.root
     return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ not in REPORTING_VERBS
@@ -410,6 +472,28 @@ def _unfinished_quarter_told_as_done(when: str, span: Span, published: dt.date) 
     days = value_span(when)
     verb = governing_verb(span.root)
     return days is not None and days[0] <= published < days[1] and verb is not None and verb.tag_ == "VBD"
+
+
+def _fiscal_part_of_year(timex: Timex) -> bool:
+    """A company's fiscal quarter or half: its calendar months are the company's own."""
+    return "fiscal" in timex.text.lower() and re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", timex.when or "") is not None
+
+
+def _overtaken_plan(span: Span) -> bool:
+    """A plan told in the past perfect ('had been due to expire Friday', 'had been
+    scheduled for Monday') was overtaken: its date is when nothing happened."""
+    verb = governing_verb(span.root)
+    while verb is not None:
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        planned = verb.lemma_.lower() in PLANNING_LEMMAS or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in PLANNING_LEMMAS for c in verb.children
+        )
+        if planned and "had" in auxes and (verb.lower_ == "been" or "been" in auxes):
+            return True
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _expected_act(span: Span) -> bool:
@@ -486,6 +570,8 @@ def _comparison_base(span: Span) -> bool:
             return True  # 'shares have been cut in half since August': August is where the fall began
         if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
             return False  # 'from 1980 to 2012' is a period
+        if token.lower_ == "from" and token.dep_ == "prep" and (_is_amount(token.head) or _names_an_amount(token)):
+            return True  # 'down 4.5% … and 6.8% from Oct. 13', 'from a price of $8 a share on Oct. 9'
         if (
             token.dep_ == "prep"
             and token.lower_ in ("from", "over", "on")
@@ -495,6 +581,20 @@ def _comparison_base(span: Span) -> bool:
     if root.head.lower_ in COMPARISON_WORDS or root.head.head.lower_ in COMPARISON_WORDS:
         return True
     return False
+
+
+def _names_an_amount(preposition: Token) -> bool:
+    """'from a price of $8', 'from a level of 5%': the phrase's noun is an amount."""
+    return any(
+        of.lower_ == "of" and any(_is_amount(x) for x in of.children)
+        for noun in preposition.children
+        if noun.dep_ == "pobj"
+        for of in noun.children
+    )
+
+
+def _is_amount(token: Token) -> bool:
+    return token.like_num or token.lower_ in ("%", "percent") or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
 
 
 BASE_AMOUNT_WORDS = {"or", "a", "an", "per", "share", "$", "cents", "cent", "million", "billion", "%", "percent"}
