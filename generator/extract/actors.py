@@ -600,6 +600,23 @@ class MentionIndex:
                 return actor.name
         return sorted(candidates)[0]
 
+    def by_name_head(self, token: Token) -> str | None:
+        """'The city reasoned' after 'the Municipality of Livorno': the organization
+        named in this sentence or the two before whose name is headed by the
+        description's noun (or a noun listed for it), when it is the only one there."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+            return None
+        heads = set(actor_words()["description_heads"].get(token.lemma_.lower(), [token.lemma_.lower()]))
+        sentences = list(token.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        window = sentences[max(here - ANTECEDENT_SENTENCES, 0)].start_char
+        named = {
+            actor.name
+            for start, _, actor in self.spans
+            if window <= start < token.idx and actor.kind == "organization" and _name_head(actor.name) in heads
+        }
+        return named.pop() if len(named) == 1 else None
+
     def by_antecedent(self, token: Token) -> str | None:
         """'the diplomats' after 'Top diplomats from the Group of Seven': the named
         group or person in the nearest earlier phrase with the same head noun."""
@@ -619,3 +636,8 @@ class MentionIndex:
                     if kinds.get(named) in ("person", "organization"):
                         return named
         return None
+
+
+def _name_head(name: str) -> str:
+    """'Municipality of Livorno' -> 'municipality', 'Livorno City Council' -> 'council'."""
+    return name.split(" of ")[0].split()[-1].lower()

@@ -325,4 +325,8 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         return None  # 'a spokesperson': someone the article does not name
     if not any(c.lower_ in ("the", "this") for c in subject.children):
         return None  # "Iraq's ambassador to Greece": not whoever else is an ambassador
-    return mentions.by_role(subject, head_in_role=False) or mentions.by_antecedent(subject)
+    return (
+        mentions.by_role(subject, head_in_role=False)
+        or mentions.by_antecedent(subject)
+        or mentions.by_name_head(subject)
+    )
