@@ -153,3 +153,15 @@ def test_the_city_is_nobody_when_two_municipalities_were_named(nlp):
         'operators of the car park earn money from every visitor, so the fee is a commercial one".',
     )
     assert speaker_of(found, "the operators of the car park") is None
+
+
+@pytest.mark.parametrize("owner", ["Tech Review", "Data Watch"])
+def test_the_owner_of_an_analysis_that_concludes_is_its_speaker(nlp, owner):
+    body = (
+        f"Browser makers are fighting for users. {owner}'s recent analysis of its own traffic concluded, "
+        '"Usually, Opera is the fourth browser, but over the past month it has been second."'
+    )
+    seed = Seed(name="t", path="t.txt", published=dt.date(2023, 5, 25), body=body, body_line=3)
+    briefing = make_briefing(seed, nlp)
+    assert [(a.name, a.kind) for a in briefing.actors if a.name == owner] == [(owner, "organization")]
+    assert speaker_of({q.text: q.speaker for q in briefing.quotes}, "Usually, Opera") == owner

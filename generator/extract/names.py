@@ -59,6 +59,11 @@ def actor_words() -> dict:
     return words
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(yaml.safe_load(resources.files("generator").joinpath("data/speech_verbs.yml").read_text("utf-8")))
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
@@ -74,7 +79,7 @@ def name_spans(doc: Doc) -> list[Span]:
     """The NER's entities, repaired, with the names it missed; sorted, not overlapping."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     entities = [_extended(_relabeled(e, surnames)) for e in doc.ents]
-    found = _shape_spans(doc) + _acronym_spans(doc, entities) + _datelines(doc)
+    found = _shape_spans(doc) + _acronym_spans(doc, entities) + _datelines(doc) + _report_owners(doc)
     entities = _merge(entities, found)
     return _joined(entities)
 
@@ -185,6 +190,31 @@ def _shape_spans(doc: Doc) -> list[Span]:
         if doc[start].text != "-" and doc[end - 1].text != "-" and not hyphenated:
             spans.append(Span(doc, start, end, label=label))
     return filter_spans(spans)
+
+
+def _report_owners(doc: Doc) -> list[Span]:
+    """'PC World's recent analysis … concluded, "…"': a proper name the NER missed,
+    owning a report that is the subject of a verb of saying, is the organization that
+    wrote it (a person's name the NER knows)."""
+    spans = []
+    for token in doc:
+        report = token.head
+        if (
+            token.dep_ != "poss"
+            or token.pos_ != "PROPN"
+            or token.ent_type_
+            or report.lemma_.lower() not in actor_words()["report_nouns"]
+            or report.dep_ != "nsubj"
+            or report.head.lemma_ not in speech_verbs()
+        ):
+            continue
+        start = token.i
+        while start and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+            start -= 1
+        words = doc[start : token.i + 1]
+        if all(t.pos_ == "PROPN" and not t.ent_type_ and (t.is_title or t.is_upper) for t in words):
+            spans.append(Span(doc, start, token.i + 1, label="ORG"))
+    return spans
 
 
 def _acronym_spans(doc: Doc, entities: list[Span]) -> list[Span]:
