@@ -395,3 +395,13 @@ def test_a_place_takes_no_role_from_a_noun_that_names_no_place(nlp):
 def test_role_of_a_mislabeled_name(nlp, body, name, role):
     actor = find(brief(nlp, body), name)
     assert actor is not None and role in (actor.role or "")
+
+
+def test_an_acronym_of_a_term_the_text_writes_out_is_no_actor(nlp):
+    b = brief(
+        nlp,
+        "Doctors say iodised salt is the simplest way of preventing iodine deficiency disorders. The World Health "
+        "Organisation (WHO) recommends it. The best known effects of IDD are goiter and cretinism. WHO says so.",
+    )
+    assert find(b, "IDD") is None
+    assert find(b, "WHO") is not None and find(b, "WHO").kind == "organization"

@@ -188,7 +188,7 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         parts = name.split("-")
         if len(parts) > 1 and all(p in gazetteer.places for p in parts):
             continue  # 'the Iraq-Kuwait border': two places qualifying a noun
-        if name.isupper() and _spells_common_words(doc, name):
+        if name.isupper() and (_spells_common_words(doc, name) or _abbreviates_a_term(doc, name, mentions)):
             continue  # 'iodine deficiency disorders (IDD)': an abbreviation, not a name
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
@@ -216,6 +216,27 @@ def _spells_common_words(doc: Doc, name: str) -> bool:
             return "".join(w[0] for w in match.group(0).split()).upper() == name
         at = text.find(needle, at + 1)
     return False
+
+
+def _abbreviates_a_term(doc: Doc, name: str, earlier: list[Mention]) -> bool:
+    """'IDD' in an article that also writes 'iodine deficiency disorders': an acronym
+    whose letters begin a run of lowercase content words of the text abbreviates that
+    term, unless a name before stands for it ('World Health Organisation (WHO)')."""
+    if len(name) < MIN_TERM_LETTERS or not name.isalpha():
+        return False
+    if any(m.acronym == name or initials(m.name) == name for m in earlier):
+        return False
+    terms = doc.user_data.setdefault("abbreviated_terms", {})  # one read of the text per acronym
+    if name not in terms:
+        words = r"\s+".join(rf"({letter.lower()}[a-z-]+)" for letter in name)
+        terms[name] = any(
+            not any(doc.vocab[word].is_stop for word in match.groups())
+            for match in re.finditer(rf"\b{words}\b", doc_text(doc))
+        )
+    return terms[name]
+
+
+MIN_TERM_LETTERS = 3  # two letters begin too many pairs of words ('US': 'used several')
 
 
 def _acronym(doc: Doc, ent: Span, name: str) -> str | None:
