@@ -405,3 +405,13 @@ def test_an_acronym_of_a_term_the_text_writes_out_is_no_actor(nlp):
     )
     assert find(b, "IDD") is None
     assert find(b, "WHO") is not None and find(b, "WHO").kind == "organization"
+
+
+def test_the_capitalized_words_a_person_speaks_for_are_an_organization(nlp):
+    b = brief(
+        nlp,
+        "Maria Rossi for Food Safety Canada Europe says they will review the rules. Tom Smith of New York said "
+        "it was fine.",
+    )
+    assert find(b, "Food Safety Canada Europe").kind == "organization"
+    assert find(b, "New York").kind == "place"

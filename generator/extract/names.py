@@ -79,7 +79,8 @@ def name_spans(doc: Doc) -> list[Span]:
     """The NER's entities, repaired, with the names it missed; sorted, not overlapping."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     entities = [_extended(_relabeled(e, surnames)) for e in doc.ents]
-    found = _shape_spans(doc) + _acronym_spans(doc, entities) + _datelines(doc) + _report_owners(doc)
+    found = _shape_spans(doc) + _acronym_spans(doc, entities) + _datelines(doc)
+    found += _report_owners(doc) + _affiliations(doc, entities)
     entities = _merge(entities, found)
     return _joined(entities)
 
@@ -214,6 +215,34 @@ def _report_owners(doc: Doc) -> list[Span]:
         words = doc[start : token.i + 1]
         if all(t.pos_ == "PROPN" and not t.ent_type_ and (t.is_title or t.is_upper) for t in words):
             spans.append(Span(doc, start, token.i + 1, label="ORG"))
+    return spans
+
+
+AFFILIATION_WORDS = 8  # capitalized words an affiliation runs to, at most
+
+
+def _affiliations(doc: Doc, entities: list[Span]) -> list[Span]:
+    """'Lydia Buchtmann for Food Standards Australia New Zealand': two or more
+    capitalized words right after a person's name and for/of/from/at name the
+    organization the person speaks for, where the NER saw only the places in it (a
+    first word it tagged, 'Mayor Smith of New York', is left to the NER)."""
+    spans = []
+    for ent in (e for e in entities if e.label_ == "PERSON"):
+        i = ent.end
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("for", "of", "from", "at"):
+            continue
+        start = i = i + 1 + (doc[i + 1].lower_ == "the")
+        while (
+            i < len(doc)
+            and i - start < AFFILIATION_WORDS
+            and (doc[i].is_title or doc[i].is_upper)
+            and doc[i].is_alpha
+            and doc[i].ent_type_ != "PERSON"
+        ):
+            i += 1
+        first = doc[start : start + 1]
+        if i - start >= 2 and not first[0].ent_type_ and first.text not in load_gazetteer().places:
+            spans.append(Span(doc, start, i, label="ORG"))
     return spans
 
 
