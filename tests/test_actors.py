@@ -171,6 +171,13 @@ def test_near_duplicates_merge(nlp, body, first, second):
             "Yau Wai-ching",
             ["Youngspiration"],
         ),
+        # who issues or signs an order of an office holds it
+        ("Vladimir Putin signed a decree of the president on Monday.", "Vladimir Putin", ["president"]),
+        (
+            "Anna Berg issued an order of the chief commander of the National Guard to withdraw.",
+            "Anna Berg",
+            ["chief commander"],
+        ),
     ],
 )
 def test_role_from_apposition_relation_and_affiliation(nlp, body, name, words):
@@ -415,3 +422,14 @@ def test_the_capitalized_words_a_person_speaks_for_are_an_organization(nlp):
     )
     assert find(b, "Food Safety Canada Europe").kind == "organization"
     assert find(b, "New York").kind == "place"
+
+
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        ("John Smith read an order of the commander to the troops.", "John Smith"),
+        ("Anna Berg gave an order of the day to the guests.", "Anna Berg"),
+    ],
+)
+def test_no_office_from_an_order_read_out_or_not_an_office(nlp, body, name):
+    assert find(brief(nlp, body), name).role is None

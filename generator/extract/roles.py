@@ -69,7 +69,9 @@ def find_role(span: Span) -> str | None:
     a name coordinated with a titled one shares its title ('DAB's Ben Chan and
     Leung Che-cheung')."""
     role = _paired_role(span) if span.label_ == "PERSON" else None
-    role = role or _own_role(span) or (_affiliation(span) or _relation(span) if span.label_ == "PERSON" else None)
+    role = role or _own_role(span)
+    if span.label_ == "PERSON":
+        role = role or _affiliation(span) or _relation(span) or _office_of_order(span)
     if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
         first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
         role = (_own_role(first) or _affiliation(first) or _group_role(first)) if first is not None else None
@@ -232,6 +234,26 @@ def _relation(span: Span) -> str | None:
             if named is not None and len(named.text) > len(words):  # 'who leads Brothers to the Rescue'
                 words = named.text
             return f"{noun} of {words.removeprefix('the ').removeprefix('The ')}"
+    return None
+
+
+def _office_of_order(span: Span) -> str | None:
+    """'Kim Jong-un issued an order of the supreme commander of the Korean People's
+    Army': who issues or signs an order of an office (the office a noun of a person,
+    with 'the') holds that office."""
+    orders = actor_words()["office_orders"]
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ not in orders["verbs"]:
+        return None
+    for order in (c for c in root.head.children if c.dep_ == "dobj" and c.lemma_ in orders["nouns"]):
+        for office in (g for c in order.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+            if (
+                office.dep_ == "pobj"
+                and office.pos_ == "NOUN"
+                and any(d.lower_ == "the" for d in office.children)
+                and names_a_role(office, "PERSON")
+            ):
+                return _phrase(_without_clauses(office)) or None
     return None
 
 
