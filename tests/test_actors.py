@@ -433,3 +433,10 @@ def test_the_capitalized_words_a_person_speaks_for_are_an_organization(nlp):
 )
 def test_no_office_from_an_order_read_out_or_not_an_office(nlp, body, name):
     assert find(brief(nlp, body), name).role is None
+
+
+def test_a_surname_spelled_like_a_preposition_stays_with_the_name(nlp):
+    b = brief(nlp, "Other candidates elected were Lee Wai-man of the Labour Party and Peter To of the Civic Party.")
+    actor = find(b, "Peter To")
+    assert actor is not None and actor.kind == "person" and "Civic Party" in (actor.role or "")
+    assert find(b, "Peter") is None

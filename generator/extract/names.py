@@ -21,7 +21,7 @@ from importlib import resources
 
 import yaml
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -146,7 +146,24 @@ def _extended(ent: Span) -> Span:
             and doc[probe].pos_ == "PROPN"
         ):
             end = probe + 1
+        if end < len(doc) and _capitalized_function_word(doc[end]):
+            end += 1  # 'James' + 'To': a surname spelled like a preposition, capitalized mid-sentence
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _capitalized_function_word(token: Token) -> bool:
+    """'To' in 'James To of the Democratic Party': a short preposition or particle with
+    a capital inside a sentence and right after a name is no preposition there."""
+    return (
+        token.is_title
+        and token.is_stop
+        and token.pos_ in ("ADP", "PART", "PROPN")
+        and len(token) <= 3
+        and not token.is_sent_start
+        and token.doc[token.i - 1].whitespace_ != ""
+        and token.i + 1 < len(token.doc)
+        and not token.nbor(1).is_title
+    )
 
 
 def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
