@@ -440,3 +440,9 @@ def test_a_surname_spelled_like_a_preposition_stays_with_the_name(nlp):
     actor = find(b, "Peter To")
     assert actor is not None and actor.kind == "person" and "Civic Party" in (actor.role or "")
     assert find(b, "Peter") is None
+
+
+def test_a_nationality_before_an_organization_is_part_of_its_name(nlp):
+    b = brief(nlp, "A similar system backed by the British Red Cross in 2021 was rejected by ministers.")
+    assert find(b, "British Red Cross").kind == "organization"
+    assert find(b, "British") is None

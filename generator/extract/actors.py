@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .gazetteer import load_gazetteer
-from .names import actor_words, is_product, leading_title, name_spans, person_span, usage_kind
+from .names import (
+    DEMONYM_ENDINGS,
+    actor_words,
+    is_product,
+    leading_title,
+    name_spans,
+    person_span,
+    usage_kind,
+)
 from .phrases import doc_text
 from .roles import activity_role, find_role
 
@@ -62,7 +70,6 @@ TITLE_WORDS = {
     "general",
     "representative",
 }
-DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
 PLACE_WORDS = re.compile(
     r"\b(?:Sea|Seas|Ocean|Strait|Region|region|Island|Islands|River|Valley|Province|County|"
     r"District|Peninsula|Gulf|Bay|Mountains|Lake|Desert|Coast|Archipelago|Base|Airport|"

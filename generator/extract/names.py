@@ -34,6 +34,7 @@ DATELINE = re.compile(
 )
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
 CONNECTORS = {"of", "for", "and", "&", "the", "de", "del", "di", "on"}
+DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
 
 
 @lru_cache(maxsize=1)
@@ -392,6 +393,9 @@ def _joined(entities: list[Span]) -> list[Span]:
             ):
                 previous = result.pop()
                 ent = Span(doc, previous.start, ent.end, label="ORG")
+        if result and ent.label_ == "ORG" and result[-1].end == ent.start and _demonym_alone(result[-1]):
+            previous = result.pop()  # 'the British' + 'Red Cross': one organization
+            ent = Span(doc, previous.start, ent.end, label="ORG")
         if (
             result
             and ent.label_ == "PERSON"
@@ -416,6 +420,18 @@ def _joined(entities: list[Span]) -> list[Span]:
             ent = Span(ent.doc, previous.start, ent.end, label="ORG")
         result.append(ent)
     return result
+
+
+def _demonym_alone(ent: Span) -> bool:
+    """'the British', 'American': a nationality word alone, which before an organization's
+    name is part of it ('the British Red Cross')."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return (
+        ent.label_ in ("ORG", "NORP")
+        and len(words) == 1
+        and words[0].is_title
+        and words[0].lower_.endswith(DEMONYM_ENDINGS)
+    )
 
 
 def is_product(span: Span, name: str) -> bool:
