@@ -160,7 +160,7 @@ def _capitalized_function_word(token: Token) -> bool:
         and token.is_stop
         and token.pos_ in ("ADP", "PART", "PROPN")
         and len(token) <= 3
-        and not token.is_sent_start
+        and token.doc[token.i - 1].text[-1:] not in (".", "!", "?")  # the parser may start a sentence there
         and token.doc[token.i - 1].whitespace_ != ""
         and token.i + 1 < len(token.doc)
         and not token.nbor(1).is_title
