@@ -446,3 +446,16 @@ def test_a_nationality_before_an_organization_is_part_of_its_name(nlp):
     b = brief(nlp, "A similar system backed by the British Red Cross in 2021 was rejected by ministers.")
     assert find(b, "British Red Cross").kind == "organization"
     assert find(b, "British") is None
+
+
+def test_a_name_listed_with_its_own_descriptors_takes_no_title_from_the_name_before(nlp):
+    b = brief(
+        nlp,
+        "The candidates elected were DAB's Ben Chan, FTU's Alice Mak and pro-establishment nonpartisan Marcus Yip. "
+        "Two veteran politicians Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL were defeated, with "
+        "Marcus Yip defeating Lee Cheuk-yan by around five thousand votes.",
+    )
+    marcus = find(b, "Marcus Yip")
+    assert marcus is not None and marcus.kind == "person"
+    assert "FTU" not in (marcus.role or "")
+    assert find(b, "ADPL").kind == "organization"

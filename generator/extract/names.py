@@ -83,7 +83,21 @@ def name_spans(doc: Doc) -> list[Span]:
     found = _shape_spans(doc) + _acronym_spans(doc, entities) + _datelines(doc)
     found += _report_owners(doc) + _affiliations(doc, entities)
     entities = _merge(entities, found)
+    entities = _merge(entities, _repeated_people(doc, entities))
     return _joined(entities)
+
+
+def _repeated_people(doc: Doc, entities: list[Span]) -> list[Span]:
+    """'… nonpartisan Junius Ho.' where the NER tags 'Junius Ho' only further on: a
+    person's full name written again is the same person wherever the NER missed it."""
+    names = {e.text for e in entities if e.label_ == "PERSON" and len(e) > 1 and all(t.is_title for t in e if t.is_alpha)}
+    spans = []
+    for name in names:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
+            span = doc.char_span(match.start(), match.end(), label="PERSON")
+            if span is not None and not any(t.ent_type_ for t in span):
+                spans.append(span)
+    return spans
 
 
 def _relabeled(ent: Span, surnames: set[str]) -> Span:
@@ -169,7 +183,8 @@ def _capitalized_function_word(token: Token) -> bool:
 
 def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
     """A capitalized word the NER left out before a surname, at the start of a
-    sentence or after a verb or punctuation, not after 'of'/'for' ('Secretary of
+    sentence or after a verb, punctuation, a preposition or an adjective ('with Junius
+    Ho defeating …', 'nonpartisan Junius Ho'), not after 'of'/'for' ('Secretary of
     State Marco Rubio') or another capitalized word."""
     token = doc[i]
     before = doc[i - 1] if i else None
@@ -186,6 +201,7 @@ def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
             or before.is_punct
             and before.text not in ("'s", "’s")
             or before.pos_ in ("VERB", "AUX", "CCONJ")
+            or before.pos_ in ("ADP", "ADJ") and before.is_lower and before.lower_ not in ("of", "for")
         )
     )
 
@@ -240,10 +256,11 @@ AFFILIATION_WORDS = 8  # capitalized words an affiliation runs to, at most
 
 
 def _affiliations(doc: Doc, entities: list[Span]) -> list[Span]:
-    """'Lydia Buchtmann for Food Standards Australia New Zealand': two or more
-    capitalized words right after a person's name and for/of/from/at name the
-    organization the person speaks for, where the NER saw only the places in it (a
-    first word it tagged, 'Mayor Smith of New York', is left to the NER)."""
+    """'Lydia Buchtmann for Food Standards Australia New Zealand', 'Frederick Fung of
+    ADPL': two or more capitalized words, or an acronym, right after a person's name
+    and for/of/from/at name the organization the person speaks for, where the NER saw
+    only the places in it (a first word it tagged, 'Mayor Smith of New York', is left
+    to the NER)."""
     spans = []
     for ent in (e for e in entities if e.label_ == "PERSON"):
         i = ent.end
@@ -259,7 +276,8 @@ def _affiliations(doc: Doc, entities: list[Span]) -> list[Span]:
         ):
             i += 1
         first = doc[start : start + 1]
-        if i - start >= 2 and not first[0].ent_type_ and first.text not in load_gazetteer().places:
+        acronym = i - start == 1 and first[0].is_upper and len(first[0]) > 1  # 'Frederick Fung of ADPL'
+        if (i - start >= 2 or acronym) and not first[0].ent_type_ and first.text not in load_gazetteer().places:
             spans.append(Span(doc, start, i, label="ORG"))
     return spans
 

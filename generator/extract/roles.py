@@ -75,7 +75,7 @@ def find_role(span: Span) -> str | None:
     if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
         first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
         role = (_own_role(first) or _affiliation(first) or _group_role(first)) if first is not None else None
-        if role is not None and _titled_apart(span):
+        if role is not None and (_titled_apart(span) or _described_apart(span)):
             role = None  # 'secretary of state Madeleine Albright, Berger and defense secretary William Cohen'
     return role or (_group_role(span) if span.label_ == "PERSON" else None)
 
@@ -94,6 +94,14 @@ def _titled_apart(span: Span) -> bool:
         if before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_ and _own_role(name):
             return True
     return False
+
+
+def _described_apart(span: Span) -> bool:
+    """'FTU's Alice Mak and pro-establishment nonpartisan Junius Ho': words of its own
+    between the conjunction and a name describe that name; the first name's title is
+    not shared."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.lower_ not in ("and", "or", ",") and before.pos_ in ("ADJ", "NOUN")
 
 
 def _paired_role(span: Span) -> str | None:
@@ -282,7 +290,10 @@ def _own_role(span: Span) -> str | None:
         for t in span.doc[root.left_edge.i : span.start]
         if t.head.i in range(span.start, span.end) or t.head.i < span.start and t.i >= root.left_edge.i
     ]
+    title = _after_other_names(title)
     title_text = _phrase(title) if span.label_ == "PERSON" else ""
+    if title_text and any(_leaning(t) for t in title):  # 'pro-establishment nonpartisan Junius Ho'
+        return title_text
     # A lowercase word the NER swept into a name is still a title word ('nonpartisan pan-democrat').
     if title_text and any(t.pos_ in ("NOUN", "PROPN") and (not t.ent_type_ or t.is_lower) for t in title):
         return title_text
@@ -325,6 +336,35 @@ def _own_role(span: Span) -> str | None:
     if head is not None:
         return _phrase([t for t in _without_clauses(head) if t.i < span.start and t.text != ","])
     return None
+
+
+def _after_other_names(title: list[Token]) -> list[Token]:
+    """The words before a name that follow any other person's name ('FTU's Alice Mak
+    and pro-establishment nonpartisan Junius Ho': FTU is Alice Mak's); a possessor
+    stays ('King Hussein's brother', 'Civic Passion's Wong Yeung-tat')."""
+    if not title:
+        return title
+    doc, ends = title[0].doc, []
+    for token in title:
+        # a name's word, not a descriptor the NER swept in ('nonpartisan pan-democrat')
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.is_title:
+            end = token.i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":  # 'Lau Siu-lai': to the name's end
+                end += 1
+            possessor = doc[end].tag_ == "POS" or end + 1 < len(doc) and doc[end + 1].tag_ == "POS"
+            if not possessor:
+                ends.append(end)
+    return [t for t in title if t.i > ends[-1]] if ends else title
+
+
+def _leaning(token: Token) -> bool:
+    """'pro-establishment', 'pan-democratic': a political leaning that says what a person is."""
+    prefixes = actor_words()["leaning_prefixes"]
+    prefix, _, rest = token.lower_.partition("-")
+    if rest:
+        return prefix in prefixes
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in prefixes and following is not None and following.text == "-" and not token.whitespace_
 
 
 def _described_by(span: Span) -> Token | None:
