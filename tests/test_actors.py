@@ -459,3 +459,10 @@ def test_a_name_listed_with_its_own_descriptors_takes_no_title_from_the_name_bef
     assert marcus is not None and marcus.kind == "person"
     assert "FTU" not in (marcus.role or "")
     assert find(b, "ADPL").kind == "organization"
+
+
+def test_an_organization_named_in_a_spokesperson_title_is_still_an_actor(nlp):
+    b = brief(nlp, "Indian Foreign Ministry spokesperson Ravi Kumar responded. Home Secretary Anna Berg spoke.")
+    assert find(b, "Indian Foreign Ministry").kind == "organization"
+    assert find(b, "Ravi Kumar").kind == "person"
+    assert find(b, "Home") is None

@@ -188,7 +188,7 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         definite = ent.text.lower().startswith("the ") or ent.start > 0 and doc[ent.start - 1].lower_ == "the"
         label = "PERSON" if titled else ent.label_
         kind = _kind(label, name, gazetteer, person_words, definite)
-        if kind is None or _inside_title(ent) and name.casefold() not in gazetteer.organizations:
+        if kind is None or _inside_title(ent) and not _organization_by_itself(name, gazetteer):
             continue
         if kind == "place" and " and " in name and name not in gazetteer.places:
             continue  # 'North and South Korea'
@@ -305,6 +305,16 @@ def _inside_title(ent: Span) -> bool:
     elif ent.root.dep_ != "compound":
         return False
     return head.lower_ in TITLE_WORDS and head.ent_type_ in ("", "PERSON")
+
+
+def _organization_by_itself(name: str, gazetteer) -> bool:
+    """A name inside a person's title that is an organization all the same: a known
+    one, or several words headed by an organization's word ('Chinese Foreign Ministry
+    spokesperson Mao Ning'), unlike 'Home' in 'Home Secretary'."""
+    words = name.split()
+    return name.casefold() in gazetteer.organizations or (
+        len(words) > 1 and words[-1] in actor_words()["organization_heads"]
+    )
 
 
 def _is_proper_name(name: str, ent: Span) -> bool:
