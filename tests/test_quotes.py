@@ -140,7 +140,7 @@ def test_quote_attributed_to_an_unnamed_official_does_not_continue_the_last_spea
 def test_the_city_speaks_for_the_municipality_just_named(nlp):
     found = quotes(
         nlp,
-        "The fine was imposed by the Municipality of Ferrara in 2019. The city argued, \"the operators of the car "
+        'The fine was imposed by the Municipality of Ferrara in 2019. The city argued, "the operators of the car '
         'park earn money from every visitor, so the fee is a commercial one".',
     )
     assert speaker_of(found, "the operators of the car park") == "Municipality of Ferrara"
@@ -149,7 +149,7 @@ def test_the_city_speaks_for_the_municipality_just_named(nlp):
 def test_the_city_is_nobody_when_two_municipalities_were_named(nlp):
     found = quotes(
         nlp,
-        "The Municipality of Ferrara and the Municipality of Bologna both imposed fines. The city argued, \"the "
+        'The Municipality of Ferrara and the Municipality of Bologna both imposed fines. The city argued, "the '
         'operators of the car park earn money from every visitor, so the fee is a commercial one".',
     )
     assert speaker_of(found, "the operators of the car park") is None

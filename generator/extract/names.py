@@ -90,9 +90,11 @@ def name_spans(doc: Doc) -> list[Span]:
 def _repeated_people(doc: Doc, entities: list[Span]) -> list[Span]:
     """'… nonpartisan Junius Ho.' where the NER tags 'Junius Ho' only further on: a
     person's full name written again is the same person wherever the NER missed it."""
-    names = {e.text for e in entities if e.label_ == "PERSON" and len(e) > 1 and all(t.is_title for t in e if t.is_alpha)}
+    names = {
+        e.text for e in entities if e.label_ == "PERSON" and len(e) > 1 and all(t.is_title for t in e if t.is_alpha)
+    }
     spans = []
-    for name in names:
+    for name in sorted(names):  # a stable order: output must not depend on hashing
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), label="PERSON")
             if span is not None and not any(t.ent_type_ for t in span):
@@ -201,7 +203,9 @@ def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
             or before.is_punct
             and before.text not in ("'s", "’s")
             or before.pos_ in ("VERB", "AUX", "CCONJ")
-            or before.pos_ in ("ADP", "ADJ") and before.is_lower and before.lower_ not in ("of", "for")
+            or before.pos_ in ("ADP", "ADJ")
+            and before.is_lower
+            and before.lower_ not in ("of", "for")
         )
     )
 
