@@ -171,6 +171,13 @@ def test_near_duplicates_merge(nlp, body, first, second):
             "Yau Wai-ching",
             ["Youngspiration"],
         ),
+        # who issues or signs an order of an office holds it
+        ("Vladimir Putin signed a decree of the president on Monday.", "Vladimir Putin", ["president"]),
+        (
+            "Anna Berg issued an order of the chief commander of the National Guard to withdraw.",
+            "Anna Berg",
+            ["chief commander"],
+        ),
     ],
 )
 def test_role_from_apposition_relation_and_affiliation(nlp, body, name, words):
@@ -395,3 +402,67 @@ def test_a_place_takes_no_role_from_a_noun_that_names_no_place(nlp):
 def test_role_of_a_mislabeled_name(nlp, body, name, role):
     actor = find(brief(nlp, body), name)
     assert actor is not None and role in (actor.role or "")
+
+
+def test_an_acronym_of_a_term_the_text_writes_out_is_no_actor(nlp):
+    b = brief(
+        nlp,
+        "Doctors say iodised salt is the simplest way of preventing iodine deficiency disorders. The World Health "
+        "Organisation (WHO) recommends it. The best known effects of IDD are goiter and cretinism. WHO says so.",
+    )
+    assert find(b, "IDD") is None
+    assert find(b, "WHO") is not None and find(b, "WHO").kind == "organization"
+
+
+def test_the_capitalized_words_a_person_speaks_for_are_an_organization(nlp):
+    b = brief(
+        nlp,
+        "Maria Rossi for Food Safety Canada Europe says they will review the rules. Tom Smith of New York said "
+        "it was fine.",
+    )
+    assert find(b, "Food Safety Canada Europe").kind == "organization"
+    assert find(b, "New York").kind == "place"
+
+
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        ("John Smith read an order of the commander to the troops.", "John Smith"),
+        ("Anna Berg gave an order of the day to the guests.", "Anna Berg"),
+    ],
+)
+def test_no_office_from_an_order_read_out_or_not_an_office(nlp, body, name):
+    assert find(brief(nlp, body), name).role is None
+
+
+def test_a_surname_spelled_like_a_preposition_stays_with_the_name(nlp):
+    b = brief(nlp, "Other candidates elected were Lee Wai-man of the Labour Party and Peter To of the Civic Party.")
+    actor = find(b, "Peter To")
+    assert actor is not None and actor.kind == "person" and "Civic Party" in (actor.role or "")
+    assert find(b, "Peter") is None
+
+
+def test_a_nationality_before_an_organization_is_part_of_its_name(nlp):
+    b = brief(nlp, "A similar system backed by the British Red Cross in 2021 was rejected by ministers.")
+    assert find(b, "British Red Cross").kind == "organization"
+    assert find(b, "British") is None
+
+
+def test_a_name_listed_with_its_own_descriptors_takes_no_title_from_the_name_before(nlp):
+    b = brief(
+        nlp,
+        "The candidates elected were DAB's Ben Chan, FTU's Alice Mak and pro-establishment nonpartisan Marcus Yip. "
+        "Two veteran politicians Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL were defeated, with "
+        "Marcus Yip defeating Lee Cheuk-yan by around five thousand votes.",
+    )
+    marcus = find(b, "Marcus Yip")
+    assert marcus is not None and marcus.kind == "person"
+    assert "FTU" not in (marcus.role or "")
+    assert find(b, "ADPL").kind == "organization"
+
+
+def test_an_organization_named_in_a_spokesperson_title_is_still_an_actor(nlp):
+    b = brief(nlp, "Indian Foreign Ministry spokesperson Ravi Kumar responded. Home Secretary Anna Berg spoke.")
+    assert find(b, "Indian Foreign Ministry").kind == "organization"
+    assert find(b, "Ravi Kumar").kind == "person"
+    assert find(b, "Home") is None

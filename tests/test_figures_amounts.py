@@ -284,6 +284,29 @@ def test_casualty_counts_say_what_happened(nlp):
     assert figure.measure == "people wounded"
 
 
+@pytest.mark.parametrize(
+    "text,value,measure",
+    [
+        ("The survey counted 120 complaints last year; 45 percent of these were about noise.", 45, "complaints"),
+        ("Inspectors examined 300 bridges, and 20 percent of them need repair.", 20, "bridges"),
+    ],
+)
+def test_a_share_of_these_is_a_share_of_what_was_counted_before(nlp, text, value, measure):
+    assert (value, measure) in [(f.value, f.measure) for f in figures(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text,value,subject",
+    [
+        ("Analysts found spending on defence in 2024 exceeded 2% of national output.", 2, "spending on defence"),
+        ("Researchers found the loss of farmland by 2030 exceeded 5% of current levels.", 5, "loss of farmland"),
+    ],
+)
+def test_a_clause_without_that_measures_its_own_subject(nlp, text, value, subject):
+    (figure,) = [f for f in figures(nlp, text) if f.value == value]
+    assert figure.measure.startswith(subject)
+
+
 def test_a_distance_names_its_place_not_the_sentence_before(nlp):
     found = figures(nlp, "Police found 1,300 pounds of explosives in a van 50 miles south of Belfast.")
     assert [(f.value, f.unit, f.measure) for f in found] == [

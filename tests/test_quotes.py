@@ -135,3 +135,33 @@ def test_quote_attributed_to_an_unnamed_official_does_not_continue_the_last_spea
         'pinpointing his location," says one U.S. official.',
     )
     assert speaker_of(found, "That shows he is nervous") is None
+
+
+def test_the_city_speaks_for_the_municipality_just_named(nlp):
+    found = quotes(
+        nlp,
+        'The fine was imposed by the Municipality of Ferrara in 2019. The city argued, "the operators of the car '
+        'park earn money from every visitor, so the fee is a commercial one".',
+    )
+    assert speaker_of(found, "the operators of the car park") == "Municipality of Ferrara"
+
+
+def test_the_city_is_nobody_when_two_municipalities_were_named(nlp):
+    found = quotes(
+        nlp,
+        'The Municipality of Ferrara and the Municipality of Bologna both imposed fines. The city argued, "the '
+        'operators of the car park earn money from every visitor, so the fee is a commercial one".',
+    )
+    assert speaker_of(found, "the operators of the car park") is None
+
+
+@pytest.mark.parametrize("owner", ["Tech Review", "Data Watch"])
+def test_the_owner_of_an_analysis_that_concludes_is_its_speaker(nlp, owner):
+    body = (
+        f"Browser makers are fighting for users. {owner}'s recent analysis of its own traffic concluded, "
+        '"Usually, Opera is the fourth browser, but over the past month it has been second."'
+    )
+    seed = Seed(name="t", path="t.txt", published=dt.date(2023, 5, 25), body=body, body_line=3)
+    briefing = make_briefing(seed, nlp)
+    assert [(a.name, a.kind) for a in briefing.actors if a.name == owner] == [(owner, "organization")]
+    assert speaker_of({q.text: q.speaker for q in briefing.quotes}, "Usually, Opera") == owner

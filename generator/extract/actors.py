@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from .gazetteer import load_gazetteer
-from .names import actor_words, is_product, leading_title, name_spans, person_span, usage_kind
+from .names import (
+    DEMONYM_ENDINGS,
+    actor_words,
+    is_product,
+    leading_title,
+    name_spans,
+    person_span,
+    usage_kind,
+)
 from .phrases import doc_text
 from .roles import activity_role, find_role
 
@@ -62,7 +70,6 @@ TITLE_WORDS = {
     "general",
     "representative",
 }
-DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
 PLACE_WORDS = re.compile(
     r"\b(?:Sea|Seas|Ocean|Strait|Region|region|Island|Islands|River|Valley|Province|County|"
     r"District|Peninsula|Gulf|Bay|Mountains|Lake|Desert|Coast|Archipelago|Base|Airport|"
@@ -181,14 +188,14 @@ def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
         definite = ent.text.lower().startswith("the ") or ent.start > 0 and doc[ent.start - 1].lower_ == "the"
         label = "PERSON" if titled else ent.label_
         kind = _kind(label, name, gazetteer, person_words, definite)
-        if kind is None or _inside_title(ent) and name.casefold() not in gazetteer.organizations:
+        if kind is None or _inside_title(ent) and not _organization_by_itself(name, gazetteer):
             continue
         if kind == "place" and " and " in name and name not in gazetteer.places:
             continue  # 'North and South Korea'
         parts = name.split("-")
         if len(parts) > 1 and all(p in gazetteer.places for p in parts):
             continue  # 'the Iraq-Kuwait border': two places qualifying a noun
-        if name.isupper() and _spells_common_words(doc, name):
+        if name.isupper() and (_spells_common_words(doc, name) or _abbreviates_a_term(doc, name, mentions)):
             continue  # 'iodine deficiency disorders (IDD)': an abbreviation, not a name
         if mentions and mentions[-1].acronym == name and mentions[-1].span.end_char + 3 >= ent.start_char:
             continue  # the acronym in brackets right after its full name: the same mention
@@ -216,6 +223,27 @@ def _spells_common_words(doc: Doc, name: str) -> bool:
             return "".join(w[0] for w in match.group(0).split()).upper() == name
         at = text.find(needle, at + 1)
     return False
+
+
+def _abbreviates_a_term(doc: Doc, name: str, earlier: list[Mention]) -> bool:
+    """'IDD' in an article that also writes 'iodine deficiency disorders': an acronym
+    whose letters begin a run of lowercase content words of the text abbreviates that
+    term, unless a name before stands for it ('World Health Organisation (WHO)')."""
+    if len(name) < MIN_TERM_LETTERS or not name.isalpha():
+        return False
+    if any(m.acronym == name or initials(m.name) == name for m in earlier):
+        return False
+    terms = doc.user_data.setdefault("abbreviated_terms", {})  # one read of the text per acronym
+    if name not in terms:
+        words = r"\s+".join(rf"({letter.lower()}[a-z-]+)" for letter in name)
+        terms[name] = any(
+            not any(doc.vocab[word].is_stop for word in match.groups())
+            for match in re.finditer(rf"\b{words}\b", doc_text(doc))
+        )
+    return terms[name]
+
+
+MIN_TERM_LETTERS = 3  # two letters begin too many pairs of words ('US': 'used several')
 
 
 def _acronym(doc: Doc, ent: Span, name: str) -> str | None:
@@ -277,6 +305,16 @@ def _inside_title(ent: Span) -> bool:
     elif ent.root.dep_ != "compound":
         return False
     return head.lower_ in TITLE_WORDS and head.ent_type_ in ("", "PERSON")
+
+
+def _organization_by_itself(name: str, gazetteer) -> bool:
+    """A name inside a person's title that is an organization all the same: a known
+    one, or several words headed by an organization's word ('Chinese Foreign Ministry
+    spokesperson Mao Ning'), unlike 'Home' in 'Home Secretary'."""
+    words = name.split()
+    return name.casefold() in gazetteer.organizations or (
+        len(words) > 1 and words[-1] in actor_words()["organization_heads"]
+    )
 
 
 def _is_proper_name(name: str, ent: Span) -> bool:
@@ -600,6 +638,23 @@ class MentionIndex:
                 return actor.name
         return sorted(candidates)[0]
 
+    def by_name_head(self, token: Token) -> str | None:
+        """'The city reasoned' after 'the Municipality of Livorno': the organization
+        named in this sentence or the two before whose name is headed by the
+        description's noun (or a noun listed for it), when it is the only one there."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+            return None
+        heads = set(actor_words()["description_heads"].get(token.lemma_.lower(), [token.lemma_.lower()]))
+        sentences = list(token.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        window = sentences[max(here - ANTECEDENT_SENTENCES, 0)].start_char
+        named = {
+            actor.name
+            for start, _, actor in self.spans
+            if window <= start < token.idx and actor.kind == "organization" and _name_head(actor.name) in heads
+        }
+        return named.pop() if len(named) == 1 else None
+
     def by_antecedent(self, token: Token) -> str | None:
         """'the diplomats' after 'Top diplomats from the Group of Seven': the named
         group or person in the nearest earlier phrase with the same head noun."""
@@ -619,3 +674,8 @@ class MentionIndex:
                     if kinds.get(named) in ("person", "organization"):
                         return named
         return None
+
+
+def _name_head(name: str) -> str:
+    """'Municipality of Livorno' -> 'municipality', 'Livorno City Council' -> 'council'."""
+    return name.split(" of ")[0].split()[-1].lower()

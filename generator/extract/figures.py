@@ -599,6 +599,8 @@ def find_measure(span: Span) -> str:
             if not within(t, span) and not t.like_num and t.lower_ not in QUALIFIER_WORDS
         ]
         return trim(words, limit=8)
+    if _of_demonstrative(span):  # '39 percent of these': of what the number before counted
+        return _part_of(span)
     owner = _noun_of(span)
     if owner is not None:  # 'a turnout rate of 58%'
         return trim([t for t in noun_phrase(owner, limit=8) if t.i < span.start], limit=8)
@@ -606,6 +608,7 @@ def find_measure(span: Span) -> str:
     if verb is None:
         return _noun_head_phrase(span)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = subject or _unmarked_clause_subject(verb)
     if verb.lemma_ in LEVEL_VERBS and subject is not None and not within(subject, span):
         if subject.pos_ == "PRON":
             return ""  # 'this has dropped to 56 percent': the figure before tells what
@@ -613,6 +616,25 @@ def find_measure(span: Span) -> str:
         part = _part_of(span)
         return f"{measure}: share of {part}" if part and span.label_ == "PERCENT" else measure
     return _clause(verb, span)
+
+
+def _unmarked_clause_subject(verb: Token) -> Token | None:
+    """'The scientists found reduction of crop yields exceeded 10%': a clause without
+    'that' is often parsed as a second verb coordinated with the first, or as a clause
+    without a subject after the first verb's object. With no conjunction or comma
+    between (a short phrase such as 'by 2050' may be), that object is its subject."""
+    if verb.dep_ not in ("conj", "ccomp") or any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i):
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if not objects:
+        return None
+    between = verb.doc[objects[-1].right_edge.i + 1 : verb.i]
+    if len(between) > UNMARKED_GAP or any(t.is_punct or t.pos_ in ("CCONJ", "VERB", "AUX") for t in between):
+        return None
+    return objects[-1]
+
+
+UNMARKED_GAP = 3  # words between the object and the verb, at most
 
 
 def _prepositions_of(span: Span) -> list[Token]:
@@ -634,11 +656,38 @@ def _noun_of(span: Span) -> Token | None:
 
 
 def _part_of(span: Span) -> str:
-    """'70 percent of the market' -> 'the market'."""
+    """'70 percent of the market' -> 'the market'; '277 vulnerabilities; 39 percent of
+    these' -> 'vulnerabilities'."""
+    if _of_demonstrative(span):
+        counted = _counted_before(span)
+        return trim([t for t in noun_phrase(counted) if not t.like_num], limit=6) if counted is not None else ""
     for child in span.root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return trim([t for t in child.subtree if t != child], limit=6)
     return ""
+
+
+DEMONSTRATIVES = {"these", "those", "them"}
+
+
+def _of_demonstrative(span: Span) -> bool:
+    return any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(c.lower_ in DEMONSTRATIVES for c in child.children)
+        for child in span.root.children
+    )
+
+
+def _counted_before(span: Span) -> Token | None:
+    """The plural noun a number counted last before `span`, in its sentence or the one
+    before: what 'these' in '39 percent of these' stands for. None when that noun is
+    not the last plural noun before (then 'these' may stand for another)."""
+    doc = span.doc
+    sentence = doc[span.start].sent
+    start = doc[sentence.start - 1].sent.start if sentence.start else 0
+    plural = next((t for t in reversed(doc[start : span.start]) if t.tag_ == "NNS"), None)
+    if plural is None or not any(c.dep_ == "nummod" and c.like_num for c in plural.children):
+        return None
+    return plural
 
 
 def _modified_noun(span: Span) -> Token | None:

@@ -21,7 +21,7 @@ from importlib import resources
 
 import yaml
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -34,6 +34,7 @@ DATELINE = re.compile(
 )
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
 CONNECTORS = {"of", "for", "and", "&", "the", "de", "del", "di", "on"}
+DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,11 @@ def actor_words() -> dict:
     return words
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(yaml.safe_load(resources.files("generator").joinpath("data/speech_verbs.yml").read_text("utf-8")))
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
@@ -75,8 +81,25 @@ def name_spans(doc: Doc) -> list[Span]:
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     entities = [_extended(_relabeled(e, surnames)) for e in doc.ents]
     found = _shape_spans(doc) + _acronym_spans(doc, entities) + _datelines(doc)
+    found += _report_owners(doc) + _affiliations(doc, entities)
     entities = _merge(entities, found)
+    entities = _merge(entities, _repeated_people(doc, entities))
     return _joined(entities)
+
+
+def _repeated_people(doc: Doc, entities: list[Span]) -> list[Span]:
+    """'… nonpartisan Junius Ho.' where the NER tags 'Junius Ho' only further on: a
+    person's full name written again is the same person wherever the NER missed it."""
+    names = {
+        e.text for e in entities if e.label_ == "PERSON" and len(e) > 1 and all(t.is_title for t in e if t.is_alpha)
+    }
+    spans = []
+    for name in sorted(names):  # a stable order: output must not depend on hashing
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc)):
+            span = doc.char_span(match.start(), match.end(), label="PERSON")
+            if span is not None and not any(t.ent_type_ for t in span):
+                spans.append(span)
+    return spans
 
 
 def _relabeled(ent: Span, surnames: set[str]) -> Span:
@@ -140,12 +163,30 @@ def _extended(ent: Span) -> Span:
             and doc[probe].pos_ == "PROPN"
         ):
             end = probe + 1
+        if end < len(doc) and _capitalized_function_word(doc[end]):
+            end += 1  # 'James' + 'To': a surname spelled like a preposition, capitalized mid-sentence
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _capitalized_function_word(token: Token) -> bool:
+    """'To' in 'James To of the Democratic Party': a short preposition or particle with
+    a capital inside a sentence and right after a name is no preposition there."""
+    return (
+        token.is_title
+        and token.is_stop
+        and token.pos_ in ("ADP", "PART", "PROPN")
+        and len(token) <= 3
+        and token.doc[token.i - 1].text[-1:] not in (".", "!", "?")  # the parser may start a sentence there
+        and token.doc[token.i - 1].whitespace_ != ""
+        and token.i + 1 < len(token.doc)
+        and not token.nbor(1).is_title
+    )
 
 
 def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
     """A capitalized word the NER left out before a surname, at the start of a
-    sentence or after a verb or punctuation, not after 'of'/'for' ('Secretary of
+    sentence or after a verb, punctuation, a preposition or an adjective ('with Junius
+    Ho defeating …', 'nonpartisan Junius Ho'), not after 'of'/'for' ('Secretary of
     State Marco Rubio') or another capitalized word."""
     token = doc[i]
     before = doc[i - 1] if i else None
@@ -162,6 +203,9 @@ def _first_name(doc: Doc, i: int, tagged: bool = False) -> bool:
             or before.is_punct
             and before.text not in ("'s", "’s")
             or before.pos_ in ("VERB", "AUX", "CCONJ")
+            or before.pos_ in ("ADP", "ADJ")
+            and before.is_lower
+            and before.lower_ not in ("of", "for")
         )
     )
 
@@ -185,6 +229,61 @@ def _shape_spans(doc: Doc) -> list[Span]:
         if doc[start].text != "-" and doc[end - 1].text != "-" and not hyphenated:
             spans.append(Span(doc, start, end, label=label))
     return filter_spans(spans)
+
+
+def _report_owners(doc: Doc) -> list[Span]:
+    """'PC World's recent analysis … concluded, "…"': a proper name the NER missed,
+    owning a report that is the subject of a verb of saying, is the organization that
+    wrote it (a person's name the NER knows)."""
+    spans = []
+    for token in doc:
+        report = token.head
+        if (
+            token.dep_ != "poss"
+            or token.pos_ != "PROPN"
+            or token.ent_type_
+            or report.lemma_.lower() not in actor_words()["report_nouns"]
+            or report.dep_ != "nsubj"
+            or report.head.lemma_ not in speech_verbs()
+        ):
+            continue
+        start = token.i
+        while start and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+            start -= 1
+        words = doc[start : token.i + 1]
+        if all(t.pos_ == "PROPN" and not t.ent_type_ and (t.is_title or t.is_upper) for t in words):
+            spans.append(Span(doc, start, token.i + 1, label="ORG"))
+    return spans
+
+
+AFFILIATION_WORDS = 8  # capitalized words an affiliation runs to, at most
+
+
+def _affiliations(doc: Doc, entities: list[Span]) -> list[Span]:
+    """'Lydia Buchtmann for Food Standards Australia New Zealand', 'Frederick Fung of
+    ADPL': two or more capitalized words, or an acronym, right after a person's name
+    and for/of/from/at name the organization the person speaks for, where the NER saw
+    only the places in it (a first word it tagged, 'Mayor Smith of New York', is left
+    to the NER)."""
+    spans = []
+    for ent in (e for e in entities if e.label_ == "PERSON"):
+        i = ent.end
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("for", "of", "from", "at"):
+            continue
+        start = i = i + 1 + (doc[i + 1].lower_ == "the")
+        while (
+            i < len(doc)
+            and i - start < AFFILIATION_WORDS
+            and (doc[i].is_title or doc[i].is_upper)
+            and doc[i].is_alpha
+            and doc[i].ent_type_ != "PERSON"
+        ):
+            i += 1
+        first = doc[start : start + 1]
+        acronym = i - start == 1 and first[0].is_upper and len(first[0]) > 1  # 'Frederick Fung of ADPL'
+        if (i - start >= 2 or acronym) and not first[0].ent_type_ and first.text not in load_gazetteer().places:
+            spans.append(Span(doc, start, i, label="ORG"))
+    return spans
 
 
 def _acronym_spans(doc: Doc, entities: list[Span]) -> list[Span]:
@@ -316,6 +415,9 @@ def _joined(entities: list[Span]) -> list[Span]:
             ):
                 previous = result.pop()
                 ent = Span(doc, previous.start, ent.end, label="ORG")
+        if result and ent.label_ == "ORG" and result[-1].end == ent.start and _demonym_alone(result[-1]):
+            previous = result.pop()  # 'the British' + 'Red Cross': one organization
+            ent = Span(doc, previous.start, ent.end, label="ORG")
         if (
             result
             and ent.label_ == "PERSON"
@@ -340,6 +442,18 @@ def _joined(entities: list[Span]) -> list[Span]:
             ent = Span(ent.doc, previous.start, ent.end, label="ORG")
         result.append(ent)
     return result
+
+
+def _demonym_alone(ent: Span) -> bool:
+    """'the British', 'American': a nationality word alone, which before an organization's
+    name is part of it ('the British Red Cross')."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return (
+        ent.label_ in ("ORG", "NORP")
+        and len(words) == 1
+        and words[0].is_title
+        and words[0].lower_.endswith(DEMONYM_ENDINGS)
+    )
 
 
 def is_product(span: Span, name: str) -> bool:

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
 from .actors import MentionIndex
+from .names import speech_verbs
 from .phrases import doc_text, subject_of, without_asides
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "``": "''", "«": "»"}
@@ -36,11 +34,6 @@ PRONOUN_REACH = 600  # characters back to the person 'he'/'she' next to a quotat
 class Quoted:
     start: int  # inner text span, without the marks
     end: int
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    return frozenset(yaml.safe_load(resources.files("generator").joinpath("data/speech_verbs.yml").read_text("utf-8")))
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -325,4 +318,8 @@ def _resolve(subject: Token, mentions: MentionIndex) -> str | None:
         return None  # 'a spokesperson': someone the article does not name
     if not any(c.lower_ in ("the", "this") for c in subject.children):
         return None  # "Iraq's ambassador to Greece": not whoever else is an ambassador
-    return mentions.by_role(subject, head_in_role=False) or mentions.by_antecedent(subject)
+    return (
+        mentions.by_role(subject, head_in_role=False)
+        or mentions.by_antecedent(subject)
+        or mentions.by_name_head(subject)
+    )

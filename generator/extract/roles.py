@@ -69,11 +69,13 @@ def find_role(span: Span) -> str | None:
     a name coordinated with a titled one shares its title ('DAB's Ben Chan and
     Leung Che-cheung')."""
     role = _paired_role(span) if span.label_ == "PERSON" else None
-    role = role or _own_role(span) or (_affiliation(span) or _relation(span) if span.label_ == "PERSON" else None)
+    role = role or _own_role(span)
+    if span.label_ == "PERSON":
+        role = role or _affiliation(span) or _relation(span) or _office_of_order(span)
     if role is None and span.label_ == "PERSON" and span.root.dep_ == "conj" and span.root.head.i < span.start:
         first = next((e for e in span.doc.ents if e.start <= span.root.head.i < e.end and e.label_ == "PERSON"), None)
         role = (_own_role(first) or _affiliation(first) or _group_role(first)) if first is not None else None
-        if role is not None and _titled_apart(span):
+        if role is not None and (_titled_apart(span) or _described_apart(span)):
             role = None  # 'secretary of state Madeleine Albright, Berger and defense secretary William Cohen'
     return role or (_group_role(span) if span.label_ == "PERSON" else None)
 
@@ -98,6 +100,14 @@ def _titled_apart(span: Span) -> bool:
         ):
             return True
     return False
+
+
+def _described_apart(span: Span) -> bool:
+    """'FTU's Alice Mak and pro-establishment nonpartisan Junius Ho': words of its own
+    between the conjunction and a name describe that name; the first name's title is
+    not shared."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.lower_ not in ("and", "or", ",") and before.pos_ in ("ADJ", "NOUN")
 
 
 def _paired_role(span: Span) -> str | None:
@@ -242,6 +252,26 @@ def _relation(span: Span) -> str | None:
     return None
 
 
+def _office_of_order(span: Span) -> str | None:
+    """'Kim Jong-un issued an order of the supreme commander of the Korean People's
+    Army': who issues or signs an order of an office (the office a noun of a person,
+    with 'the') holds that office."""
+    orders = actor_words()["office_orders"]
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ not in orders["verbs"]:
+        return None
+    for order in (c for c in root.head.children if c.dep_ == "dobj" and c.lemma_ in orders["nouns"]):
+        for office in (g for c in order.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+            if (
+                office.dep_ == "pobj"
+                and office.pos_ == "NOUN"
+                and any(d.lower_ == "the" for d in office.children)
+                and names_a_role(office, "PERSON")
+            ):
+                return _phrase(_without_clauses(office)) or None
+    return None
+
+
 def _group_role(span: Span) -> str | None:
     """'Eight Republican U.S. senators led by Jim Risch', 'officials including X':
     one of a group named by a plural noun is one of them ('Republican U.S. senator')."""
@@ -267,7 +297,10 @@ def _own_role(span: Span) -> str | None:
         for t in span.doc[root.left_edge.i : span.start]
         if t.head.i in range(span.start, span.end) or t.head.i < span.start and t.i >= root.left_edge.i
     ]
+    title = _after_other_names(title)
     title_text = _phrase(title) if span.label_ == "PERSON" else ""
+    if title_text and any(_leaning(t) for t in title):  # 'pro-establishment nonpartisan Junius Ho'
+        return title_text
     # A lowercase word the NER swept into a name is still a title word ('nonpartisan pan-democrat').
     if title_text and any(t.pos_ in ("NOUN", "PROPN") and (not t.ent_type_ or t.is_lower) for t in title):
         return title_text
@@ -310,6 +343,35 @@ def _own_role(span: Span) -> str | None:
     if head is not None:
         return _phrase([t for t in _without_clauses(head) if t.i < span.start and t.text != ","])
     return None
+
+
+def _after_other_names(title: list[Token]) -> list[Token]:
+    """The words before a name that follow any other person's name ('FTU's Alice Mak
+    and pro-establishment nonpartisan Junius Ho': FTU is Alice Mak's); a possessor
+    stays ('King Hussein's brother', 'Civic Passion's Wong Yeung-tat')."""
+    if not title:
+        return title
+    doc, ends = title[0].doc, []
+    for token in title:
+        # a name's word, not a descriptor the NER swept in ('nonpartisan pan-democrat')
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.is_title:
+            end = token.i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":  # 'Lau Siu-lai': to the name's end
+                end += 1
+            possessor = doc[end].tag_ == "POS" or end + 1 < len(doc) and doc[end + 1].tag_ == "POS"
+            if not possessor:
+                ends.append(end)
+    return [t for t in title if t.i > ends[-1]] if ends else title
+
+
+def _leaning(token: Token) -> bool:
+    """'pro-establishment', 'pan-democratic': a political leaning that says what a person is."""
+    prefixes = actor_words()["leaning_prefixes"]
+    prefix, _, rest = token.lower_.partition("-")
+    if rest:
+        return prefix in prefixes
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in prefixes and following is not None and following.text == "-" and not token.whitespace_
 
 
 def _described_by(span: Span) -> Token | None:
