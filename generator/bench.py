@@ -336,6 +336,7 @@ def site_sizes(project: Path) -> str:
             p.stat().st_size for bundle in site.glob("pagefind*") for p in bundle.rglob("*") if p.is_file()
         ),
     }
+    parts["theme, home, archive and the rest"] = round(folder_mb(site) * 1e6) - sum(parts.values())
     lines = [
         f"- site: {folder_mb(site):.1f} MB in {sum(1 for p in site.rglob('*') if p.is_file())} files; "
         f"generated Markdown and JSON: {folder_mb(project / 'briefings'):.1f} MB"

@@ -73,15 +73,40 @@ def render_site(
     return files
 
 
-def published_data(data: BriefingData, directory: dict[tuple[str, str], ActorEntry]) -> BriefingData:
+# The version of the published data's shape (briefings/briefing.schema.json). 2: each of
+# `sentences` gives its place in `body` instead of its text a second time.
+PUBLISHED_SCHEMA_VERSION = 2
+
+
+def published_data(data: BriefingData, directory: dict[tuple[str, str], ActorEntry]) -> dict:
     """The data as published beside the page: with the page's URL, its tags as the page
-    shows them, and each actor's page (URLs relative to the site's root)."""
+    shows them, each actor's page (URLs relative to the site's root), and the sentences
+    as places in `body`."""
     return {
         **data,
+        "schema_version": PUBLISHED_SCHEMA_VERSION,
+        "sentences": sentence_spans(data["body"], data["sentences"]),
         "permalink": page_url(page_path(data)),
         "tags": briefing_tags(data, directory),
         "actors": [{**actor, "url": page_url(directory[(data["id"], actor["name"])].path)} for actor in data["actors"]],
     }
+
+
+def sentence_spans(body: list[str], sentences: list[SentenceRecord]) -> list[dict[str, str | int]]:
+    """Each sentence as `body[paragraph][start:end]` (offsets in code points): the article
+    was published twice, as `body` and as the text of its sentences (a quarter of a file)."""
+    spans: list[dict[str, str | int]] = []
+    starts: defaultdict[int, int] = defaultdict(int)
+    for sentence in sentences:
+        number, text = sentence["paragraph"], sentence["text"]
+        # data.py makes each paragraph of `body` its sentences joined by one space.
+        start = starts[number]
+        end = start + len(text)
+        if body[number][start:end] != text:
+            raise ValueError(f"sentence {sentence['id']} is not at {start}:{end} of paragraph {number} of body")
+        starts[number] = end + 1
+        spans.append({"id": sentence["id"], "paragraph": number, "start": start, "end": end})
+    return spans
 
 
 def render_briefing(

@@ -11,7 +11,7 @@ from generator.pages.actors import actor_directory, actor_events, actor_quotes, 
 from generator.pages.paths import relative_link
 from generator.pages.timeline import group_entries, paginate, start_date, timeline_entries
 from generator.render import make_environment
-from generator.site import render_site
+from generator.site import render_site, sentence_spans
 
 from .conftest import ROOT
 
@@ -277,3 +277,20 @@ def test_feed_links_made_absolute_for_the_published_site():
         "https://news.example.org/b/",
         "https://news.example.org/b/2023/05/a/",
     ]
+
+
+def test_site_sentence_spans_place_each_sentence_in_its_paragraph():
+    sentences = [
+        {"id": "s1", "paragraph": 0, "text": "It rained."},
+        {"id": "s2", "paragraph": 0, "text": "“Wet,” he said 😀."},
+        {"id": "s3", "paragraph": 1, "text": "Then sun."},
+    ]
+    body = ["It rained. “Wet,” he said 😀.", "Then sun."]
+    spans = sentence_spans(body, sentences)
+    assert [body[s["paragraph"]][s["start"] : s["end"]] for s in spans] == [s["text"] for s in sentences]
+    assert spans[1] == {"id": "s2", "paragraph": 0, "start": 11, "end": 28}
+
+
+def test_site_sentence_spans_refuse_a_body_that_does_not_hold_the_sentences():
+    with pytest.raises(ValueError, match="s1 is not at 0:5 of paragraph 0"):
+        sentence_spans(["Other text."], [{"id": "s1", "paragraph": 0, "text": "Text."}])

@@ -472,7 +472,7 @@ def synthetic_data(texts: list[str]) -> dict:
         "url": "https://example.org/" + t[3],
         "author": t[4],
         "tags": [t[5], t[6]],
-        "body": [s["text"] for s in sentences],
+        "body": [" ".join(s["text"] for s in sentences if s["paragraph"] == p) for p in range(2)],
         "sentences": sentences,
         "timeline": [
             {

@@ -64,6 +64,12 @@ def test_briefing_data_is_published_beside_the_page(built_site):
     assert trade["value"] == 190000000000 and isinstance(trade["value"], int)
     week = next(e for e in data["timeline"] if e["when"] == "2023-W20")
     assert (week["start"], week["end"]) == ("2023-05-15", "2023-05-21")
+    # Schema 2: a sentence is its place in `body`; the page shows the same text under its anchor.
+    page = unescape((site / data["permalink"] / "index.html").read_text("utf-8"))
+    for sentence in data["sentences"]:
+        text = data["body"][sentence["paragraph"]][sentence["start"] : sentence["end"]]
+        assert f'<span class="sentence" id="{sentence["id"]}">{text}</span>' in page
+    assert data["sentences"][-1]["end"] == len(data["body"][-1])
 
 
 def test_every_briefing_data_file_follows_the_published_schema(built_site):
