@@ -10,8 +10,8 @@ and files the results itself. The workers need the generator at the build's code
 each task carries the build's code fingerprint, and a worker whose code differs
 answers with an error rather than data the cache would file under the wrong key.
 A seed that fails is that seed's error; a task whose worker died runs again on
-another one (RETRIES, and the scheduler's allowed-failures), then is the seed's
-error too.
+another one (up to the scheduler's `distributed.scheduler.allowed-failures`, 3 by
+default), then is the seed's error too.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ try:
 except ImportError as missing:
     raise ExecutorError("the dask executor needs dask[distributed]: pip install 'news-briefings[cluster]'") from missing
 
-RETRIES = 2
+RETRIES = 2  # for a task that raises on its worker (extraction errors come back as values); not worker deaths
 CONNECT_SECONDS = 30
 WORKER_WAIT_SECONDS = 120  # for a worker to join a scheduler that has none yet
 

@@ -1,9 +1,13 @@
 """Extraction on a Dask cluster of two worker processes gives the pages and data of
 a build on this machine, byte for byte; a seed that fails there is named and the
-others are built (issue 14)."""
+others are built (issue 14); a worker killed while it runs a seed costs no seed."""
 
+import os
 import shutil
+import signal
 import socket
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -56,6 +60,47 @@ def test_cluster_failing_seed_is_named_and_the_others_built(project, local):
     assert report.count == len(SEEDS)
     assert len(report.errors) == 1 and BAD in report.errors[0] and "date YYYY-MM-DD" in report.errors[0]
     assert report.errors == local.errors
+
+
+@pytest.mark.slow
+def test_cluster_worker_killed_while_extracting_loses_no_seed(project, local):
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+        ThreadPoolExecutor(1) as runner,
+    ):
+        running = runner.submit(
+            build, config(project, "dask-killed", executor=Executor("dask", cluster.scheduler_address))
+        )
+        pid, keys = wait_for_a_worker_extracting(client, running)
+        os.kill(pid, signal.SIGKILL)
+        report = running.result()
+        starts = {key: client.run_on_scheduler(times_sent_to_a_worker, key) for key in keys}
+    assert (report.parsed, report.count) == (local.parsed, local.count) == (len(SEEDS), len(SEEDS))
+    assert report.errors == local.errors
+    # The killed worker was running these seeds (they did not finish before the kill): each ran again.
+    assert all(count >= 2 for count in starts.values()), starts
+    assert tree(project / "dask-killed") == tree(project / "local")
+
+
+def wait_for_a_worker_extracting(client, running) -> tuple[int, list[str]]:
+    """The process id of a worker that is running seeds, and their task keys. The first
+    seed of a worker loads the spaCy pipeline, seconds of work, so it is still running
+    when the worker is killed right after; the test checks that it was."""
+    while not running.done():
+        for pid, keys in client.run(executing_tasks).values():
+            if keys:
+                return pid, keys
+        time.sleep(0.05)  # a poll interval, not a guess at how long anything takes
+    raise AssertionError(f"the build ended before any worker was seen running a seed: {running.result()}")
+
+
+def times_sent_to_a_worker(key: str, dask_scheduler) -> int:
+    return sum(step.finish == "processing" for step in dask_scheduler.story(key))
+
+
+def executing_tasks(dask_worker) -> tuple[int, list[str]]:
+    return os.getpid(), sorted(task.key for task in dask_worker.state.executing)
 
 
 def test_cluster_out_of_reach_is_a_clear_error(project, monkeypatch, capsys):
