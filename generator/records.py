@@ -14,6 +14,15 @@ class SentenceRecord(TypedDict):
     text: str
 
 
+class PublishedSentence(TypedDict):
+    """A sentence as published (schema 2): its place in `body`, not its text again."""
+
+    id: str
+    paragraph: int
+    start: int  # in code points, in body[paragraph]
+    end: int
+
+
 class SourceFields(TypedDict):
     """Where an item comes from: every event, figure and quote has them."""
 

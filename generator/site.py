@@ -29,7 +29,7 @@ from .pages.paths import (  # noqa: F401
 )
 from .pages.timeline import PRECISION
 from .pages.timeline_pages import render_timeline_pages
-from .records import ActorRecord, BriefingData, SentenceRecord
+from .records import ActorRecord, BriefingData, PublishedSentence, SentenceRecord
 from .render import render_page
 
 HOME_SIZE = 20
@@ -92,10 +92,10 @@ def published_data(data: BriefingData, directory: dict[tuple[str, str], ActorEnt
     }
 
 
-def sentence_spans(body: list[str], sentences: list[SentenceRecord]) -> list[dict[str, str | int]]:
+def sentence_spans(body: list[str], sentences: list[SentenceRecord]) -> list[PublishedSentence]:
     """Each sentence as `body[paragraph][start:end]` (offsets in code points): the article
     was published twice, as `body` and as the text of its sentences (a quarter of a file)."""
-    spans: list[dict[str, str | int]] = []
+    spans: list[PublishedSentence] = []
     starts: defaultdict[int, int] = defaultdict(int)
     for sentence in sentences:
         number, text = sentence["paragraph"], sentence["text"]

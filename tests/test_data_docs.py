@@ -5,7 +5,14 @@ import json
 import jsonschema
 import pytest
 
-from generator.records import ActorRecord, BriefingData, EventRecord, FigureRecord, QuoteRecord, SentenceRecord
+from generator.records import (
+    ActorRecord,
+    BriefingData,
+    EventRecord,
+    FigureRecord,
+    PublishedSentence,
+    QuoteRecord,
+)
 
 from .conftest import ROOT
 
@@ -50,7 +57,7 @@ def test_published_schemas_are_valid_json_schemas():
     "record, path, published_only",
     [
         (BriefingData, [], {"permalink"}),
-        (SentenceRecord, ["sentences", "items"], set()),
+        (PublishedSentence, ["sentences", "items"], set()),  # the extracted SentenceRecord is published as its place
         (EventRecord, ["timeline", "items"], set()),
         (ActorRecord, ["actors", "items"], {"url"}),
         (FigureRecord, ["figures", "items"], set()),
