@@ -89,6 +89,8 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 READER_OR_SITE = {"you", "we", "i"}
 RUNS = {"SHARE_BAR", "STAMP", "CREDIT"}  # evidence that runs over several words a cut must not split
 STRONG = {"ADDRESS", "SITE_VOICE", "MARKER", "COUNTER", "CREDIT", "SHARE_BAR", "STAMP"}
+ENTITY_ATTRIBUTES = {"doc.ents", "token.ent_type", "token.ent_iob", "token.ent_kb_id"}
+ENTITIES_SET = "furniture_entities_set"  # in Doc.user_data
 # Matcher keys read from the words alone, the same after make_doc as after the whole pipeline.
 TOKEN_ONLY = {"ORTH", "TEXT", "LOWER", "LENGTH", "IS_DIGIT", "IS_PUNCT", "IS_TITLE", "IS_UPPER", "LIKE_NUM", "OP"}
 # A line does not end on these ('Log in' may end on 'in': the parse decides).
@@ -299,8 +301,27 @@ def _strong_evidence(line: str, nlp: Language) -> bool:
 
 @lru_cache(maxsize=512)
 def _parse(text: str, nlp: Language) -> Doc:
-    """Candidate lines and sentence starts are read again for each cut tried: parse each once."""
-    return nlp(text)
+    """Candidate lines and sentence starts are read again for each cut tried: parse each once.
+    The entity pipes wait until a rule reads the entities (`_with_entities`): most lines are
+    turned down on their syntax alone, and the NER is half the cost of a short line's parse."""
+    return nlp(text, disable=_entity_pipes(nlp))
+
+
+def _with_entities(doc: Doc, nlp: Language) -> Doc:
+    """The parse completed by the entity pipes: exactly nlp(text), run in two steps."""
+    if not doc.user_data.get(ENTITIES_SET):
+        doc = nlp(doc, disable=[name for name in nlp.pipe_names if name not in _entity_pipes(nlp)])
+        doc.user_data[ENTITIES_SET] = True  # a second run would see its own entities
+    return doc
+
+
+@lru_cache(maxsize=4)
+def _entity_pipes(nlp: Language) -> tuple[str, ...]:
+    """The pipes at the end of the pipeline that set entities and nothing else (gazetteers, NER)."""
+    names = list(nlp.pipe_names)
+    while names and ENTITY_ATTRIBUTES >= set(nlp.get_pipe_meta(names[-1]).assigns or ["other"]):
+        names.pop()
+    return tuple(nlp.pipe_names[len(names) :])
 
 
 def evidence(doc: Doc, nlp: Language) -> set[str]:
@@ -347,9 +368,13 @@ def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | N
         return None
     if imperative(doc):
         return "imperative"
-    adverbial = doc[0].pos_ in ("ADP", "SCONJ") or doc[0].ent_type_ in ("DATE", "TIME")
     if found & STRONG:
         return min(found & STRONG)
+    # What is left reads the entities: first what rules out every way a line could still be taken.
+    if not (found or (certain and not any(_finite(t) for t in doc)) or _content_free(doc, nlp)):
+        return None
+    doc = _with_entities(doc, nlp)
+    adverbial = doc[0].pos_ in ("ADP", "SCONJ") or doc[0].ent_type_ in ("DATE", "TIME")
     if found and (certain or not adverbial):
         return min(found)
     # A bare label: no verb and no name. An article's own subheading names its subject
@@ -429,7 +454,7 @@ def _page_sentence(line: str, nlp: Language, stop: str = ".") -> bool:
         return stop == "!" or bool(found - {"MEDIA"})  # 'Sign up now!' calls out to the reader
     site_clause = any(_finite(t) and any(_reader_or_site(c) for c in t.children if c.dep_ in SUBJECTS) for t in doc)
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc)
-    return (site_clause and not doc.ents and bool(found)) or (verbless and bool(found & STRONG))
+    return (site_clause and bool(found) and not _with_entities(doc, nlp).ents) or (verbless and bool(found & STRONG))
 
 
 def _words_to_stop(text: str) -> int:
