@@ -354,12 +354,13 @@ def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | N
     kicker = KICKER.match(line)
     if len(tokens) > (MAX_HEADLINE_TOKENS if kicker else MAX_LINE_TOKENS):
         return None
-    labelled = kicker and len(kicker.group("label").split()) <= 4
+    label = kicker.group("label") if kicker else ""
+    labelled = bool(kicker) and len(label.split()) <= 4
     if not labelled and "," in line[:-1] and not _labels(evidence_bound_matcher(nlp)(tokens), nlp) & STRONG:
         return None
     doc = _parse(line, nlp)
     found = evidence(doc, nlp)
-    if labelled and not story_clause(_parse(kicker.group("label"), nlp), nlp):
+    if labelled and not story_clause(_parse(label, nlp), nlp):
         return "label"  # 'Analysis: What comes next', 'Longest battle: What are the next steps …?'
 
     if "," in line[:-1] and not found & STRONG:
