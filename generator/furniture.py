@@ -89,6 +89,10 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 READER_OR_SITE = {"you", "we", "i"}
 RUNS = {"SHARE_BAR", "STAMP", "CREDIT"}  # evidence that runs over several words a cut must not split
 STRONG = {"ADDRESS", "SITE_VOICE", "MARKER", "COUNTER", "CREDIT", "SHARE_BAR", "STAMP"}
+ENTITY_ATTRIBUTES = {"doc.ents", "token.ent_type", "token.ent_iob", "token.ent_kb_id"}
+ENTITIES_SET = "furniture_entities_set"  # in Doc.user_data
+# Matcher keys read from the words alone, the same after make_doc as after the whole pipeline.
+TOKEN_ONLY = {"ORTH", "TEXT", "LOWER", "LENGTH", "IS_DIGIT", "IS_PUNCT", "IS_TITLE", "IS_UPPER", "LIKE_NUM", "OP"}
 # A line does not end on these ('Log in' may end on 'in': the parse decides).
 FUNCTION_WORDS = {
     "the",
@@ -129,11 +133,26 @@ FUNCTION_WORDS = {
 def furniture_matcher(nlp: Language) -> Matcher:
     """The Matcher of data/furniture_patterns.jsonl: one label per kind of evidence."""
     matcher = Matcher(nlp.vocab)
-    text = resources.files("generator").joinpath("data/furniture_patterns.jsonl").read_text("utf-8")
-    for line in filter(str.strip, text.splitlines()):
-        entry = json.loads(line)
+    for entry in _furniture_patterns():
         matcher.add(entry["label"], [entry["pattern"]])
     return matcher
+
+
+@lru_cache(maxsize=4)
+def evidence_bound_matcher(nlp: Language) -> Matcher:
+    """The furniture Matcher with each condition on the parse (LEMMA, POS, …) dropped: run on the
+    tokens alone, it finds every label the Matcher could find on the parse (and maybe more), so
+    a label it does not find needs no parse to be ruled out."""
+    matcher = Matcher(nlp.vocab)
+    for entry in _furniture_patterns():
+        relaxed = [{key: value for key, value in token.items() if key in TOKEN_ONLY} for token in entry["pattern"]]
+        matcher.add(entry["label"], [relaxed])
+    return matcher
+
+
+def _furniture_patterns() -> list[dict]:
+    text = resources.files("generator").joinpath("data/furniture_patterns.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in filter(str.strip, text.splitlines())]
 
 
 def remove_pasted_furniture(paragraph: str, nlp: Language, removed: list[str]) -> str:
@@ -224,7 +243,7 @@ def _line_ends(text: str, tokens: Doc, nlp: Language, loose: bool = False) -> It
         if not _may_start_sentence(token):
             continue
         line, certain = text[: token.idx].rstrip(), _certain_start(token, nlp)
-        if token.i == 1 and not certain and not evidence(_parse(line, nlp), nlp) & STRONG:
+        if token.i == 1 and not certain and not _strong_evidence(line, nlp):
             continue  # 'Siyoka Simasiku said': one word before a capital is a first name, not a line
         reason = furniture_reason(line, nlp, certain=certain)
         if reason and opens_sentence(text[token.idx :], nlp, certain, loose=loose or reason in STRONG):
@@ -273,15 +292,45 @@ def _over_credit(text: str, tokens: Doc, token: Token, nlp: Language) -> int:
     return token.idx
 
 
+def _strong_evidence(line: str, nlp: Language) -> bool:
+    """Strong evidence in the line's parse; the parse is skipped when its words cannot hold any."""
+    if not _labels(evidence_bound_matcher(nlp)(nlp.make_doc(line)), nlp) & STRONG:
+        return False
+    return bool(evidence(_parse(line, nlp), nlp) & STRONG)
+
+
 @lru_cache(maxsize=512)
 def _parse(text: str, nlp: Language) -> Doc:
-    """Candidate lines and sentence starts are read again for each cut tried: parse each once."""
-    return nlp(text)
+    """Candidate lines and sentence starts are read again for each cut tried: parse each once.
+    The entity pipes wait until a rule reads the entities (`_with_entities`): most lines are
+    turned down on their syntax alone, and the NER is half the cost of a short line's parse."""
+    return nlp(text, disable=_entity_pipes(nlp))
+
+
+def _with_entities(doc: Doc, nlp: Language) -> Doc:
+    """The parse completed by the entity pipes: exactly nlp(text), run in two steps."""
+    if not doc.user_data.get(ENTITIES_SET):
+        doc = nlp(doc, disable=[name for name in nlp.pipe_names if name not in _entity_pipes(nlp)])
+        doc.user_data[ENTITIES_SET] = True  # a second run would see its own entities
+    return doc
+
+
+@lru_cache(maxsize=4)
+def _entity_pipes(nlp: Language) -> tuple[str, ...]:
+    """The pipes at the end of the pipeline that set entities and nothing else (gazetteers, NER)."""
+    names = list(nlp.pipe_names)
+    while names and ENTITY_ATTRIBUTES >= set(nlp.get_pipe_meta(names[-1]).assigns or ["other"]):
+        names.pop()
+    return tuple(nlp.pipe_names[len(names) :])
 
 
 def evidence(doc: Doc, nlp: Language) -> set[str]:
     """The kinds of furniture evidence the Matcher finds in a line: ADDRESS, CREDIT, MARKER, …"""
-    return {nlp.vocab.strings[label] for label, _, _ in furniture_matcher(nlp)(doc)}
+    return _labels(furniture_matcher(nlp)(doc), nlp)
+
+
+def _labels(matches: list[tuple[int, int, int]], nlp: Language) -> set[str]:
+    return {nlp.vocab.strings[label] for label, _, _ in matches}
 
 
 def _site_words(doc: Doc, nlp: Language) -> set[int]:
@@ -299,12 +348,19 @@ def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | N
     `certain`: the next word can only begin a sentence, so the line stands alone."""
     if not line or any(q in line for q in '“”"') or DATELINE.match(line) or line.count("(") != line.count(")"):
         return None
-    doc = _parse(line, nlp)
+    # Length and commas are read from the words (the pipeline does not retokenize): most
+    # candidate lines, a sentence's words up to a capital, go without a parse.
+    tokens = nlp.make_doc(line)
     kicker = KICKER.match(line)
-    if len(doc) > (MAX_HEADLINE_TOKENS if kicker else MAX_LINE_TOKENS):
+    if len(tokens) > (MAX_HEADLINE_TOKENS if kicker else MAX_LINE_TOKENS):
         return None
+    label = kicker.group("label") if kicker else ""
+    labelled = bool(kicker) and len(label.split()) <= 4
+    if not labelled and "," in line[:-1] and not _labels(evidence_bound_matcher(nlp)(tokens), nlp) & STRONG:
+        return None
+    doc = _parse(line, nlp)
     found = evidence(doc, nlp)
-    if kicker and len(kicker.group("label").split()) <= 4 and not story_clause(_parse(kicker.group("label"), nlp), nlp):
+    if labelled and not story_clause(_parse(label, nlp), nlp):
         return "label"  # 'Analysis: What comes next', 'Longest battle: What are the next steps …?'
 
     if "," in line[:-1] and not found & STRONG:
@@ -313,9 +369,13 @@ def furniture_reason(line: str, nlp: Language, certain: bool = False) -> str | N
         return None
     if imperative(doc):
         return "imperative"
-    adverbial = doc[0].pos_ in ("ADP", "SCONJ") or doc[0].ent_type_ in ("DATE", "TIME")
     if found & STRONG:
         return min(found & STRONG)
+    # What is left reads the entities: first what rules out every way a line could still be taken.
+    if not (found or (certain and not any(_finite(t) for t in doc)) or _content_free(doc, nlp)):
+        return None
+    doc = _with_entities(doc, nlp)
+    adverbial = doc[0].pos_ in ("ADP", "SCONJ") or doc[0].ent_type_ in ("DATE", "TIME")
     if found and (certain or not adverbial):
         return min(found)
     # A bare label: no verb and no name. An article's own subheading names its subject
@@ -395,7 +455,7 @@ def _page_sentence(line: str, nlp: Language, stop: str = ".") -> bool:
         return stop == "!" or bool(found - {"MEDIA"})  # 'Sign up now!' calls out to the reader
     site_clause = any(_finite(t) and any(_reader_or_site(c) for c in t.children if c.dep_ in SUBJECTS) for t in doc)
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc)
-    return (site_clause and not doc.ents and bool(found)) or (verbless and bool(found & STRONG))
+    return (site_clause and bool(found) and not _with_entities(doc, nlp).ents) or (verbless and bool(found & STRONG))
 
 
 def _words_to_stop(text: str) -> int:

@@ -13,6 +13,7 @@ import sys
 import pytest
 import yaml
 
+from generator import furniture
 from generator.build import BuildConfig, build
 from generator.clean import clean_body
 from generator.evaluate import evaluate, fold
@@ -135,6 +136,39 @@ def test_a_short_sentence_of_the_story_with_a_pointer_stays(nlp):
     """A clause of the story keeps its sentence, even with 'below' or 'here' in it."""
     text = f"{BEFORE} The full ruling is printed below. He declined to comment. {AFTER}"
     assert _body(text, nlp) == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "President Donald Trump said on Monday",
+        "Tuesday in Paris",
+        "Sign up for our newsletter",
+        "Image source, Getty Images",
+        "The United Nations Security Council met in New York",
+    ],
+)
+def test_furniture_parse_in_two_steps_is_the_pipelines_parse(nlp, line):
+    """The entity pipes run later, only for lines a rule reads the entities of: the Doc must be nlp(line)'s."""
+    syntax = furniture._parse.__wrapped__(line, nlp)  # a fresh parse, not one completed by another test
+    assert not syntax.ents
+    assert furniture._with_entities(syntax, nlp).to_bytes(exclude=["user_data"]) == nlp(line).to_bytes()
+    assert furniture._with_entities(syntax, nlp).to_bytes(exclude=["user_data"]) == nlp(line).to_bytes()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Don't miss our newsletter",
+        "Image source, Getty Images",
+        "Facebook Twitter Email",
+        "Photos released by the ministry",
+    ],
+)
+def test_furniture_evidence_from_the_words_bounds_the_parses(nlp, line):
+    """Labels found on the tokens alone, conditions on the parse dropped, hold all found on the parse."""
+    bound = furniture._labels(furniture.evidence_bound_matcher(nlp)(nlp.make_doc(line)), nlp)
+    assert furniture.evidence(nlp(line), nlp) <= bound
 
 
 def _pasted(tmp_path, seed: int, lines: int = 4):
