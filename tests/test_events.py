@@ -54,6 +54,9 @@ def test_events_keep_negation_modality_limits_and_what_was_said(nlp, text, kept)
         ("Israel's prime minister has apologised to Turkey for any errors during the 2010 commando raid.", "2010"),
         ("Police arrested 12 people on Friday after the 2019 protests.", "2019"),
         ("Quarterly net income this year has risen just over comparable periods in 1988.", "1988"),
+        ("The percentage change is since year-end.", "2022"),
+        ("To make them comparable, each index is based on the close of 1969 equaling 100.", "1969"),
+        ("Its chips are the chips of choice in many of today's personal computers.", "2023-05-24"),
     ],
 )
 def test_events_leave_out_dates_that_date_no_event(nlp, text, date):

@@ -312,7 +312,12 @@ def _without_noun_dates_beside_acts(dated: list[tuple[Timex, Span]], context: Co
 
 def _places_the_clause(noun: Token) -> bool:
     """'in its Jan. 22 report', 'at Friday's talks': the noun says when the clause's act was."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in PLACING_PREPOSITIONS
+    if noun.dep_ != "pobj":
+        return False
+    preposition = noun.head
+    if preposition.lower_ == "of":  # 'on the sidelines of …', not 'many of today's computers'
+        return preposition.head.pos_ == "NOUN" and _places_the_clause(preposition.head)
+    return preposition.lower_ in PLACING_PREPOSITIONS
 
 
 def _tells_its_sentence(verb: Token | None) -> bool:
@@ -382,6 +387,8 @@ def _side_clause_text(verb: Token, span: Span) -> str:
     subject = _facts(verb).subject
     if subject is None or any(c.lower_ in WH_WORDS and c.dep_ in ("dobj", "pobj") for c in verb.children):
         return ""  # 'which the Home Office today rejects': its object is the noun outside it
+    if not _finite_clause(verb):
+        return ""  # 'made it difficult for Sun to meet demand … into the summer': no statement
     relative = subject.lower_ in WH_WORDS
     antecedent = _person_antecedent(verb.head) if subject.lower_ in ("who", "whom") else _measured(verb.head)
     if relative and not (verb.dep_ == "relcl" and antecedent is not None and _plain_antecedent(antecedent, subject)):
@@ -612,11 +619,13 @@ def _comparison_base(span: Span) -> bool:
         return True  # 'risen over comparable periods in 1988'
     if any(t.lower_ in COMPARISON_WORDS for t in path) or stop.lower_ in COMPARISON_WORDS:
         return True  # 'compared with $84.9 million a year earlier': 'compared' is tagged a verb
+    if any(t.lower_ == "on" and t.head.lemma_ == "base" and t.head.tag_ == "VBN" for t in root.ancestors):
+        return True  # 'each index is based on the close of 1969 equaling 100'
     if root.head.pos_ == "NUM" or root.head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         if any(t.lower_ in ("from", "against", "versus") and t.dep_ == "prep" for t in path):
             return True  # 'rise … from an estimated $470 million this year': the amount's date is the base
     for token in path:
-        if token.lower_ == "since" and token.dep_ == "prep" and token.head.lemma_.lower() in CHANGE_LEMMAS:
+        if token.lower_ == "since" and token.dep_ == "prep" and _tells_a_change(token.head):
             return True  # 'shares have been cut in half since August': August is where the fall began
         if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
             return False  # 'from 1980 to 2012' is a period
@@ -631,6 +640,14 @@ def _comparison_base(span: Span) -> bool:
     if root.head.lower_ in COMPARISON_WORDS or root.head.head.lower_ in COMPARISON_WORDS:
         return True
     return False
+
+
+def _tells_a_change(verb: Token) -> bool:
+    """'cut in half', and 'the percentage change is' (a change as the subject of 'be')."""
+    if verb.lemma_.lower() in CHANGE_LEMMAS:
+        return True
+    subject = subject_of(verb) if verb.lemma_ == "be" else None
+    return subject is not None and subject.lemma_.lower() in CHANGE_LEMMAS
 
 
 def _names_an_amount(preposition: Token) -> bool:
@@ -795,7 +812,7 @@ def _plain_antecedent(noun: Token, relative: Token | None = None) -> bool:
     one short noun phrase, not an item of a list ('… Syria and Yemen who applied'),
     and the relative word follows the noun itself ('the member of the team which
     conquered': the parser's 'member' may be wrong, 'team' is next to 'which')."""
-    if noun.dep_ == "conj" or any(c.dep_ in ("conj", "appos") for c in noun.children):
+    if noun.dep_ == "conj" or any(c.dep_ in ("conj", "appos", "cc") for c in noun.children):
         return False
     if relative is not None:
         before = noun.doc[relative.i - 1] if relative.i > 0 else None
