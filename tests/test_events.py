@@ -469,3 +469,30 @@ def test_a_relative_clause_after_an_amount_tells_what_the_amount_measures(nlp):
     )
     told = {e.when: e.event for e in events(nlp, text)}
     assert told["2023-04"].startswith("Net realized capital gains of $48 million included $27 million")
+
+
+def test_a_description_of_the_article_s_company_is_named_in_brackets(nlp):
+    from generator.briefing import make_briefing
+    from generator.model import Seed
+
+    body = (
+        "General Mills Inc. gained market share this year. Kellogg Co. reported lower third-quarter earnings "
+        "on Friday. Kellogg's cereal volume fell.\n\n"
+        "Last year, the company earned $480.4 million, or $3.90 a share."
+    )
+    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
+    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    assert told["1988"] == "Last year, the company [Kellogg Co] earned $480.4 million, or $3.90 a share."
+
+
+def test_a_description_is_not_named_when_two_companies_could_be_meant(nlp):
+    from generator.briefing import make_briefing
+    from generator.model import Seed
+
+    body = (
+        "Kellogg Co. and General Mills Inc. reported results on Friday.\n\n"
+        "Last year, the company earned $480.4 million, or $3.90 a share."
+    )
+    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
+    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    assert told["1988"] == "Last year, the company earned $480.4 million, or $3.90 a share."

@@ -137,6 +137,7 @@ class Context:
     people: list[list[Span]] = field(default_factory=list)
     sentence_texts: dict[int, str] = field(default_factory=dict)
     statements: dict[int, bool] = field(default_factory=dict)
+    descriptions: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
@@ -168,6 +169,23 @@ class Context:
             )
         return self.statements[index]
 
+    def descriptions_at(self, i: int, organization_of) -> list[tuple[str, str]]:
+        """The subjects of the sentence of token `i` that describe an organization ('the
+        company') and the organization each stands for: (words, name); found once per sentence."""
+        index = self.sentence_at(i)
+        if index not in self.descriptions:
+            found = []
+            for token in self.doc[self.starts[index] : self.ends[index]]:
+                if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN":
+                    continue
+                if any(c.dep_ == "appos" for c in token.children):
+                    continue  # 'the company, Kellogg Co., said': named already
+                name = organization_of(token)
+                if name:
+                    found.append((text_of(list(self.doc[token.left_edge.i : token.i + 1])), name))
+            self.descriptions[index] = found
+        return self.descriptions[index]
+
     def sentence_text(self, i: int) -> str:
         """The sentence as written; of a parse sentence that spans a paragraph break,
         the paragraph's part that holds token `i`."""
@@ -189,17 +207,28 @@ def text_of_sentence(text: str) -> str:
     return text[1:].lstrip() if text[:1] in '”’"' and text[1:2] == " " else text
 
 
-def find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published: dt.date | None = None) -> list[Event]:
+def find_events(
+    doc: Doc,
+    timexes: list[Timex],
+    sentence_of,
+    name_of,
+    published: dt.date | None = None,
+    organization_of=None,
+) -> list[Event]:
     """`name_of(token)` gives the actor a subject stands for, or None; a pronoun
-    is replaced by it only when no other person could be meant. A date after
-    `published` dates only what a clause expects (the event is marked expected)."""
+    is replaced by it only when no other person could be meant. `organization_of(token)`
+    names the organization a description ('the company') stands for with certainty,
+    or None. A date after `published` dates only what a clause expects (the event is
+    marked expected)."""
     try:
-        return _find_events(doc, timexes, sentence_of, name_of, published)
+        return _find_events(doc, timexes, sentence_of, name_of, published, organization_of or (lambda token: None))
     finally:
         doc.user_data.pop(FACTS_KEY, None)  # per-verb facts hold tokens: not for the Doc's later users
 
 
-def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published: dt.date | None) -> list[Event]:
+def _find_events(
+    doc: Doc, timexes: list[Timex], sentence_of, name_of, published: dt.date | None, organization_of
+) -> list[Event]:
     context = Context.of(doc)
     dated = []
     ahead: set[int] = set()
@@ -270,6 +299,7 @@ def _find_events(doc: Doc, timexes: list[Timex], sentence_of, name_of, published
                     continue
         if not text or whole and _wholly_quoted(text):
             continue  # a quotation without its speaker is an opinion, not an event
+        text = _descriptions_named(text, span, context, organization_of)
         event = Event(
             when=when,
             expression=timex.text,
@@ -1242,6 +1272,20 @@ def statement_tokens(tokens: list) -> bool:
     if isinstance(words[0], Token) and unresolved_pronoun(words[0]):
         return False
     return not continues(words[-1]) if isinstance(words[-1], Token) else True
+
+
+def _descriptions_named(text: str, span: Span, context: Context, organization_of) -> str:
+    """'Earlier this month, the company [Provigo Inc] said …': a subject that only
+    describes an organization is named after it, in brackets, where the name is certain;
+    read alone, an event would not say whose results or whose offer."""
+    for phrase, name in context.descriptions_at(span.start, organization_of):
+        if name in text:
+            continue
+        found = [m.start() for m in re.finditer(re.escape(phrase), text, re.IGNORECASE)]
+        if len(found) == 1:
+            cut = found[0] + len(phrase)
+            text = f"{text[:cut]} [{name}]{text[cut:]}"
+    return text
 
 
 # --- merging ------------------------------------------------------------------------------
