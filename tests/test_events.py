@@ -70,7 +70,7 @@ def test_events_leave_out_dates_that_date_no_event(nlp, text, date):
             "It was at last September's meeting that Xi and Putin had their first talks since they met in the days "
             "leading up to the war on February 24.",
             "2022-02-24",
-            "They met in the days leading up to the war",
+            "Xi and Putin met in the days leading up to the war",
         ),
         ("The ship, which docked at the port on March 8, left Iran with fuel.", "2023-03-08", "docked at the port"),
     ],
@@ -496,3 +496,37 @@ def test_a_description_is_not_named_when_two_companies_could_be_meant(nlp):
     seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
     told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
     assert told["1988"] == "Last year, the company earned $480.4 million, or $3.90 a share."
+
+
+@pytest.mark.parametrize(
+    "text, date, told",
+    [  # 'it'/'they' of a side clause stand for the subject of the clause it hangs on
+        (
+            "The vessel was sitting at the same depth as when it arrived in China late last year.",
+            "2022",
+            "The vessel arrived in China late last year",
+        ),
+        (
+            "The Jairan remained at the island until May 3, when it headed south and docked at the port on May 8.",
+            "2023-05-08",
+            "The Jairan headed south and docked at the port on May 8",
+        ),
+    ],
+)
+def test_a_side_clause_pronoun_stands_for_the_subject_it_hangs_on(nlp, text, date, told):
+    assert {e.when: e.event for e in events(nlp, text)}.get(date) == told
+
+
+def test_a_forecast_denied_by_its_but_clause_is_told_with_it(nlp):
+    text = (
+        "In its Jan. 22 report, the newspaper cited officials as saying the ship would depart in early February, "
+        "but it did not leave until March 10."
+    )
+    assert {e.when: e.event for e in events(nlp, text)}.get("2023-02") == text
+
+
+def test_a_clause_before_a_semicolon_is_its_own_event(nlp):
+    text = "IE's versions accounted for 70 percent of the market in 2009; this has dropped to 56 percent today."
+    assert {e.when: e.event for e in events(nlp, text)}["2009"] == (
+        "IE's versions accounted for 70 percent of the market in 2009"
+    )

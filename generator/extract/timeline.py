@@ -280,6 +280,10 @@ def _find_events(
                 text, whole = next((t for t in (_side_clause_text(v, span) for v in side) if t), ""), False
                 if not text:
                     continue
+            elif not whole and _contradicted_forecast(span) and context.sentence_is_statement(span.start):
+                # 'as saying the Jairan would depart in early February, but it did not leave
+                # until March 10': without its 'but', the forecast reads as what happened.
+                text, whole = context.sentence_text(span.start), True
             elif not whole and (
                 dates_of_sentence[context.sentence_at(span.start)] == 1
                 and _tells_its_sentence(verb)
@@ -398,6 +402,10 @@ def _is_side(verb: Token, whole: bool, ahead: bool) -> bool:
         return not any(c.dep_ in ("mark", "advmod") and c.lower_ in SIMULTANEOUS for c in verb.children)
     if verb.dep_ == "relcl":
         return whole or _facts(verb).subject is not None
+    if verb.dep_ == "pcomp" and (
+        verb.head.lower_ == "than" or verb.head.lower_ == "as" and any(c.tag_ == "WRB" for c in verb.children)
+    ):
+        return True  # 'at the same depth as when it arrived late last year': that arrival's date only
     return verb.dep_ == "acl" and whole
 
 
@@ -448,7 +456,28 @@ def _side_clause_text(verb: Token, span: Span) -> str:
         return ""
     if relative and antecedent is not None:  # 'some 12,000 hopefuls who applied before last summer' -> '… applied …'
         tokens = _replace(tokens, subject, [_Subject(noun_phrase(antecedent, limit=10)), _Gap()])
+    elif (named := _main_subject_for(subject, verb)) is not None:
+        tokens = _replace(tokens, subject, [_Subject(noun_phrase(named, limit=8)), _Gap()])
     return _capitalized(text_of(tokens))
+
+
+def _main_subject_for(pronoun: Token, verb: Token) -> Token | None:
+    """'it'/'they' opening a side clause stand for the subject of the clause it hangs
+    on, when that is a noun of the same number ('the vessel was sitting … as when it
+    arrived', 'Xi and Putin had talks since they met'); not for a person, nor a 'be'."""
+    if pronoun.lower_ not in ("it", "they") or verb.lemma_ == "be":
+        return None
+    for above in verb.ancestors:
+        subject = _facts(above).subject if above.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.lower_ == "it" and above.lemma_ == "be":
+            continue  # 'It was on the sidelines … that Xi and Putin had …': look further up
+        if subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        if pronoun.lower_ == "it" and (plural or subject.ent_type_ == "PERSON"):
+            return None
+        return subject if plural == (pronoun.lower_ == "they") else None
+    return None
 
 
 def dates_an_event(span: Span, context: Context) -> bool:
@@ -580,6 +609,18 @@ def _overtaken_plan(span: Span) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _contradicted_forecast(span: Span) -> bool:
+    """The date's clause tells what 'would' happen, and the sentence goes on with a
+    'but' clause that denies it ('…, but it did not leave until March 10')."""
+    verb = governing_verb(span.root)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children):
+        return False
+    root = span.root.sent.root
+    return any(c.dep_ == "cc" and c.lower_ == "but" for c in root.children) and any(
+        c.dep_ == "conj" and any(n.dep_ == "neg" for n in c.children) for c in root.children
+    )
 
 
 def _expected_act(span: Span) -> bool:
@@ -816,6 +857,8 @@ def _climb(verb: Token) -> Token | None:
     facts = _facts(verb)
     own_subject = facts.subject is not None
     if verb.dep_ in ("ccomp", "xcomp", "csubj") and head.pos_ in ("VERB", "AUX"):
+        if verb.i < head.i and any(t.text == ";" for t in verb.doc[verb.right_edge.i + 1 : head.i]):
+            return None  # 'IE had 70 percent in 2009; this has dropped …': two sentences, not a report
         return head
     if verb.dep_ in ("acl", "pcomp", "amod", "prep", "pobj", "dobj", "npadvmod", "advmod") or (
         verb.dep_ == "relcl" and not _plain_antecedent(head, _relative_subject(verb) or head)
