@@ -1,4 +1,4 @@
-"""Bytes of the finished site that no reader sees: unused theme files, numeric
+"""Bytes of the finished site that no reader sees: unused theme files, comments, numeric
 references where a plain character means the same, and the whitespace the theme's
 templates leave in every page (runs of blank lines and indentation, about a tenth of
 a briefing page). Text inside <pre>, <textarea>, <script> and <style> is left as it
@@ -20,6 +20,19 @@ def squeeze_whitespace(html: str) -> str:
     # split() yields text, whole kept element, its tag name, text, ...
     for i in range(0, len(parts), 3):
         parts[i] = BREAKS.sub("\n", parts[i])
+    return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
+
+
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def drop_comments(html: str) -> str:
+    """HTML comments (outside <pre>, <textarea>, <script> and <style>) are notes for
+    whoever edits the Markdown, such as the seed a briefing page is generated from:
+    no reader sees them."""
+    parts = KEEP.split(html)
+    for i in range(0, len(parts), 3):
+        parts[i] = COMMENT.sub("", parts[i])
     return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
 
 
