@@ -63,7 +63,10 @@ def test_squeezed_pages_keep_preformatted_text():
 
 
 def test_comments_go_but_scripts_keep_theirs():
-    page = '<p>a</p>\n<!-- Generated from the seed x:\nedit the seed -->\n<p>b<!-- c --></p><script>\n<!-- kept -->\n</script>'
+    page = (
+        "<p>a</p>\n<!-- Generated from the seed x:\nedit the seed -->\n"
+        "<p>b<!-- c --></p><script>\n<!-- kept -->\n</script>"
+    )
     assert drop_comments(page) == '<p>a</p>\n\n<p>b</p><script>\n<!-- kept -->\n</script>'
 
 
