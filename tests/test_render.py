@@ -67,7 +67,7 @@ def test_comments_go_but_scripts_keep_theirs():
         "<p>a</p>\n<!-- Generated from the seed x:\nedit the seed -->\n"
         "<p>b<!-- c --></p><script>\n<!-- kept -->\n</script>"
     )
-    assert drop_comments(page) == '<p>a</p>\n\n<p>b</p><script>\n<!-- kept -->\n</script>'
+    assert drop_comments(page) == "<p>a</p>\n\n<p>b</p><script>\n<!-- kept -->\n</script>"
 
 
 def test_literal_characters_keeps_what_html_needs_escaped():
