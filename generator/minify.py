@@ -58,6 +58,10 @@ def _literal(match: re.Match) -> str:
     return chr(int(match[2])) if int(match[2]) in IN_TEXT else match[0]
 
 
+def minify_html(html: str) -> str:
+    return literal_characters(squeeze_whitespace(drop_comments(html)))
+
+
 UNUSED_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")
 
 

@@ -131,6 +131,8 @@ def test_pages_carry_the_theme_chrome_once_not_in_every_page(built_site):
     stylesheet = (site / "stylesheets/briefings.css").read_text("utf-8")
     assert ".chrome-icon--sun" in stylesheet and ".chrome-icon--top" in stylesheet
     assert (site / "pagefind/pagefind-ui.js").is_file() and not (site / "pagefind/pagefind-component-ui.js").exists()
+    missing = (site / "404.html").read_text("utf-8")  # a static template of the theme, minified too
+    assert "\n  " not in missing and "<svg" not in missing
 
 
 def test_search_indexes_briefings_and_actors_but_not_list_pages(built_site):
