@@ -60,7 +60,15 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         return periods[sentence].of(start, end)
 
     timeline: list[Event] = attempt(
-        "timeline", find_events, doc, timexes, sentence_of, mentions.name_of_token, seed.published, default=[]
+        "timeline",
+        find_events,
+        doc,
+        timexes,
+        sentence_of,
+        mentions.name_of_token,
+        seed.published,
+        mentions.by_name_head,
+        default=[],
     )
     figures: list[Figure] = attempt(
         "figures",

@@ -466,3 +466,33 @@ def test_an_organization_named_in_a_spokesperson_title_is_still_an_actor(nlp):
     assert find(b, "Indian Foreign Ministry").kind == "organization"
     assert find(b, "Ravi Kumar").kind == "person"
     assert find(b, "Home") is None
+
+
+@pytest.mark.parametrize(
+    "body,full,short",
+    [
+        (
+            "Aetna Life & Casualty Co. said net income fell 22%. Aetna closed at $60 in composite trading.",
+            "Aetna Life & Casualty Co",
+            "Aetna",
+        ),
+        (
+            "Sun Microsystems Inc. returned to profit in its first quarter. Sun shipped 28,000 systems.",
+            "Sun Microsystems Inc",
+            "Sun",
+        ),
+    ],
+)
+def test_a_company_is_one_actor_under_its_first_word(nlp, body, full, short):
+    briefing = brief(nlp, body)
+    actor = find(briefing, full)
+    assert actor is not None and short in actor.aliases, [(a.name, a.aliases) for a in briefing.actors]
+    assert sum(1 for a in briefing.actors if a.name == short) == 0
+
+
+def test_one_word_is_not_merged_into_a_name_that_is_no_company(nlp):
+    briefing = brief(nlp, "The Peace Corps Association met in Lima. Peace returned to the region on Monday.")
+    assert (
+        find(briefing, "Peace Corps Association") is None
+        or "Peace" not in find(briefing, "Peace Corps Association").aliases
+    )

@@ -54,6 +54,9 @@ def test_events_keep_negation_modality_limits_and_what_was_said(nlp, text, kept)
         ("Israel's prime minister has apologised to Turkey for any errors during the 2010 commando raid.", "2010"),
         ("Police arrested 12 people on Friday after the 2019 protests.", "2019"),
         ("Quarterly net income this year has risen just over comparable periods in 1988.", "1988"),
+        ("The percentage change is since year-end.", "2022"),
+        ("To make them comparable, each index is based on the close of 1969 equaling 100.", "1969"),
+        ("Its chips are the chips of choice in many of today's personal computers.", "2023-05-24"),
     ],
 )
 def test_events_leave_out_dates_that_date_no_event(nlp, text, date):
@@ -408,3 +411,88 @@ def test_seed_timelines_stay_above_their_floors(project_build):
     scores = {s.seed: round(s.sections["timeline"].f1(), 3) for s in report.seeds}
     low = {seed: f1 for seed, f1 in scores.items() if f1 < TIMELINE_FLOORS.get(seed, TIMELINE_FLOOR)}
     assert not low, low
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [  # a sentence with one date is told whole: a cut would drop who said it, why, or what 'the effect' is
+        (
+            "Traders said that selling pressure wasn't enormous and that the DAX dropped Friday more on a lack of "
+            "buying interest.",
+            "2023-05-19",
+        ),
+        ("Just last month, an off duty policeman was killed when a bomb exploded at another clinic.", "2023-04"),
+        (
+            "Analysts have complained that third-quarter corporate earnings haven't been very good, but the effect "
+            "hit home particularly hard yesterday.",
+            "2023-05-23",
+        ),
+    ],
+)
+def test_a_sentence_with_one_date_is_told_whole(nlp, text, date):
+    assert {e.when: e.event for e in events(nlp, text)} == {date: text}
+
+
+def test_a_side_clause_with_the_only_date_is_still_told_alone(nlp):
+    """The whole sentence would date the recommendation, not the close, on Friday."""
+    text = (
+        'Another analyst recently went to a "sell" recommendation on Kellogg stock, which closed Friday at $71.75, '
+        "down 75 cents."
+    )
+    assert texts(nlp, text) == ["Kellogg stock closed Friday at $71.75, down 75 cents"]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [  # a date that describes a noun dates that thing, not an act of the clause
+        (
+            "Most of Compaq's decline is being attributed to a first-quarter earnings report that came in at the "
+            "low end of expectations.",
+            "2023-Q1",
+        ),
+        ("The company has no estimate of the impact of the earthquake on second-quarter results.", "2023-Q2"),
+    ],
+)
+def test_a_date_describing_a_noun_dates_no_event(nlp, text, date):
+    assert date not in [e.when for e in events(nlp, text)]
+
+
+def test_a_date_describing_the_noun_that_places_the_act_dates_it(nlp):
+    text = "In its Jan. 22 report, the newspaper cited officials as saying the ship would leave in early February."
+    assert "2023-01-22" in [e.when for e in events(nlp, text)]
+
+
+def test_a_relative_clause_after_an_amount_tells_what_the_amount_measures(nlp):
+    text = (
+        "Results included net realized capital gains of $48 million, which included $27 million from the sale of "
+        "Federated Investors in April and a $15 million tax credit."
+    )
+    told = {e.when: e.event for e in events(nlp, text)}
+    assert told["2023-04"].startswith("Net realized capital gains of $48 million included $27 million")
+
+
+def test_a_description_of_the_article_s_company_is_named_in_brackets(nlp):
+    from generator.briefing import make_briefing
+    from generator.model import Seed
+
+    body = (
+        "General Mills Inc. gained market share this year. Kellogg Co. reported lower third-quarter earnings "
+        "on Friday. Kellogg's cereal volume fell.\n\n"
+        "Last year, the company earned $480.4 million, or $3.90 a share."
+    )
+    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
+    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    assert told["1988"] == "Last year, the company [Kellogg Co] earned $480.4 million, or $3.90 a share."
+
+
+def test_a_description_is_not_named_when_two_companies_could_be_meant(nlp):
+    from generator.briefing import make_briefing
+    from generator.model import Seed
+
+    body = (
+        "Kellogg Co. and General Mills Inc. reported results on Friday.\n\n"
+        "Last year, the company earned $480.4 million, or $3.90 a share."
+    )
+    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
+    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    assert told["1988"] == "Last year, the company earned $480.4 million, or $3.90 a share."

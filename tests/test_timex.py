@@ -262,6 +262,14 @@ CASES = [
         "2022-02-24",
         "2022-02-24",
     ),
+    (  # a year long past, named in a noun's phrase, is no narrative time for the sentence's other dates
+        "Under a program approved by the company in 2019, Nashua had purchased 481,000 shares through May 2.",
+        THURSDAY,
+        "May 2",
+        "DATE",
+        "2023-05-02",
+        "2023-05-02",
+    ),
     ("The closure will begin on April 7, the FAA said.", FRIDAY_2013, "April 7", "DATE", "2013-04-07", "2013-04-07"),
     (
         "On Feb. 28, Deutsche Bank released a report.",
@@ -898,7 +906,7 @@ def test_timex_tempeval3_platinum(tmp_path):
 @pytest.mark.skipif(not TIMEBANK.exists() or not TE3_SCRIPT.exists(), reason="TimeBank development set not available")
 def test_timex_timebank_development_set_every_document_tagged(tmp_path):
     """Every document is tagged (none lost to a failing rule); floors pinned at the F1 reached on
-    2026-11-29 (value 0.8512, relaxed 0.9496) less about 0.2 to 0.3 points."""
+    2026-11-29 (value 0.8522, relaxed 0.9496) less about 0.2 to 0.3 points."""
     result = score_corpus(TIMEBANK, tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == len(list(TIMEBANK.glob("*.tml")))
     assert result["value"][2] >= 0.849, result

@@ -11,6 +11,7 @@ Minister"; "his Chinese counterpart, Li Qiang").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -385,18 +386,19 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
 def _merge_shorter_names(clusters: list[Cluster]) -> list[Cluster]:
     """'Supreme Court' in 'Supreme Court of Cassation', 'Udvar-Hazy Center' in
     'Steven F. Udvar-Hazy Center': an organization named by part of a longer
-    organization's name is that organization (when only one name holds it)."""
+    organization's name is that organization (when only one name holds it). One
+    word stands for a longer name only as a company's first word ('Aetna' for
+    'Aetna Life & Casualty Co.', 'Sun' for 'Sun Microsystems Inc.')."""
     gazetteer = load_gazetteer()
     organizations = [c for c in clusters if c.kind() == "organization"]
     for cluster in sorted(organizations, key=lambda c: len(c.name().split())):
         name = cluster.name()
-        if len(name.split()) < 2 or name in gazetteer.places or name.casefold() in gazetteer.organizations:
+        if name in gazetteer.places or name.casefold() in gazetteer.organizations:
             continue
-        pattern = re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)")
         owners = [
             c
             for c in organizations
-            if c is not cluster and c.mentions and any(pattern.search(n) and n != name for n in c.names)
+            if c is not cluster and c.mentions and any(_holds_name(longer, name) for longer in c.names)
         ]
         if len(owners) == 1:
             owner = owners[0]
@@ -406,6 +408,14 @@ def _merge_shorter_names(clusters: list[Cluster]) -> list[Cluster]:
             owner.roles.extend(cluster.roles)
             cluster.mentions = []
     return [c for c in clusters if c.mentions]
+
+
+def _holds_name(longer: str, name: str) -> bool:
+    """Whether `longer` names the organization `name` names: it holds it whole, or,
+    for one word, opens with it and ends in a company's legal form."""
+    if len(name.split()) < 2:
+        return longer.startswith(name + " ") and bool(CORPORATE_SUFFIX.search(longer))
+    return longer != name and re.search(rf"(?:^|\s){re.escape(name)}(?:\s|$)", longer) is not None
 
 
 def _core(name: str, gazetteer) -> str:
@@ -573,6 +583,16 @@ class MentionIndex:
             if actor is not None:
                 self.spans.append((ent.start_char, ent.end_char, actor))
         self.actors = actors
+        self._sentence_starts: list[int] | None = None
+        self.spans.sort(key=lambda span: span[0])
+        self.starts = [start for start, _, _ in self.spans]
+        self._described: dict[frozenset[str], Counter[str]] = {}
+
+    def sentence_starts(self, doc: Doc) -> list[int]:
+        """Where each sentence of the document starts (a character offset), found once."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [sentence.start_char for sentence in doc.sents]
+        return self._sentence_starts
 
     def name_at(self, offset: int) -> str | None:
         for start, end, actor in self.spans:
@@ -645,15 +665,22 @@ class MentionIndex:
         if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
             return None
         heads = set(actor_words()["description_heads"].get(token.lemma_.lower(), [token.lemma_.lower()]))
-        sentences = list(token.doc.sents)
-        here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-        window = sentences[max(here - ANTECEDENT_SENTENCES, 0)].start_char
-        named = {
-            actor.name
-            for start, _, actor in self.spans
-            if window <= start < token.idx and actor.kind == "organization" and _name_head(actor.name) in heads
-        }
-        return named.pop() if len(named) == 1 else None
+        starts = self.sentence_starts(token.doc)
+        here = bisect.bisect_right(starts, token.idx) - 1
+        window = starts[max(here - ANTECEDENT_SENTENCES, 0)]
+        key = frozenset(heads)
+        if key not in self._described:
+            self._described[key] = Counter(
+                a.name for _, _, a in self.spans if a.kind == "organization" and _name_head(a.name) in heads
+            )
+        described = self._described[key]
+        first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
+        named = {actor.name for _, _, actor in self.spans[first:last] if actor.name in described}
+        if len(named) != 1:
+            return None
+        name = named.pop()
+        # Of several companies an article names, 'the company' is not one it names less than another.
+        return name if described[name] == max(described.values()) else None
 
     def by_antecedent(self, token: Token) -> str | None:
         """'the diplomats' after 'Top diplomats from the Group of Seven': the named

@@ -441,14 +441,16 @@ def past_in_sentence(ctx: Context, start: int, anchors: Anchors) -> bool:
 
 
 def focus_limit(ctx: Context, start: int, anchors: Anchors) -> dt.date | None:
-    """The end of a period of an earlier year named before in the same sentence: "last
-    September ... on February 24" means the February 24 before it, not the latest one."""
+    """The end of a period of the year before publication named before in the same sentence:
+    "last September ... on February 24" means the February 24 before it, not the latest one.
+    A year further back is background ("a program approved in 1987 …, had purchased shares
+    through Sept. 29"): on TimeBank it misdated more than it placed."""
     if anchors.period is None or anchors.period_at < sentence_span(ctx, start)[0]:
         return None
     if re.search(r"\bend(?:ed|ing)\s+(?:on\s+)?$", ctx.text[max(0, start - 12) : start]):
         return None  # "the second quarter ended Oct. 31": that period's own last day, not a day before it
     end = period_end(anchors.period)
-    return end if end is not None and end.year < ctx.published.year else None
+    return end if end is not None and end.year == ctx.published.year - 1 else None
 
 
 def period_end(value: str) -> dt.date | None:
