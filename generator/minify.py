@@ -1,4 +1,4 @@
-"""Bytes of the finished site that no reader sees: unused theme files, numeric
+"""Bytes of the finished site that no reader sees: unused theme files, comments, numeric
 references where a plain character means the same, and the whitespace the theme's
 templates leave in every page (runs of blank lines and indentation, about a tenth of
 a briefing page). Text inside <pre>, <textarea>, <script> and <style> is left as it
@@ -23,6 +23,19 @@ def squeeze_whitespace(html: str) -> str:
     return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
 
 
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def drop_comments(html: str) -> str:
+    """HTML comments (outside <pre>, <textarea>, <script> and <style>) are notes for
+    whoever edits the Markdown, such as the seed a briefing page is generated from:
+    no reader sees them."""
+    parts = KEEP.split(html)
+    for i in range(0, len(parts), 3):
+        parts[i] = COMMENT.sub("", parts[i])
+    return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
+
+
 # Characters the generator writes as numeric references so that Markdown reads them as
 # text (generator/render.py): in the finished HTML they mean nothing special, and
 # "&#46;" for every full stop made a briefing page about 3 % larger. Quotes stay
@@ -43,6 +56,10 @@ def _literal(match: re.Match) -> str:
     if match[1]:
         return re.sub(r"&#(\d+);", lambda ref: chr(int(ref[1])) if int(ref[1]) in IN_TAGS else ref[0], match[1])
     return chr(int(match[2])) if int(match[2]) in IN_TEXT else match[0]
+
+
+def minify_html(html: str) -> str:
+    return literal_characters(squeeze_whitespace(drop_comments(html)))
 
 
 UNUSED_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")

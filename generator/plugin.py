@@ -28,7 +28,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from .build import BuildConfig, build
 from .feeds import absolute_links
-from .minify import literal_characters, prune_theme_assets, squeeze_whitespace
+from .minify import minify_html, prune_theme_assets
 from .pages.shard_builds import ShardError, ShardRuns, quiet_excluded_links, write_bundle_list
 from .pages.shard_tags import add_unbuilt_pages
 from .pages.shards import ENV, Shard, built_by_shard, count_by_month, decode_shard, owned_by_top, plan_shards
@@ -172,7 +172,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output, page, config):
         if page.file.src_uri in self.generated:
             page.content = None  # written: let it go
-        return literal_characters(squeeze_whitespace(output))
+        return minify_html(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        # The theme's static pages (404.html) are written without on_post_page.
+        return minify_html(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, config):
         prune_theme_assets(Path(config.site_dir))

@@ -23,6 +23,15 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 BUNDLE = "pagefind"
+# Pagefind writes three other search interfaces beside the one javascripts/search.js loads
+# (pagefind-ui.js and .css): 0.28 MB in every bundle that no page fetches.
+UNUSED_UI = (
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
 PAGES_PER_SHARD = 4000
 
 
@@ -103,6 +112,8 @@ def _run_pagefind(site: Path, output: Path, background: bool) -> None:
     )
     if result.returncode != 0:
         raise SearchError(f"briefings: pagefind failed: {result.stderr.strip()[-500:]}")
+    for name in UNUSED_UI:
+        (output / name).unlink(missing_ok=True)
 
 
 class BackgroundIndexer:

@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from generator.minify import literal_characters, squeeze_whitespace
+from generator.minify import drop_comments, literal_characters, squeeze_whitespace
 from generator.render import escape_markdown, safe_path
 
 HOSTILE = [
@@ -60,6 +60,14 @@ def test_squeezed_pages_keep_preformatted_text():
     assert squeezed.startswith("<div>\n<p>a\nb</p>\n</div>\n<pre")
     assert '<pre class="mermaid"><code>timeline\n    2023 : x\n</code></pre>' in squeezed
     assert "<script>\n  var a = 1;\n</script>" in squeezed and "<textarea>\n  kept\n</textarea>" in squeezed
+
+
+def test_comments_go_but_scripts_keep_theirs():
+    page = (
+        "<p>a</p>\n<!-- Generated from the seed x:\nedit the seed -->\n"
+        "<p>b<!-- c --></p><script>\n<!-- kept -->\n</script>"
+    )
+    assert drop_comments(page) == "<p>a</p>\n\n<p>b</p><script>\n<!-- kept -->\n</script>"
 
 
 def test_literal_characters_keeps_what_html_needs_escaped():

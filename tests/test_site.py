@@ -46,7 +46,7 @@ def test_briefing_page_shows_timeline_and_anchored_sentences(built_site):
     html = (site / "2023/05/000_cbfe35416636920c/index.html").read_text("utf-8")
     assert '<h2 id="timeline">Timeline' in html
     assert "2023-05-24" in unescape(html) and 'href="#s1"' in html
-    assert '<span class="sentence" id="s1">Chinese President Xi Jinping said on Wednesday' in html
+    assert '<span id="s1">Chinese President Xi Jinping said on Wednesday' in html
     article, removed = html.split('<details class="note removed"', 1)
     assert "Longest battle" not in article  # furniture is out of the story ...
     assert "Longest battle" in removed.split("</details>")[0]  # ... and shown, folded, for a reader to check
@@ -68,7 +68,7 @@ def test_briefing_data_is_published_beside_the_page(built_site):
     page = unescape((site / data["permalink"] / "index.html").read_text("utf-8"))
     for sentence in data["sentences"]:
         text = data["body"][sentence["paragraph"]][sentence["start"] : sentence["end"]]
-        assert f'<span class="sentence" id="{sentence["id"]}">{text}</span>' in page
+        assert f'<span id="{sentence["id"]}">{text}</span>' in page
     assert data["sentences"][-1]["end"] == len(data["body"][-1])
 
 
@@ -118,6 +118,21 @@ def search_fragments(site) -> dict[str, dict]:
         fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         fragments[fragment["url"]] = fragment
     return fragments
+
+
+def test_pages_carry_the_theme_chrome_once_not_in_every_page(built_site):
+    site, _ = built_site
+    html = (site / "2023/05/000_cbfe35416636920c/index.html").read_text("utf-8")
+    # Icons from the stylesheet, the theme's scripts from one file, no editor's notes.
+    assert "<svg" not in html and "__md_scope" not in html and "<!--" not in html
+    assert html.count('src="../../../javascripts/theme.js"') == 1
+    assert 'class="chrome-icon chrome-icon--menu"' in html
+    assert 'name="generator"' not in html
+    stylesheet = (site / "stylesheets/briefings.css").read_text("utf-8")
+    assert ".chrome-icon--sun" in stylesheet and ".chrome-icon--top" in stylesheet
+    assert (site / "pagefind/pagefind-ui.js").is_file() and not (site / "pagefind/pagefind-component-ui.js").exists()
+    missing = (site / "404.html").read_text("utf-8")  # a static template of the theme, minified too
+    assert "\n  " not in missing and "<svg" not in missing
 
 
 def test_search_indexes_briefings_and_actors_but_not_list_pages(built_site):
