@@ -67,7 +67,7 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         sentence_of,
         mentions.name_of_token,
         seed.published,
-        mentions.by_name_head,
+        mentions.certain_referent,
         default=[],
     )
     figures: list[Figure] = attempt(

@@ -530,3 +530,33 @@ def test_a_clause_before_a_semicolon_is_its_own_event(nlp):
     assert {e.when: e.event for e in events(nlp, text)}["2009"] == (
         "IE's versions accounted for 70 percent of the market in 2009"
     )
+
+
+@pytest.mark.parametrize(
+    "first, named",
+    [
+        ("Bertin Nadeau, the chairman, said discussions are under way.", "Bertin Nadeau"),
+        ("A company spokesman said discussions are under way.", None),  # an unnamed person is nearer
+        ("Bertin Nadeau met Henri Roy, who said discussions are under way.", None),  # another person between
+        ("Mrs. Jane Nadeau said discussions are under way.", None),  # a title says she is no 'he'
+    ],
+)
+def test_he_is_named_only_as_the_named_subject_of_the_sentence_before(nlp, first, named):
+    from generator.briefing import make_briefing
+    from generator.model import Seed
+
+    body = f"{first} He said on Friday that all three operations are profitable."
+    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
+    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    said = "said on Friday that all three operations are profitable."
+    assert told.get("1989-10-27") == (f"{named} {said}" if named else None)  # unnamed, 'He said' tells no event
+
+
+def test_he_inside_a_sentence_is_named_in_brackets(nlp):
+    from generator.briefing import make_briefing
+    from generator.model import Seed
+
+    body = 'John Maxwell, an analyst, cut his rating. "Sales cannot get back to 40% this year," he said.'
+    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
+    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    assert told["1989"] == '"Sales cannot get back to 40% this year," he [John Maxwell] said.'

@@ -682,6 +682,38 @@ class MentionIndex:
         # Of several companies an article names, 'the company' is not one it names less than another.
         return name if described[name] == max(described.values()) else None
 
+    def certain_referent(self, token: Token) -> str | None:
+        """The actor a subject that only describes one ('the company', 'he') stands for,
+        when the text leaves no doubt; else None."""
+        if token.lower_ in ("he", "she"):
+            return self.by_previous_subject(token)
+        return self.by_name_head(token) if token.pos_ == "NOUN" else None
+
+    def by_previous_subject(self, token: Token) -> str | None:
+        """'Mr. Nadeau said … . He said all three operations are profitable': a sentence's
+        first 'he'/'she' continues the person who was the subject of the sentence before,
+        named in full, when no other person is named between them and a title does not
+        say otherwise ('Mrs. Thatcher' is no 'he'). A nearer 'a spokesman' or 'a senior
+        dealer' as that subject leaves it unnamed."""
+        sentence = token.sent
+        if sentence.start == 0 or any(t.lower_ in ("he", "she") for t in token.doc[sentence.start : token.i]):
+            return None
+        previous = token.doc[sentence.start - 1].sent
+        subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not (subject.pos_ == "PROPN" or any(c.dep_ == "appos" for c in subject.children)):
+            return None  # 'a company spokesman said': unnamed; 'Another analyst, John C. Maxwell Jr.,': named
+        name = self.name_of_token(subject)
+        actor = next((a for a in self.actors if a.name == name), None)
+        if actor is None or actor.kind != "person" or len(actor.name.split()) < 2:
+            return None
+        titles = {t.lower_.rstrip(".") for t in subject.subtree if t.i <= subject.i}
+        if titles & ({"mrs", "ms", "miss"} if token.lower_ == "he" else {"mr"}):
+            return None
+        first, last = bisect.bisect_left(self.starts, subject.idx), bisect.bisect_left(self.starts, token.idx)
+        if any(a.kind == "person" and a.name != name for _, _, a in self.spans[first:last]):
+            return None
+        return name
+
     def by_antecedent(self, token: Token) -> str | None:
         """'the diplomats' after 'Top diplomats from the Group of Seven': the named
         group or person in the nearest earlier phrase with the same head noun."""

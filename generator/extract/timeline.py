@@ -21,6 +21,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -138,6 +139,7 @@ class Context:
     sentence_texts: dict[int, str] = field(default_factory=dict)
     statements: dict[int, bool] = field(default_factory=dict)
     descriptions: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    referent_of: Callable[[Token], str | None] = lambda token: None
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
@@ -169,18 +171,18 @@ class Context:
             )
         return self.statements[index]
 
-    def descriptions_at(self, i: int, organization_of) -> list[tuple[str, str]]:
-        """The subjects of the sentence of token `i` that describe an organization ('the
-        company') and the organization each stands for: (words, name); found once per sentence."""
+    def descriptions_at(self, i: int, referent_of) -> list[tuple[str, str]]:
+        """The subjects of the sentence of token `i` that only describe an actor ('the
+        company', 'he') and the actor each stands for: (words, name); found once per sentence."""
         index = self.sentence_at(i)
         if index not in self.descriptions:
             found = []
             for token in self.doc[self.starts[index] : self.ends[index]]:
-                if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN":
+                if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PRON"):
                     continue
                 if any(c.dep_ == "appos" for c in token.children):
                     continue  # 'the company, Kellogg Co., said': named already
-                name = organization_of(token)
+                name = referent_of(token)
                 if name:
                     found.append((text_of(list(self.doc[token.left_edge.i : token.i + 1])), name))
             self.descriptions[index] = found
@@ -213,23 +215,24 @@ def find_events(
     sentence_of,
     name_of,
     published: dt.date | None = None,
-    organization_of=None,
+    referent_of=None,
 ) -> list[Event]:
     """`name_of(token)` gives the actor a subject stands for, or None; a pronoun
-    is replaced by it only when no other person could be meant. `organization_of(token)`
-    names the organization a description ('the company') stands for with certainty,
-    or None. A date after `published` dates only what a clause expects (the event is
+    is replaced by it only when no other person could be meant. `referent_of(token)`
+    names the actor a description ('the company') or a pronoun subject stands for with
+    certainty, or None. A date after `published` dates only what a clause expects (the event is
     marked expected)."""
     try:
-        return _find_events(doc, timexes, sentence_of, name_of, published, organization_of or (lambda token: None))
+        return _find_events(doc, timexes, sentence_of, name_of, published, referent_of or (lambda token: None))
     finally:
         doc.user_data.pop(FACTS_KEY, None)  # per-verb facts hold tokens: not for the Doc's later users
 
 
 def _find_events(
-    doc: Doc, timexes: list[Timex], sentence_of, name_of, published: dt.date | None, organization_of
+    doc: Doc, timexes: list[Timex], sentence_of, name_of, published: dt.date | None, referent_of
 ) -> list[Event]:
     context = Context.of(doc)
+    context.referent_of = referent_of
     dated = []
     ahead: set[int] = set()
     for timex in timexes:
@@ -303,7 +306,7 @@ def _find_events(
                     continue
         if not text or whole and _wholly_quoted(text):
             continue  # a quotation without its speaker is an opinion, not an event
-        text = _descriptions_named(text, span, context, organization_of)
+        text = _descriptions_named(text, span, context, referent_of)
         event = Event(
             when=when,
             expression=timex.text,
@@ -1248,6 +1251,8 @@ def _certain_person(pronoun: Token, context: Context, name_of) -> str | None:
     agrees. Anywhere else a nearer noun ('her husband') may be meant."""
     if pronoun.lower_ not in ("he", "she"):
         return None
+    if (named := context.referent_of(pronoun)) is not None:
+        return named  # 'Mr. Nadeau said … . He declined to …': the person the sentence before was about
     clause = pronoun.head
     if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING_VERBS:
         return None
@@ -1317,15 +1322,15 @@ def statement_tokens(tokens: list) -> bool:
     return not continues(words[-1]) if isinstance(words[-1], Token) else True
 
 
-def _descriptions_named(text: str, span: Span, context: Context, organization_of) -> str:
-    """'Earlier this month, the company [Provigo Inc] said …': a subject that only
-    describes an organization is named after it, in brackets, where the name is certain;
-    read alone, an event would not say whose results or whose offer."""
-    for phrase, name in context.descriptions_at(span.start, organization_of):
+def _descriptions_named(text: str, span: Span, context: Context, referent_of) -> str:
+    """'Earlier this month, the company [Provigo Inc] said …', 'he [Bertin Nadeau] said':
+    a subject that only describes an actor is named after it, in brackets, where the name
+    is certain; read alone, an event would not say whose results or who spoke."""
+    for phrase, name in context.descriptions_at(span.start, referent_of):
         if name in text:
             continue
-        found = [m.start() for m in re.finditer(re.escape(phrase), text, re.IGNORECASE)]
-        if len(found) == 1:
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, re.IGNORECASE)]
+        if len(found) == 1 or found and phrase.lower() in ("he", "she") and text == context.sentence_text(span.start):
             cut = found[0] + len(phrase)
             text = f"{text[:cut]} [{name}]{text[cut:]}"
     return text
