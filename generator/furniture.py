@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -333,13 +333,13 @@ def evidence(doc: Doc, nlp: Language) -> set[str]:
 def _furniture_matches(doc: Doc, nlp: Language) -> tuple[tuple[int, int, int], ...]:
     """The furniture Matcher's matches in a parsed line, found once per Doc and state of its
     entities: the rules ask for a line's evidence and its site words again for each cut tried."""
-    key = (MATCHES, bool(doc.user_data.get(ENTITIES_SET)))
+    key = f"{MATCHES}, entities {bool(doc.user_data.get(ENTITIES_SET))}"
     if key not in doc.user_data:
         doc.user_data[key] = tuple(furniture_matcher(nlp)(doc))
     return doc.user_data[key]
 
 
-def _labels(matches: list[tuple[int, int, int]], nlp: Language) -> set[str]:
+def _labels(matches: Sequence[tuple[int, int, int]], nlp: Language) -> set[str]:
     return {nlp.vocab.strings[label] for label, _, _ in matches}
 
 
