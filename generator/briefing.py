@@ -11,12 +11,13 @@ from functools import partial
 from typing import TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .clean import clean_body
 from .extract.actors import MentionIndex, find_actors
 from .extract.figures import Periods, find_figures
 from .extract.headline import make_headline, make_summary
+from .extract.names import name_spans
 from .extract.quotes import find_quotes
 from .extract.sentences import join_paragraphs, make_sentence_lookup, split_sentences
 from .extract.timeline import find_events, is_event_date
@@ -42,8 +43,9 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
     failed: list[str] = []
     attempt = partial(run_part, failed)
     timexes: list[Timex] = attempt("dates", find_timexes, doc.text, seed.published, default=[])
-    actors: list[Actor] = attempt("actors", find_actors, doc, sentence_of, default=[])
-    mentions = MentionIndex(doc, actors)
+    names: list[Span] = attempt("actors", name_spans, doc, default=[])
+    actors: list[Actor] = attempt("actors", find_actors, doc, names, sentence_of, default=[])
+    mentions = MentionIndex(names, actors)
 
     dated: dict[int, list] = {}
     for timex in timexes:

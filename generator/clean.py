@@ -15,11 +15,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.language import Language
 
+from .datafile import read_data
 from .furniture import remove_pasted_furniture
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -72,7 +71,7 @@ class CleanBody:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    return yaml.safe_load(resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8"))
+    return read_data("boilerplate.yml")
 
 
 def normalize_text(text: str) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -91,6 +91,7 @@ RUNS = {"SHARE_BAR", "STAMP", "CREDIT"}  # evidence that runs over several words
 STRONG = {"ADDRESS", "SITE_VOICE", "MARKER", "COUNTER", "CREDIT", "SHARE_BAR", "STAMP"}
 ENTITY_ATTRIBUTES = {"doc.ents", "token.ent_type", "token.ent_iob", "token.ent_kb_id"}
 ENTITIES_SET = "furniture_entities_set"  # in Doc.user_data
+MATCHES = "furniture_matches"  # in Doc.user_data
 # Matcher keys read from the words alone, the same after make_doc as after the whole pipeline.
 TOKEN_ONLY = {"ORTH", "TEXT", "LOWER", "LENGTH", "IS_DIGIT", "IS_PUNCT", "IS_TITLE", "IS_UPPER", "LIKE_NUM", "OP"}
 # A line does not end on these ('Log in' may end on 'in': the parse decides).
@@ -326,10 +327,19 @@ def _entity_pipes(nlp: Language) -> tuple[str, ...]:
 
 def evidence(doc: Doc, nlp: Language) -> set[str]:
     """The kinds of furniture evidence the Matcher finds in a line: ADDRESS, CREDIT, MARKER, …"""
-    return _labels(furniture_matcher(nlp)(doc), nlp)
+    return _labels(_furniture_matches(doc, nlp), nlp)
 
 
-def _labels(matches: list[tuple[int, int, int]], nlp: Language) -> set[str]:
+def _furniture_matches(doc: Doc, nlp: Language) -> tuple[tuple[int, int, int], ...]:
+    """The furniture Matcher's matches in a parsed line, found once per Doc and state of its
+    entities: the rules ask for a line's evidence and its site words again for each cut tried."""
+    key = f"{MATCHES}, entities {bool(doc.user_data.get(ENTITIES_SET))}"
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(furniture_matcher(nlp)(doc))
+    return doc.user_data[key]
+
+
+def _labels(matches: Sequence[tuple[int, int, int]], nlp: Language) -> set[str]:
     return {nlp.vocab.strings[label] for label, _, _ in matches}
 
 
@@ -337,7 +347,7 @@ def _site_words(doc: Doc, nlp: Language) -> set[int]:
     """Indices of the words that name the page's own things: 'story', 'comments', 'photo'."""
     return {
         i
-        for label, start, end in furniture_matcher(nlp)(doc)
+        for label, start, end in _furniture_matches(doc, nlp)
         for i in range(start, end)
         if nlp.vocab.strings[label] in ("SITE_NOUN", "MEDIA")
     }

@@ -25,7 +25,6 @@ from .names import (
     actor_words,
     is_product,
     leading_title,
-    name_spans,
     person_span,
     usage_kind,
 )
@@ -168,9 +167,9 @@ def acronym_key(name: str) -> str:
     return name.replace(".", "").upper()
 
 
-def find_mentions(doc: Doc, sentence_of) -> list[Mention]:
+def find_mentions(doc: Doc, spans: list[Span], sentence_of) -> list[Mention]:
+    """`spans`: the doc's `name_spans`."""
     gazetteer = load_gazetteer()
-    spans = name_spans(doc)
     person_words = {w for e in spans if e.label_ == "PERSON" and len(e) > 1 for w in clean_name(e.text).split()}
     products: set[str] = set()
     mentions = []
@@ -498,9 +497,10 @@ def _add(cluster: Cluster, mention: Mention, by_key, key_of) -> None:
         cluster.roles.append(role)
 
 
-def find_actors(doc: Doc, sentence_of) -> list[Actor]:
-    """`sentence_of(char_offset)` gives the index of the sentence holding an offset."""
-    clusters = cluster_mentions(find_mentions(doc, sentence_of))
+def find_actors(doc: Doc, names: list[Span], sentence_of) -> list[Actor]:
+    """`names`: the doc's `name_spans`; `sentence_of(char_offset)` gives the index of the
+    sentence holding an offset."""
+    clusters = cluster_mentions(find_mentions(doc, names, sentence_of))
     actors = []
     for cluster in clusters:
         if _only_a_modifier(cluster):
@@ -568,12 +568,13 @@ class MentionIndex:
     """Where each actor is mentioned: offset -> actor name, and the person most
     recently mentioned before an offset (for 'he', 'the prime minister')."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]):
+    def __init__(self, spans: list[Span], actors: list[Actor]):
+        """`spans`: the doc's `name_spans`, read once for the actors and this index."""
         names = index_names(actors)
         self.spans: list[tuple[int, int, Actor]] = []
         surnames = Counter(a.name.split()[-1] for a in actors if a.kind == "person")
         people = {a.name.split()[-1]: a for a in actors if a.kind == "person"}
-        for ent in name_spans(doc):
+        for ent in spans:
             name = clean_name(ent.text)
             actor = names.get(name.casefold()) or names.get(
                 _state_name(clean_name(_strip_modifiers(ent)[0].text)).casefold()

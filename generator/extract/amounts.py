@@ -19,9 +19,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..datafile import read_data
 
 ONES = {
     w: i
@@ -317,12 +316,12 @@ def parse_number(text: str) -> float | None:
 
 @lru_cache(maxsize=1)
 def currency_table() -> dict:
-    return yaml.safe_load(resources.files("generator").joinpath("data/currencies.yml").read_text("utf-8"))
+    return read_data("currencies.yml")
 
 
 @lru_cache(maxsize=1)
 def unit_table() -> dict:
-    return yaml.safe_load(resources.files("generator").joinpath("data/units.yml").read_text("utf-8"))
+    return read_data("units.yml")
 
 
 # Words before a currency name that say whose it is ('Thai baht', 'South African rand',

@@ -11,11 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..datafile import read_data
 from ..model import Figure
 from .amounts import SCALE_WORDS, Amount, find_amounts, parse_number, qualifier_before, read_context
 from .amounts import currency_of as _currency_of
@@ -157,7 +156,7 @@ def currency_of(text: str, before: str = "") -> str | None:
 
 @lru_cache(maxsize=1)
 def _nouns_table() -> dict:
-    return yaml.safe_load(resources.files("generator").joinpath("data/counted_nouns.yml").read_text("utf-8"))
+    return read_data("counted_nouns.yml")
 
 
 @lru_cache(maxsize=1)

@@ -19,12 +19,12 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from ..datafile import read_data
 from .gazetteer import load_gazetteer
 from .phrases import doc_text
 
@@ -40,7 +40,7 @@ DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ic", "i")
 @lru_cache(maxsize=1)
 def actor_words() -> dict:
     """The word lists of data/actor_words.yml, lists as lowercase sets."""
-    data = yaml.safe_load(resources.files("generator").joinpath("data/actor_words.yml").read_text("utf-8"))
+    data = read_data("actor_words.yml")
     words = {key: value if isinstance(value, dict) else {str(v) for v in value} for key, value in data.items()}
     for key in (
         "person_titles",
@@ -62,7 +62,7 @@ def actor_words() -> dict:
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
-    return frozenset(yaml.safe_load(resources.files("generator").joinpath("data/speech_verbs.yml").read_text("utf-8")))
+    return frozenset(read_data("speech_verbs.yml"))
 
 
 @lru_cache(maxsize=4)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from . import timex_rules as R
+from .scan import WORD_START, WordStarts
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +125,8 @@ ENDED_ON = re.compile(r"\s*,?\s+end(?:ed|ing)\s+(?:on\s+)?" + R.PIECES["MONTH"] 
 def _compile(pattern: str, name: str) -> re.Pattern:
     for _ in range(3):
         pattern = re.sub(r"\{([A-Z]+)\}", lambda m: R.PIECES[m.group(1)], pattern)
-    # Every expression starts at a word start; saying so lets the scan skip most positions.
-    return re.compile(rf"(?=\b|'){pattern}", 0 if name in CASE_SENSITIVE else re.IGNORECASE)
+    # Every expression starts at a word start: `WordStarts` tries it only there.
+    return re.compile(WORD_START + pattern, 0 if name in CASE_SENSITIVE else re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -1387,10 +1388,10 @@ class Candidate:
 
 def find_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
+    starts = WordStarts(text)
     for priority, (_, pattern, resolver) in enumerate(RULES):
-        found.extend(
-            Candidate(m.start(), m.end(), priority, m, resolver) for m in pattern.finditer(text) if m.end() > m.start()
-        )
+        matches = starts.finditer(pattern)
+        found.extend(Candidate(m.start(), m.end(), priority, m, resolver) for m in matches if m.end() > m.start())
     return found
 
 
