@@ -949,3 +949,21 @@ def test_timex_any_text_any_date_returns_sorted_disjoint(words, published):
 def test_timex_relative_counts_without_an_earlier_date_never_raise(text, published):
     found = tagged(text, published)
     assert found, text
+
+
+def test_a_fiscal_quarter_without_its_months_places_none_of_its_references():
+    """'the quarter' and 'the 1988 period' of a fiscal first quarter keep TimeML's value,
+    but no calendar place: the company's fiscal first quarter may be July to September."""
+    text = (
+        "Sun said it earned $5.2 million in the fiscal first quarter. In the 1988 period, the company earned "
+        "$20.6 million. It expects to break even for the quarter."
+    )
+    found = tagged(text, dt.date(1989, 10, 27))
+    assert (found["the 1988 period"].value, found["the 1988 period"].when) == ("1988-Q1", None)
+    assert found["the quarter"].when is None
+
+
+def test_a_calendar_quarter_keeps_its_place_for_its_references():
+    text = "Aetna's third-quarter net income fell 22%. The year-earlier results have been restated."
+    found = tagged(text, dt.date(1989, 10, 27))
+    assert found["year-earlier"].when == "1988-Q3"

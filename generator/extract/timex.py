@@ -74,6 +74,10 @@ class Anchors:
     named_quarter: str | None = None
     named_quarter_at: int = -1
     named_shift: int = 0
+    # The story's quarter is a fiscal one whose calendar months the text has not given
+    # ("earned $5.2 million in the fiscal first quarter"): it and its year-ago quarter
+    # have a TimeML value but no place on the calendar.
+    fiscal_unplaced: bool = False
 
 
 @dataclass(frozen=True)
@@ -1436,6 +1440,12 @@ def advance(anchors: Anchors, reading: Reading, start: int, published: dt.date) 
     return replace(anchors, period=period, period_at=start)
 
 
+def fiscal_quarters(quarter: str | None) -> tuple[str, ...]:
+    """A quarter's value and its year-ago quarter's: '1989-Q1' -> ('1989-Q1', '1988-Q1')."""
+    m = QUARTER_VALUE.fullmatch(quarter or "")
+    return (m[0], f"{int(m[1]) - 1}-{m[2]}") if m else ()
+
+
 def quarter_distance(named: str, calendar: str) -> int:
     a, b = QUARTER_VALUE.fullmatch(named), QUARTER_VALUE.fullmatch(calendar)
     if not (a and b):
@@ -1546,9 +1556,14 @@ def find_timexes(text: str, published: dt.date, doc: object | None = None) -> li
         when = when_of(reading)
         if reading.anaphoric and when:  # the year-ago quarter of a fiscal quarter, in calendar months
             when = shift_quarter(when, anchors.fiscal_shift)
+        if anchors.fiscal_unplaced and when is not None and when in fiscal_quarters(anchors.quarter):
+            when = None  # 'the quarter', 'the 1988 period' of a fiscal quarter with unknown months
         found.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, when))
         try:
+            before = anchors
             anchors = advance(anchors, reading, start, published)
+            if before.quarter is None and anchors.quarter is not None and when_of(reading) == reading.value:
+                anchors = replace(anchors, fiscal_unplaced="fiscal" in text[start:end].lower())
         except RULE_FAILURES:  # a value no calendar date can hold ("0000-01-01") anchors nothing
             pass
     return link_ranges(share_range_year(merge_clock_day(found, text), text), text)
