@@ -560,3 +560,16 @@ def test_he_inside_a_sentence_is_named_in_brackets(nlp):
     seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
     told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
     assert told["1989"] == '"Sales cannot get back to 40% this year," he [John Maxwell] said.'
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        ("The ship sailed from China to Iran in late January and early February.", {"2023-01/2023-02"}),
+        ("The talks were held on May 3 and May 5 in Geneva.", {"2023-05-03", "2023-05-05"}),  # two days, no span
+        ("The minister arrived on Monday and the next day attended a forum.", {"2023-05-22", "2023-05-23"}),
+        ("The ship was named in January and February articles.", {"2023-01", "2023-02"}),  # articles of each
+    ],
+)
+def test_two_months_in_a_row_joined_by_and_are_one_span(nlp, text, told):
+    assert {e.when for e in events(nlp, text)} == told

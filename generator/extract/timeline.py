@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -252,7 +252,7 @@ def _find_events(
                 continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
             ahead.add(id(span))
         dated.append((timex, span))
-    dated = _without_noun_dates_beside_acts(dated, context)
+    dated = _spans_told_by_both_ends(_without_noun_dates_beside_acts(dated, context), doc)
     dates_of_sentence = Counter(context.sentence_at(span.start) for _, span in dated)
     listed = _listed_dates(dated, context)
     told_by_sentence: dict[int, int] = {}
@@ -331,6 +331,45 @@ def _find_events(
 
 
 # --- which dates date an event ------------------------------------------------------------
+
+
+MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(-\d\d)?")
+
+
+def _spans_told_by_both_ends(dated: list[tuple[Timex, Span]], doc: Doc) -> list[tuple[Timex, Span]]:
+    """'sailed in late January and early February', 'January and February articles': two
+    months (or days) in a row joined by 'and' are one span of time, from the first to the
+    second; each alone would give the whole voyage to one month."""
+    joined: list[tuple[Timex, Span]] = []
+    for timex, span in dated:
+        if joined:
+            first, first_span = joined[-1]
+            between = doc.text[first.end : timex.start].strip().lower()
+            if (
+                between == "and"
+                and first.when
+                and timex.when
+                and _next_to(first.when, timex.when)
+                and span.root.dep_ == "conj"
+                and span.root.head == first_span.root  # not 'arrived on Monday and the next day attended'
+                and not _modifies_a_noun(first_span)  # 'January and February articles': articles of each month
+            ):
+                when = f"{first.when}/{timex.when}"
+                merged = replace(first, end=timex.end, text=doc.text[first.start : timex.end], when=when)
+                joined[-1] = (merged, doc[first_span.start : span.end])
+                continue
+        joined.append((timex, span))
+    return joined
+
+
+def _next_to(first: str, second: str) -> bool:
+    """Two months or two days in a row ('January and February'); not 'May 3 and May 5'."""
+    if not (MONTH_OR_DAY.fullmatch(first) and MONTH_OR_DAY.fullmatch(second)) or len(first) != len(second):
+        return False
+    if len(first) == 7:
+        (y1, m1), (y2, m2) = (map(int, value.split("-")) for value in (first, second))
+        return y2 * 12 + m2 == y1 * 12 + m1 + 1
+    return dt.date.fromisoformat(second) - dt.date.fromisoformat(first) == dt.timedelta(days=1)
 
 
 def _modifies_a_noun(span: Span) -> bool:
