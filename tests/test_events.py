@@ -573,3 +573,15 @@ def test_he_inside_a_sentence_is_named_in_brackets(nlp):
 )
 def test_two_months_in_a_row_joined_by_and_are_one_span(nlp, text, told):
     assert {e.when for e in events(nlp, text)} == told
+
+
+@pytest.mark.parametrize(
+    "text, when",
+    [
+        ("The bank's assets rose this year through April.", "2023-01/2023-04"),
+        ("The fund has fallen 2.08% this year through May 19, Lipper says.", "2023-01-01/2023-05-19"),
+        ("The deal would dilute earnings by about 9% in both 2024 and 2025.", "2024/2025"),
+    ],
+)
+def test_a_span_told_by_both_ends_is_one_event(nlp, text, when):
+    assert [e.when for e in events(nlp, text)] == [when]

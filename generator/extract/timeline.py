@@ -337,14 +337,24 @@ MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(-\d\d)?")
 
 
 def _spans_told_by_both_ends(dated: list[tuple[Timex, Span]], doc: Doc) -> list[tuple[Timex, Span]]:
-    """'sailed in late January and early February', 'January and February articles': two
-    months (or days) in a row joined by 'and' are one span of time, from the first to the
-    second; each alone would give the whole voyage to one month."""
+    """'sailed in late January and early February': two years, months or days in a row
+    joined by 'and' in one phrase are one span of time; 'this year through August' is
+    the span from the year's start. Each alone would give the voyage to one month, or a
+    year's fall to its last month."""
     joined: list[tuple[Timex, Span]] = []
+    text = doc.text  # built once: a property that joins every token
     for timex, span in dated:
         if joined:
             first, first_span = joined[-1]
-            between = doc.text[first.end : timex.start].strip().lower()
+            between = text[first.end : timex.start].strip().lower()
+            start = _year_start(first.when, timex.when)
+            if between in ("through", "to", "until") and start is not None:
+                # 'has fallen 2.08% this year through Oct. 19': from the year's start to that day
+                merged = replace(
+                    first, end=timex.end, text=text[first.start : timex.end], when=start + "/" + (timex.when or "")
+                )
+                joined[-1] = (merged, doc[first_span.start : span.end])
+                continue
             if (
                 between == "and"
                 and first.when
@@ -355,15 +365,24 @@ def _spans_told_by_both_ends(dated: list[tuple[Timex, Span]], doc: Doc) -> list[
                 and not _modifies_a_noun(first_span)  # 'January and February articles': articles of each month
             ):
                 when = f"{first.when}/{timex.when}"
-                merged = replace(first, end=timex.end, text=doc.text[first.start : timex.end], when=when)
+                merged = replace(first, end=timex.end, text=text[first.start : timex.end], when=when)
                 joined[-1] = (merged, doc[first_span.start : span.end])
                 continue
         joined.append((timex, span))
     return joined
 
 
+def _year_start(year: str | None, within: str | None) -> str | None:
+    """The start of `year`, as fine as `within`, a month or day of that year ('1989', '1989-08' -> '1989-01')."""
+    if not year or not within or not re.fullmatch(r"\d{4}", year) or not MONTH_OR_DAY.fullmatch(within):
+        return None
+    return (year + "-01-01")[: len(within)] if within.startswith(year + "-") else None
+
+
 def _next_to(first: str, second: str) -> bool:
-    """Two months or two days in a row ('January and February'); not 'May 3 and May 5'."""
+    """Two years, months or days in a row ('January and February'); not 'May 3 and May 5'."""
+    if re.fullmatch(r"\d{4}", first) and re.fullmatch(r"\d{4}", second):
+        return int(second) == int(first) + 1  # 'would dilute earnings in both 1990 and 1991'
     if not (MONTH_OR_DAY.fullmatch(first) and MONTH_OR_DAY.fullmatch(second)) or len(first) != len(second):
         return False
     if len(first) == 7:
