@@ -62,16 +62,16 @@ def index_site(
     for stale in site.glob(f"{bundle}-*"):
         shutil.rmtree(stale, ignore_errors=True)
     names = [bundle_name(number, bundle) for number in range(shards)]
+    # The main bundle lists the others; written with it, so that no reader meets the one without the other.
+    listing = {"shards.json": json.dumps([f"../{name}/" for name in names[1:]]) + "\n"} if bundle == BUNDLE else {}
     if shards == 1 and folders is None:
-        _run_pagefind(site, site / bundle, background)
+        _run_pagefind(site, site / bundle, background, listing)
     else:
         for number in range(shards):
             with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-shard-") as folder:
                 for page in pages[number::shards]:  # interleaved: shards of even size
                     _link(page, Path(folder) / page.relative_to(site))
-                _run_pagefind(Path(folder), site / names[number], background)
-    if bundle == BUNDLE:
-        (site / BUNDLE / "shards.json").write_text(json.dumps([f"../{name}/" for name in names[1:]]) + "\n", "utf-8")
+                _run_pagefind(Path(folder), site / names[number], background, listing if number == 0 else {})
     return names
 
 
@@ -87,7 +87,27 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _run_pagefind(site: Path, output: Path, background: bool) -> None:
+def _run_pagefind(site: Path, output: Path, background: bool, extra: dict[str, str] | None = None) -> None:
+    """Index `site` into `output`, with the `extra` files beside the index. The bundle is
+    written beside `output` and put in its place whole: under `mkdocs serve` a reader
+    searching while the index is rebuilt meets the old bundle or the new, never a part."""
+    staged = output.parent / f".{output.name}.new"
+    shutil.rmtree(staged, ignore_errors=True)
+    try:
+        _write_bundle(site, staged, background)
+        for name, text in (extra or {}).items():
+            (staged / name).write_text(text, "utf-8")
+        old = staged.with_suffix(".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if output.exists():
+            output.rename(old)
+        staged.rename(output)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def _write_bundle(site: Path, output: Path, background: bool) -> None:
     # Permalinks are not content; pages that only
     # list other pages say so in their front matter (see templates/theme/main.html).
     result = subprocess.run(
