@@ -585,3 +585,13 @@ def test_two_months_in_a_row_joined_by_and_are_one_span(nlp, text, told):
 )
 def test_a_span_told_by_both_ends_is_one_event(nlp, text, when):
     assert [e.when for e in events(nlp, text)] == [when]
+
+
+def test_a_plural_description_is_not_named_after_one_organization(nlp):
+    from generator.briefing import make_briefing
+    from generator.model import Seed
+
+    body = "Federal Deposit Insurance Corp. approved the plan.\n\nThe thrifts agreed to the transaction in August 1988."
+    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
+    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    assert told["1988-08"] == "The thrifts agreed to the transaction in August 1988."

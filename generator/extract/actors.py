@@ -688,7 +688,7 @@ class MentionIndex:
         when the text leaves no doubt; else None."""
         if token.lower_ in ("he", "she"):
             return self.by_previous_subject(token)
-        return self.by_name_head(token) if token.pos_ == "NOUN" else None
+        return self.by_name_head(token) if token.tag_ == "NN" else None  # not 'the thrifts'
 
     def by_previous_subject(self, token: Token) -> str | None:
         """'Mr. Nadeau said … . He said all three operations are profitable': a sentence's
