@@ -8,10 +8,12 @@ import pstats
 
 import pytest
 
+from generator.briefing import make_briefing
 from generator.evaluate import evaluate
 from generator.extract.statement import statement_problems
 from generator.extract.timeline import find_events
 from generator.extract.timex import find_timexes
+from generator.model import Seed
 
 from .conftest import ROOT
 
@@ -25,6 +27,12 @@ def events(nlp, text: str, published: dt.date = PUBLISHED):
 
 def texts(nlp, text: str) -> list[str]:
     return [e.event for e in events(nlp, text)]
+
+
+def briefing_events(nlp, body: str, published: dt.date = dt.date(1989, 10, 30)) -> dict[str, str]:
+    """The whole extraction, actors included: what names 'the company' and 'he' needs."""
+    seed = Seed(name="t", path="t.txt", published=published, body=body, body_line=3)
+    return {e.when: e.event for e in make_briefing(seed, nlp).timeline}
 
 
 @pytest.mark.parametrize(
@@ -472,29 +480,21 @@ def test_a_relative_clause_after_an_amount_tells_what_the_amount_measures(nlp):
 
 
 def test_a_description_of_the_article_s_company_is_named_in_brackets(nlp):
-    from generator.briefing import make_briefing
-    from generator.model import Seed
-
     body = (
         "General Mills Inc. gained market share this year. Kellogg Co. reported lower third-quarter earnings "
         "on Friday. Kellogg's cereal volume fell.\n\n"
         "Last year, the company earned $480.4 million, or $3.90 a share."
     )
-    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
-    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    told = briefing_events(nlp, body)
     assert told["1988"] == "Last year, the company [Kellogg Co] earned $480.4 million, or $3.90 a share."
 
 
 def test_a_description_is_not_named_when_two_companies_could_be_meant(nlp):
-    from generator.briefing import make_briefing
-    from generator.model import Seed
-
     body = (
         "Kellogg Co. and General Mills Inc. reported results on Friday.\n\n"
         "Last year, the company earned $480.4 million, or $3.90 a share."
     )
-    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
-    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    told = briefing_events(nlp, body)
     assert told["1988"] == "Last year, the company earned $480.4 million, or $3.90 a share."
 
 
@@ -542,23 +542,15 @@ def test_a_clause_before_a_semicolon_is_its_own_event(nlp):
     ],
 )
 def test_he_is_named_only_as_the_named_subject_of_the_sentence_before(nlp, first, named):
-    from generator.briefing import make_briefing
-    from generator.model import Seed
-
     body = f"{first} He said on Friday that all three operations are profitable."
-    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
-    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    told = briefing_events(nlp, body)
     said = "said on Friday that all three operations are profitable."
     assert told.get("1989-10-27") == (f"{named} {said}" if named else None)  # unnamed, 'He said' tells no event
 
 
 def test_he_inside_a_sentence_is_named_in_brackets(nlp):
-    from generator.briefing import make_briefing
-    from generator.model import Seed
-
     body = 'John Maxwell, an analyst, cut his rating. "Sales cannot get back to 40% this year," he said.'
-    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
-    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    told = briefing_events(nlp, body)
     assert told["1989"] == '"Sales cannot get back to 40% this year," he [John Maxwell] said.'
 
 
@@ -588,10 +580,6 @@ def test_a_span_told_by_both_ends_is_one_event(nlp, text, when):
 
 
 def test_a_plural_description_is_not_named_after_one_organization(nlp):
-    from generator.briefing import make_briefing
-    from generator.model import Seed
-
     body = "Federal Deposit Insurance Corp. approved the plan.\n\nThe thrifts agreed to the transaction in August 1988."
-    seed = Seed(name="t", path="t.txt", published=dt.date(1989, 10, 30), body=body, body_line=3)
-    told = {e.when: e.event for e in make_briefing(seed, nlp).timeline}
+    told = briefing_events(nlp, body)
     assert told["1988-08"] == "The thrifts agreed to the transaction in August 1988."
