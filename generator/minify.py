@@ -15,12 +15,21 @@ KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
 BREAKS = re.compile(r"[ \t\r\f\v]*\n\s*")
 
 
-def squeeze_whitespace(html: str) -> str:
+def _outside_kept(html: str, change) -> str:
+    """`html` with `change` applied to its text outside <pre>, <textarea>, <script> and <style>."""
     parts = KEEP.split(html)
     # split() yields text, whole kept element, its tag name, text, ...
     for i in range(0, len(parts), 3):
-        parts[i] = BREAKS.sub("\n", parts[i])
+        parts[i] = change(parts[i])
     return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
+
+
+def squeeze_whitespace(html: str) -> str:
+    return _outside_kept(html, _squeezed)
+
+
+def _squeezed(text: str) -> str:
+    return BREAKS.sub("\n", text)
 
 
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -30,10 +39,11 @@ def drop_comments(html: str) -> str:
     """HTML comments (outside <pre>, <textarea>, <script> and <style>) are notes for
     whoever edits the Markdown, such as the seed a briefing page is generated from:
     no reader sees them."""
-    parts = KEEP.split(html)
-    for i in range(0, len(parts), 3):
-        parts[i] = COMMENT.sub("", parts[i])
-    return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
+    return _outside_kept(html, _uncommented)
+
+
+def _uncommented(text: str) -> str:
+    return COMMENT.sub("", text)
 
 
 # Characters the generator writes as numeric references so that Markdown reads them as
@@ -46,10 +56,11 @@ TAG_OR_REFERENCE = re.compile(r"(<[^>]*>)|&#(\d+);")
 
 
 def literal_characters(html: str) -> str:
-    parts = KEEP.split(html)
-    for i in range(0, len(parts), 3):
-        parts[i] = TAG_OR_REFERENCE.sub(_literal, parts[i])
-    return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
+    return _outside_kept(html, _literals)
+
+
+def _literals(text: str) -> str:
+    return TAG_OR_REFERENCE.sub(_literal, text)
 
 
 def _literal(match: re.Match) -> str:
@@ -59,7 +70,8 @@ def _literal(match: re.Match) -> str:
 
 
 def minify_html(html: str) -> str:
-    return literal_characters(squeeze_whitespace(drop_comments(html)))
+    """Every page: comments dropped, whitespace squeezed, references made characters, in one pass."""
+    return _outside_kept(html, lambda text: _literals(_squeezed(_uncommented(text))))
 
 
 UNUSED_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")

@@ -171,7 +171,7 @@ class Context:
             )
         return self.statements[index]
 
-    def descriptions_at(self, i: int, referent_of) -> list[tuple[str, str]]:
+    def descriptions_at(self, i: int) -> list[tuple[str, str]]:
         """The subjects of the sentence of token `i` that only describe an actor ('the
         company', 'he') and the actor each stands for: (words, name); found once per sentence."""
         index = self.sentence_at(i)
@@ -182,7 +182,7 @@ class Context:
                     continue
                 if any(c.dep_ == "appos" for c in token.children):
                     continue  # 'the company, Kellogg Co., said': named already
-                name = referent_of(token)
+                name = self.referent_of(token)
                 if name:
                     found.append((text_of(list(self.doc[token.left_edge.i : token.i + 1])), name))
             self.descriptions[index] = found
@@ -306,7 +306,7 @@ def _find_events(
                     continue
         if not text or whole and _wholly_quoted(text):
             continue  # a quotation without its speaker is an opinion, not an event
-        text = _descriptions_named(text, span, context, referent_of)
+        text = _descriptions_named(text, span, context)
         event = Event(
             when=when,
             expression=timex.text,
@@ -333,6 +333,7 @@ def _find_events(
 # --- which dates date an event ------------------------------------------------------------
 
 
+YEAR = re.compile(r"\d{4}")
 MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(-\d\d)?")
 
 
@@ -346,25 +347,8 @@ def _spans_told_by_both_ends(dated: list[tuple[Timex, Span]], doc: Doc) -> list[
     for timex, span in dated:
         if joined:
             first, first_span = joined[-1]
-            between = text[first.end : timex.start].strip().lower()
-            start = _year_start(first.when, timex.when)
-            if between in ("through", "to", "until") and start is not None:
-                # 'has fallen 2.08% this year through Oct. 19': from the year's start to that day
-                merged = replace(
-                    first, end=timex.end, text=text[first.start : timex.end], when=start + "/" + (timex.when or "")
-                )
-                joined[-1] = (merged, doc[first_span.start : span.end])
-                continue
-            if (
-                between == "and"
-                and first.when
-                and timex.when
-                and _next_to(first.when, timex.when)
-                and span.root.dep_ == "conj"
-                and span.root.head == first_span.root  # not 'arrived on Monday and the next day attended'
-                and not _modifies_a_noun(first_span)  # 'January and February articles': articles of each month
-            ):
-                when = f"{first.when}/{timex.when}"
+            when = _span_value(first, first_span, timex, span, text[first.end : timex.start].strip().lower())
+            if when is not None:
                 merged = replace(first, end=timex.end, text=text[first.start : timex.end], when=when)
                 joined[-1] = (merged, doc[first_span.start : span.end])
                 continue
@@ -372,16 +356,34 @@ def _spans_told_by_both_ends(dated: list[tuple[Timex, Span]], doc: Doc) -> list[
     return joined
 
 
-def _year_start(year: str | None, within: str | None) -> str | None:
+def _span_value(first: Timex, first_span: Span, second: Timex, span: Span, between: str) -> str | None:
+    """The value of the span two neighbouring dates give, with `between` the words between them; or None."""
+    if not first.when or not second.when:
+        return None
+    start = _year_start(first.when, second.when)
+    if between in ("through", "to", "until") and start is not None:
+        return f"{start}/{second.when}"  # 'has fallen 2.08% this year through Oct. 19'
+    if (
+        between == "and"
+        and _next_to(first.when, second.when)
+        and span.root.dep_ == "conj"
+        and span.root.head == first_span.root  # not 'arrived on Monday and the next day attended'
+        and not _modifies_a_noun(first_span)  # 'January and February articles': articles of each month
+    ):
+        return f"{first.when}/{second.when}"
+    return None
+
+
+def _year_start(year: str, within: str) -> str | None:
     """The start of `year`, as fine as `within`, a month or day of that year ('1989', '1989-08' -> '1989-01')."""
-    if not year or not within or not re.fullmatch(r"\d{4}", year) or not MONTH_OR_DAY.fullmatch(within):
+    if not YEAR.fullmatch(year) or not MONTH_OR_DAY.fullmatch(within):
         return None
     return (year + "-01-01")[: len(within)] if within.startswith(year + "-") else None
 
 
 def _next_to(first: str, second: str) -> bool:
     """Two years, months or days in a row ('January and February'); not 'May 3 and May 5'."""
-    if re.fullmatch(r"\d{4}", first) and re.fullmatch(r"\d{4}", second):
+    if YEAR.fullmatch(first) and YEAR.fullmatch(second):
         return int(second) == int(first) + 1  # 'would dilute earnings in both 1990 and 1991'
     if not (MONTH_OR_DAY.fullmatch(first) and MONTH_OR_DAY.fullmatch(second)) or len(first) != len(second):
         return False
@@ -717,10 +719,9 @@ def _names_a_past_thing(span: Span) -> bool:
     written as a modifier of a noun inside a phrase of the clause names when that thing
     was, not when the clause's act happened (told by the clause, the 2013 apology was
     filed under 2010)."""
-    root = span.root
-    if root.dep_ not in ("nummod", "compound", "amod", "nmod") or len([t for t in span if t.text != "-"]) > 2:
+    if not _modifies_a_noun(span) or len([t for t in span if t.text != "-"]) > 2:
         return False
-    noun = root.head
+    noun = span.root.head
     placing = _places_the_clause(noun) and noun.head.head.pos_ in ("VERB", "AUX")  # not 'errors during the raid'
     return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and not placing
 
@@ -1380,11 +1381,11 @@ def statement_tokens(tokens: list) -> bool:
     return not continues(words[-1]) if isinstance(words[-1], Token) else True
 
 
-def _descriptions_named(text: str, span: Span, context: Context, referent_of) -> str:
+def _descriptions_named(text: str, span: Span, context: Context) -> str:
     """'Earlier this month, the company [Provigo Inc] said …', 'he [Bertin Nadeau] said':
     a subject that only describes an actor is named after it, in brackets, where the name
     is certain; read alone, an event would not say whose results or who spoke."""
-    for phrase, name in context.descriptions_at(span.start, referent_of):
+    for phrase, name in context.descriptions_at(span.start):
         if name in text:
             continue
         found = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, re.IGNORECASE)]
