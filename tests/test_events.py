@@ -498,6 +498,54 @@ def test_a_description_is_not_named_when_two_companies_could_be_meant(nlp):
     assert told["1988"] == "Last year, the company earned $480.4 million, or $3.90 a share."
 
 
+def test_the_article_s_company_is_named_far_from_its_name_only_with_no_other_organization_near(nlp):
+    body = (
+        "Kellogg Co. reported lower earnings. Kellogg said cereal volume fell. Kellogg closed a plant.\n\n"
+        "Analysts expect more cuts. Volume may recover next year. Prices were steady.\n\n"
+        "The company had a one-time charge of $14.8 million in the third quarter."
+    )
+    assert briefing_events(nlp, body)["1989-Q3"] == (
+        "The company [Kellogg Co] had a one-time charge of $14.8 million in the third quarter."
+    )
+    near = body.replace("The company had", "An IBM spokeswoman said the company had")
+    assert "[" not in briefing_events(nlp, near)["1989-Q3"]  # the company may be IBM
+
+
+@pytest.mark.parametrize(
+    "body, told",
+    [
+        (
+            "Chinese Premier Li Qiang met the envoy. On Tuesday, Li said that trade grew 40 percent.",
+            "On Tuesday, Li Qiang said that trade grew 40 percent.",
+        ),
+        (  # the speaker's words are not changed
+            'Officials met John Sununu. Aides said on Tuesday they were "waiting to see whether Sununu stays."',
+            'Aides said on Tuesday they were "waiting to see whether Sununu stays."',
+        ),
+    ],
+)
+def test_a_bare_surname_is_given_in_full_outside_quotations(nlp, body, told):
+    assert briefing_events(nlp, body)["1989-10-24"] == told
+
+
+def test_a_title_names_the_one_person_named_before_who_holds_it(nlp):
+    body = (
+        "Russian Prime Minister Mikhail Mishustin met Xi Jinping. The prime minister arrived in China on Monday. "
+        "On Wednesday, he traveled to Beijing.\n\nRussian Deputy Prime Minister Alexander Novak spoke later."
+    )
+    told = briefing_events(nlp, body)
+    assert told["1989-10-30"] == "The prime minister [Mikhail Mishustin] arrived in China on Monday."
+    assert told["1989-10-25"] == "On Wednesday, he [Mikhail Mishustin] traveled to Beijing."
+
+
+def test_the_aim_of_a_plan_named_in_a_phrase_is_told_as_the_plan(nlp):
+    text = "The sale is part of KKR's program to pay down $5 billion of its bridge loan by February."
+    told = {e.when: e.event for e in events(nlp, text, dt.date(1989, 10, 30))}
+    assert told == {"1990-02": "KKR's program to pay down $5 billion of its bridge loan by February"}
+    acted_on = "The company announced plans to open 20 stores next year."
+    assert [e.event for e in events(nlp, acted_on, dt.date(1989, 10, 30))] == [acted_on]
+
+
 @pytest.mark.parametrize(
     "text, date, told",
     [  # 'it'/'they' of a side clause stand for the subject of the clause it hangs on
@@ -560,7 +608,7 @@ def test_he_inside_a_sentence_is_named_in_brackets(nlp):
         ("The ship sailed from China to Iran in late January and early February.", {"2023-01/2023-02"}),
         ("The talks were held on May 3 and May 5 in Geneva.", {"2023-05-03", "2023-05-05"}),  # two days, no span
         ("The minister arrived on Monday and the next day attended a forum.", {"2023-05-22", "2023-05-23"}),
-        ("The ship was named in January and February articles.", {"2023-01", "2023-02"}),  # articles of each
+        ("The ship was named in January and February articles.", {"2023-01/2023-02"}),  # one span holds both
     ],
 )
 def test_two_months_in_a_row_joined_by_and_are_one_span(nlp, text, told):
@@ -573,6 +621,7 @@ def test_two_months_in_a_row_joined_by_and_are_one_span(nlp, text, told):
         ("The bank's assets rose this year through April.", "2023-01/2023-04"),
         ("The fund has fallen 2.08% this year through May 19, Lipper says.", "2023-01-01/2023-05-19"),
         ("The deal would dilute earnings by about 9% in both 2024 and 2025.", "2024/2025"),
+        ("The ship stayed in port through February and into early March.", "2023-02/2023-03"),
     ],
 )
 def test_a_span_told_by_both_ends_is_one_event(nlp, text, when):

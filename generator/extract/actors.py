@@ -638,26 +638,62 @@ class MentionIndex:
         """'the prime minister', 'the Russian politician': the person whose role
         shares most words with the description (with `head_in_role`, its head noun
         among them), the most recently mentioned on a tie."""
+        candidates = self._best_roles(token, head_in_role)
+        if not candidates:
+            return None
+        for start, _, actor in reversed(self.spans):
+            if start < token.idx and actor.name in candidates:
+                return actor.name
+        return sorted(candidates)[0]
+
+    def _best_roles(self, token: Token, head_in_role: bool = True, among: set[str] | None = None) -> set[str]:
+        """The people (of `among`, if given) whose role shares most words with the description `token` heads."""
         words = {t.lower_ for t in token.subtree if t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ")}
         # 'The Iraqi ambassador to Greece' is not the Soviet special ambassador.
         qualifiers = {t.lower_ for t in token.subtree if t.ent_type_ in ("NORP", "GPE", "ORG") and t.is_alpha}
         scored = {}
         for actor in self.actors:
-            if actor.kind != "person" or not actor.role:
+            if actor.kind != "person" or not actor.role or among is not None and actor.name not in among:
                 continue
             role = set(actor.role.lower().split())
             if not qualifiers <= role:
                 continue
             if words & role and (token.lower_ in role or not head_in_role):
                 scored[actor.name] = len(words & role)
-        if not scored:
+        best = max(scored.values(), default=0)
+        return {name for name, score in scored.items() if score == best}
+
+    def by_title(self, token: Token) -> str | None:
+        """'The prime minister arrived …' after 'Mishustin echoed …': the one person
+        whose role the description's words fit best, named in this sentence or the two
+        before; None on a tie ('the president' of an article with two)."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
             return None
-        best = max(scored.values())
-        candidates = {name for name, score in scored.items() if score == best}
-        for start, _, actor in reversed(self.spans):
-            if start < token.idx and actor.name in candidates:
-                return actor.name
-        return sorted(candidates)[0]
+        earlier = {actor.name for start, _, actor in self.spans if start < token.idx}
+        candidates = self._best_roles(token, among=earlier)  # a deputy named later is not meant
+        if len(candidates) != 1:
+            return None
+        name = candidates.pop()
+        return name if name in self._named_before(token) else None
+
+    def _named_before(self, token: Token) -> set[str]:
+        """The actors named in the sentence of `token` (before it) and the two sentences before."""
+        starts = self.sentence_starts(token.doc)
+        here = bisect.bisect_right(starts, token.idx) - 1
+        window = starts[max(here - ANTECEDENT_SENTENCES, 0)]
+        first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
+        return {actor.name for _, _, actor in self.spans[first:last]}
+
+    def by_full_name(self, token: Token) -> str | None:
+        """'Li said …' where the article named Li Qiang: the full name of the one
+        person a bare surname (or given name) stands for."""
+        if token.left_edge != token or token.ent_type_ != "PERSON":
+            return None  # 'Mr. Weil', 'Secretary of State Rubio': a title says who already
+        name = self.name_at(token.idx)
+        actor = next((a for a in self.actors if a.name == name), None)
+        if actor is None or actor.kind != "person" or token.text not in actor.name.split()[1:] + actor.name.split()[:1]:
+            return None
+        return actor.name if actor.name != token.text else None
 
     def by_name_head(self, token: Token) -> str | None:
         """'The city reasoned' after 'the Municipality of Livorno': the organization
@@ -677,18 +713,41 @@ class MentionIndex:
         described = self._described[key]
         first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
         named = {actor.name for _, _, actor in self.spans[first:last] if actor.name in described}
+        if not named:
+            return None if self._organization_near(token, window) else self._leading(described, token)
         if len(named) != 1:
             return None
         name = named.pop()
         # Of several companies an article names, 'the company' is not one it names less than another.
         return name if described[name] == max(described.values()) else None
 
+    def _organization_near(self, token: Token, window: int) -> bool:
+        """Any organization named from character `window` up to `token` ('An IBM
+        spokeswoman said the company …'), by the actors or by the NER alone."""
+        first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
+        if any(actor.kind == "organization" for _, _, actor in self.spans[first:last]):
+            return True
+        return any(ent.label_ == "ORG" and window <= ent.start_char < token.idx for ent in token.doc.ents)
+
+    def _leading(self, described: Counter[str], token: Token) -> str | None:
+        """'For the year, pet food volume was flat, the company said' with no organization
+        named near: the company the article is about, named before and at least three
+        times, twice as often as any other the description could mean."""
+        (name, count), *rest = described.most_common(2) or [("", 0)]
+        if count < 3 or rest and rest[0][1] * 2 > count:
+            return None
+        return name if any(start < token.idx for start, _, a in self.spans if a.name == name) else None
+
     def certain_referent(self, token: Token) -> str | None:
         """The actor a subject that only describes one ('the company', 'he') stands for,
         when the text leaves no doubt; else None."""
         if token.lower_ in ("he", "she"):
             return self.by_previous_subject(token)
-        return self.by_name_head(token) if token.tag_ == "NN" else None  # not 'the thrifts'
+        if token.pos_ == "PROPN":
+            return self.by_full_name(token)
+        if token.tag_ != "NN":
+            return None  # not 'the thrifts'
+        return self.by_name_head(token) or self.by_title(token)
 
     def by_previous_subject(self, token: Token) -> str | None:
         """'Mr. Nadeau said … . He said all three operations are profitable': a sentence's
@@ -701,9 +760,12 @@ class MentionIndex:
             return None
         previous = token.doc[sentence.start - 1].sent
         subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not (subject.pos_ == "PROPN" or any(c.dep_ == "appos" for c in subject.children)):
-            return None  # 'a company spokesman said': unnamed; 'Another analyst, John C. Maxwell Jr.,': named
-        name = self.name_of_token(subject)
+        if subject is None:
+            return None
+        if subject.pos_ == "PROPN" or any(c.dep_ == "appos" for c in subject.children):
+            name = self.name_of_token(subject)  # 'Another analyst, John C. Maxwell Jr.,': named
+        else:
+            name = self.by_title(subject)  # 'The prime minister arrived …'; not 'a company spokesman said'
         actor = next((a for a in self.actors if a.name == name), None)
         if actor is None or actor.kind != "person" or len(actor.name.split()) < 2:
             return None

@@ -40,6 +40,7 @@ from .phrases import (
     text_of,
     unresolved_pronoun,
 )
+from .quotes import find_quoted
 from .timex import Timex
 
 MAX_CLAUSE_TOKENS = 60
@@ -140,6 +141,7 @@ class Context:
     statements: dict[int, bool] = field(default_factory=dict)
     descriptions: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     referent_of: Callable[[Token], str | None] = lambda token: None
+    quoted: list[tuple[int, int]] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
@@ -173,20 +175,29 @@ class Context:
 
     def descriptions_at(self, i: int) -> list[tuple[str, str]]:
         """The subjects of the sentence of token `i` that only describe an actor ('the
-        company', 'he') and the actor each stands for: (words, name); found once per sentence."""
+        company', 'he', a bare surname) and the actor each stands for: (words, name); found
+        once per sentence."""
         index = self.sentence_at(i)
         if index not in self.descriptions:
             found = []
             for token in self.doc[self.starts[index] : self.ends[index]]:
-                if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PRON"):
+                if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PRON", "PROPN"):
                     continue
                 if any(c.dep_ == "appos" for c in token.children):
                     continue  # 'the company, Kellogg Co., said': named already
+                if token.pos_ == "PROPN" and self.in_quotation(token.idx):
+                    continue  # a name is given in full by our words, never inside the speaker's
                 name = self.referent_of(token)
                 if name:
                     found.append((text_of(list(self.doc[token.left_edge.i : token.i + 1])), name))
             self.descriptions[index] = found
         return self.descriptions[index]
+
+    def in_quotation(self, offset: int) -> bool:
+        if self.quoted is None:
+            self.quoted = [(q.start, q.end) for q in find_quoted(doc_text(self.doc))]
+        at = bisect.bisect_right(self.quoted, (offset, 1 << 62)) - 1
+        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1]
 
     def sentence_text(self, i: int) -> str:
         """The sentence as written; of a parse sentence that spans a paragraph break,
@@ -266,6 +277,9 @@ def _find_events(
         if id(span) in listed:
             text, whole = listed[id(span)], True
             verb = None
+        elif (plan := _aim_of_a_phrase(span)) is not None:
+            verb = None
+            text, whole = _aim_as_told(plan), False
         elif (participle := _describing_participle(span)) is not None:
             verb = None
             text, whole = _participle_as_statement(participle, span), False
@@ -363,15 +377,28 @@ def _span_value(first: Timex, first_span: Span, second: Timex, span: Span, betwe
     start = _year_start(first.when, second.when)
     if between in ("through", "to", "until") and start is not None:
         return f"{start}/{second.when}"  # 'has fallen 2.08% this year through Oct. 19'
+    if between in ("and into", "into") and _after_preposition(first_span, "through") and _runs_on(first, second):
+        return f"{first.when}/{second.when}"  # 'docked there through February and into early March'
     if (
         between == "and"
         and _next_to(first.when, second.when)
         and span.root.dep_ == "conj"
         and span.root.head == first_span.root  # not 'arrived on Monday and the next day attended'
-        and not _modifies_a_noun(first_span)  # 'January and February articles': articles of each month
     ):
-        return f"{first.when}/{second.when}"
+        return f"{first.when}/{second.when}"  # also 'January and February articles': one span holds both
     return None
+
+
+def _after_preposition(span: Span, word: str) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == word
+
+
+def _runs_on(first: Timex, second: Timex) -> bool:
+    """`second` starts after `first`, both as fine as each other: a span can run from one to the other."""
+    if not first.when or not second.when or len(first.when) != len(second.when):
+        return False
+    return bool(MONTH_OR_DAY.fullmatch(first.when) and MONTH_OR_DAY.fullmatch(second.when)) and first.when < second.when
 
 
 def _year_start(year: str, within: str) -> str | None:
@@ -559,6 +586,24 @@ def dates_an_event(span: Span, context: Context) -> bool:
         or _object_of_verb(span)
         or _in_question(span, context)
     )
+
+
+def _aim_of_a_phrase(span: Span) -> Token | None:
+    """'is part of KKR's program to pay down the loan by February', 'a charge tied to
+    its plan to cut 6,000 jobs by year end': the date is what a plan named in a phrase
+    aims at, not when the clause's act was (told by the clause, it reads as the date of
+    the sale or the charge); the plan's noun, or None. A plan the clause acts on
+    ('announced plans to travel next week') is told by its clause."""
+    verb = governing_verb(span.root)
+    if verb is None or verb.dep_ != "acl" or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    return verb.head if verb.head.dep_ == "pobj" else None
+
+
+def _aim_as_told(noun: Token) -> str:
+    """The plan with its aim: "KKR's program to pay down $5 billion … by February"."""
+    tokens = _strip_edges(list(noun.doc[noun.left_edge.i : noun.right_edge.i + 1]))
+    return _capitalized(text_of(tokens)) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
 
 
 def _names_a_period(span: Span) -> bool:
@@ -1384,12 +1429,17 @@ def statement_tokens(tokens: list) -> bool:
 def _descriptions_named(text: str, span: Span, context: Context) -> str:
     """'Earlier this month, the company [Provigo Inc] said …', 'he [Bertin Nadeau] said':
     a subject that only describes an actor is named after it, in brackets, where the name
-    is certain; read alone, an event would not say whose results or who spoke."""
+    is certain, and a bare surname is given in full ('Li Qiang said'); read alone, an
+    event would not say whose results or who spoke."""
     for phrase, name in context.descriptions_at(span.start):
         if name in text:
             continue
-        found = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, re.IGNORECASE)]
-        if len(found) == 1 or found and phrase.lower() in ("he", "she") and text == context.sentence_text(span.start):
+        bare_name = phrase in name.split()
+        flags = 0 if bare_name else re.IGNORECASE  # 'Long said', not 'long'
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, flags)]
+        if bare_name:  # 'Li said' -> 'Li Qiang said': a bare name given in full
+            text = text[: found[0]] + name + text[found[0] + len(phrase) :] if found else text
+        elif len(found) == 1 or found and phrase.lower() in ("he", "she") and text == context.sentence_text(span.start):
             cut = found[0] + len(phrase)
             text = f"{text[:cut]} [{name}]{text[cut:]}"
     return text
