@@ -207,9 +207,9 @@ def test_a_date_of_the_meeting_that_places_the_clause_dates_it(nlp):
             "Just over two months Xi",
         ),
         (
-            "Officials will question 12,000 asylum seekers from Syria, Libya and Yemen who applied before last summer.",
+            "Officials will question 12,000 asylum seekers from Syria, Libya and Yemen who applied last summer.",
             "2022-SU",
-            "applied before last summer",
+            "applied last summer",
             "Officials will question",
         ),
         (
@@ -565,12 +565,13 @@ def test_a_side_clause_pronoun_stands_for_the_subject_it_hangs_on(nlp, text, dat
     assert {e.when: e.event for e in events(nlp, text)}.get(date) == told
 
 
-def test_a_forecast_denied_by_its_but_clause_is_told_with_it(nlp):
+def test_a_forecast_denied_by_its_but_clause_dates_nothing(nlp):
     text = (
         "In its Jan. 22 report, the newspaper cited officials as saying the ship would depart in early February, "
         "but it did not leave until March 10."
     )
-    assert {e.when: e.event for e in events(nlp, text)}.get("2023-02") == text
+    told = {e.when for e in events(nlp, text)}
+    assert "2023-02" not in told and {"2023-01-22", "2023-03-10"} <= told
 
 
 def test_a_clause_before_a_semicolon_is_its_own_event(nlp):
@@ -632,3 +633,71 @@ def test_a_plural_description_is_not_named_after_one_organization(nlp):
     body = "Federal Deposit Insurance Corp. approved the plan.\n\nThe thrifts agreed to the transaction in August 1988."
     told = briefing_events(nlp, body)
     assert told["1988-08"] == "The thrifts agreed to the transaction in August 1988."
+
+
+@pytest.mark.parametrize(
+    "text, when, told",
+    [
+        (
+            "Botswana has made $4 million from licenses, the highest figure since lifting a hunting ban in 2019.",
+            "2019",
+            "Botswana lifted a hunting ban in 2019",
+        ),
+        (
+            "Two days later, the Jairan departed, reporting its destination as Bandar Abbas with an expected arrival "
+            "of May 26.",
+            "2023-05-26",
+            "The Jairan reported its destination as Bandar Abbas with an expected arrival of May 26",
+        ),
+        (
+            "The army seized the town on Friday, having crossed the river on Tuesday.",
+            "2023-05-23",
+            "The army crossed the river on Tuesday",
+        ),
+        (
+            "Thermo Electron bought 6% of the stock before throwing in the towel and reducing its stake in early May.",
+            "2023-05",
+            "Thermo Electron threw in the towel and reduced its stake in early May",
+        ),
+    ],
+)
+def test_a_participle_s_date_is_told_by_its_doer_in_the_past(nlp, text, when, told):
+    assert {e.when: e.event for e in events(nlp, text)}.get(when) == told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials left without signing the deal on Tuesday.",  # it did not happen
+        "Analysts were cautious, having been burned repeatedly on Unisys on Tuesday.",  # a passive: not 'burned'
+        "Mr. Bush issued an ultimatum demanding that Iraq withdraw within a week, starting at noon Tuesday.",
+    ],
+)
+def test_a_participle_is_not_retold_when_its_doer_or_its_act_is_in_doubt(nlp, text):
+    told = {e.when: e.event for e in events(nlp, text)}
+    assert all(
+        not event.startswith(("Officials signed", "Analysts burned", "Mr. Bush started")) for event in told.values()
+    )
+
+
+def test_a_date_that_only_bounds_an_act_dates_nothing(nlp):
+    text = "The office will question 12,000 hopefuls who applied before last summer."
+    assert not [e for e in events(nlp, text) if e.expression == "last summer"]
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        (
+            "Similarly, the spokesman said on Tuesday that the operation succeeded.",
+            "The spokesman said on Tuesday that the operation succeeded.",
+        ),
+        ("But the company said on Tuesday that sales fell.", "The company said on Tuesday that sales fell."),
+        (
+            '"; Another source said the envoy met the minister on Tuesday.',
+            "Another source said the envoy met the minister on Tuesday.",
+        ),
+    ],
+)
+def test_a_whole_sentence_is_told_without_what_tied_it_to_the_one_before(nlp, text, told):
+    assert {e.when: e.event for e in events(nlp, text)}.get("2023-05-23") == told

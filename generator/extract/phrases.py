@@ -245,3 +245,12 @@ def _balanced(text: str) -> str:
     if text.count('"') % 2:
         text = text.replace('"', "")
     return " ".join(text.split())
+
+
+def past_tense(lemma: str) -> str | None:
+    """'lift' -> 'lifted', 'leave' -> 'left' (lemminflect's tables, loaded on first use:
+    most documents never retell a participle)."""
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag="VBD")
+    return forms[0] if forms else None

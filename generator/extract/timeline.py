@@ -35,6 +35,7 @@ from .phrases import (
     governing_verb,
     is_finite,
     noun_phrase,
+    past_tense,
     pronoun_subject,
     subject_of,
     text_of,
@@ -217,7 +218,12 @@ def text_of_sentence(text: str) -> str:
     """A sentence as written, its words joined as words ('Jairan's'), without the
     closing quote a sentence split left at its start."""
     text = LOOSE_CLITIC.sub(r"\1\2", " ".join(text.split()))
-    return text[1:].lstrip() if text[:1] in '”’"' and text[1:2] == " " else text
+    return LEFT_OVER_START.sub("", text)
+
+
+# What a sentence split leaves of the sentence before: a closing quote ('" He said'),
+# with the semicolon or comma after it ('"; Another source said').
+LEFT_OVER_START = re.compile(r"""^[”’"](?=[\s;:,])[;:,]?\s*""")
 
 
 def find_events(
@@ -256,8 +262,11 @@ def _find_events(
             continue  # 'attributed its fourth-quarter slump' in October: a fiscal quarter, not the calendar's
         if _fiscal_part_of_year(timex):
             continue  # 'earned $5.2 million in the fiscal first quarter': which months, the text does not say
-        if _overtaken_plan(span):
-            continue  # 'it had been due to expire Friday evening': it did not happen then
+        if _overtaken_plan(span) or _contradicted_forecast(span):
+            # 'it had been due to expire Friday evening', 'would depart in early February,
+            # but it did not leave until March 10': nothing happened then (blind raters: bad
+            # even told whole, with its 'but')
+            continue
         if published is not None and _after(timex.when, published):
             if not _expected_act(span):
                 continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
@@ -297,10 +306,6 @@ def _find_events(
                 text, whole = next((t for t in (_side_clause_text(v, span) for v in side) if t), ""), False
                 if not text:
                     continue
-            elif not whole and _contradicted_forecast(span) and context.sentence_is_statement(span.start):
-                # 'as saying the Jairan would depart in early February, but it did not leave
-                # until March 10': without its 'but', the forecast reads as what happened.
-                text, whole = context.sentence_text(span.start), True
             elif not whole and (
                 dates_of_sentence[context.sentence_at(span.start)] == 1
                 and _tells_its_sentence(verb)
@@ -320,6 +325,8 @@ def _find_events(
                     continue
         if not text or whole and _wholly_quoted(text):
             continue  # a quotation without its speaker is an opinion, not an event
+        if whole:
+            text = _without_opening_connective(text, span, context)
         text = _descriptions_named(text, span, context)
         event = Event(
             when=when,
@@ -484,8 +491,10 @@ def _is_side(verb: Token, whole: bool, ahead: bool) -> bool:
     holds it, a participle's date reads as its noun's ('migrants crossing the Channel
     last year'); told by the whole sentence, it does not. A 'when' clause happens with
     its main one ('was lost when it exploded on January 28')."""
+    if _acting_participle(verb):
+        return True  # 'since lifting a ban in 2019': told by its own doer, when it can be
     if ahead and _facts(verb).subject is None:
-        return False  # 'plans to travel next week', 'reporting … an expected arrival of March 26'
+        return False  # 'plans to travel next week'
     if verb.pos_ == "ADJ" and verb.dep_ != "acomp" and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     if verb.dep_ == "advcl":
@@ -513,7 +522,9 @@ def _side_clause_text(verb: Token, span: Span) -> str:
     """The side clause as written, from its subject, without its marker ('since they met
     …' -> 'They met …'); nothing when it has no subject of its own or loses the date."""
     subject = _facts(verb).subject
-    if subject is None or any(c.lower_ in WH_WORDS and c.dep_ in ("dobj", "pobj") for c in verb.children):
+    if subject is None:
+        return _participle_told(verb, span)
+    if any(c.lower_ in WH_WORDS and c.dep_ in ("dobj", "pobj") for c in verb.children):
         return ""  # 'which the Home Office today rejects': its object is the noun outside it
     if not _finite_clause(verb):
         return ""  # 'made it difficult for Sun to meet demand … into the summer': no statement
@@ -551,6 +562,61 @@ def _side_clause_text(verb: Token, span: Span) -> str:
     return _capitalized(text_of(tokens))
 
 
+PARTICIPLE_PREPOSITIONS = {"since", "after", "before", "upon"}
+# Verbs whose -ing form sets a time ('a week starting Saturday', 'the year ending Sept. 30').
+TIME_SETTING_LEMMAS = {"start", "begin", "end", "finish", "continue", "last", "run", "expire", "follow"}
+
+
+def _acting_participle(verb: Token) -> bool:
+    """'the highest since lifting a ban in 2019', '…, reporting its destination as …':
+    a clause of an -ing verb without a subject of its own, whose doer is the subject of
+    the clause it hangs on; not 'without lifting' (it did not happen)."""
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
+    if not (verb.tag_ == "VBG" or perfect) or _facts(verb).subject is not None:
+        return False  # 'reporting …', 'having crossed …'
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ in PARTICIPLE_PREPOSITIONS
+    return verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _participle_told(verb: Token, span: Span) -> str:
+    """'…, the highest since lifting a hunting ban in 2019' -> 'Botswana lifted a hunting
+    ban in 2019': the participle's clause as a statement in the past, its doer the
+    subject of the past clause it hangs on (a noun or name); nothing otherwise."""
+    if not _acting_participle(verb) or verb.lemma_ in ("be", "have"):
+        return ""
+    if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+        return ""  # 'not having paid', 'having been burned': not told in a simple past
+    if verb.lemma_ in TIME_SETTING_LEMMAS and not any(c.dep_ == "dobj" for c in verb.children):
+        return ""  # 'withdraw within a week, starting at noon Saturday': the week starts, no one acts
+    above = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and _facts(a).subject is not None), None)
+    if above is None or not _told_in_past(above):
+        return ""
+    doer = _facts(above).subject
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN") or doer.lower_ in WH_WORDS:
+        return ""
+    rest = _strip_edges([t for t in verb.subtree if t.i > verb.i])
+    if not rest or not rest[0].i <= span.start <= span.end - 1 <= rest[-1].i:
+        return ""
+    # '… before throwing in the towel and reducing its stake': each -ing verb in the past
+    retold: list = []
+    for token in [verb, *rest]:
+        if token == verb or token.tag_ == "VBG" and token.dep_ == "conj" and token.head == verb:
+            past = past_tense(token.lemma_)
+            if past is None:
+                return ""
+            retold.append(_NameToken(past, token.i))
+        else:
+            retold.append(token)
+    return _capitalized(text_of([_Subject(noun_phrase(doer, limit=8)), _Gap(), *retold]))
+
+
+def _told_in_past(verb: Token) -> bool:
+    """'departed', 'has made', 'was sold': the clause tells a past act."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were"})
+
+
 def _main_subject_for(pronoun: Token, verb: Token) -> Token | None:
     """'it'/'they' opening a side clause stand for the subject of the clause it hangs
     on, when that is a noun of the same number ('the vessel was sitting … as when it
@@ -584,8 +650,17 @@ def dates_an_event(span: Span, context: Context) -> bool:
         or _names_a_past_thing(span)
         or _names_a_period(span)
         or _object_of_verb(span)
+        or _only_a_bound(span)
         or _in_question(span, context)
     )
+
+
+def _only_a_bound(span: Span) -> bool:
+    """'hopefuls who applied before last summer', 'redeemable after the end of 1994':
+    the act was at some time before or after the date, which the timeline would show
+    as its day (blind raters: bad)."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("before", "after") and span.start == root.head.i + 1
 
 
 def _aim_of_a_phrase(span: Span) -> Token | None:
@@ -1424,6 +1499,27 @@ def statement_tokens(tokens: list) -> bool:
     if isinstance(words[0], Token) and unresolved_pronoun(words[0]):
         return False
     return not continues(words[-1]) if isinstance(words[-1], Token) else True
+
+
+def _without_opening_connective(text: str, span: Span, context: Context) -> str:
+    """'Similarly, … Fitzwater said late yesterday', 'But the company said …': a word
+    that ties the sentence to the one before it dangles in a timeline; the sentence is
+    told without it (never without the date expression)."""
+    start, end = context.sentence_tokens(span.start)
+    doc = context.doc
+    i = start
+    while i < end - 2 and doc[i].is_punct:
+        i += 1
+    for _ in range(2):  # 'And so, …'
+        word = doc[i]
+        opening = word.dep_ == "cc" or word.pos_ == "ADV" and word.dep_ == "advmod" and doc[i + 1].text == ","
+        if not opening or word.head != doc[start:end].root or span.start <= i < span.end:
+            break
+        if text[: len(word.text)].lower() != word.lower_:
+            break
+        i += 2 if doc[i + 1].text == "," else 1
+        text = _capitalized(text[len(word.text) :].lstrip(" ,"))
+    return text
 
 
 def _descriptions_named(text: str, span: Span, context: Context) -> str:
