@@ -701,3 +701,8 @@ def test_a_date_that_only_bounds_an_act_dates_nothing(nlp):
 )
 def test_a_whole_sentence_is_told_without_what_tied_it_to_the_one_before(nlp, text, told):
     assert {e.when: e.event for e in events(nlp, text)}.get("2023-05-23") == told
+
+
+def test_a_date_describing_one_noun_of_a_list_in_a_phrase_dates_nothing(nlp):
+    text = "Letters claim responsibility for the clinic bombing, a 2021 attack on a lounge and the Birmingham assault."
+    assert events(nlp, text) == []

@@ -142,6 +142,16 @@ CASES = [
     ),
     ("The trial begins Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-09", "1998-03-09"),
     ("He died Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-02", "1998-03-02"),
+    # "as planned" and a causative's bare infinitive ("let … begin") look back, not ahead
+    (
+        "Bush let the offensive begin as previously planned Monday.",
+        dt.date(1998, 3, 4),
+        "Monday",
+        "DATE",
+        "1998-03-02",
+        "1998-03-02",
+    ),
+    ("The talks will open as planned on Monday.", dt.date(1998, 3, 4), "Monday", "DATE", "1998-03-09", "1998-03-09"),
     # a schedule with a plural subject looks ahead like one with a singular subject ...
     (
         "The two foreign ministers meet Monday in Vienna.",

@@ -842,8 +842,12 @@ def _names_a_past_thing(span: Span) -> bool:
     if not _modifies_a_noun(span) or len([t for t in span if t.text != "-"]) > 2:
         return False
     noun = span.root.head
+    if noun.pos_ != "NOUN":
+        return False
+    while noun.dep_ in ("conj", "appos") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # 'responsibility for the bombing, a 1997 attack on a lounge and …': one of a list
     placing = _places_the_clause(noun) and noun.head.head.pos_ in ("VERB", "AUX")  # not 'errors during the raid'
-    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and not placing
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and not placing
 
 
 def _path_to_clause(span: Span) -> list[Token]:

@@ -271,6 +271,9 @@ def is_time_word(word: str) -> bool:
     )
 
 
+CAUSATIVES = {"let", "lets", "make", "makes", "made", "help", "helps", "helped", "watched", "saw"}
+
+
 def cue_of(words: list[str], i: int) -> str | None:
     """FUTURE or PAST for the word `words[i]` that says so; 'past' (weak) for a verb that only
     looks past. A future seen from the past ("had been due to expire Friday") says nothing
@@ -281,8 +284,12 @@ def cue_of(words: list[str], i: int) -> str | None:
     if word in ("is", "are") and following == "to":
         return "FUTURE"  # "is to resume trading Tuesday"
     if word in R.PLURAL_SCHEDULE_VERBS:
+        if set(words[max(0, i - 4) : i]) & CAUSATIVES:
+            return None  # "let the ground offensive begin": a bare infinitive, no schedule
         return "FUTURE" if i and previous not in R.NOT_FINITE_BEFORE and not previous.endswith("n't") else None
     if is_future_word(word, following):
+        if word in ("planned", "scheduled", "expected") and previous in ("as", "previously", "originally"):
+            return None  # "began as previously planned Saturday night": as it was planned, not ahead
         if following == "have" and word in R.MODALS and words[i + 2 : i + 3] != ["to"]:
             return "PAST"  # "could have closed in May", "would have been held Monday"
         if word == "could" and following == "not":
