@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..dates import value_span
+from ..dates import readable, value_span
 from ..model import Event
 from .phrases import (
     LOOSE_CLITIC,
@@ -328,6 +328,7 @@ def _find_events(
         if whole:
             text = _without_opening_connective(text, span, context)
         text = _descriptions_named(text, span, context)
+        text = _relative_date_placed(text, timex.text, when)
         event = Event(
             when=when,
             expression=timex.text,
@@ -1524,6 +1525,28 @@ def _without_opening_connective(text: str, span: Span, context: Context) -> str:
         i += 2 if doc[i + 1].text == "," else 1
         text = _capitalized(text[len(word.text) :].lstrip(" ,"))
     return text
+
+
+# Words that date a thing from the day of writing, away from it: under the thing's own date
+# in a timeline, 'yesterday' would read as the day before that date.
+AWAY_FROM_WRITING = re.compile(r"\b(?:yesterday|tomorrow|last|next|ago|previous|past|coming)\b", re.IGNORECASE)
+
+
+def _relative_date_placed(text: str, expression: str, when: str) -> str:
+    """'The study was published yesterday [26 July 2014].': a date told from the day of
+    writing is given its calendar date, in brackets, where the event tells it."""
+    if not AWAY_FROM_WRITING.search(expression) or text.count(expression) != 1:
+        return text
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
+        day = dt.date.fromisoformat(when)
+        placed = f"{day.day} {day:%B %Y}"
+    elif re.fullmatch(r"\d{4}(-\d{2}|-Q\d|-SP|-SU|-FA|-AU|-WI)?", when):
+        placed = readable(when)
+    else:
+        return text  # a week, a time of day or a span: the date beside the event says it
+    cut = text.index(expression) + len(expression)
+    cut += len(possessive.group()) if (possessive := re.match(r"[’']s\b", text[cut:])) else 0
+    return f"{text[:cut]} [{placed}]{text[cut:]}"
 
 
 def _descriptions_named(text: str, span: Span, context: Context) -> str:
