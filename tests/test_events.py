@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import cProfile
 import datetime as dt
-import re
 import pstats
+import re
 
 import pytest
 
@@ -727,3 +727,14 @@ def test_a_date_told_from_the_day_of_writing_is_placed_on_the_calendar(nlp, text
         assert "September's [September 2022] summit" in found[when]
     else:
         assert found[when] == told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A research team has analysed effects of ozone pollution over 2000 - 2050 on the production of wheat.",
+        "The schools were ordered to pay 422,000 euros in arrears for the period from 2004 to 2009.",
+    ],
+)
+def test_the_scope_of_a_study_or_a_sum_dates_nothing(nlp, text):
+    assert events(nlp, text) == []

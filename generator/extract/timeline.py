@@ -267,6 +267,8 @@ def _find_events(
             # but it did not leave until March 10': nothing happened then (blind raters: bad
             # even told whole, with its 'but')
             continue
+        if published is not None and _past_act_over_the_future(timex.when, span, published):
+            continue  # 'has analysed effects over 2000 - 2050': the scope of a study, not when it was
         if published is not None and _after(timex.when, published):
             if not _expected_act(span):
                 continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
@@ -692,6 +694,9 @@ def _names_a_period(span: Span) -> bool:
         return noun.pos_ in ("NOUN", "PROPN") and not _places_the_clause(noun)
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.pos_ == "NOUN":
         return True
+    for noun in _path_to_clause(span):  # 'euros in arrears for the period from 2004 to 2009'
+        if noun.lemma_.lower() in PERIOD_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+            return noun.head.head.pos_ == "NOUN"
     verb = governing_verb(root)  # 'the quarter ended Sept. 29'
     return verb is not None and verb.dep_ == "acl" and verb.head.lemma_.lower() in PERIOD_NOUNS
 
@@ -761,6 +766,16 @@ def _after(when: str, published: dt.date) -> bool:
     """The date begins after the day of publication."""
     days = value_span(when)
     return days is not None and days[0] > published
+
+
+def _past_act_over_the_future(when: str, span: Span, published: dt.date) -> bool:
+    """A span of years that runs past the year of publication, told by a past act: what
+    the act was about (a study's scope, a plan's term), not when it happened."""
+    if "/" not in when:
+        return False
+    days = value_span(when)
+    verb = governing_verb(span.root)
+    return days is not None and days[1].year > published.year and verb is not None and _told_in_past(verb)
 
 
 def _unfinished_quarter_told_as_done(when: str, span: Span, published: dt.date) -> bool:
