@@ -738,3 +738,27 @@ def test_a_date_told_from_the_day_of_writing_is_placed_on_the_calendar(nlp, text
 )
 def test_the_scope_of_a_study_or_a_sum_dates_nothing(nlp, text):
     assert events(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, when, told",
+    [
+        (
+            "The insurer has started processing claims from the California earthquake nearly two weeks ago.",
+            "2023-W19",
+            "The California earthquake nearly two weeks ago",
+        ),
+        (
+            "Discovery has already been retired following the completion of STS-133 last month, its 39th mission.",
+            "2023-04",
+            "The completion of STS-133 last month [April 2023]",
+        ),
+        ("Prices have risen 5% since last month.", None, None),  # a perfect's own start
+    ],
+)
+def test_a_definite_past_date_after_a_perfect_s_noun_dates_the_noun(nlp, text, when, told):
+    found = {e.when: e.event for e in events(nlp, text)}
+    if when is None:
+        assert not any(event.startswith("Last month") for event in found.values())
+    else:
+        assert found.get(when) == told, found

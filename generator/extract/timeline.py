@@ -294,6 +294,9 @@ def _find_events(
         elif (participle := _describing_participle(span)) is not None:
             verb = None
             text, whole = _participle_as_statement(participle, span), False
+        elif (thing := _thing_of_a_perfect(span)) is not None:
+            verb = None
+            text, whole = _thing_as_told(thing, span), False
         else:
             verb = clause_verb(span)
             if verb is not None and _only_a_time_reference(verb, span):
@@ -717,6 +720,38 @@ def _describing_participle(span: Span) -> Token | None:
     if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ not in PLACING_PREPOSITIONS:
         return verb
     return None
+
+
+PERFECT_SPANS = {"since", "for", "over", "past", "through", "until"}
+DEFINITE_PAST = re.compile(r"\b(?:ago|yesterday|last)\b|\d", re.IGNORECASE)
+
+
+def _thing_of_a_perfect(span: Span) -> Token | None:
+    """'has started processing claims from the earthquake nearly two weeks ago': a
+    present perfect does not take a definite past date, so the date right after a noun
+    is that noun's (the earthquake's), not the act's; the noun, or None."""
+    verb = governing_verb(span.root)
+    if verb is None or not DEFINITE_PAST.search(span.text) or span.start == 0:
+        return None
+    if any(t.lower_ in PERFECT_SPANS for t in span.doc[span.start - 2 : span.end]):
+        return None  # 'has risen since May', 'has fallen over the past week'
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "prep") and len(chain) < 3:  # 'has started processing …', 'following'
+        chain.append(chain[-1].head)
+    perfect = any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for v in chain for c in v.children
+    ) and not any(c.dep_ == "aux" and c.lower_ == "had" for v in chain for c in v.children)
+    noun = span.doc[span.start - 1]
+    return noun if perfect and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("pobj", "dobj") else None
+
+
+def _thing_as_told(noun: Token, span: Span) -> str:
+    """'The Northern California earthquake nearly two weeks ago': the noun phrase with the
+    date after it ('the completion of STS-133 last month' keeps what it is of)."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    tokens = [t for t in span.doc[noun.left_edge.i : span.end] if t.i <= noun.right_edge.i or t.i >= span.start]
+    return _capitalized(text_of(_strip_edges(tokens))) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
 
 
 def _participle_as_statement(verb: Token, span: Span) -> str:
