@@ -278,6 +278,8 @@ def test_mkdocs_serve_shows_the_site(browser, tmp_path):
             tab.page.locator("article a", has_text="Timeline").first.click()
             tab.page.wait_for_url(re.compile(r"timeline/$"))
             tab.page.locator("ul.events li").first.wait_for(timeout=15000)
+            entry = url + "pagefind/pagefind-entry.json"
+            first_index = settled_index(tab.page, entry)
             # Saving a seed updates its page while the server runs.
             seed = project / "seeds" / "000_cbfe35416636920c.txt"
             seed.write_text(seed.read_text("utf-8") + "\nThe ministers met again on Thursday in Shanghai.\n", "utf-8")
@@ -288,13 +290,26 @@ def test_mkdocs_serve_shows_the_site(browser, tmp_path):
             time.sleep(8)  # a rebuild set off by the generator's own writes would start by now
             builds = log.read_text().count("Building documentation")
             assert builds == 2, f"{builds - 1} rebuilds for one saved seed:\n{log.read_text()[-2000:]}"
-            # Search is indexed in the background after each rebuild.
-            search("Mishustin", tab.page, index=url + "pagefind/pagefind-entry.json")
+            # Search is indexed in the background after each rebuild: search once the new index is in place.
+            settled_index(tab.page, entry, unlike=first_index)
+            search("Mishustin", tab.page, index=entry)
             hrefs = [link.get_attribute("href") for link in tab.page.locator(".pagefind-ui__result-link").all()]
             assert any(BRIEFING in href for href in hrefs), hrefs
             assert tab.errors == []
     finally:
         tab.context.close()
+
+
+def settled_index(page, entry: str, unlike: str | None = None) -> str:
+    """The search index's entry file once it is there (and, with `unlike`, once it is no
+    longer that one: the index of the last rebuild has replaced the one before)."""
+    deadline = time.monotonic() + 120
+    while True:
+        response = page.request.get(entry)
+        if response.status == 200 and response.text() != unlike:
+            return response.text()
+        assert time.monotonic() < deadline, "no new search index" if unlike else "no search index"
+        page.wait_for_timeout(500)
 
 
 def search(query: str, page, index: str | None = None) -> None:
