@@ -20,7 +20,7 @@ from .extract.headline import make_headline, make_summary
 from .extract.names import name_spans
 from .extract.quotes import find_quotes
 from .extract.sentences import join_paragraphs, make_sentence_lookup, split_sentences
-from .extract.timeline import find_events, is_event_date
+from .extract.timeline import find_events, is_event_date, with_speakers
 from .extract.timex import Timex, find_timexes
 from .extract.topics import find_topics
 from .model import Actor, Briefing, Event, Figure, Quote, Seed
@@ -82,6 +82,7 @@ def briefing_from_doc(seed: Seed, doc: Doc, paragraphs: tuple[str, ...], removed
         default=[],
     )
     quotes: list[Quote] = attempt("quotes", find_quotes, doc, mentions, sentence_of, default=[])
+    timeline = attempt("timeline", with_speakers, timeline, quotes, default=timeline)
     by_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)

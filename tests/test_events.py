@@ -12,9 +12,9 @@ import pytest
 from generator.briefing import make_briefing
 from generator.evaluate import evaluate
 from generator.extract.statement import statement_problems
-from generator.extract.timeline import find_events
+from generator.extract.timeline import find_events, with_speakers
 from generator.extract.timex import find_timexes
-from generator.model import Seed
+from generator.model import Event, Quote, Seed
 
 from .conftest import ROOT
 
@@ -762,3 +762,45 @@ def test_a_definite_past_date_after_a_perfect_s_noun_dates_the_noun(nlp, text, w
         assert not any(event.startswith("Last month") for event in found.values())
     else:
         assert found.get(when) == told, found
+
+
+def test_an_unclosed_quotation_is_told_with_its_speaker_or_not_at_all():
+    opened = '"War maniacs made another grave provocation on Thursday afternoon.'
+    events_ = [
+        Event("2015-08-20TAF", "Thursday afternoon", opened, 3, 60, 78),
+        Event("2015-08-21", "Friday", '"Troops will respond on Friday.', 5, 120, 126),
+        Event("2015-08-19", "Wednesday", "Seoul fired on Wednesday.", 1, 10, 19),
+    ]
+    quotes = [Quote("Korean Central News Agency", opened[1:], 3, 1, 80), Quote(None, "Troops will …", 5, 100, 140)]
+    told = {e.when: e.event for e in with_speakers(events_, quotes)}
+    assert told == {
+        "2015-08-20TAF": f"Korean Central News Agency: {opened}",  # the speaker the quotation has
+        "2015-08-19": "Seoul fired on Wednesday.",
+    }  # the quotation no speaker is found for is left out: an opinion would read as fact
+
+
+@pytest.mark.parametrize(
+    "text, when, told",
+    [
+        (
+            "Xi and Putin met in the days leading up to the outbreak of war on February 24 and signed a pact.",
+            "2023-02-24",
+            "The outbreak of war on February 24",
+        ),
+        (
+            "On Friday, Rubio told reporters that officials would convene next week after Witkoff returns.",
+            "2023-W22",
+            "Rubio told reporters that officials would convene next week after Witkoff returns.",
+        ),
+    ],
+)
+def test_a_date_is_told_without_the_words_of_another_act(nlp, text, when, told):
+    assert {e.when: e.event for e in events(nlp, text)}.get(when) == told
+
+
+def test_a_thing_s_date_beside_the_act_s_date_dates_nothing(nlp):
+    text = (
+        "Unisys's announcement Friday of a loss showed that the company is moving faster to take write-offs "
+        "and prepare for a turnaround next year."
+    )
+    assert [e.when for e in events(nlp, text)] == ["2023-05-19"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import readable, value_span
-from ..model import Event
+from ..model import Event, Quote
 from .phrases import (
     LOOSE_CLITIC,
     continues,
@@ -276,6 +276,9 @@ def _find_events(
         dated.append((timex, span))
     dated = _spans_told_by_both_ends(_without_noun_dates_beside_acts(dated, context), doc)
     dates_of_sentence = Counter(context.sentence_at(span.start) for _, span in dated)
+    spans_of_sentence: dict[int, list[Span]] = {}
+    for _, span in dated:
+        spans_of_sentence.setdefault(context.sentence_at(span.start), []).append(span)
     listed = _listed_dates(dated, context)
     told_by_sentence: dict[int, int] = {}
     events: list[Event] = []
@@ -294,7 +297,7 @@ def _find_events(
         elif (participle := _describing_participle(span)) is not None:
             verb = None
             text, whole = _participle_as_statement(participle, span), False
-        elif (thing := _thing_of_a_perfect(span)) is not None:
+        elif (thing := _thing_of_a_perfect(span) or _bounding_noun(span)) is not None:
             verb = None
             text, whole = _thing_as_told(thing, span), False
         else:
@@ -332,6 +335,8 @@ def _find_events(
             continue  # a quotation without its speaker is an opinion, not an event
         if whole:
             text = _without_opening_connective(text, span, context)
+        others = [o for o in spans_of_sentence[context.sentence_at(span.start)] if o is not span]
+        text = _without_another_opening_date(text, others, context)
         text = _descriptions_named(text, span, context)
         text = _relative_date_placed(text, timex.text, when)
         event = Event(
@@ -442,9 +447,26 @@ def _without_noun_dates_beside_acts(dated: list[tuple[Timex, Span]], context: Co
     """A date that describes a noun ('third-quarter earnings haven't been very good,
     but the effect hit home yesterday') dates that thing, not an act of the sentence:
     beside a date that dates one, it is left out."""
-    describing = {id(span) for _, span in dated if _modifies_a_noun(span) and not _places_the_clause(span.root.head)}
+    describing = {
+        id(span)
+        for _, span in dated
+        if (_modifies_a_noun(span) or _after_a_phrase_s_noun(span)) and not _places_the_clause(span.root.head)
+    }
     acts = {context.sentence_at(span.start) for _, span in dated if id(span) not in describing}
     return [(t, span) for t, span in dated if not (id(span) in describing and context.sentence_at(span.start) in acts)]
+
+
+def _after_a_phrase_s_noun(span: Span) -> bool:
+    """'prepare for a turnaround next year': a date set after a noun of a phrase, as what
+    that noun is ('a turnaround next year'); not an amount's ('to $32 a share yesterday')."""
+    root, noun = span.root, span.root.head
+    return (
+        root.dep_ == "npadvmod"
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.i < root.i
+        and noun.ent_type_ not in ("MONEY", "QUANTITY", "PERCENT")
+    )
 
 
 def _places_the_clause(noun: Token) -> bool:
@@ -669,6 +691,22 @@ def _only_a_bound(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("before", "after") and span.start == root.head.i + 1
 
 
+def _bounding_noun(span: Span) -> Token | None:
+    """'met in the days leading up to the outbreak of war on February 24': the date is
+    of a thing ('the outbreak') that only bounds the act; that noun, when the date's
+    phrase is its own, else None."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.lower_ not in ("on", "in"):
+        return None
+    noun = root.head.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return None
+    bound = noun.head
+    ahead_of = bound.lower_ == "of" and bound.head.lower_ == "ahead"
+    leading_up = bound.lower_ == "to" and bound.head.lemma_ in ("lead", "run-up", "lead-up")
+    return noun if bound.lower_ in ("before", "after", "until", "prior") or ahead_of or leading_up else None
+
+
 def _aim_of_a_phrase(span: Span) -> Token | None:
     """'is part of KKR's program to pay down the loan by February', 'a charge tied to
     its plan to cut 6,000 jobs by year end': the date is what a plan named in a phrase
@@ -890,8 +928,8 @@ def _names_a_past_thing(span: Span) -> bool:
     written as a modifier of a noun inside a phrase of the clause names when that thing
     was, not when the clause's act happened (told by the clause, the 2013 apology was
     filed under 2010)."""
-    if not _modifies_a_noun(span) or len([t for t in span if t.text != "-"]) > 2:
-        return False
+    if not _modifies_a_noun(span) or len([t for t in span if t.text != "-" and not t.like_num]) > 1:
+        return False  # 'the 2010 commando raid', 'a nineteen ninety-seven attack'; not 'the week of May 5'
     noun = span.root.head
     if noun.pos_ != "NOUN":
         return False
@@ -1599,6 +1637,22 @@ def _relative_date_placed(text: str, expression: str, when: str) -> str:
     return f"{text[:cut]} [{placed}]{text[cut:]}"
 
 
+def _without_another_opening_date(text: str, others: list[Span], context: Context) -> str:
+    """'On Friday, Rubio told reporters that officials would convene this weekend' under
+    the weekend: the sentence is told without the phrase of another of its dates that
+    opens it, which would read as this event's date."""
+    for other in others:
+        start, _ = context.sentence_tokens(other.start)
+        opening = context.doc[start : other.end]
+        after = context.doc[other.end] if other.end < len(context.doc) else None
+        if after is None or after.text != "," or len(opening) > len(other) + 2:
+            continue  # not 'On Friday,' or 'In its Jan. 22 report,' at the sentence's start
+        if opening.text and text.startswith(opening.text):
+            return _capitalized(text[len(opening.text) :].lstrip(" ,"))
+        break
+    return text
+
+
 def _descriptions_named(text: str, span: Span, context: Context) -> str:
     """'Earlier this month, the company [Provigo Inc] said …', 'he [Bertin Nadeau] said':
     a subject that only describes an actor is named after it, in brackets, where the name
@@ -1649,6 +1703,28 @@ def _merge(events: list[Event], modifiers: set[int]) -> list[Event]:
             seen.add(event.when)
             kept.append(event)
     return kept
+
+
+def with_speakers(events: list[Event], quotes: list[Quote]) -> list[Event]:
+    """An event told by a quotation that opens its sentence and goes on past it ('"War
+    maniacs … made another grave provocation … on Thursday afternoon.') is given its
+    speaker ('Korean Central News Agency: "War maniacs …'); with no speaker known it is
+    left out: an opinion without its speaker reads as fact."""
+    told = []
+    for event in events:
+        if not _opens_an_unclosed_quote(event.event):
+            told.append(event)
+            continue
+        speaker = next((q.speaker for q in quotes if q.speaker and q.start <= event.start < q.end), None)
+        if speaker is not None:
+            told.append(replace(event, event=f"{speaker}: {event.event}"))
+    return told
+
+
+def _opens_an_unclosed_quote(text: str) -> bool:
+    if text[:1] == "“":
+        return text.count("“") > text.count("”")
+    return text[:1] == '"' and text.count('"') % 2 == 1
 
 
 def sort_key(when: str) -> str:
