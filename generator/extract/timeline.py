@@ -118,6 +118,7 @@ CLIMB_MARKS = {"if", "unless", "until", "till", "before", "so", "because", "alth
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
 MODALS = {"will", "would", "shall", "may", "might", "could", "should", "must", "can", "'ll", "’ll", "'d", "’d"}
 PLACING_PREPOSITIONS = {"at", "during", "on", "in", "of", "amid", "throughout"}
+EARLIER_SENTENCES = 3  # how far back 'the chip' looks for the phrase that named it
 PERIOD_NOUNS = {"quarter", "year", "period", "month", "week", "half", "season", "term", "session"}
 # Participles that plan by themselves: 'the vote, scheduled for next week'.
 PLANNING_LEMMAS = {"schedule", "set", "plan", "expect", "slate", "due", "propose", "intend", "aim", "target"}
@@ -188,11 +189,31 @@ class Context:
                     continue  # 'the company, Kellogg Co., said': named already
                 if token.pos_ == "PROPN" and self.in_quotation(token.idx):
                     continue  # a name is given in full by our words, never inside the speaker's
-                name = self.referent_of(token)
+                name = self.referent_of(token) or self.named_earlier(token)
                 if name:
                     found.append((text_of(list(self.doc[token.left_edge.i : token.i + 1])), name))
             self.descriptions[index] = found
         return self.descriptions[index]
+
+    def named_earlier(self, token: Token) -> str | None:
+        """'The chip' after 'Intel's 80486 chip': a bare 'the' + noun stands for the one
+        phrase of the sentences before (three at most) that named a thing with that noun
+        ('Intel's 80486 chip', 'the Covington plant'); None when there is none or several."""
+        if token.tag_ != "NN" or [c.lower_ for c in token.children if c.i < token.i] != ["the"]:
+            return None
+        index = self.sentence_at(token.i)
+        window = self.starts[max(index - EARLIER_SENTENCES, 0)]
+        phrases = set()
+        for earlier in self.doc[window : token.i]:
+            if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
+                continue
+            modifiers = [c for c in earlier.children if c.i < earlier.i and c.dep_ in ("compound", "poss", "nummod")]
+            if any(m.pos_ == "PROPN" or m.like_num for m in modifiers):
+                words = list(self.doc[min(m.left_edge.i for m in modifiers) : earlier.i + 1])
+                while words and words[0].pos_ in ("PRON", "DET"):
+                    words.pop(0)  # 'its $37-a-share tender offer' -> '$37-a-share tender offer'
+                phrases.add(text_of(words))
+        return phrases.pop() if len(phrases) == 1 else None
 
     def in_quotation(self, offset: int) -> bool:
         if self.quoted is None:
@@ -811,6 +832,8 @@ def _participle_as_statement(verb: Token, span: Span) -> str:
         clause.pop()
     if not subject or len(clause) < 2 or not (clause[0].i <= span.start and span.end - 1 <= clause[-1].i):
         return ""
+    if not any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in (*subject, *clause)):
+        return ""  # 'Sharp advances were made through this week', 'A program was approved': of what, whose?
     be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
     return _capitalized(f"{text_of(subject)} {be} {text_of(clause)}")
 
@@ -973,6 +996,8 @@ def _comparison_base(span: Span) -> bool:
     for token in path:
         if token.lower_ == "since" and token.dep_ == "prep" and _tells_a_change(token.head):
             return True  # 'shares have been cut in half since August': August is where the fall began
+        if token.lower_ == "since" and token.dep_ == "prep" and _counts_an_amount(token.head):
+            return True  # 'has seen $161 million flow out since early September': a running total's start
         if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
             return False  # 'from 1980 to 2012' is a period
         if token.lower_ == "from" and token.dep_ == "prep" and (_is_amount(token.head) or _names_an_amount(token)):
@@ -986,6 +1011,13 @@ def _comparison_base(span: Span) -> bool:
     if root.head.lower_ in COMPARISON_WORDS or root.head.head.lower_ in COMPARISON_WORDS:
         return True
     return False
+
+
+def _counts_an_amount(verb: Token) -> bool:
+    """A perfect whose clause holds an amount ('has seen $161 million flow out', 'have
+    sold 2 million copies'): what 'since' starts is a total, not an act."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return perfect and any(_is_amount(t) for t in verb.subtree if not t.is_punct and t.i < verb.right_edge.i)
 
 
 def _tells_a_change(verb: Token) -> bool:
