@@ -790,7 +790,7 @@ def test_an_unclosed_quotation_is_told_with_its_speaker_or_not_at_all():
         (
             "On Friday, Rubio told reporters that officials would convene next week after Witkoff returns.",
             "2023-W22",
-            "Rubio told reporters that officials would convene next week after Witkoff returns.",
+            "Officials would convene next week after Witkoff returns, Rubio told reporters.",
         ),
     ],
 )
@@ -823,3 +823,10 @@ def test_a_bare_description_is_named_after_the_one_phrase_that_named_it(nlp):
     )
     told = briefing_events(nlp, body, dt.date(1989, 10, 26))
     assert told["1989-10-24"] == "The chip [80486 chip] was withdrawn from shipment on Tuesday."
+
+
+def test_what_was_said_comes_first_under_its_own_date(nlp):
+    text = "On Tuesday, Li said that in the first four months of this year, trade reached $70 billion."
+    told = {e.when: e.event for e in events(nlp, text)}
+    assert told["2023-01/2023-04"] == "In the first four months of this year, trade reached $70 billion, Li said."
+    assert told["2023-05-23"] == text  # the saying's own date: the sentence as written

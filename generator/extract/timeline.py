@@ -358,6 +358,8 @@ def _find_events(
             text = _without_opening_connective(text, span, context)
         others = [o for o in spans_of_sentence[context.sentence_at(span.start)] if o is not span]
         text = _without_another_opening_date(text, others, context)
+        if others and text.endswith(context.sentence_text(span.start)[-12:]):
+            text = _reported_first(text, span, others, context)  # told to its end: the sentence
         text = _descriptions_named(text, span, context)
         text = _relative_date_placed(text, timex.text, when)
         event = Event(
@@ -1667,6 +1669,31 @@ def _relative_date_placed(text: str, expression: str, when: str) -> str:
     cut = text.index(expression) + len(expression)
     cut += len(possessive.group()) if (possessive := re.match(r"[’']s\b", text[cut:])) else 0
     return f"{text[:cut]} [{placed}]{text[cut:]}"
+
+
+def _reported_first(text: str, span: Span, others: list[Span], context: Context) -> str:
+    """'Li Qiang said that in the first four months of this year, trade reached $70
+    billion' under January–April: what was said comes first and the saying after it ('In
+    the first four months of this year, trade reached $70 billion, Li Qiang said.'), so
+    that the date reads as the trade's, not the saying's (which has a date of its own)."""
+    start, end = context.sentence_tokens(span.start)
+    root = context.doc[start:end].root
+    said = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if root.lemma_ not in REPORTING_VERBS or said is None or not said.left_edge.i <= span.start <= said.right_edge.i:
+        return text
+    subject = _facts(said).subject
+    if subject is None or subject.pos_ == "PRON" or said.right_edge.i < end - 2 or context.in_quotation(said.idx):
+        return text  # 'he would support …, Xi said' opens on a pronoun; 'said that …, and added …'
+    dated = {t.i for other in others for t in other}
+    left_out = {t.i for t in said.children if t.dep_ == "mark"}  # 'that'
+    for phrase in root.children:
+        if phrase.dep_ in ("prep", "npadvmod") and any(t.i in dated for t in phrase.subtree):
+            left_out.update(t.i for t in phrase.subtree)  # 'On Tuesday,': the saying's date
+    clause = [t for t in context.doc[said.left_edge.i : said.right_edge.i + 1] if t.i not in left_out]
+    saying = _strip_edges([t for t in context.doc[start : said.left_edge.i] if t.i not in left_out])
+    if not saying or len(saying) > 12 or not text.lower().startswith(saying[0].lower_):
+        return text  # a name or a bracket was put in: the text is not the sentence's own
+    return _capitalized(f"{text_of(_strip_edges(clause))}, {text_of(saying)}.")
 
 
 def _without_another_opening_date(text: str, others: list[Span], context: Context) -> str:
