@@ -830,3 +830,11 @@ def test_what_was_said_comes_first_under_its_own_date(nlp):
     told = {e.when: e.event for e in events(nlp, text)}
     assert told["2023-01/2023-04"] == "In the first four months of this year, trade reached $70 billion, Li said."
     assert told["2023-05-23"] == text  # the saying's own date: the sentence as written
+
+
+def test_a_date_counted_from_another_is_placed_and_one_inside_its_own_period_is_not(nlp):
+    told = {e.when: e.event for e in events(nlp, "The Jairan docked on May 8. Two days later, the Jairan departed.")}
+    assert told["2023-05-10"] == "Two days later [10 May 2023], the Jairan departed."
+    assert texts(nlp, "Earlier this month, the company opened a plant.") == [
+        "Earlier this month, the company opened a plant."
+    ]

@@ -198,7 +198,8 @@ class Context:
     def named_earlier(self, token: Token) -> str | None:
         """'The chip' after 'Intel's 80486 chip': a bare 'the' + noun stands for the one
         phrase of the sentences before (three at most) that named a thing with that noun
-        ('Intel's 80486 chip', 'the Covington plant'); None when there is none or several."""
+        ('Intel's 80486 chip', 'the Covington plant', 'the orbiter Atlantis'); None when
+        there is none or several."""
         if token.tag_ != "NN" or [c.lower_ for c in token.children if c.i < token.i] != ["the"]:
             return None
         index = self.sentence_at(token.i)
@@ -208,7 +209,10 @@ class Context:
             if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
                 continue
             modifiers = [c for c in earlier.children if c.i < earlier.i and c.dep_ in ("compound", "poss", "nummod")]
-            if any(m.pos_ == "PROPN" or m.like_num for m in modifiers):
+            names = [c for c in earlier.children if c.i == earlier.i + 1 and c.pos_ == "PROPN"]
+            if names:  # 'the orbiter Atlantis'
+                phrases.add(text_of([earlier, *self.doc[names[0].i : names[0].right_edge.i + 1]]))
+            elif any(m.pos_ == "PROPN" or m.like_num for m in modifiers):
                 words = list(self.doc[min(m.left_edge.i for m in modifiers) : earlier.i + 1])
                 while words and words[0].pos_ in ("PRON", "DET"):
                     words.pop(0)  # 'its $37-a-share tender offer' -> '$37-a-share tender offer'
@@ -1649,9 +1653,12 @@ def _without_opening_connective(text: str, span: Span, context: Context) -> str:
     return text
 
 
-# Words that date a thing from the day of writing, away from it: under the thing's own date
-# in a timeline, 'yesterday' would read as the day before that date.
-AWAY_FROM_WRITING = re.compile(r"\b(?:yesterday|tomorrow|last|next|ago|previous|past|coming)\b", re.IGNORECASE)
+# Words that date a thing from the day of writing or from another event, away from it: under
+# the thing's own date in a timeline, 'yesterday' would read as the day before that date, and
+# 'two days later' has nothing to count from.
+AWAY_FROM_WRITING = re.compile(
+    r"\b(?:yesterday|tomorrow|last|next|ago|previous|past|coming|later|earlier)\b", re.IGNORECASE
+)
 
 
 def _relative_date_placed(text: str, expression: str, when: str) -> str:
@@ -1659,6 +1666,8 @@ def _relative_date_placed(text: str, expression: str, when: str) -> str:
     writing is given its calendar date, in brackets, where the event tells it."""
     if not AWAY_FROM_WRITING.search(expression) or text.count(expression) != 1:
         return text
+    if re.search(r"\bthis\b", expression, re.IGNORECASE):
+        return text  # 'earlier this month' lies in the event's own month
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
         day = dt.date.fromisoformat(when)
         placed = f"{day.day} {day:%B %Y}"
