@@ -838,3 +838,13 @@ def test_a_date_counted_from_another_is_placed_and_one_inside_its_own_period_is_
     assert texts(nlp, "Earlier this month, the company opened a plant.") == [
         "Earlier this month, the company opened a plant."
     ]
+
+
+def test_its_of_a_subject_is_the_article_s_company_when_no_other_is_near(nlp):
+    body = (
+        "Nashua Corp. reported a loss. Nashua cut jobs. Nashua sold a unit.\n\n"
+        "Analysts were cautious. Orders may recover. Prices were steady.\n\n"
+        "Its stock has slumped recently, closing unchanged Friday at $29 a share."
+    )
+    told = briefing_events(nlp, body)
+    assert told["1989-10-27"] == "Its [Nashua Corp] stock closed unchanged Friday at $29 a share"

@@ -695,13 +695,15 @@ class MentionIndex:
             return None
         return actor.name if actor.name != token.text else None
 
-    def by_name_head(self, token: Token) -> str | None:
+    def by_name_head(self, token: Token, described_as: str | None = None) -> str | None:
         """'The city reasoned' after 'the Municipality of Livorno': the organization
         named in this sentence or the two before whose name is headed by the
-        description's noun (or a noun listed for it), when it is the only one there."""
-        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        description's noun (or a noun listed for it, or by `described_as`'s: 'its' read
+        as 'the company's'), when it is the only one there."""
+        if described_as is None and (token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children)):
             return None
-        heads = set(actor_words()["description_heads"].get(token.lemma_.lower(), [token.lemma_.lower()]))
+        noun = described_as or token.lemma_.lower()
+        heads = set(actor_words()["description_heads"].get(noun, [noun]))
         starts = self.sentence_starts(token.doc)
         here = bisect.bisect_right(starts, token.idx) - 1
         window = starts[max(here - ANTECEDENT_SENTENCES, 0)]
@@ -743,6 +745,8 @@ class MentionIndex:
         when the text leaves no doubt; else None."""
         if token.lower_ in ("he", "she"):
             return self.by_previous_subject(token)
+        if token.lower_ == "its" and token.dep_ == "poss":
+            return self.by_name_head(token, "company")  # 'Its stock closed unchanged Friday'
         if token.pos_ == "PROPN":
             return self.by_full_name(token)
         if token.tag_ != "NN":

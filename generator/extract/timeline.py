@@ -192,6 +192,9 @@ class Context:
                 name = self.referent_of(token) or self.named_earlier(token)
                 if name:
                     found.append((text_of(list(self.doc[token.left_edge.i : token.i + 1])), name))
+                its = next((c for c in token.children if c.lower_ == "its" and c.dep_ == "poss"), None)
+                if its is not None and (owner := self.referent_of(its)):
+                    found.append((its.text, owner))  # 'Its [Nashua Corp] stock closed …'
             self.descriptions[index] = found
         return self.descriptions[index]
 
@@ -1727,8 +1730,12 @@ def _descriptions_named(text: str, span: Span, context: Context) -> str:
     is certain, and a bare surname is given in full ('Li Qiang said'); read alone, an
     event would not say whose results or who spoke."""
     for phrase, name in context.descriptions_at(span.start):
-        if name in text:
-            continue
+        if (
+            name in text
+            or phrase.lower() in ("its", "the company")
+            and re.search(rf"\b{re.escape(name.split()[0])}\b", text)
+        ):
+            continue  # 'Unisys said its European business …': named already
         bare_name = phrase in name.split()
         flags = 0 if bare_name else re.IGNORECASE  # 'Long said', not 'long'
         found = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, flags)]
