@@ -848,3 +848,18 @@ def test_its_of_a_subject_is_the_article_s_company_when_no_other_is_near(nlp):
     )
     told = briefing_events(nlp, body)
     assert told["1989-10-27"] == "Its [Nashua Corp] stock closed unchanged Friday at $29 a share"
+
+
+@pytest.mark.parametrize(
+    "last, told",
+    [
+        ("Total assets fell to $2.46 billion in the third quarter.", "Total assets [Kellogg Co] fell"),
+        ("At EDS, third-quarter profit jumped 16%.", "At EDS, third-quarter profit jumped 16%."),  # EDS's
+    ],
+)
+def test_a_measure_without_an_owner_is_the_article_s_company_s(nlp, last, told):
+    body = (
+        "Kellogg Co. reported lower earnings. Kellogg said cereal volume fell. Kellogg closed a plant.\n\n"
+        f"Analysts expect more cuts. Volume may recover next year. Prices were steady.\n\n{last}"
+    )
+    assert briefing_events(nlp, body)["1989-Q3"].startswith(told)

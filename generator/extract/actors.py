@@ -723,6 +723,30 @@ class MentionIndex:
         # Of several companies an article names, 'the company' is not one it names less than another.
         return name if described[name] == max(described.values()) else None
 
+    def company_owner(self, token: Token) -> str | None:
+        """The company 'its' or an ownerless measure ('Total assets') belongs to: the one
+        organization named in the two sentences before, when it is a company, or the
+        article's company when none is named near; never when an organization is named
+        earlier in the same sentence ('At EDS, third-quarter profit jumped')."""
+        starts = self.sentence_starts(token.doc)
+        here = bisect.bisect_right(starts, token.idx) - 1
+        if self._organization_near(token, starts[here]):
+            return None
+        window = starts[max(here - ANTECEDENT_SENTENCES, 0)]
+        first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
+        named = {actor.name for _, _, actor in self.spans[first:last] if actor.kind == "organization"}
+        heads = set(actor_words()["description_heads"]["company"])
+        if len(named) == 1:
+            name = named.pop()
+            unnamed = {e.text for e in token.doc.ents if e.label_ == "ORG" and window <= e.start_char < token.idx}
+            return name if _name_head(name) in heads and all(text in name for text in unnamed) else None
+        if named or self._organization_near(token, window):
+            return None
+        described = Counter(
+            a.name for _, _, a in self.spans if a.kind == "organization" and _name_head(a.name) in heads
+        )
+        return self._leading(described, token)
+
     def _organization_near(self, token: Token, window: int) -> bool:
         """Any organization named from character `window` up to `token` ('An IBM
         spokeswoman said the company …'), by the actors or by the NER alone."""
@@ -745,8 +769,8 @@ class MentionIndex:
         when the text leaves no doubt; else None."""
         if token.lower_ in ("he", "she"):
             return self.by_previous_subject(token)
-        if token.lower_ == "its" and token.dep_ == "poss":
-            return self.by_name_head(token, "company")  # 'Its stock closed unchanged Friday'
+        if token.lower_ == "its" and token.dep_ == "poss" or _ownerless_measure(token):
+            return self.company_owner(token)  # 'Its stock closed …', 'Total assets increased …'
         if token.pos_ == "PROPN":
             return self.by_full_name(token)
         if token.tag_ != "NN":
@@ -800,6 +824,14 @@ class MentionIndex:
                     if kinds.get(named) in ("person", "organization"):
                         return named
         return None
+
+
+def _ownerless_measure(token: Token) -> bool:
+    """'Total assets', 'loss reserves', 'third-quarter net income': a company's measure
+    with no determiner or owner of its own."""
+    if token.pos_ != "NOUN" or token.lower_ not in actor_words()["company_measures"]:
+        return False
+    return not any(c.dep_ in ("det", "poss") or c.pos_ == "PROPN" for c in token.children)
 
 
 def _name_head(name: str) -> str:

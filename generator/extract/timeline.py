@@ -1730,13 +1730,11 @@ def _descriptions_named(text: str, span: Span, context: Context) -> str:
     is certain, and a bare surname is given in full ('Li Qiang said'); read alone, an
     event would not say whose results or who spoke."""
     for phrase, name in context.descriptions_at(span.start):
-        if (
-            name in text
-            or phrase.lower() in ("its", "the company")
-            and re.search(rf"\b{re.escape(name.split()[0])}\b", text)
-        ):
-            continue  # 'Unisys said its European business …': named already
         bare_name = phrase in name.split()
+        # 'its', 'net income': the company's name anywhere in the event says whose they are
+        described = not bare_name and phrase.lower() not in ("he", "she") and not phrase.lower().startswith("the ")
+        if name in text or described and re.search(rf"\b{re.escape(name.split()[0])}\b", text):
+            continue  # 'Unisys said its European business …': named already
         flags = 0 if bare_name else re.IGNORECASE  # 'Long said', not 'long'
         found = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, flags)]
         if bare_name:  # 'Li said' -> 'Li Qiang said': a bare name given in full
