@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import readable, value_span
 from ..model import Event, Quote
+from .event_facts import FACTS_KEY, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, facts_of, is_amount, path_to_clause, told_in_past
 from .phrases import (
     LOOSE_CLITIC,
     continues,
@@ -44,12 +45,9 @@ from .phrases import (
 from .quotes import find_quoted
 from .timex import Timex
 
-MAX_CLAUSE_TOKENS = 60
 MAX_DATES_PER_SENTENCE_TEXT = 2
-FACTS_KEY = "timeline_facts"
 LONG_CLAUSE_TOKENS = 30  # above this, appositions and relative clauses in noun phrases go too
 SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses beside the event
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 WH_WORDS = {"who", "which", "that", "whom"}
 COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "comparable", "versus", "vs", "vs."}
 CHANGE_LEMMAS = {
@@ -551,14 +549,14 @@ def _is_side(verb: Token, whole: bool, ahead: bool) -> bool:
     its main one ('was lost when it exploded on January 28')."""
     if _acting_participle(verb):
         return True  # 'since lifting a ban in 2019': told by its own doer, when it can be
-    if ahead and _facts(verb).subject is None:
+    if ahead and facts_of(verb).subject is None:
         return False  # 'plans to travel next week'
     if verb.pos_ == "ADJ" and verb.dep_ != "acomp" and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     if verb.dep_ == "advcl":
         return not any(c.dep_ in ("mark", "advmod") and c.lower_ in SIMULTANEOUS for c in verb.children)
     if verb.dep_ == "relcl":
-        return whole or _facts(verb).subject is not None
+        return whole or facts_of(verb).subject is not None
     if verb.dep_ == "pcomp" and (
         verb.head.lower_ == "than" or verb.head.lower_ == "as" and any(c.tag_ == "WRB" for c in verb.children)
     ):
@@ -579,7 +577,7 @@ def _only_a_time_reference(verb: Token, span: Span) -> bool:
 def _side_clause_text(verb: Token, span: Span) -> str:
     """The side clause as written, from its subject, without its marker ('since they met
     …' -> 'They met …'); nothing when it has no subject of its own or loses the date."""
-    subject = _facts(verb).subject
+    subject = facts_of(verb).subject
     if subject is None:
         return _participle_told(verb, span)
     if any(c.lower_ in WH_WORDS and c.dep_ in ("dobj", "pobj") for c in verb.children):
@@ -630,7 +628,7 @@ def _acting_participle(verb: Token) -> bool:
     a clause of an -ing verb without a subject of its own, whose doer is the subject of
     the clause it hangs on; not 'without lifting' (it did not happen)."""
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
-    if not (verb.tag_ == "VBG" or perfect) or _facts(verb).subject is not None:
+    if not (verb.tag_ == "VBG" or perfect) or facts_of(verb).subject is not None:
         return False  # 'reporting …', 'having crossed …'
     if verb.dep_ == "pcomp":
         return verb.head.lower_ in PARTICIPLE_PREPOSITIONS
@@ -647,10 +645,10 @@ def _participle_told(verb: Token, span: Span) -> str:
         return ""  # 'not having paid', 'having been burned': not told in a simple past
     if verb.lemma_ in TIME_SETTING_LEMMAS and not any(c.dep_ == "dobj" for c in verb.children):
         return ""  # 'withdraw within a week, starting at noon Saturday': the week starts, no one acts
-    above = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and _facts(a).subject is not None), None)
-    if above is None or not _told_in_past(above):
+    above = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and facts_of(a).subject is not None), None)
+    if above is None or not told_in_past(above):
         return ""
-    doer = _facts(above).subject
+    doer = facts_of(above).subject
     if doer is None or doer.pos_ not in ("NOUN", "PROPN") or doer.lower_ in WH_WORDS:
         return ""
     rest = _strip_edges([t for t in verb.subtree if t.i > verb.i])
@@ -669,12 +667,6 @@ def _participle_told(verb: Token, span: Span) -> str:
     return _capitalized(text_of([_Subject(noun_phrase(doer, limit=8)), _Gap(), *retold]))
 
 
-def _told_in_past(verb: Token) -> bool:
-    """'departed', 'has made', 'was sold': the clause tells a past act."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were"})
-
-
 def _main_subject_for(pronoun: Token, verb: Token) -> Token | None:
     """'it'/'they' opening a side clause stand for the subject of the clause it hangs
     on, when that is a noun of the same number ('the vessel was sitting … as when it
@@ -682,7 +674,7 @@ def _main_subject_for(pronoun: Token, verb: Token) -> Token | None:
     if pronoun.lower_ not in ("it", "they") or verb.lemma_ == "be":
         return None
     for above in verb.ancestors:
-        subject = _facts(above).subject if above.pos_ in ("VERB", "AUX") else None
+        subject = facts_of(above).subject if above.pos_ in ("VERB", "AUX") else None
         if subject is None or subject.lower_ == "it" and above.lemma_ == "be":
             continue  # 'It was on the sidelines … that Xi and Putin had …': look further up
         if subject.pos_ not in ("NOUN", "PROPN"):
@@ -765,7 +757,7 @@ def _names_a_period(span: Span) -> bool:
         return noun.pos_ in ("NOUN", "PROPN") and not _places_the_clause(noun)
     if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.pos_ == "NOUN":
         return True
-    for noun in _path_to_clause(span):  # 'euros in arrears for the period from 2004 to 2009'
+    for noun in path_to_clause(span):  # 'euros in arrears for the period from 2004 to 2009'
         if noun.lemma_.lower() in PERIOD_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "for":
             return noun.head.head.pos_ == "NOUN"
     verb = governing_verb(root)  # 'the quarter ended Sept. 29'
@@ -827,7 +819,7 @@ def _participle_as_statement(verb: Token, span: Span) -> str:
     the company in 1987': the noun with what precedes it, 'was'/'were', and the
     participle's own clause; only when the date hangs on the participle itself (in
     'problems tied to the introduction … in April' April dates the introduction)."""
-    if verb.tag_ != "VBN" or any(t.pos_ in ("NOUN", "PROPN") for t in _path_to_clause(span)):
+    if verb.tag_ != "VBN" or any(t.pos_ in ("NOUN", "PROPN") for t in path_to_clause(span)):
         return ""
     if any(
         c.dep_ == "prep" and c.right_edge.i < span.start and c.lower_ not in PLACING_PREPOSITIONS for c in verb.children
@@ -880,7 +872,7 @@ def _past_act_over_the_future(when: str, span: Span, published: dt.date) -> bool
         return False
     days = value_span(when)
     verb = governing_verb(span.root)
-    return days is not None and days[1].year > published.year and verb is not None and _told_in_past(verb)
+    return days is not None and days[1].year > published.year and verb is not None and told_in_past(verb)
 
 
 def _unfinished_quarter_told_as_done(when: str, span: Span, published: dt.date) -> bool:
@@ -971,18 +963,6 @@ def _names_a_past_thing(span: Span) -> bool:
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and not placing
 
 
-def _path_to_clause(span: Span) -> list[Token]:
-    """The tokens from the date up to (not including) the verb it modifies."""
-    path = []
-    for token in span.root.ancestors:
-        if token.pos_ in ("VERB", "AUX"):
-            break
-        path.append(token)
-        if len(path) > 12:
-            break
-    return path
-
-
 def _comparison_base(span: Span) -> bool:
     if _after_base_amount(span) or _year_ago_modifier(span):
         return True
@@ -991,7 +971,7 @@ def _comparison_base(span: Span) -> bool:
     root = span.root
     if root.head.lower_ == "same" or any(c.lower_ == "same" for c in root.head.lefts if c.dep_ == "amod"):
         return True
-    path = _path_to_clause(span)
+    path = path_to_clause(span)
     stop = (path[-1] if path else root).head
     if any(c.lower_ in COMPARISON_WORDS for t in path if t.pos_ == "NOUN" for c in t.lefts if c.dep_ == "amod"):
         return True  # 'risen over comparable periods in 1988'
@@ -1009,7 +989,7 @@ def _comparison_base(span: Span) -> bool:
             return True  # 'has seen $161 million flow out since early September': a running total's start
         if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
             return False  # 'from 1980 to 2012' is a period
-        if token.lower_ == "from" and token.dep_ == "prep" and (_is_amount(token.head) or _names_an_amount(token)):
+        if token.lower_ == "from" and token.dep_ == "prep" and (is_amount(token.head) or _names_an_amount(token)):
             return True  # 'down 4.5% … and 6.8% from Oct. 13', 'from a price of $8 a share on Oct. 9'
         if (
             token.dep_ == "prep"
@@ -1026,7 +1006,7 @@ def _counts_an_amount(verb: Token) -> bool:
     """A perfect whose clause holds an amount ('has seen $161 million flow out', 'have
     sold 2 million copies'): what 'since' starts is a total, not an act."""
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-    return perfect and any(_is_amount(t) for t in verb.subtree if not t.is_punct and t.i < verb.right_edge.i)
+    return perfect and any(is_amount(t) for t in verb.subtree if not t.is_punct and t.i < verb.right_edge.i)
 
 
 def _tells_a_change(verb: Token) -> bool:
@@ -1040,15 +1020,11 @@ def _tells_a_change(verb: Token) -> bool:
 def _names_an_amount(preposition: Token) -> bool:
     """'from a price of $8', 'from a level of 5%': the phrase's noun is an amount."""
     return any(
-        of.lower_ == "of" and any(_is_amount(x) for x in of.children)
+        of.lower_ == "of" and any(is_amount(x) for x in of.children)
         for noun in preposition.children
         if noun.dep_ == "pobj"
         for of in noun.children
     )
-
-
-def _is_amount(token: Token) -> bool:
-    return token.like_num or token.lower_ in ("%", "percent") or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
 
 
 BASE_AMOUNT_WORDS = {"or", "a", "an", "per", "share", "$", "cents", "cent", "million", "billion", "%", "percent"}
@@ -1083,7 +1059,7 @@ def _year_ago_modifier(span: Span) -> bool:
 def _reference_since(span: Span) -> bool:
     """'since 1958' after a noun is the reference of a record, not an event; after a
     verb ('has been visiting since Monday') it dates the start of what goes on."""
-    for token in (span.root.head, *_path_to_clause(span)):
+    for token in (span.root.head, *path_to_clause(span)):
         if token.lower_ == "since" and token.dep_ == "prep":
             return token.head.pos_ not in ("VERB", "AUX") or span.root.head != token
     return False
@@ -1130,7 +1106,7 @@ def _coordinated(span: Span, dates: set[int]) -> bool:
     February') date the same words and are no such list."""
     return any(
         t.dep_ in ("conj", "appos", "dep", "npadvmod") and t.i not in dates and t.pos_ in ("NOUN", "PROPN")
-        for t in _path_to_clause(span)
+        for t in path_to_clause(span)
     )
 
 
@@ -1138,7 +1114,7 @@ def _gapped(span: Span, dates: set[int]) -> bool:
     """The date's verb also holds a bare noun beside its subject and objects, the
     remnant of a gapped clause ('joined in 1952, West Germany in 1955')."""
     verb = governing_verb(span.root)
-    if verb is None or _facts(verb).wide:
+    if verb is None or facts_of(verb).wide:
         return False
     return any(
         c.dep_ in ("npadvmod", "conj", "dep", "appos") and c.pos_ in ("NOUN", "PROPN") and c.i not in dates
@@ -1170,7 +1146,7 @@ def _climb(verb: Token) -> Token | None:
     head = verb.head
     if head == verb:
         return None
-    facts = _facts(verb)
+    facts = facts_of(verb)
     own_subject = facts.subject is not None
     if verb.dep_ in ("ccomp", "xcomp", "csubj") and head.pos_ in ("VERB", "AUX"):
         if verb.i < head.i and any(t.text == ";" for t in verb.doc[verb.right_edge.i + 1 : head.i]):
@@ -1191,7 +1167,7 @@ def _measured(noun: Token) -> Token:
     """'capital gains of $48 million, which included …': a relative word after an
     amount stands for what the amount measures, where the parse hangs it on the amount."""
     of = noun.head
-    if _is_amount(noun) and noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
+    if is_amount(noun) and noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
         return of.head
     return noun
 
@@ -1235,33 +1211,8 @@ def _only_places_between(noun: Token, relative: Token) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Facts:
-    """What a verb's children say, read once per verb: a verb that a list of dates
-    hangs on is asked for each of them."""
-
-    subject: Token | None
-    marks: tuple[Token, ...]
-    auxes: tuple[Token, ...]
-    wide: bool  # more children than any clause has: a run-on list
-
-
-def _facts(verb: Token) -> Facts:
-    cache = verb.doc.user_data.setdefault(FACTS_KEY, {})
-    facts = cache.get(verb.i)
-    if facts is None:
-        children = list(verb.children)
-        facts = cache[verb.i] = Facts(
-            subject=next((c for c in children if c.dep_ in SUBJECT_DEPS), None),
-            marks=tuple(c for c in children if c.dep_ == "mark"),
-            auxes=tuple(c for c in children if c.dep_ in ("aux", "auxpass")),
-            wide=len(children) > MAX_CLAUSE_TOKENS,
-        )
-    return facts
-
-
 def _relative_subject(verb: Token) -> Token | None:
-    subject = _facts(verb).subject
+    subject = facts_of(verb).subject
     return subject if subject is not None and subject.lower_ in WH_WORDS else None
 
 
@@ -1270,8 +1221,8 @@ def _main_clause(verb):
     the event is the clause after 'that', not 'was'."""
     if verb is None or verb.lemma_ != "be":
         return verb
-    subject = _facts(verb).subject
-    if subject is None or subject.lower_ != "it" or _facts(verb).wide:
+    subject = facts_of(verb).subject
+    if subject is None or subject.lower_ != "it" or facts_of(verb).wide:
         return verb
     for child in verb.children:
         if child.dep_ in ("ccomp", "advcl", "relcl") and any(m.lower_ == "that" for m in child.children):
@@ -1293,7 +1244,7 @@ def describe(span: Span, verb: Token | None, context: Context, name_of) -> tuple
 
 def _has_own_subject(tokens: list, verb: Token) -> bool:
     """The clause's verb has its subject in the text (its own, or one put there)."""
-    subject = _facts(verb).subject
+    subject = facts_of(verb).subject
     return any(isinstance(t, _NameToken) and t.dep_ != "gap" for t in tokens) or (
         subject is not None and any(t is subject or isinstance(t, Token) and t.i == subject.i for t in tokens)
     )
@@ -1302,9 +1253,9 @@ def _has_own_subject(tokens: list, verb: Token) -> bool:
 def _finite_clause(verb: Token) -> bool:
     """The clause's own verb is finite or has a finite auxiliary (a coordinated verb
     may share its first conjunct's): 'the taxes requested in arrears' is no clause."""
-    verbs = [verb, *_facts(verb).auxes]
+    verbs = [verb, *facts_of(verb).auxes]
     if verb.dep_ == "conj":
-        verbs += [*_facts(verb.head).auxes, verb.head]
+        verbs += [*facts_of(verb.head).auxes, verb.head]
     return any(is_finite(v) for v in verbs)
 
 
@@ -1334,7 +1285,7 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
             and _is_clause(child)
             or child.dep_ == "conj"
             and _is_clause(child)
-            and _facts(child).subject is not None
+            and facts_of(child).subject is not None
             or child.dep_ == "cc"
             and _joins_clauses(child, span)
             or child.dep_ in ("mark", "intj", "meta")
@@ -1344,7 +1295,7 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
     if any(not _clean_cut(doc, a, b, verb, left, right) for a, b in cuts):
         return None  # the parse cut a phrase in two: show the sentence
     if any(
-        c.dep_ == "conj" and c.i not in removed and _facts(c).subject is None and verb.i < a <= b < c.i
+        c.dep_ == "conj" and c.i not in removed and facts_of(c).subject is None and verb.i < a <= b < c.i
         for c in verb.children
         for a, b in cuts
     ):
@@ -1483,7 +1434,7 @@ def _joins_clauses(cc: Token, span: Span) -> bool:
     """The conjunction joins a clause that is cut (one with its own subject, not
     holding the date); 'denounced … and said' keeps its 'and'."""
     return any(
-        c.dep_ == "conj" and _is_clause(c) and _facts(c).subject is not None and not _holds(c, span)
+        c.dep_ == "conj" and _is_clause(c) and facts_of(c).subject is not None and not _holds(c, span)
         for c in cc.head.children
     )
 
@@ -1529,7 +1480,7 @@ def _with_subject(tokens: list[Token], verb: Token, context: Context, name_of) -
     word replaced by its antecedent; the subject of the verb it is coordinated with;
     'he'/'she' replaced by the one person they can stand for. None when the subject
     is a pronoun that cannot be resolved with certainty."""
-    subject = _facts(verb).subject
+    subject = facts_of(verb).subject
     if subject is not None and subject.lower_ in WH_WORDS and verb.dep_ == "relcl":
         antecedent = noun_phrase(_measured(verb.head), limit=10)
         return _replace(tokens, subject, [_Gap(), _Subject(antecedent), _Gap()])
@@ -1569,7 +1520,7 @@ def _certain_person(pronoun: Token, context: Context, name_of) -> str | None:
     clause = pronoun.head
     if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING_VERBS:
         return None
-    speaker = _facts(clause.head).subject
+    speaker = facts_of(clause.head).subject
     name = name_of(pronoun)
     if speaker is None or not name or speaker.ent_type_ != "PERSON":
         return None
@@ -1693,7 +1644,7 @@ def _reported_first(text: str, span: Span, others: list[Span], context: Context)
     said = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
     if root.lemma_ not in REPORTING_VERBS or said is None or not said.left_edge.i <= span.start <= said.right_edge.i:
         return text
-    subject = _facts(said).subject
+    subject = facts_of(said).subject
     if subject is None or subject.pos_ == "PRON" or said.right_edge.i < end - 2 or context.in_quotation(said.idx):
         return text  # 'he would support …, Xi said' opens on a pronoun; 'said that …, and added …'
     dated = {t.i for other in others for t in other}
