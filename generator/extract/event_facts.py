@@ -12,6 +12,38 @@ from spacy.tokens import Span, Token
 MAX_CLAUSE_TOKENS = 60
 FACTS_KEY = "timeline_facts"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+# Verbs that report a clause: when the parser hangs that clause on them as a conjunct,
+# it stays with them.
+REPORTING_VERBS = {
+    "say",
+    "tell",
+    "estimate",
+    "report",
+    "announce",
+    "warn",
+    "add",
+    "note",
+    "predict",
+    "expect",
+    "believe",
+    "think",
+    "find",
+    "show",
+    "claim",
+    "state",
+    "write",
+    "argue",
+    "insist",
+    "forecast",
+    "reveal",
+    "conclude",
+    "project",
+    "calculate",
+    "suggest",
+    "confirm",
+    "deny",
+}
+PLACING_PREPOSITIONS = {"at", "during", "on", "in", "of", "amid", "throughout"}
 
 
 def told_in_past(verb: Token) -> bool:

@@ -26,9 +26,32 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..dates import readable, value_span
+from ..dates import readable
 from ..model import Event, Quote
-from .event_facts import FACTS_KEY, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, facts_of, is_amount, path_to_clause, told_in_past
+from .event_date_groups import listed_dates, spans_told_by_both_ends, without_noun_dates_beside_acts
+from .event_dates import (
+    after,
+    after_since,
+    contradicted_forecast,
+    dates_an_event,
+    expected_act,
+    fiscal_part_of_year,
+    modifies_a_noun,
+    overtaken_plan,
+    past_act_over_the_future,
+    unfinished_quarter_told_as_done,
+)
+from .event_facts import (
+    FACTS_KEY,
+    MAX_CLAUSE_TOKENS,
+    PLACING_PREPOSITIONS,
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+    facts_of,
+    is_amount,
+    path_to_clause,
+    told_in_past,
+)
 from .phrases import (
     LOOSE_CLITIC,
     continues,
@@ -49,77 +72,10 @@ MAX_DATES_PER_SENTENCE_TEXT = 2
 LONG_CLAUSE_TOKENS = 30  # above this, appositions and relative clauses in noun phrases go too
 SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses beside the event
 WH_WORDS = {"who", "which", "that", "whom"}
-COMPARISON_WORDS = {"than", "compared", "compare", "comparison", "comparable", "versus", "vs", "vs."}
-CHANGE_LEMMAS = {
-    "rise",
-    "increase",
-    "grow",
-    "fall",
-    "drop",
-    "decline",
-    "climb",
-    "jump",
-    "up",
-    "down",
-    "gain",
-    "slip",
-    "plunge",
-    "surge",
-    "soar",
-    "slide",
-    "shrink",
-    "change",
-    "double",
-    "triple",
-    "compare",
-    "cut",
-    "halve",
-    "lose",
-    "shed",
-    "rebound",
-    "recover",
-}
-NAME_LABELS = {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"}
-# Verbs that report a clause: when the parser hangs that clause on them as a conjunct,
-# it stays with them.
-REPORTING_VERBS = {
-    "say",
-    "tell",
-    "estimate",
-    "report",
-    "announce",
-    "warn",
-    "add",
-    "note",
-    "predict",
-    "expect",
-    "believe",
-    "think",
-    "find",
-    "show",
-    "claim",
-    "state",
-    "write",
-    "argue",
-    "insist",
-    "forecast",
-    "reveal",
-    "conclude",
-    "project",
-    "calculate",
-    "suggest",
-    "confirm",
-    "deny",
-}
 CLIMB_MARKS = {"if", "unless", "until", "till", "before", "so", "because", "although", "though", "whether"}
 # Subordinators that make a date the point a clause is told from ('two months after Xi traveled').
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
-MODALS = {"will", "would", "shall", "may", "might", "could", "should", "must", "can", "'ll", "’ll", "'d", "’d"}
-PLACING_PREPOSITIONS = {"at", "during", "on", "in", "of", "amid", "throughout"}
 EARLIER_SENTENCES = 3  # how far back 'the chip' looks for the phrase that named it
-PERIOD_NOUNS = {"quarter", "year", "period", "month", "week", "half", "season", "term", "session"}
-# Participles that plan by themselves: 'the vote, scheduled for next week'.
-PLANNING_LEMMAS = {"schedule", "set", "plan", "expect", "slate", "due", "propose", "intend", "aim", "target"}
 
 
 def is_event_date(timex: Timex) -> bool:
@@ -284,28 +240,28 @@ def _find_events(
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or not dates_an_event(span, context):
             continue
-        if published is not None and _unfinished_quarter_told_as_done(timex.when, span, published):
+        if published is not None and unfinished_quarter_told_as_done(timex.when, span, published):
             continue  # 'attributed its fourth-quarter slump' in October: a fiscal quarter, not the calendar's
-        if _fiscal_part_of_year(timex):
+        if fiscal_part_of_year(timex):
             continue  # 'earned $5.2 million in the fiscal first quarter': which months, the text does not say
-        if _overtaken_plan(span) or _contradicted_forecast(span):
+        if overtaken_plan(span) or contradicted_forecast(span):
             # 'it had been due to expire Friday evening', 'would depart in early February,
             # but it did not leave until March 10': nothing happened then (blind raters: bad
             # even told whole, with its 'but')
             continue
-        if published is not None and _past_act_over_the_future(timex.when, span, published):
+        if published is not None and past_act_over_the_future(timex.when, span, published):
             continue  # 'has analysed effects over 2000 - 2050': the scope of a study, not when it was
-        if published is not None and _after(timex.when, published):
-            if not _expected_act(span):
+        if published is not None and after(timex.when, published):
+            if not expected_act(span):
                 continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
             ahead.add(id(span))
         dated.append((timex, span))
-    dated = _spans_told_by_both_ends(_without_noun_dates_beside_acts(dated, context), doc)
+    dated = spans_told_by_both_ends(without_noun_dates_beside_acts(dated, context), doc)
     dates_of_sentence = Counter(context.sentence_at(span.start) for _, span in dated)
     spans_of_sentence: dict[int, list[Span]] = {}
     for _, span in dated:
         spans_of_sentence.setdefault(context.sentence_at(span.start), []).append(span)
-    listed = _listed_dates(dated, context)
+    listed = listed_dates(dated, context)
     told_by_sentence: dict[int, int] = {}
     events: list[Event] = []
     since: dict[tuple[str, str], int] = {}
@@ -376,7 +332,7 @@ def _find_events(
             end=timex.end,
             expected=id(span) in ahead,
         )
-        if _modifies_a_noun(span):
+        if modifies_a_noun(span):
             modifiers.add(id(event))  # 'the 2018 World Cup': a date in a name
         # 'visiting Russia since Monday' and 'arrived on Monday' tell one event: the arrival.
         subject = subject_of(verb) if verb is not None else None
@@ -384,127 +340,10 @@ def _find_events(
         key = (when, actor or "")
         if actor and key in since:
             continue
-        if actor and _after_since(span):
+        if actor and after_since(span):
             since[key] = len(events)
         events.append(event)
     return sorted(_merge(events, modifiers), key=lambda e: (sort_key(e.when), e.sentence, e.start))
-
-
-# --- which dates date an event ------------------------------------------------------------
-
-
-YEAR = re.compile(r"\d{4}")
-MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(-\d\d)?")
-
-
-def _spans_told_by_both_ends(dated: list[tuple[Timex, Span]], doc: Doc) -> list[tuple[Timex, Span]]:
-    """'sailed in late January and early February': two years, months or days in a row
-    joined by 'and' in one phrase are one span of time; 'this year through August' is
-    the span from the year's start. Each alone would give the voyage to one month, or a
-    year's fall to its last month."""
-    joined: list[tuple[Timex, Span]] = []
-    text = doc.text  # built once: a property that joins every token
-    for timex, span in dated:
-        if joined:
-            first, first_span = joined[-1]
-            when = _span_value(first, first_span, timex, span, text[first.end : timex.start].strip().lower())
-            if when is not None:
-                merged = replace(first, end=timex.end, text=text[first.start : timex.end], when=when)
-                joined[-1] = (merged, doc[first_span.start : span.end])
-                continue
-        joined.append((timex, span))
-    return joined
-
-
-def _span_value(first: Timex, first_span: Span, second: Timex, span: Span, between: str) -> str | None:
-    """The value of the span two neighbouring dates give, with `between` the words between them; or None."""
-    if not first.when or not second.when:
-        return None
-    start = _year_start(first.when, second.when)
-    if between in ("through", "to", "until") and start is not None:
-        return f"{start}/{second.when}"  # 'has fallen 2.08% this year through Oct. 19'
-    if between in ("and into", "into") and _after_preposition(first_span, "through") and _runs_on(first, second):
-        return f"{first.when}/{second.when}"  # 'docked there through February and into early March'
-    if (
-        between == "and"
-        and _next_to(first.when, second.when)
-        and span.root.dep_ == "conj"
-        and span.root.head == first_span.root  # not 'arrived on Monday and the next day attended'
-    ):
-        return f"{first.when}/{second.when}"  # also 'January and February articles': one span holds both
-    return None
-
-
-def _after_preposition(span: Span, word: str) -> bool:
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == word
-
-
-def _runs_on(first: Timex, second: Timex) -> bool:
-    """`second` starts after `first`, both as fine as each other: a span can run from one to the other."""
-    if not first.when or not second.when or len(first.when) != len(second.when):
-        return False
-    return bool(MONTH_OR_DAY.fullmatch(first.when) and MONTH_OR_DAY.fullmatch(second.when)) and first.when < second.when
-
-
-def _year_start(year: str, within: str) -> str | None:
-    """The start of `year`, as fine as `within`, a month or day of that year ('1989', '1989-08' -> '1989-01')."""
-    if not YEAR.fullmatch(year) or not MONTH_OR_DAY.fullmatch(within):
-        return None
-    return (year + "-01-01")[: len(within)] if within.startswith(year + "-") else None
-
-
-def _next_to(first: str, second: str) -> bool:
-    """Two years, months or days in a row ('January and February'); not 'May 3 and May 5'."""
-    if YEAR.fullmatch(first) and YEAR.fullmatch(second):
-        return int(second) == int(first) + 1  # 'would dilute earnings in both 1990 and 1991'
-    if not (MONTH_OR_DAY.fullmatch(first) and MONTH_OR_DAY.fullmatch(second)) or len(first) != len(second):
-        return False
-    if len(first) == 7:
-        (y1, m1), (y2, m2) = (map(int, value.split("-")) for value in (first, second))
-        return y2 * 12 + m2 == y1 * 12 + m1 + 1
-    return dt.date.fromisoformat(second) - dt.date.fromisoformat(first) == dt.timedelta(days=1)
-
-
-def _modifies_a_noun(span: Span) -> bool:
-    """'third-quarter earnings', 'the 2018 World Cup': the date describes a noun."""
-    return span.root.dep_ in ("compound", "nummod", "amod", "nmod") and span.root.head.pos_ in ("NOUN", "PROPN")
-
-
-def _without_noun_dates_beside_acts(dated: list[tuple[Timex, Span]], context: Context) -> list[tuple[Timex, Span]]:
-    """A date that describes a noun ('third-quarter earnings haven't been very good,
-    but the effect hit home yesterday') dates that thing, not an act of the sentence:
-    beside a date that dates one, it is left out."""
-    describing = {
-        id(span)
-        for _, span in dated
-        if (_modifies_a_noun(span) or _after_a_phrase_s_noun(span)) and not _places_the_clause(span.root.head)
-    }
-    acts = {context.sentence_at(span.start) for _, span in dated if id(span) not in describing}
-    return [(t, span) for t, span in dated if not (id(span) in describing and context.sentence_at(span.start) in acts)]
-
-
-def _after_a_phrase_s_noun(span: Span) -> bool:
-    """'prepare for a turnaround next year': a date set after a noun of a phrase, as what
-    that noun is ('a turnaround next year'); not an amount's ('to $32 a share yesterday')."""
-    root, noun = span.root, span.root.head
-    return (
-        root.dep_ == "npadvmod"
-        and noun.pos_ == "NOUN"
-        and noun.dep_ == "pobj"
-        and noun.i < root.i
-        and noun.ent_type_ not in ("MONEY", "QUANTITY", "PERCENT")
-    )
-
-
-def _places_the_clause(noun: Token) -> bool:
-    """'in its Jan. 22 report', 'at Friday's talks': the noun says when the clause's act was."""
-    if noun.dep_ != "pobj":
-        return False
-    preposition = noun.head
-    if preposition.lower_ == "of":  # 'on the sidelines of …', not 'many of today's computers'
-        return preposition.head.pos_ == "NOUN" and _places_the_clause(preposition.head)
-    return preposition.lower_ in PLACING_PREPOSITIONS
 
 
 def _tells_its_sentence(verb: Token | None) -> bool:
@@ -686,33 +525,6 @@ def _main_subject_for(pronoun: Token, verb: Token) -> Token | None:
     return None
 
 
-def dates_an_event(span: Span, context: Context) -> bool:
-    """Not the base of a comparison ('up 40% from the same period last year',
-    'compared with 2022'), not a record's reference ('the first win since 1958'),
-    not a date inside a name ('the 2018 World Cup' as named by the NER), nor one that
-    names when a thing of the clause was ('last month's explosion', 'sales for the
-    quarter'), nor the date a verb is about ('approaching next year'); and nothing of
-    a question, which states no event."""
-    return not (
-        _comparison_base(span)
-        or _reference_since(span)
-        or _inside_name(span)
-        or _names_a_past_thing(span)
-        or _names_a_period(span)
-        or _object_of_verb(span)
-        or _only_a_bound(span)
-        or _in_question(span, context)
-    )
-
-
-def _only_a_bound(span: Span) -> bool:
-    """'hopefuls who applied before last summer', 'redeemable after the end of 1994':
-    the act was at some time before or after the date, which the timeline would show
-    as its day (blind raters: bad)."""
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("before", "after") and span.start == root.head.i + 1
-
-
 def _bounding_noun(span: Span) -> Token | None:
     """'met in the days leading up to the outbreak of war on February 24': the date is
     of a thing ('the outbreak') that only bounds the act; that noun, when the date's
@@ -745,23 +557,6 @@ def _aim_as_told(noun: Token) -> str:
     """The plan with its aim: "KKR's program to pay down $5 billion … by February"."""
     tokens = _strip_edges(list(noun.doc[noun.left_edge.i : noun.right_edge.i + 1]))
     return _capitalized(text_of(tokens)) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
-
-
-def _names_a_period(span: Span) -> bool:
-    """'last month's explosion', 'before Friday's purchases', 'earnings for the quarter':
-    the date belongs to the noun, whatever the clause around it did; unless the noun
-    places the clause ('on the sidelines of last September's meeting', 'at Friday's talks')."""
-    root = span.root
-    if root.dep_ == "poss" or any(t.tag_ == "POS" for t in span[-2:]):
-        noun = root.head
-        return noun.pos_ in ("NOUN", "PROPN") and not _places_the_clause(noun)
-    if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.pos_ == "NOUN":
-        return True
-    for noun in path_to_clause(span):  # 'euros in arrears for the period from 2004 to 2009'
-        if noun.lemma_.lower() in PERIOD_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "for":
-            return noun.head.head.pos_ == "NOUN"
-    verb = governing_verb(root)  # 'the quarter ended Sept. 29'
-    return verb is not None and verb.dep_ == "acl" and verb.head.lemma_.lower() in PERIOD_NOUNS
 
 
 def _describing_participle(span: Span) -> Token | None:
@@ -839,287 +634,8 @@ def _participle_as_statement(verb: Token, span: Span) -> str:
     return _capitalized(f"{text_of(subject)} {be} {text_of(clause)}")
 
 
-def _object_of_verb(span: Span) -> bool:
-    root = span.root
-    return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ not in REPORTING_VERBS
-
-
 def _wholly_quoted(text: str) -> bool:
     return text[:1] in '"“' and text.rstrip()[-1:] in '"”'
-
-
-def _in_question(span: Span, context: Context) -> bool:
-    """The sentence ends on a question mark (read from its last tokens: a run-on
-    sentence's text is not built again for each of its dates)."""
-    start, end = context.sentence_tokens(span.start)
-    for i in range(end - 1, max(start, end - 4) - 1, -1):
-        token = context.doc[i]
-        if not (token.is_space or token.text in "\"”’')"):
-            return "?" in token.text
-    return False
-
-
-def _after(when: str, published: dt.date) -> bool:
-    """The date begins after the day of publication."""
-    days = value_span(when)
-    return days is not None and days[0] > published
-
-
-def _past_act_over_the_future(when: str, span: Span, published: dt.date) -> bool:
-    """A span of years that runs past the year of publication, told by a past act: what
-    the act was about (a study's scope, a plan's term), not when it happened."""
-    if "/" not in when:
-        return False
-    days = value_span(when)
-    verb = governing_verb(span.root)
-    return days is not None and days[1].year > published.year and verb is not None and told_in_past(verb)
-
-
-def _unfinished_quarter_told_as_done(when: str, span: Span, published: dt.date) -> bool:
-    """A quarter or half not over at publication, whose results a past verb tells, is
-    the company's fiscal period: the calendar's value would misdate it."""
-    if not re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", when):
-        return False
-    days = value_span(when)
-    verb = governing_verb(span.root)
-    return days is not None and days[0] <= published < days[1] and verb is not None and verb.tag_ == "VBD"
-
-
-def _fiscal_part_of_year(timex: Timex) -> bool:
-    """A company's fiscal quarter or half: its calendar months are the company's own."""
-    return "fiscal" in timex.text.lower() and re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", timex.when or "") is not None
-
-
-def _overtaken_plan(span: Span) -> bool:
-    """A plan told in the past perfect ('had been due to expire Friday', 'had been
-    scheduled for Monday') was overtaken: its date is when nothing happened."""
-    verb = governing_verb(span.root)
-    while verb is not None:
-        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        planned = verb.lemma_.lower() in PLANNING_LEMMAS or any(
-            c.dep_ == "acomp" and c.lemma_.lower() in PLANNING_LEMMAS for c in verb.children
-        )
-        if planned and "had" in auxes and (verb.lower_ == "been" or "been" in auxes):
-            return True
-        if verb.dep_ not in ("xcomp", "acomp") or verb.head == verb:
-            return False
-        verb = verb.head
-    return False
-
-
-def _contradicted_forecast(span: Span) -> bool:
-    """The date's clause tells what 'would' happen, and the sentence goes on with a
-    'but' clause that denies it ('…, but it did not leave until March 10')."""
-    verb = governing_verb(span.root)
-    if verb is None or not any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children):
-        return False
-    root = span.root.sent.root
-    return any(c.dep_ == "cc" and c.lower_ == "but" for c in root.children) and any(
-        c.dep_ == "conj" and any(n.dep_ == "neg" for n in c.children) for c in root.children
-    )
-
-
-def _expected_act(span: Span) -> bool:
-    """A date after publication dates an act only as the plan, forecast or deadline
-    of a clause that expects it: a modal ('would dilute … in 1990'), an infinitive
-    ('plans to travel next week'), the present ('meets on Friday', 'is due on Monday'),
-    a planning participle ('scheduled for') or reported speech; never a past act ('was
-    extended to Nov. 16') or a negated one ('wasn't to begin until 1993')."""
-    verb = governing_verb(span.root)
-    chain = []
-    while verb is not None:
-        chain.append(verb)
-        if verb.dep_ != "xcomp" or verb.head == verb:
-            break
-        verb = verb.head
-    if not chain or any(c.dep_ == "neg" for v in chain for c in v.children):
-        return False
-    verb = chain[0]
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in MODALS or a.tag_ == "TO" for a in auxes) or verb.tag_ == "VB":
-        return True
-    if auxes and auxes[0].tag_ in ("VBZ", "VBP") or not auxes and verb.tag_ in ("VBZ", "VBP", "VBG"):
-        return True  # 'is meeting', 'is scheduled', 'launches June 28'; not 'was extended'
-    if verb.tag_ == "VBN" and not auxes and verb.lemma_ in PLANNING_LEMMAS:
-        return True
-    # Reported speech shifts its tenses back: 'found (that) the loss by 2050 exceeded 10%'.
-    # A date ahead hung on the reporting verb itself belongs to what is reported.
-    return verb.lemma_ in REPORTING_VERBS or verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS
-
-
-def _names_a_past_thing(span: Span) -> bool:
-    """'apologised … during the 2010 commando raid', 'after the 2019 protests': a date
-    written as a modifier of a noun inside a phrase of the clause names when that thing
-    was, not when the clause's act happened (told by the clause, the 2013 apology was
-    filed under 2010)."""
-    if not _modifies_a_noun(span) or len([t for t in span if t.text != "-" and not t.like_num]) > 1:
-        return False  # 'the 2010 commando raid', 'a nineteen ninety-seven attack'; not 'the week of May 5'
-    noun = span.root.head
-    if noun.pos_ != "NOUN":
-        return False
-    while noun.dep_ in ("conj", "appos") and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head  # 'responsibility for the bombing, a 1997 attack on a lounge and …': one of a list
-    placing = _places_the_clause(noun) and noun.head.head.pos_ in ("VERB", "AUX")  # not 'errors during the raid'
-    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and not placing
-
-
-def _comparison_base(span: Span) -> bool:
-    if _after_base_amount(span) or _year_ago_modifier(span):
-        return True
-    if any(t.lower_ == "same" and t.head.i >= span.start - 1 for t in span):  # 'the same period last year'
-        return True
-    root = span.root
-    if root.head.lower_ == "same" or any(c.lower_ == "same" for c in root.head.lefts if c.dep_ == "amod"):
-        return True
-    path = path_to_clause(span)
-    stop = (path[-1] if path else root).head
-    if any(c.lower_ in COMPARISON_WORDS for t in path if t.pos_ == "NOUN" for c in t.lefts if c.dep_ == "amod"):
-        return True  # 'risen over comparable periods in 1988'
-    if any(t.lower_ in COMPARISON_WORDS for t in path) or stop.lower_ in COMPARISON_WORDS:
-        return True  # 'compared with $84.9 million a year earlier': 'compared' is tagged a verb
-    if any(t.lower_ == "on" and t.head.lemma_ == "base" and t.head.tag_ == "VBN" for t in root.ancestors):
-        return True  # 'each index is based on the close of 1969 equaling 100'
-    if root.head.pos_ == "NUM" or root.head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
-        if any(t.lower_ in ("from", "against", "versus") and t.dep_ == "prep" for t in path):
-            return True  # 'rise … from an estimated $470 million this year': the amount's date is the base
-    for token in path:
-        if token.lower_ == "since" and token.dep_ == "prep" and _tells_a_change(token.head):
-            return True  # 'shares have been cut in half since August': August is where the fall began
-        if token.lower_ == "since" and token.dep_ == "prep" and _counts_an_amount(token.head):
-            return True  # 'has seen $161 million flow out since early September': a running total's start
-        if token.lower_ == "from" and any(c.lower_ in ("to", "until", "through") for c in token.subtree):
-            return False  # 'from 1980 to 2012' is a period
-        if token.lower_ == "from" and token.dep_ == "prep" and (is_amount(token.head) or _names_an_amount(token)):
-            return True  # 'down 4.5% … and 6.8% from Oct. 13', 'from a price of $8 a share on Oct. 9'
-        if (
-            token.dep_ == "prep"
-            and token.lower_ in ("from", "over", "on")
-            and (token.head.lemma_.lower() in CHANGE_LEMMAS or token.head.tag_ in ("JJR", "RBR"))
-        ):
-            return token.lower_ == "from" or token.head.pos_ != "VERB"
-    if root.head.lower_ in COMPARISON_WORDS or root.head.head.lower_ in COMPARISON_WORDS:
-        return True
-    return False
-
-
-def _counts_an_amount(verb: Token) -> bool:
-    """A perfect whose clause holds an amount ('has seen $161 million flow out', 'have
-    sold 2 million copies'): what 'since' starts is a total, not an act."""
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-    return perfect and any(is_amount(t) for t in verb.subtree if not t.is_punct and t.i < verb.right_edge.i)
-
-
-def _tells_a_change(verb: Token) -> bool:
-    """'cut in half', and 'the percentage change is' (a change as the subject of 'be')."""
-    if verb.lemma_.lower() in CHANGE_LEMMAS:
-        return True
-    subject = subject_of(verb) if verb.lemma_ == "be" else None
-    return subject is not None and subject.lemma_.lower() in CHANGE_LEMMAS
-
-
-def _names_an_amount(preposition: Token) -> bool:
-    """'from a price of $8', 'from a level of 5%': the phrase's noun is an amount."""
-    return any(
-        of.lower_ == "of" and any(is_amount(x) for x in of.children)
-        for noun in preposition.children
-        if noun.dep_ == "pobj"
-        for of in noun.children
-    )
-
-
-BASE_AMOUNT_WORDS = {"or", "a", "an", "per", "share", "$", "cents", "cent", "million", "billion", "%", "percent"}
-
-
-def _after_base_amount(span: Span) -> bool:
-    """'rose 4.3% … from $504.2 million, or $4.41 a share, last year': the date closes
-    the amount a change is measured from."""
-    doc, amounts = span.doc, 0
-    for i in range(span.start - 1, max(span.start - 16, -1), -1):
-        token = doc[i]
-        if token.lower_ in ("from", "against", "versus", "vs", "vs."):
-            return amounts > 0
-        if token.like_num:
-            amounts += 1
-        elif not (token.is_punct or token.is_currency or token.lower_ in BASE_AMOUNT_WORDS):
-            return False
-    return False
-
-
-def _year_ago_modifier(span: Span) -> bool:
-    """'the year-earlier results', 'the year-ago quarter'."""
-    words = span.text.lower()
-    return (
-        ("earlier" in words or "ago" in words)
-        and span.root.dep_ in ("amod", "compound", "nmod", "npadvmod")
-        and span.root.head.pos_ == "NOUN"
-        and span.root.head.i > span.root.i
-    )
-
-
-def _reference_since(span: Span) -> bool:
-    """'since 1958' after a noun is the reference of a record, not an event; after a
-    verb ('has been visiting since Monday') it dates the start of what goes on."""
-    for token in (span.root.head, *path_to_clause(span)):
-        if token.lower_ == "since" and token.dep_ == "prep":
-            return token.head.pos_ not in ("VERB", "AUX") or span.root.head != token
-    return False
-
-
-def _inside_name(span: Span) -> bool:
-    return (
-        any(t.ent_type_ in NAME_LABELS for t in span)
-        and span.root.head.pos_ == "PROPN"
-        and span.root.dep_ in ("compound", "nummod", "amod", "npadvmod")
-    )
-
-
-def _after_since(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
-
-
-# --- lists of dated items -----------------------------------------------------------------
-
-
-def _listed_dates(dated: list[tuple[Timex, Span]], context: Context) -> dict[int, str]:
-    """A sentence that lists dated items ('Greece and Turkey joined in 1952, West
-    Germany in 1955 and Spain in 1982'): the parse cannot pair each item with its
-    date safely, so the sentence is shown as written, once, under its first date.
-    Returns, for each date of such a sentence, the text to show ('' = left out)."""
-    dates = {i for _, span in dated for i in range(span.start, span.end)}
-    by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
-    for timex, span in dated:
-        by_sentence.setdefault(context.sentence_at(span.start), []).append((timex, span))
-    shown: dict[int, str] = {}
-    for items in by_sentence.values():
-        listed = [(t, span) for t, span in items if _coordinated(span, dates) or _gapped(span, dates)]
-        if len({t.when for t, _ in listed}) < 2:
-            continue
-        for n, (_, span) in enumerate(sorted(items, key=lambda item: item[1].start)):
-            shown[id(span)] = context.sentence_text(span.start) if n == 0 else ""
-    return shown
-
-
-def _coordinated(span: Span, dates: set[int]) -> bool:
-    """The date is an item of a list that pairs other words with other dates: a
-    phrase holding it below its verb is a conjunct or a gapped remnant ('Spain in
-    1982' hanging on a noun). Dates coordinated with each other ('in January and
-    February') date the same words and are no such list."""
-    return any(
-        t.dep_ in ("conj", "appos", "dep", "npadvmod") and t.i not in dates and t.pos_ in ("NOUN", "PROPN")
-        for t in path_to_clause(span)
-    )
-
-
-def _gapped(span: Span, dates: set[int]) -> bool:
-    """The date's verb also holds a bare noun beside its subject and objects, the
-    remnant of a gapped clause ('joined in 1952, West Germany in 1955')."""
-    verb = governing_verb(span.root)
-    if verb is None or facts_of(verb).wide:
-        return False
-    return any(
-        c.dep_ in ("npadvmod", "conj", "dep", "appos") and c.pos_ in ("NOUN", "PROPN") and c.i not in dates
-        for c in verb.children
-    )
 
 
 # --- the clause of a date -----------------------------------------------------------------
