@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 MAX_CLAUSE_TOKENS = 60
 FACTS_KEY = "timeline_facts"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+WH_WORDS = {"who", "which", "that", "whom"}
 # Verbs that report a clause: when the parser hangs that clause on them as a conjunct,
 # it stays with them.
 REPORTING_VERBS = {
@@ -43,6 +44,8 @@ REPORTING_VERBS = {
     "confirm",
     "deny",
 }
+# Subordinators that make a date the point a clause is told from ('two months after Xi traveled').
+TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
 PLACING_PREPOSITIONS = {"at", "during", "on", "in", "of", "amid", "throughout"}
 
 

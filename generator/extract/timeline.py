@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import readable
 from ..model import Event, Quote
+from .event_clause import capitalized, clause_verb, describe, finite_clause, strip_edges
 from .event_date_groups import listed_dates, spans_told_by_both_ends, without_noun_dates_beside_acts
 from .event_dates import (
     after,
@@ -46,35 +47,27 @@ from .event_facts import (
     MAX_CLAUSE_TOKENS,
     PLACING_PREPOSITIONS,
     REPORTING_VERBS,
-    SUBJECT_DEPS,
+    TEMPORAL_MARKS,
+    WH_WORDS,
     facts_of,
-    is_amount,
     path_to_clause,
     told_in_past,
 )
-from .phrases import (
-    LOOSE_CLITIC,
-    continues,
-    doc_text,
-    governing_verb,
-    is_finite,
-    noun_phrase,
-    past_tense,
-    pronoun_subject,
-    subject_of,
-    text_of,
-    unresolved_pronoun,
+from .event_subjects import (
+    Gap,
+    NameToken,
+    Subject,
+    measured,
+    person_antecedent,
+    plain_antecedent,
+    replace_token,
+    statement_tokens,
 )
+from .phrases import LOOSE_CLITIC, continues, doc_text, governing_verb, noun_phrase, past_tense, subject_of, text_of
 from .quotes import find_quoted
 from .timex import Timex
 
 MAX_DATES_PER_SENTENCE_TEXT = 2
-LONG_CLAUSE_TOKENS = 30  # above this, appositions and relative clauses in noun phrases go too
-SIDE_DEPS = {"advcl", "parataxis", "relcl", "acl", "appos"}  # whole clauses beside the event
-WH_WORDS = {"who", "which", "that", "whom"}
-CLIMB_MARKS = {"if", "unless", "until", "till", "before", "so", "because", "although", "though", "whether"}
-# Subordinators that make a date the point a clause is told from ('two months after Xi traveled').
-TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
 EARLIER_SENTENCES = 3  # how far back 'the chip' looks for the phrase that named it
 
 
@@ -125,7 +118,7 @@ class Context:
         if index not in self.statements:
             start, end = self.starts[index], self.ends[index]
             self.statements[index] = end - start <= 4 * MAX_CLAUSE_TOKENS and statement_tokens(
-                _strip_edges(list(self.doc[start:end]))
+                strip_edges(list(self.doc[start:end]))
             )
         return self.statements[index]
 
@@ -421,11 +414,11 @@ def _side_clause_text(verb: Token, span: Span) -> str:
         return _participle_told(verb, span)
     if any(c.lower_ in WH_WORDS and c.dep_ in ("dobj", "pobj") for c in verb.children):
         return ""  # 'which the Home Office today rejects': its object is the noun outside it
-    if not _finite_clause(verb):
+    if not finite_clause(verb):
         return ""  # 'made it difficult for Sun to meet demand … into the summer': no statement
     relative = subject.lower_ in WH_WORDS
-    antecedent = _person_antecedent(verb.head) if subject.lower_ in ("who", "whom") else _measured(verb.head)
-    if relative and not (verb.dep_ == "relcl" and antecedent is not None and _plain_antecedent(antecedent, subject)):
+    antecedent = person_antecedent(verb.head) if subject.lower_ in ("who", "whom") else measured(verb.head)
+    if relative and not (verb.dep_ == "relcl" and antecedent is not None and plain_antecedent(antecedent, subject)):
         return ""
     if _only_a_time_reference(verb, span):
         return ""  # '… after the stock market closed Wednesday': when the main act was, not an event of its own
@@ -443,18 +436,18 @@ def _side_clause_text(verb: Token, span: Span) -> str:
     tokens = [t for t in verb.subtree if t.i not in marker]
     told_from = min(marker, default=verb.i)
     if span.end <= told_from < verb.i and verb.doc[told_from].lower_ in TEMPORAL_MARKS:
-        tokens = _strip_edges([t for t in tokens if t.i > told_from])  # 'two months after Xi traveled …'
+        tokens = strip_edges([t for t in tokens if t.i > told_from])  # 'two months after Xi traveled …'
     else:
-        tokens = _strip_edges(tokens)
+        tokens = strip_edges(tokens)
         if not tokens or not tokens[0].i <= span.start <= span.end - 1 <= tokens[-1].i:
             return ""
     if len(tokens) < 4:
         return ""
     if relative and antecedent is not None:  # 'some 12,000 hopefuls who applied before last summer' -> '… applied …'
-        tokens = _replace(tokens, subject, [_Subject(noun_phrase(antecedent, limit=10)), _Gap()])
+        tokens = replace_token(tokens, subject, [Subject(noun_phrase(antecedent, limit=10)), Gap()])
     elif (named := _main_subject_for(subject, verb)) is not None:
-        tokens = _replace(tokens, subject, [_Subject(noun_phrase(named, limit=8)), _Gap()])
-    return _capitalized(text_of(tokens))
+        tokens = replace_token(tokens, subject, [Subject(noun_phrase(named, limit=8)), Gap()])
+    return capitalized(text_of(tokens))
 
 
 PARTICIPLE_PREPOSITIONS = {"since", "after", "before", "upon"}
@@ -490,7 +483,7 @@ def _participle_told(verb: Token, span: Span) -> str:
     doer = facts_of(above).subject
     if doer is None or doer.pos_ not in ("NOUN", "PROPN") or doer.lower_ in WH_WORDS:
         return ""
-    rest = _strip_edges([t for t in verb.subtree if t.i > verb.i])
+    rest = strip_edges([t for t in verb.subtree if t.i > verb.i])
     if not rest or not rest[0].i <= span.start <= span.end - 1 <= rest[-1].i:
         return ""
     # '… before throwing in the towel and reducing its stake': each -ing verb in the past
@@ -500,10 +493,10 @@ def _participle_told(verb: Token, span: Span) -> str:
             past = past_tense(token.lemma_)
             if past is None:
                 return ""
-            retold.append(_NameToken(past, token.i))
+            retold.append(NameToken(past, token.i))
         else:
             retold.append(token)
-    return _capitalized(text_of([_Subject(noun_phrase(doer, limit=8)), _Gap(), *retold]))
+    return capitalized(text_of([Subject(noun_phrase(doer, limit=8)), Gap(), *retold]))
 
 
 def _main_subject_for(pronoun: Token, verb: Token) -> Token | None:
@@ -555,8 +548,8 @@ def _aim_of_a_phrase(span: Span) -> Token | None:
 
 def _aim_as_told(noun: Token) -> str:
     """The plan with its aim: "KKR's program to pay down $5 billion … by February"."""
-    tokens = _strip_edges(list(noun.doc[noun.left_edge.i : noun.right_edge.i + 1]))
-    return _capitalized(text_of(tokens)) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
+    tokens = strip_edges(list(noun.doc[noun.left_edge.i : noun.right_edge.i + 1]))
+    return capitalized(text_of(tokens)) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
 
 
 def _describing_participle(span: Span) -> Token | None:
@@ -606,7 +599,7 @@ def _thing_as_told(noun: Token, span: Span) -> str:
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
     tokens = [t for t in span.doc[noun.left_edge.i : span.end] if t.i <= noun.right_edge.i or t.i >= span.start]
-    return _capitalized(text_of(_strip_edges(tokens))) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
+    return capitalized(text_of(strip_edges(tokens))) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
 
 
 def _participle_as_statement(verb: Token, span: Span) -> str:
@@ -631,475 +624,11 @@ def _participle_as_statement(verb: Token, span: Span) -> str:
     if not any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in (*subject, *clause)):
         return ""  # 'Sharp advances were made through this week', 'A program was approved': of what, whose?
     be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
-    return _capitalized(f"{text_of(subject)} {be} {text_of(clause)}")
+    return capitalized(f"{text_of(subject)} {be} {text_of(clause)}")
 
 
 def _wholly_quoted(text: str) -> bool:
     return text[:1] in '"“' and text.rstrip()[-1:] in '"”'
-
-
-# --- the clause of a date -----------------------------------------------------------------
-
-
-def clause_verb(span: Span) -> Token | None:
-    """The verb whose clause tells the event the date modifies: reported speech and
-    plans climb to the verb that reports or plans ('said that … trade reached',
-    'plans to visit'), participles to the clause they hang on, conditions and
-    limits to the clause they condition ('until', 'if'); a relative clause with its
-    own relative subject and a coordinated verb stay where they are."""
-    verb = _main_clause(governing_verb(span.root))
-    for _ in range(8):
-        if verb is None:
-            return None
-        up = _climb(verb)
-        if up is None:
-            return verb
-        verb = up
-    return verb
-
-
-def _climb(verb: Token) -> Token | None:
-    head = verb.head
-    if head == verb:
-        return None
-    facts = facts_of(verb)
-    own_subject = facts.subject is not None
-    if verb.dep_ in ("ccomp", "xcomp", "csubj") and head.pos_ in ("VERB", "AUX"):
-        if verb.i < head.i and any(t.text == ";" for t in verb.doc[verb.right_edge.i + 1 : head.i]):
-            return None  # 'IE had 70 percent in 2009; this has dropped …': two sentences, not a report
-        return head
-    if verb.dep_ in ("acl", "pcomp", "amod", "prep", "pobj", "dobj", "npadvmod", "advmod") or (
-        verb.dep_ == "relcl" and not _plain_antecedent(head, _relative_subject(verb) or head)
-    ):
-        return governing_verb(head)
-    if verb.dep_ == "advcl":
-        marks = {c.lower_ for c in facts.marks}
-        if not own_subject or marks & CLIMB_MARKS or not marks:
-            return governing_verb(head)
-    return None
-
-
-def _measured(noun: Token) -> Token:
-    """'capital gains of $48 million, which included …': a relative word after an
-    amount stands for what the amount measures, where the parse hangs it on the amount."""
-    of = noun.head
-    if is_amount(noun) and noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
-        return of.head
-    return noun
-
-
-def _plain_antecedent(noun: Token, relative: Token | None = None) -> bool:
-    """A relative word stands for its antecedent with certainty only when that is
-    one short noun phrase, not an item of a list ('… Syria and Yemen who applied'),
-    and the relative word follows the noun itself ('the member of the team which
-    conquered': the parser's 'member' may be wrong, 'team' is next to 'which')."""
-    if noun.dep_ == "conj" or any(c.dep_ in ("conj", "appos", "cc") for c in noun.children):
-        return False
-    if relative is not None:
-        before = noun.doc[relative.i - 1] if relative.i > 0 else None
-        if before is not None and before.text == "," and relative.i > 1:
-            before = noun.doc[relative.i - 2]
-        if before is None or before.i != noun.i:
-            return before is not None and _only_places_between(noun, relative)
-    return len(noun_phrase(noun, limit=99)) <= 10
-
-
-def _person_antecedent(noun: Token) -> Token | None:
-    """The noun a 'who' hangs on, above the names of places the parser may have hung it
-    on ('hopefuls from Afghanistan, Syria and Yemen who applied')."""
-    for _ in range(8):
-        if noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ not in ("GPE", "LOC"):
-            return noun
-        if noun.head == noun or noun.pos_ in ("VERB", "AUX"):
-            return None
-        noun = noun.head
-    return None
-
-
-def _only_places_between(noun: Token, relative: Token) -> bool:
-    """'hopefuls from Afghanistan, Syria and Yemen who applied': 'who' stands for a
-    person, so names of places between it and the parser's noun cannot be meant."""
-    between = noun.doc[noun.i + 1 : relative.i]
-    return (
-        relative.lower_ in ("who", "whom")
-        and noun.pos_ == "NOUN"
-        and all(t.is_punct or t.pos_ in ("ADP", "CCONJ", "DET") or t.ent_type_ in ("GPE", "LOC") for t in between)
-    )
-
-
-def _relative_subject(verb: Token) -> Token | None:
-    subject = facts_of(verb).subject
-    return subject if subject is not None and subject.lower_ in WH_WORDS else None
-
-
-def _main_clause(verb):
-    """'It was on the sidelines of … that Xi and Putin had their first meeting':
-    the event is the clause after 'that', not 'was'."""
-    if verb is None or verb.lemma_ != "be":
-        return verb
-    subject = facts_of(verb).subject
-    if subject is None or subject.lower_ != "it" or facts_of(verb).wide:
-        return verb
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "advcl", "relcl") and any(m.lower_ == "that" for m in child.children):
-            return child
-    return verb
-
-
-def describe(span: Span, verb: Token | None, context: Context, name_of) -> tuple[str, bool]:
-    """The event's text: its clause when that is a statement, else its sentence when
-    that is one, else nothing; and whether it is the whole sentence."""
-    if verb is not None:
-        tokens = clause_tokens(span, verb)
-        if tokens is not None:
-            tokens = _with_subject(tokens, verb, context, name_of)
-        if tokens is not None and _finite_clause(verb) and statement_tokens(tokens) and _has_own_subject(tokens, verb):
-            return _capitalized(text_of(tokens)), False
-    return (context.sentence_text(span.start), True) if context.sentence_is_statement(span.start) else ("", False)
-
-
-def _has_own_subject(tokens: list, verb: Token) -> bool:
-    """The clause's verb has its subject in the text (its own, or one put there)."""
-    subject = facts_of(verb).subject
-    return any(isinstance(t, _NameToken) and t.dep_ != "gap" for t in tokens) or (
-        subject is not None and any(t is subject or isinstance(t, Token) and t.i == subject.i for t in tokens)
-    )
-
-
-def _finite_clause(verb: Token) -> bool:
-    """The clause's own verb is finite or has a finite auxiliary (a coordinated verb
-    may share its first conjunct's): 'the taxes requested in arrears' is no clause."""
-    verbs = [verb, *facts_of(verb).auxes]
-    if verb.dep_ == "conj":
-        verbs += [*facts_of(verb.head).auxes, verb.head]
-    return any(is_finite(v) for v in verbs)
-
-
-def _capitalized(text: str) -> str:
-    """A statement opens with a capital; a word with capitals of its own ('iPhone') stays."""
-    first = text.split(" ", 1)[0]
-    return text[0].upper() + text[1:] if first[:1].islower() and first.islower() else text
-
-
-def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
-    """The verb's subtree without side clauses, coordinated clauses and the words
-    that join them, the date always kept; None when it is too long to be a clause."""
-    left, right = verb.left_edge.i, verb.right_edge.i
-    if right - left + 1 > 4 * MAX_CLAUSE_TOKENS:
-        return None
-    doc = verb.doc
-    removed: set[int] = set()
-    marks = [c for c in verb.children if c.dep_ == "mark"]
-    if any(not _opens_clause(m, span) for m in marks):
-        return None  # 'glossed over warnings on Thursday that …': a complement parsed as the clause
-    reports = verb.lemma_ in REPORTING_VERBS and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
-    for child in verb.children:
-        if _holds(child, span) or reports and child.dep_ in ("conj", "parataxis", "cc"):
-            continue  # 'They estimated by 2050, [and] demand would rise': what was estimated stays
-        if (
-            child.dep_ in SIDE_DEPS
-            and _is_clause(child)
-            or child.dep_ == "conj"
-            and _is_clause(child)
-            and facts_of(child).subject is not None
-            or child.dep_ == "cc"
-            and _joins_clauses(child, span)
-            or child.dep_ in ("mark", "intj", "meta")
-        ):
-            removed.update(range(child.left_edge.i, child.right_edge.i + 1))
-    cuts = _ranges(removed)
-    if any(not _clean_cut(doc, a, b, verb, left, right) for a, b in cuts):
-        return None  # the parse cut a phrase in two: show the sentence
-    if any(
-        c.dep_ == "conj" and c.i not in removed and facts_of(c).subject is None and verb.i < a <= b < c.i
-        for c in verb.children
-        for a, b in cuts
-    ):
-        return None  # 'took a turn Thursday [when Saddam called Bush a liar] and said …': whose 'said'?
-    if marks and span.end <= marks[0].i and marks[0].lower_ in TEMPORAL_MARKS:
-        removed.update(range(span.start, span.end))  # 'two months after Xi traveled': the date is the clause's
-    if right - left + 1 - len(removed) > LONG_CLAUSE_TOKENS:
-        removed |= _noun_asides(doc[left : right + 1], span, verb)
-    first, last = _paragraph_piece(span)
-    if not first <= verb.i < last:
-        return None
-    tokens = _without_orphans([t for t in doc[max(left, first) : min(right + 1, last)] if t.i not in removed], verb)
-    tokens = _strip_edges(_without_loose_quotes(tokens))
-    if len(tokens) > MAX_CLAUSE_TOKENS or not _quotes_closed(tokens):
-        return None  # a cut inside a quotation would give the speaker's words to the narrator
-    return tokens
-
-
-def _without_loose_quotes(tokens: list[Token]) -> list[Token]:
-    """An opening quote whose word was cut ('… their breaths, "waiting to see …')."""
-    kept = {t.i for t in tokens}
-    return [t for t in tokens if not (_opens(t) and t.text in QUOTES and t.i + 1 not in kept)]
-
-
-def _quotes_closed(tokens: list[Token]) -> bool:
-    texts = [t.text for t in tokens]
-    return texts.count('"') % 2 == 0 and texts.count("“") == texts.count("”")
-
-
-def _opens_clause(mark: Token, span: Span) -> bool:
-    """A subordinator stands at its clause's start, after punctuation or the date it is told from."""
-    before = [
-        t for t in mark.doc[mark.head.left_edge.i : mark.i] if not t.is_punct and not span.start <= t.i < span.end
-    ]
-    return not before
-
-
-def _ranges(indexes: set[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive token indexes, as (first, last)."""
-    runs: list[tuple[int, int]] = []
-    for i in sorted(indexes):
-        if runs and i == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    return runs
-
-
-QUOTES = {'"', "“", "‘", "'"}
-CUT_OPENERS = {"WDT", "WP", "WP$", "WRB", "IN", "TO", "VBG", "VBN", "CC", "RB"}
-CORE_AFTER_CUT = {"dobj", "attr", "ccomp", "acomp", "oprd", "dative", "nsubj", "nsubjpass"}
-
-
-def _clean_cut(doc: Doc, first: int, last: int, verb: Token, left: int, right: int) -> bool:
-    """A side clause is cut where a clause may begin (after punctuation, or at a
-    relative, subordinating or coordinating word or a participle), and what follows
-    the cut is not the verb's own object or subject ('would make the savings … more
-    evanescent, once they are converted …, the currency …': 'currency' was parsed
-    as the object; 'officials led byWen Jiabao, … put forward': 'Jiabao' opens no clause)."""
-    start = doc[first]
-    before = doc[first - 1] if first > 0 else None
-    if (
-        first > left
-        and before is not None
-        and not (
-            start.is_punct
-            or before.is_punct
-            or start.tag_ in CUT_OPENERS
-            or start.dep_ in ("mark", "cc")
-            or before.dep_ == "cc"
-        )
-    ):
-        return False
-    after = [doc[i] for i in range(last + 1, min(right + 1, last + 5))]
-    after = after[: next((n for n, t in enumerate(after) if t.is_punct and n), len(after))]
-    return not any(t.head == verb and t.dep_ in CORE_AFTER_CUT and t.i > verb.i for t in after)
-
-
-def _paragraph_piece(span: Span) -> tuple[int, int]:
-    """The tokens of the date's paragraph, near it: a parse sentence may run across a
-    paragraph break, a source sentence does not."""
-    doc = span.doc
-    first = span.start
-    while first > 0 and span.start - first < 4 * MAX_CLAUSE_TOKENS and not _breaks(doc[first - 1]):
-        first -= 1
-    last = span.end
-    while (
-        last < len(doc)
-        and last - span.end < 4 * MAX_CLAUSE_TOKENS
-        and not _breaks(doc[last - 1])
-        and not (doc[last].is_space and "\n\n" in doc[last].text)
-    ):
-        last += 1
-    return first, last
-
-
-def _breaks(token: Token) -> bool:
-    """A paragraph break follows this token (in its trailing space, or it is one)."""
-    return "\n\n" in token.whitespace_ or token.is_space and "\n\n" in token.text
-
-
-def _without_orphans(tokens: list[Token], verb: Token) -> list[Token]:
-    """A word goes when any word between it and the verb was cut: a parse that is
-    not projective, or that hangs words on another sentence, leaves such words
-    behind ('a system backed by … for 3,000 refugees')."""
-    kept = {t.i for t in tokens}
-    attached: dict[int, bool] = {verb.i: True}
-
-    def is_attached(token: Token) -> bool:
-        chain = []
-        while token.i not in attached:
-            if token.i not in kept or token.head == token:
-                attached[token.i] = False
-                break
-            chain.append(token.i)
-            token = token.head
-        verdict = attached[token.i]
-        for i in chain:
-            attached[i] = verdict
-        return verdict
-
-    return [t for t in tokens if is_attached(t)]
-
-
-def _is_clause(token: Token) -> bool:
-    """A verb with words of its own; a lone token the parser called a clause
-    ('launch on STS-134') stays."""
-    return token.n_lefts + token.n_rights > 0 and (token.pos_ in ("VERB", "AUX") or token.dep_ in SIDE_DEPS)
-
-
-def _holds(token: Token, span: Span) -> bool:
-    return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
-
-
-def _joins_clauses(cc: Token, span: Span) -> bool:
-    """The conjunction joins a clause that is cut (one with its own subject, not
-    holding the date); 'denounced … and said' keeps its 'and'."""
-    return any(
-        c.dep_ == "conj" and _is_clause(c) and facts_of(c).subject is not None and not _holds(c, span)
-        for c in cc.head.children
-    )
-
-
-def _noun_asides(tokens: Span, span: Span, verb: Token) -> set[int]:
-    """A long clause loses the relative clauses and participle phrases set off by
-    commas inside its noun phrases, unless they hold the date; appositions stay
-    ('Orange, Calif.', 'Mr. Drabinsky, the chairman'), names are not cut."""
-    removed: set[int] = set()
-    for token in tokens:
-        if token.dep_ in ("relcl", "acl") and token.head != verb and not _holds(token, span):
-            before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-            if before is not None and before.text in (",", "–", "—"):
-                removed.update(range(before.i, token.right_edge.i + 1))
-                after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
-                if after is not None and (after.text == ")" and before.text == "(" or after.text == ","):
-                    removed.add(after.i)
-    return removed
-
-
-def _strip_edges(tokens: list[Token]) -> list[Token]:
-    """No leading joining word or punctuation, no trailing word that needs a continuation."""
-    while tokens and (
-        tokens[0].is_punct and not _opens(tokens[0]) or tokens[0].dep_ in ("cc", "mark") or tokens[0].pos_ == "CCONJ"
-    ):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and not _closes(tokens[-1]) or continues(tokens[-1])):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _opens(token: Token) -> bool:
-    """An opening quote or bracket: attached to the word after it."""
-    return token.text in "“‘(\"'" and not token.whitespace_ and token.text not in "”’)"
-
-
-def _closes(token: Token) -> bool:
-    return token.text in ".!?”’)\"'" and (token.text in ".!?" or token.i == 0 or not token.doc[token.i - 1].whitespace_)
-
-
-def _with_subject(tokens: list[Token], verb: Token, context: Context, name_of) -> list[Token] | None:
-    """The clause with a subject a reader can take at its word: its own; a relative
-    word replaced by its antecedent; the subject of the verb it is coordinated with;
-    'he'/'she' replaced by the one person they can stand for. None when the subject
-    is a pronoun that cannot be resolved with certainty."""
-    subject = facts_of(verb).subject
-    if subject is not None and subject.lower_ in WH_WORDS and verb.dep_ == "relcl":
-        antecedent = noun_phrase(_measured(verb.head), limit=10)
-        return _replace(tokens, subject, [_Gap(), _Subject(antecedent), _Gap()])
-    if subject is None:
-        borrowed = subject_of(verb)
-        if borrowed is None or borrowed.lower_ in WH_WORDS:
-            return tokens
-        if verb.dep_ != "conj" or borrowed.head != verb.head or verb.tag_ == "VB":
-            return tokens  # borrowed only from the verb it is coordinated with: 'arrived … and attended'
-        if pronoun_subject(borrowed):
-            return _resolved(tokens, borrowed, context, name_of, insert_at=verb)
-        return _insert(tokens, [_Subject(noun_phrase(borrowed, limit=8))], verb)
-    if pronoun_subject(subject):
-        return _resolved(tokens, subject, context, name_of)
-    return tokens
-
-
-def _resolved(tokens: list[Token], pronoun: Token, context: Context, name_of, insert_at: Token | None = None):
-    name = _certain_person(pronoun, context, name_of)
-    if name is None:
-        return None
-    named = _NameToken(name, pronoun.i if insert_at is None else insert_at.i - 0.5)
-    if insert_at is not None:
-        return _insert(tokens, [named], insert_at)
-    return [named if t == pronoun else t for t in tokens]
-
-
-def _certain_person(pronoun: Token, context: Context, name_of) -> str | None:
-    """'he'/'she' stand for a person with certainty only as the subject of what that
-    person is reported to say or think ('Xi said he would support …'): the subject
-    of the reporting verb is the one person the NER named there, and `name_of`
-    agrees. Anywhere else a nearer noun ('her husband') may be meant."""
-    if pronoun.lower_ not in ("he", "she"):
-        return None
-    if (named := context.referent_of(pronoun)) is not None:
-        return named  # 'Mr. Nadeau said … . He declined to …': the person the sentence before was about
-    clause = pronoun.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING_VERBS:
-        return None
-    speaker = facts_of(clause.head).subject
-    name = name_of(pronoun)
-    if speaker is None or not name or speaker.ent_type_ != "PERSON":
-        return None
-    index = context.sentence_at(pronoun.i)
-    people = {e[-1].text for e in context.people[index] if e.start < pronoun.i}
-    return name if people == {name.split()[-1]} == {speaker.text} else None
-
-
-def _replace(tokens: list, old: Token, new: list) -> list:
-    """`tokens` with `old` replaced by `new`: tokens, names and gaps (`_NameToken`)."""
-    out: list = []
-    for token in tokens:
-        out.extend(new if token == old else [token])
-    return out
-
-
-def _insert(tokens: list[Token], words: list, verb: Token) -> list:
-    """The borrowed subject opens the clause: 'The prime minister … the next day attended'."""
-    return [*words, _Gap(), *tokens]
-
-
-class _NameToken:
-    """An actor's name standing where the parse had a pronoun."""
-
-    def __init__(self, name: str, i: float):
-        self.text = name
-        self.text_with_ws = name + " "
-        self.i = i
-        self.is_punct = False
-        self.dep_ = "nsubj"
-        self.pos_ = "PROPN"
-        self.tag_ = "NNP"
-        self.lower_ = name.lower()
-        self.like_num = False
-
-
-class _Subject(_NameToken):
-    """A noun phrase from elsewhere in the sentence standing as the clause's subject."""
-
-    def __init__(self, tokens: list[Token]):
-        super().__init__(text_of(tokens), tokens[0].i if tokens else -1)
-
-
-class _Gap(_NameToken):
-    """Marks words taken from elsewhere in the sentence: the text breaks around them."""
-
-    def __init__(self):
-        super().__init__("", -1)
-        self.dep_ = "gap"
-
-
-def statement_tokens(tokens: list) -> bool:
-    """A subject, a finite verb, no opening pronoun, no word needing a continuation at the end."""
-    words = [t for t in tokens if not isinstance(t, _Gap) and not t.is_punct]
-    if len(words) < 2:
-        return False
-    if not any(t.dep_ in SUBJECT_DEPS or isinstance(t, _Subject) for t in words):
-        return False
-    if not any(isinstance(t, Token) and is_finite(t) for t in words):
-        return False
-    if isinstance(words[0], Token) and unresolved_pronoun(words[0]):
-        return False
-    return not continues(words[-1]) if isinstance(words[-1], Token) else True
 
 
 def _without_opening_connective(text: str, span: Span, context: Context) -> str:
@@ -1119,7 +648,7 @@ def _without_opening_connective(text: str, span: Span, context: Context) -> str:
         if text[: len(word.text)].lower() != word.lower_:
             break
         i += 2 if doc[i + 1].text == "," else 1
-        text = _capitalized(text[len(word.text) :].lstrip(" ,"))
+        text = capitalized(text[len(word.text) :].lstrip(" ,"))
     return text
 
 
@@ -1169,10 +698,10 @@ def _reported_first(text: str, span: Span, others: list[Span], context: Context)
         if phrase.dep_ in ("prep", "npadvmod") and any(t.i in dated for t in phrase.subtree):
             left_out.update(t.i for t in phrase.subtree)  # 'On Tuesday,': the saying's date
     clause = [t for t in context.doc[said.left_edge.i : said.right_edge.i + 1] if t.i not in left_out]
-    saying = _strip_edges([t for t in context.doc[start : said.left_edge.i] if t.i not in left_out])
+    saying = strip_edges([t for t in context.doc[start : said.left_edge.i] if t.i not in left_out])
     if not saying or len(saying) > 12 or not text.lower().startswith(saying[0].lower_):
         return text  # a name or a bracket was put in: the text is not the sentence's own
-    return _capitalized(f"{text_of(_strip_edges(clause))}, {text_of(saying)}.")
+    return capitalized(f"{text_of(strip_edges(clause))}, {text_of(saying)}.")
 
 
 def _without_another_opening_date(text: str, others: list[Span], context: Context) -> str:
@@ -1186,7 +715,7 @@ def _without_another_opening_date(text: str, others: list[Span], context: Contex
         if after is None or after.text != "," or len(opening) > len(other) + 2:
             continue  # not 'On Friday,' or 'In its Jan. 22 report,' at the sentence's start
         if opening.text and text.startswith(opening.text):
-            return _capitalized(text[len(opening.text) :].lstrip(" ,"))
+            return capitalized(text[len(opening.text) :].lstrip(" ,"))
         break
     return text
 
