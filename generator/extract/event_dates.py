@@ -88,8 +88,38 @@ def dates_an_event(span: Span, context: Context) -> bool:
         or _names_a_period(span)
         or _object_of_verb(span)
         or _only_a_bound(span)
+        or _nowadays(span)
         or _in_question(span, context)
     )
+
+
+def _nowadays(span: Span) -> bool:
+    """'Today, the right to work is equal to the right to survival': 'today' beside a
+    present 'is' means these days, a claim with no date (not 'today is the eighth day')."""
+    verb = governing_verb(span.root)
+    return (
+        span.text.lower() == "today"
+        and span.root.dep_ not in ("nsubj", "nsubjpass")
+        and verb is not None
+        and verb.lemma_ == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass", "xcomp") for c in verb.children)  # not 'is to begin'
+        and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+    )
+
+
+def plan_of_the_past(span: Span) -> bool:
+    """'Until recently, Kellogg had been telling Wall Street that by 1992 it intended to
+    reach a 50% share': a plan told in the past perfect was held before some past time,
+    and the text does not say it still is; its date dates nothing."""
+    verb = governing_verb(span.root)
+    while verb is not None:
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
+            return False  # not through 'and': 'had corrected the problems and would start … next week'
+        verb = verb.head
+    return False
 
 
 def _only_a_bound(span: Span) -> bool:

@@ -44,9 +44,16 @@ def aim_of_a_phrase(span: Span) -> Token | None:
 
 
 def aim_as_told(noun: Token) -> str:
-    """The plan with its aim: "KKR's program to pay down $5 billion … by February"."""
-    tokens = strip_edges(list(noun.doc[noun.left_edge.i : noun.right_edge.i + 1]))
-    return capitalized(text_of(tokens)) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
+    """The plan and its aim as a statement: "KKR's program is to pay down $5 billion …
+    by February"."""
+    aim = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i), None)
+    if aim is None:
+        return ""
+    plan = strip_edges(list(noun.doc[noun.left_edge.i : noun.i + 1]))
+    tokens = strip_edges(list(noun.doc[aim.left_edge.i : aim.right_edge.i + 1]))
+    if not plan or len(plan) + len(tokens) > MAX_CLAUSE_TOKENS:
+        return ""
+    return capitalized(f"{text_of(plan)} is {text_of(tokens)}.")
 
 
 def describing_participle(span: Span) -> Token | None:
@@ -90,13 +97,19 @@ def thing_of_a_perfect(span: Span) -> Token | None:
     return noun if perfect and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("pobj", "dobj") else None
 
 
-def thing_as_told(noun: Token, span: Span) -> str:
-    """'The Northern California earthquake nearly two weeks ago': the noun phrase with the
-    date after it ('the completion of STS-133 last month' keeps what it is of)."""
+def thing_as_told(noun: Token, span: Span, ahead: bool) -> str:
+    """'The Northern California earthquake was nearly two weeks ago', 'The outbreak of
+    war was on February 24': the noun phrase, said to be at its date ('the completion of
+    STS-133' keeps what it is of)."""
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
-    tokens = [t for t in span.doc[noun.left_edge.i : span.end] if t.i <= noun.right_edge.i or t.i >= span.start]
-    return capitalized(text_of(strip_edges(tokens))) if len(tokens) <= MAX_CLAUSE_TOKENS else ""
+    doc = span.doc
+    preposition = span.root.head if span.root.dep_ == "pobj" and span.root.head.i == span.start - 1 else None
+    date = list(doc[span.start - 1 if preposition is not None else span.start : span.end])
+    thing = strip_edges(list(doc[noun.left_edge.i : date[0].i]))
+    if not thing or len(thing) + len(date) > MAX_CLAUSE_TOKENS:
+        return ""
+    return capitalized(f"{text_of(thing)} {'will be' if ahead else 'was'} {text_of(date)}.")
 
 
 def participle_as_statement(verb: Token, span: Span) -> str:

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from ..dates import readable
 from .event_clause import capitalized, strip_edges
 from .event_facts import REPORTING_VERBS, facts_of
-from .phrases import text_of
+from .phrases import governing_verb, text_of
 
 if TYPE_CHECKING:
     from .timeline import Context
@@ -36,7 +36,7 @@ def without_opening_connective(text: str, span: Span, context: Context) -> str:
     for _ in range(2):  # 'And so, …'
         word = doc[i]
         opening = word.dep_ == "cc" or word.pos_ == "ADV" and word.dep_ == "advmod" and doc[i + 1].text == ","
-        if not opening or word.head != doc[start:end].root or span.start <= i < span.end:
+        if not opening or word.head != context.sentence_root(span.start) or span.start <= i < span.end:
             break
         if text[: len(word.text)].lower() != word.lower_:
             break
@@ -72,20 +72,20 @@ def relative_date_placed(text: str, expression: str, when: str) -> str:
     return f"{text[:cut]} [{placed}]{text[cut:]}"
 
 
-def reported_first(text: str, span: Span, others: list[Span], context: Context) -> str:
+def reported_first(text: str, span: Span, dates: list[Span], context: Context) -> str:
     """'Li Qiang said that in the first four months of this year, trade reached $70
     billion' under January–April: what was said comes first and the saying after it ('In
     the first four months of this year, trade reached $70 billion, Li Qiang said.'), so
     that the date reads as the trade's, not the saying's (which has a date of its own)."""
     start, end = context.sentence_tokens(span.start)
-    root = context.doc[start:end].root
+    root = context.sentence_root(span.start)
     said = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
     if root.lemma_ not in REPORTING_VERBS or said is None or not said.left_edge.i <= span.start <= said.right_edge.i:
         return text
     subject = facts_of(said).subject
     if subject is None or subject.pos_ == "PRON" or said.right_edge.i < end - 2 or context.in_quotation(said.idx):
         return text  # 'he would support …, Xi said' opens on a pronoun; 'said that …, and added …'
-    dated = {t.i for other in others for t in other}
+    dated = {t.i for other in dates if other is not span for t in other}
     left_out = {t.i for t in said.children if t.dep_ == "mark"}  # 'that'
     for phrase in root.children:
         if phrase.dep_ in ("prep", "npadvmod") and any(t.i in dated for t in phrase.subtree):
@@ -97,20 +97,20 @@ def reported_first(text: str, span: Span, others: list[Span], context: Context) 
     return capitalized(f"{text_of(strip_edges(clause))}, {text_of(saying)}.")
 
 
-def without_another_opening_date(text: str, others: list[Span], context: Context) -> str:
+def without_another_opening_date(text: str, span: Span, dates: list[Span], context: Context) -> str:
     """'On Friday, Rubio told reporters that officials would convene this weekend' under
     the weekend: the sentence is told without the phrase of another of its dates that
-    opens it, which would read as this event's date."""
-    for other in others:
-        start, _ = context.sentence_tokens(other.start)
-        opening = context.doc[start : other.end]
-        after = context.doc[other.end] if other.end < len(context.doc) else None
-        if after is None or after.text != "," or len(opening) > len(other) + 2:
-            continue  # not 'On Friday,' or 'In its Jan. 22 report,' at the sentence's start
-        if opening.text and text.startswith(opening.text):
-            return capitalized(text[len(opening.text) :].lstrip(" ,"))
-        break
-    return text
+    opens it ('On Friday,', 'In its Jan. 22 report,'), which would read as this event's
+    date; not when this date is the main act's too ('A week ago, he picked Saturday night')."""
+    start, _ = context.sentence_tokens(span.start)
+    opening = next((other for other in dates if other.start - start <= 3 and other is not span), None)
+    doc = context.doc
+    if opening is None or opening.end >= len(doc) or doc[opening.end].text != ",":
+        return text
+    if governing_verb(span.root) == context.sentence_root(span.start):
+        return text
+    phrase = doc[start : opening.end].text
+    return capitalized(text[len(phrase) :].lstrip(" ,")) if phrase and text.startswith(phrase) else text
 
 
 def descriptions_named(text: str, span: Span, context: Context) -> str:

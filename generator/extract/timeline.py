@@ -47,6 +47,7 @@ from .event_dates import (
     modifies_a_noun,
     overtaken_plan,
     past_act_over_the_future,
+    plan_of_the_past,
     unfinished_quarter_told_as_done,
 )
 from .event_facts import FACTS_KEY, MAX_CLAUSE_TOKENS
@@ -75,6 +76,7 @@ from .timex import Timex
 
 MAX_DATES_PER_SENTENCE_TEXT = 2
 EARLIER_SENTENCES = 3  # how far back 'the chip' looks for the phrase that named it
+MAX_EARLIER_MENTIONS = 8
 
 
 def is_event_date(timex: Timex) -> bool:
@@ -97,6 +99,8 @@ class Context:
     descriptions: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     referent_of: Callable[[Token], str | None] = lambda token: None
     quoted: list[tuple[int, int]] | None = None
+    roots: dict[int, Token] = field(default_factory=dict)
+    nouns: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
@@ -116,6 +120,14 @@ class Context:
     def sentence_tokens(self, i: int) -> tuple[int, int]:
         index = self.sentence_at(i)
         return self.starts[index], self.ends[index]
+
+    def sentence_root(self, i: int) -> Token:
+        """The root of the sentence of token `i`, found once per sentence (a span's root is
+        looked up over all its tokens)."""
+        index = self.sentence_at(i)
+        if index not in self.roots:
+            self.roots[index] = self.doc[self.starts[index] : self.ends[index]].root
+        return self.roots[index]
 
     def sentence_is_statement(self, i: int) -> bool:
         """Whether the sentence of token `i` can stand as an event: judged once per
@@ -160,10 +172,16 @@ class Context:
             return None
         index = self.sentence_at(token.i)
         window = self.starts[max(index - EARLIER_SENTENCES, 0)]
+        if self.nouns is None:  # where each noun is, by lemma: found once, looked up per subject
+            self.nouns = {}
+            for noun in self.doc:
+                if noun.pos_ == "NOUN":
+                    self.nouns.setdefault(noun.lemma_, []).append(noun.i)
+        places = self.nouns.get(token.lemma_, [])
         phrases = set()
-        for earlier in self.doc[window : token.i]:
-            if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
-                continue
+        earlier_places = places[bisect.bisect_left(places, window) : bisect.bisect_left(places, token.i)]
+        for i in earlier_places[-MAX_EARLIER_MENTIONS:]:  # a noun said over and over names nothing new
+            earlier = self.doc[i]
             modifiers = [c for c in earlier.children if c.i < earlier.i and c.dep_ in ("compound", "poss", "nummod")]
             names = [c for c in earlier.children if c.i == earlier.i + 1 and c.pos_ == "PROPN"]
             if names:  # 'the orbiter Atlantis'
@@ -251,7 +269,7 @@ def _find_events(
         if published is not None and past_act_over_the_future(timex.when, span, published):
             continue  # 'has analysed effects over 2000 - 2050': the scope of a study, not when it was
         if published is not None and after(timex.when, published):
-            if not expected_act(span):
+            if not expected_act(span) or plan_of_the_past(span):
                 continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
             ahead.add(id(span))
         dated.append((timex, span))
@@ -280,7 +298,7 @@ def _find_events(
             text, whole = participle_as_statement(participle, span), False
         elif (thing := thing_of_a_perfect(span) or bounding_noun(span)) is not None:
             verb = None
-            text, whole = thing_as_told(thing, span), False
+            text, whole = thing_as_told(thing, span, id(span) in ahead), False
         else:
             verb = clause_verb(span)
             if verb is not None and only_a_time_reference(verb, span):
@@ -316,10 +334,10 @@ def _find_events(
             continue  # a quotation without its speaker is an opinion, not an event
         if whole:
             text = without_opening_connective(text, span, context)
-        others = [o for o in spans_of_sentence[context.sentence_at(span.start)] if o is not span]
-        text = without_another_opening_date(text, others, context)
-        if others and text.endswith(context.sentence_text(span.start)[-12:]):
-            text = reported_first(text, span, others, context)  # told to its end: the sentence
+        dates = spans_of_sentence[context.sentence_at(span.start)]  # this one's among them
+        text = without_another_opening_date(text, span, dates, context)
+        if len(dates) > 1 and text.endswith(context.sentence_text(span.start)[-12:]):
+            text = reported_first(text, span, dates, context)  # told to its end: the sentence
         text = descriptions_named(text, span, context)
         text = relative_date_placed(text, timex.text, when)
         event = Event(
