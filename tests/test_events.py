@@ -878,3 +878,9 @@ def test_a_measure_without_an_owner_is_the_article_s_company_s(nlp, last, told):
 def test_a_claim_of_these_days_and_a_plan_held_before_a_past_time_date_nothing(nlp, text, kept):
     dated = [e for e in events(nlp, text) if e.expression in ("today", "2025", "next week")]
     assert bool(dated) == kept, [(e.when, e.event) for e in events(nlp, text)]
+
+
+def test_a_coming_year_that_names_what_a_forecast_is_of_dates_nothing(nlp):
+    text = "Analysts were predicting 2024 BellSouth earnings of $3.90 a share, but those estimates are being cut."
+    assert events(nlp, text) == []
+    assert [e.when for e in events(nlp, "The company expects to open a plant in 2024.")] == ["2024"]

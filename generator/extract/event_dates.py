@@ -108,6 +108,19 @@ def _nowadays(span: Span) -> bool:
     )
 
 
+FORECASTING_LEMMAS = {"predict", "expect", "estimate", "forecast", "project", "see"}
+
+
+def forecast_period(span: Span) -> bool:
+    """'Analysts were predicting 1990 BellSouth earnings of $3.90 a share': a coming year
+    that names what a forecast is of dates the forecast's subject, not anything done then
+    (the predicting was now)."""
+    if not modifies_a_noun(span):
+        return False
+    noun = span.root.head
+    return noun.dep_ == "dobj" and noun.head.lemma_ in FORECASTING_LEMMAS
+
+
 def plan_of_the_past(span: Span) -> bool:
     """'Until recently, Kellogg had been telling Wall Street that by 1992 it intended to
     reach a 50% share': a plan told in the past perfect was held before some past time,

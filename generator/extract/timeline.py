@@ -44,6 +44,7 @@ from .event_dates import (
     dates_an_event,
     expected_act,
     fiscal_part_of_year,
+    forecast_period,
     modifies_a_noun,
     overtaken_plan,
     past_act_over_the_future,
@@ -269,7 +270,7 @@ def _find_events(
         if published is not None and past_act_over_the_future(timex.when, span, published):
             continue  # 'has analysed effects over 2000 - 2050': the scope of a study, not when it was
         if published is not None and after(timex.when, published):
-            if not expected_act(span) or plan_of_the_past(span):
+            if not expected_act(span) or plan_of_the_past(span) or forecast_period(span):
                 continue  # 'was extended to Nov. 16', 'approaching next year': nothing happens then
             ahead.add(id(span))
         dated.append((timex, span))
