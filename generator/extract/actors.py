@@ -678,11 +678,26 @@ class MentionIndex:
 
     def _named_before(self, token: Token) -> set[str]:
         """The actors named in the sentence of `token` (before it) and the two sentences before."""
+        return {actor.name for actor in self._actors_between(self._window_start(token), token)}
+
+    def _window_start(self, token: Token, back: int = ANTECEDENT_SENTENCES) -> int:
+        """Where the sentence `back` sentences before that of `token` starts (a character offset)."""
         starts = self.sentence_starts(token.doc)
         here = bisect.bisect_right(starts, token.idx) - 1
-        window = starts[max(here - ANTECEDENT_SENTENCES, 0)]
-        first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
-        return {actor.name for _, _, actor in self.spans[first:last]}
+        return starts[max(here - back, 0)]
+
+    def _actors_between(self, start: int, token: Token) -> list[Actor]:
+        """The actors named from character `start` up to `token`, in order."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, token.idx)
+        return [actor for _, _, actor in self.spans[first:last]]
+
+    def _organizations_headed(self, heads: frozenset[str]) -> Counter[str]:
+        """How often each organization whose name is headed by one of `heads` is named; found once per set."""
+        if heads not in self._described:
+            self._described[heads] = Counter(
+                a.name for _, _, a in self.spans if a.kind == "organization" and _name_head(a.name) in heads
+            )
+        return self._described[heads]
 
     def by_full_name(self, token: Token) -> str | None:
         """'Li said …' where the article named Li Qiang: the full name of the one
@@ -695,26 +710,16 @@ class MentionIndex:
             return None
         return actor.name if actor.name != token.text else None
 
-    def by_name_head(self, token: Token, described_as: str | None = None) -> str | None:
+    def by_name_head(self, token: Token) -> str | None:
         """'The city reasoned' after 'the Municipality of Livorno': the organization
         named in this sentence or the two before whose name is headed by the
-        description's noun (or a noun listed for it, or by `described_as`'s: 'its' read
-        as 'the company's'), when it is the only one there."""
-        if described_as is None and (token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children)):
+        description's noun (or a noun listed for it), when it is the only one there."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
             return None
-        noun = described_as or token.lemma_.lower()
-        heads = set(actor_words()["description_heads"].get(noun, [noun]))
-        starts = self.sentence_starts(token.doc)
-        here = bisect.bisect_right(starts, token.idx) - 1
-        window = starts[max(here - ANTECEDENT_SENTENCES, 0)]
-        key = frozenset(heads)
-        if key not in self._described:
-            self._described[key] = Counter(
-                a.name for _, _, a in self.spans if a.kind == "organization" and _name_head(a.name) in heads
-            )
-        described = self._described[key]
-        first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
-        named = {actor.name for _, _, actor in self.spans[first:last] if actor.name in described}
+        noun = token.lemma_.lower()
+        described = self._organizations_headed(frozenset(actor_words()["description_heads"].get(noun, [noun])))
+        window = self._window_start(token)
+        named = {actor.name for actor in self._actors_between(window, token) if actor.name in described}
         if not named:
             return None if self._organization_near(token, window) else self._leading(described, token)
         if len(named) != 1:
@@ -728,30 +733,23 @@ class MentionIndex:
         organization named in the two sentences before, when it is a company, or the
         article's company when none is named near; never when an organization is named
         earlier in the same sentence ('At EDS, third-quarter profit jumped')."""
-        starts = self.sentence_starts(token.doc)
-        here = bisect.bisect_right(starts, token.idx) - 1
-        if self._organization_near(token, starts[here]):
+        if self._organization_near(token, self._window_start(token, 0)):
             return None
-        window = starts[max(here - ANTECEDENT_SENTENCES, 0)]
-        first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
-        named = {actor.name for _, _, actor in self.spans[first:last] if actor.kind == "organization"}
-        heads = set(actor_words()["description_heads"]["company"])
+        window = self._window_start(token)
+        named = {actor.name for actor in self._actors_between(window, token) if actor.kind == "organization"}
+        heads = frozenset(actor_words()["description_heads"]["company"])
         if len(named) == 1:
             name = named.pop()
             unnamed = {e.text for e in token.doc.ents if e.label_ == "ORG" and window <= e.start_char < token.idx}
             return name if _name_head(name) in heads and all(text in name for text in unnamed) else None
         if named or self._organization_near(token, window):
             return None
-        described = Counter(
-            a.name for _, _, a in self.spans if a.kind == "organization" and _name_head(a.name) in heads
-        )
-        return self._leading(described, token)
+        return self._leading(self._organizations_headed(heads), token)
 
     def _organization_near(self, token: Token, window: int) -> bool:
         """Any organization named from character `window` up to `token` ('An IBM
         spokeswoman said the company …'), by the actors or by the NER alone."""
-        first, last = bisect.bisect_left(self.starts, window), bisect.bisect_left(self.starts, token.idx)
-        if any(actor.kind == "organization" for _, _, actor in self.spans[first:last]):
+        if any(actor.kind == "organization" for actor in self._actors_between(window, token)):
             return True
         return any(ent.label_ == "ORG" and window <= ent.start_char < token.idx for ent in token.doc.ents)
 

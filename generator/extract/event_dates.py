@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..dates import value_span
-from .event_facts import PLACING_PREPOSITIONS, REPORTING_VERBS, is_amount, path_to_clause, told_in_past
+from .event_facts import PLACING_PREPOSITIONS, REPORTING_VERBS, is_amount, path_to_clause, present_perfect, told_in_past
 from .phrases import governing_verb, subject_of
 from .timex import Timex
 
@@ -322,8 +322,9 @@ def _comparison_base(span: Span) -> bool:
 def _counts_an_amount(verb: Token) -> bool:
     """A perfect whose clause holds an amount ('has seen $161 million flow out', 'have
     sold 2 million copies'): what 'since' starts is a total, not an act."""
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-    return perfect and any(is_amount(t) for t in verb.subtree if not t.is_punct and t.i < verb.right_edge.i)
+    return present_perfect(verb) and any(
+        is_amount(t) for t in verb.subtree if not t.is_punct and t.i < verb.right_edge.i
+    )
 
 
 def _tells_a_change(verb: Token) -> bool:

@@ -49,6 +49,11 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "when", "once", "
 PLACING_PREPOSITIONS = {"at", "during", "on", "in", "of", "amid", "throughout"}
 
 
+def present_perfect(verb: Token) -> bool:
+    """'has started', 'have sold', 'it's risen'."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+
+
 def told_in_past(verb: Token) -> bool:
     """'departed', 'has made', 'was sold': the clause tells a past act."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

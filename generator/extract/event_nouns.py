@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .event_clause import capitalized, strip_edges
-from .event_facts import MAX_CLAUSE_TOKENS, PLACING_PREPOSITIONS, path_to_clause
+from .event_facts import MAX_CLAUSE_TOKENS, PLACING_PREPOSITIONS, path_to_clause, present_perfect
 from .phrases import continues, governing_verb, text_of
 
 
@@ -90,9 +90,9 @@ def thing_of_a_perfect(span: Span) -> Token | None:
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "prep") and len(chain) < 3:  # 'has started processing …', 'following'
         chain.append(chain[-1].head)
-    perfect = any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for v in chain for c in v.children
-    ) and not any(c.dep_ == "aux" and c.lower_ == "had" for v in chain for c in v.children)
+    perfect = any(present_perfect(v) for v in chain) and not any(
+        c.dep_ == "aux" and c.lower_ == "had" for v in chain for c in v.children
+    )
     noun = span.doc[span.start - 1]
     return noun if perfect and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("pobj", "dobj") else None
 

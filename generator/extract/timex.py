@@ -271,9 +271,6 @@ def is_time_word(word: str) -> bool:
     )
 
 
-CAUSATIVES = {"let", "lets", "make", "makes", "made", "help", "helps", "helped", "watched", "saw"}
-
-
 def cue_of(words: list[str], i: int) -> str | None:
     """FUTURE or PAST for the word `words[i]` that says so; 'past' (weak) for a verb that only
     looks past. A future seen from the past ("had been due to expire Friday") says nothing
@@ -284,7 +281,7 @@ def cue_of(words: list[str], i: int) -> str | None:
     if word in ("is", "are") and following == "to":
         return "FUTURE"  # "is to resume trading Tuesday"
     if word in R.PLURAL_SCHEDULE_VERBS:
-        if set(words[max(0, i - 4) : i]) & CAUSATIVES:
+        if set(words[max(0, i - 4) : i]) & R.CAUSATIVES:
             return None  # "let the ground offensive begin": a bare infinitive, no schedule
         return "FUTURE" if i and previous not in R.NOT_FINITE_BEFORE and not previous.endswith("n't") else None
     if is_future_word(word, following):

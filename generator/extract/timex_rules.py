@@ -572,6 +572,8 @@ NOT_FINITE_BEFORE = {
 }
 # Only when no stronger cue is near: "postponed until Saturday" but "stayed until Monday".
 WEAK_FUTURE_CUES = {"until", "till", "through"}
+# A bare infinitive after these ("let the offensive begin") is no schedule in the present.
+CAUSATIVES = {"let", "lets", "make", "makes", "made", "help", "helps", "helped", "watched", "saw"}
 CLOCK_PREPOSITIONS = {
     "at",
     "by",
