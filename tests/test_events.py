@@ -774,7 +774,7 @@ def test_an_unclosed_quotation_is_told_with_its_speaker_or_not_at_all():
     quotes = [Quote("Korean Central News Agency", opened[1:], 3, 1, 80), Quote(None, "Troops will …", 5, 100, 140)]
     told = {e.when: e.event for e in with_speakers(events_, quotes)}
     assert told == {
-        "2015-08-20TAF": f"Korean Central News Agency: {opened}",  # the speaker the quotation has
+        "2015-08-20TAF": f'Korean Central News Agency: {opened}"',  # the speaker the quotation has, marks closed
         "2015-08-19": "Seoul fired on Wednesday.",
     }  # the quotation no speaker is found for is left out: an opinion would read as fact
 
@@ -884,3 +884,69 @@ def test_a_coming_year_that_names_what_a_forecast_is_of_dates_nothing(nlp):
     text = "Analysts were predicting 2024 BellSouth earnings of $3.90 a share, but those estimates are being cut."
     assert events(nlp, text) == []
     assert [e.when for e in events(nlp, "The company expects to open a plant in 2024.")] == ["2024"]
+
+
+@pytest.mark.parametrize(
+    "text, when, told",
+    [
+        (  # a coordinated verb holding another date is that date's act
+            "The Jairan remained at Liuheng Island until May 3, when it headed south toward Zhuhai Gaolan "
+            "and docked at the port on May 8.",
+            "2023-05-03",
+            "The Jairan remained at Liuheng Island until May 3, when it headed south toward Zhuhai Gaolan.",
+        ),
+        (  # a participle's date beside the main act's: the participle told by its doer
+            "Figures to be published today show a record 45,756 migrants crossing the Channel last year "
+            "drove outstanding asylum claims over 150,000, also a record.",
+            "2022",
+            "A record 45,756 migrants crossed the Channel last year [2022]",
+        ),
+        (  # a 'with' absolute: what it tells, in the past, its noun phrase whole
+            "Twelve Arab League nations voted for an Arab force, with the vanguard of Syria's contingent "
+            "arriving Tuesday, according to diplomatic sources.",
+            "2023-05-23",
+            "The vanguard of Syria's contingent arrived Tuesday",
+        ),
+        (  # a 'with' aside after the verb, set off by a comma, is the main clause's
+            "At a polling station in Taikoo, after the polls closed at 22:30, with the long queues outside "
+            "the station the last ballot there was cast at 2:30 the next day.",
+            "2023-05-24T22:30",
+            "The polls closed at 22:30",
+        ),
+        (  # the 'it' of a 'but' clause denying a forecast is the forecast's subject
+            'In its May 2 report, the newspaper cited "officials" as saying the Jairan would depart China '
+            "in early May, but it did not leave until May 10.",
+            "2023-05-10",
+            "The Jairan did not leave until May 10.",
+        ),
+    ],
+)
+def test_each_date_of_a_sentence_tells_only_its_own_act(nlp, text, when, told):
+    found = {e.when: e.event for e in events(nlp, text, dt.date(2023, 5, 24))}
+    assert found.get(when) == told, found
+
+
+def test_a_participle_ahead_or_over_a_span_is_not_told_in_the_past(nlp):
+    ahead = "Leaders voted for a force, with the first troops arriving next week, diplomats said."
+    running = "Leaders voted for a force, with troops arriving since Monday, diplomats said."
+    told = [e.event for text in (ahead, running) for e in events(nlp, text)]
+    assert not any(" arrived " in event for event in told), told
+
+
+def test_one_text_under_two_nested_dates_is_told_under_the_main_act_s():
+    from generator.extract.timeline import _one_text_under_its_act
+
+    text = "Frankfurt prices closed lower again Friday, the fourth decline in the past five days."
+    friday = Event("1989-10-27", "Friday", text, 4, 40, 46)
+    days = Event("1989-10-25/1989-10-30", "the past five days", text, 4, 70, 88)
+    later = Event("1989-11", "next month", "Another text.", 4, 90, 100)
+    assert _one_text_under_its_act([friday, days, later], {id(friday)}) == [friday, later]
+    assert _one_text_under_its_act([friday, days], set()) == [friday, days]  # no main act known: both
+
+
+def test_a_quotation_mark_a_sentence_lacks_is_put_back():
+    quotes: list[Quote] = []
+    inside = Event("2025-W11", "this week", "It diverts attention,” Rubio told VOA this week.", 3, 40, 49)
+    going_on = Event("2023-02-22", "Wednesday", 'On Wednesday, Braverman said: "It is clear', 5, 3, 12)
+    told = [e.event for e in with_speakers([inside, going_on], quotes)]
+    assert told == ["“It diverts attention,” Rubio told VOA this week.", 'On Wednesday, Braverman said: "It is clear"']

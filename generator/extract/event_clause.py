@@ -140,6 +140,7 @@ def clause_tokens(span: Span, verb: Token) -> list[Token] | None:
             or child.dep_ in ("mark", "intj", "meta")
         ):
             removed.update(range(child.left_edge.i, child.right_edge.i + 1))
+    removed |= with_aside(verb, span)
     cuts = _ranges(removed)
     if any(not _clean_cut(doc, a, b, verb, left, right) for a, b in cuts):
         return None  # the parse cut a phrase in two: show the sentence
@@ -302,6 +303,19 @@ def _noun_asides(tokens: Span, span: Span, verb: Token) -> set[int]:
                 if after is not None and (after.text == ")" and before.text == "(" or after.text == ","):
                     removed.add(after.i)
     return removed
+
+
+def with_aside(verb: Token, span: Span) -> set[int]:
+    """'after the polls closed at 22:30, with the long queues outside the station, the
+    last ballot was cast …': a 'with' phrase set off by a comma after the verb tells the
+    circumstance, often of the main clause the parser did not hang it on; the
+    clause is told without it."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "with" and child.i > verb.i + 1 and doc[child.i - 1].text == ",":
+            if span.root not in child.subtree:
+                return set(range(child.i - 1, child.right_edge.i + 1))
+    return set()
 
 
 def strip_edges(tokens: list[Token]) -> list[Token]:

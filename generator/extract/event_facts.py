@@ -48,6 +48,9 @@ REPORTING_VERBS = {
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
 PLACING_PREPOSITIONS = {"at", "during", "on", "in", "of", "amid", "throughout"}
 
+# Verbs whose -ing form sets a time ('a week starting Saturday', 'the year ending Sept. 30').
+TIME_SETTING_LEMMAS = {"start", "begin", "end", "finish", "continue", "last", "run", "expire", "follow"}
+
 
 def present_perfect(verb: Token) -> bool:
     """'has started', 'have sold', 'it's risen'."""

@@ -11,8 +11,8 @@ import re
 from spacy.tokens import Span, Token
 
 from .event_clause import capitalized, strip_edges
-from .event_facts import MAX_CLAUSE_TOKENS, PLACING_PREPOSITIONS, path_to_clause, present_perfect
-from .phrases import continues, governing_verb, text_of
+from .event_facts import MAX_CLAUSE_TOKENS, PLACING_PREPOSITIONS, TIME_SETTING_LEMMAS, path_to_clause, present_perfect
+from .phrases import continues, governing_verb, past_tense, text_of
 
 
 def bounding_noun(span: Span) -> Token | None:
@@ -112,20 +112,49 @@ def thing_as_told(noun: Token, span: Span, ahead: bool) -> str:
     return capitalized(f"{text_of(thing)} {'will be' if ahead else 'was'} {text_of(date)}.")
 
 
-def participle_as_statement(verb: Token, span: Span) -> str:
+def participle_beside_another_date(span: Span, dates: list[Span]) -> Token | None:
+    """'Figures to be published today show a record 45,756 migrants crossing the Channel
+    last year drove …': a participle describing a noun holds the date, and another date
+    of the sentence dates its main act; told by the sentence or its main clause, the
+    participle's date would read as the figures'. The participle, or None."""
+    verb = governing_verb(span.root)
+    if verb is None or verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.i > 0 and verb.doc[verb.i - 1].text == "," or verb.lemma_.lower() == "date":
+        return None  # an aside ('a request, emailed on Tuesday') or a document's date
+    if verb.tag_ == "VBG" and verb.lemma_ in TIME_SETTING_LEMMAS:
+        return None  # 'the year ending Sept. 30': the year ends, no one acts
+    first, last = verb.left_edge.i, verb.right_edge.i
+    others = [other for other in dates if other is not span and abs(other.start - span.start) <= 4 * MAX_CLAUSE_TOKENS]
+    if not others or any(first <= other.start <= last for other in others):
+        return None  # no other date, or one inside the participle's own phrase
+    return verb
+
+
+def participle_as_statement(verb: Token, span: Span, ahead: bool = False) -> str:
     """'a program approved by the company in 1987 that …' -> 'A program was approved by
     the company in 1987': the noun with what precedes it, 'was'/'were', and the
-    participle's own clause; only when the date hangs on the participle itself (in
-    'problems tied to the introduction … in April' April dates the introduction)."""
-    if verb.tag_ != "VBN" or any(t.pos_ in ("NOUN", "PROPN") for t in path_to_clause(span)):
+    participle's own clause; an -ing participle's noun is its doer, told in the past
+    ('migrants crossing the Channel last year' -> 'Migrants crossed the Channel last
+    year'). Only when the date hangs on the participle itself (in 'problems tied to the
+    introduction … in April' April dates the introduction)."""
+    if verb.tag_ not in ("VBN", "VBG") or any(t.pos_ in ("NOUN", "PROPN") for t in path_to_clause(span)):
         return ""
+    past = past_tense(verb.lemma_) if verb.tag_ == "VBG" else None
+    if verb.tag_ == "VBG" and (
+        past is None
+        or ahead
+        or any(c.dep_ in ("neg", "aux", "auxpass") for c in verb.children)
+        or any(t.lower_ in PERFECT_SPANS for t in span.doc[max(span.start - 2, 0) : span.end])
+    ):
+        return ""  # 'arriving next week', 'rising since May': no simple past tells them
     if any(
         c.dep_ == "prep" and c.right_edge.i < span.start and c.lower_ not in PLACING_PREPOSITIONS for c in verb.children
     ):
         return ""  # 'tied to the launch of a portal in March': the date may be the launch's
     noun = verb.head
     doc = verb.doc
-    subject = [t for t in doc[noun.left_edge.i : noun.i + 1] if not t.is_punct or t.tag_ == "POS"]
+    subject = [t for t in doc[noun.left_edge.i : verb.i] if not t.is_punct or t.tag_ in ("POS", "HYPH")]
     clause = list(doc[verb.i : verb.right_edge.i + 1])
     while clause and (clause[-1].is_punct or continues(clause[-1])):
         clause.pop()
@@ -133,5 +162,7 @@ def participle_as_statement(verb: Token, span: Span) -> str:
         return ""
     if not any(t.pos_ == "PROPN" or t.tag_ == "POS" for t in (*subject, *clause)):
         return ""  # 'Sharp advances were made through this week', 'A program was approved': of what, whose?
+    if past is not None:
+        return capitalized(f"{text_of(subject)} {past} {text_of(clause[1:])}")
     be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
     return capitalized(f"{text_of(subject)} {be} {text_of(clause)}")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .event_clause import capitalized, finite_clause, strip_edges
-from .event_facts import MAX_CLAUSE_TOKENS, TEMPORAL_MARKS, WH_WORDS, facts_of, told_in_past
+from .event_clause import capitalized, finite_clause, strip_edges, with_aside
+from .event_facts import MAX_CLAUSE_TOKENS, TEMPORAL_MARKS, TIME_SETTING_LEMMAS, WH_WORDS, facts_of, told_in_past
 from .event_subjects import Gap, NameToken, Subject, measured, person_antecedent, plain_antecedent, replace_token
 from .phrases import governing_verb, noun_phrase, past_tense, text_of
 
@@ -107,7 +107,7 @@ def side_clause_text(verb: Token, span: Span) -> str:
         for t in verb.children
         if t.dep_ == "mark" or t.dep_ == "advmod" and t.i < verb.i and t.lower_ in ("when", "where", "while", "as")
     }
-    tokens = [t for t in verb.subtree if t.i not in marker]
+    tokens = [t for t in verb.subtree if t.i not in marker and t.i not in with_aside(verb, span)]
     told_from = min(marker, default=verb.i)
     if span.end <= told_from < verb.i and verb.doc[told_from].lower_ in TEMPORAL_MARKS:
         tokens = strip_edges([t for t in tokens if t.i > told_from])  # 'two months after Xi traveled …'
@@ -125,8 +125,6 @@ def side_clause_text(verb: Token, span: Span) -> str:
 
 
 PARTICIPLE_PREPOSITIONS = {"since", "after", "before", "upon"}
-# Verbs whose -ing form sets a time ('a week starting Saturday', 'the year ending Sept. 30').
-TIME_SETTING_LEMMAS = {"start", "begin", "end", "finish", "continue", "last", "run", "expire", "follow"}
 
 
 def _acting_participle(verb: Token) -> bool:

@@ -83,8 +83,32 @@ def with_subject(tokens: list[Token], verb: Token, context: Context, name_of) ->
             return _resolved(tokens, borrowed, context, name_of, insert_at=verb)
         return _insert(tokens, [Subject(noun_phrase(borrowed, limit=8))], verb)
     if pronoun_subject(subject):
+        if (denied := _forecast_denied(subject, verb)) is not None:
+            return replace_token(tokens, subject, [Subject(noun_phrase(denied, limit=8)), Gap()])
         return _resolved(tokens, subject, context, name_of)
     return tokens
+
+
+def _forecast_denied(pronoun: Token, verb: Token) -> Token | None:
+    """'… as saying the Jairan would depart China in early February, but it did not
+    leave until March 10': a negated 'but' clause denies the forecast before it, so its
+    'it'/'they' is that forecast's subject (a thing of the same number, not a person)."""
+    if pronoun.lower_ not in ("it", "they") or verb.dep_ != "conj" or not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "but" and c.i < verb.i for c in verb.head.children):
+        return None
+    forecasts = [
+        t
+        for t in verb.head.subtree
+        if t.i < verb.i
+        and t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)
+    ]
+    subject = facts_of(forecasts[-1]).subject if forecasts else None
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return subject if plural == (pronoun.lower_ == "they") else None
 
 
 def _resolved(tokens: list[Token], pronoun: Token, context: Context, name_of, insert_at: Token | None = None):

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from ..dates import readable
 from .event_clause import capitalized, strip_edges
-from .event_facts import REPORTING_VERBS, facts_of
+from .event_facts import MAX_CLAUSE_TOKENS, REPORTING_VERBS, facts_of
 from .phrases import governing_verb, text_of
 
 if TYPE_CHECKING:
@@ -131,4 +131,58 @@ def descriptions_named(text: str, span: Span, context: Context) -> str:
         elif len(found) == 1 or found and phrase.lower() in ("he", "she") and text == context.sentence_text(span.start):
             cut = found[0] + len(phrase)
             text = f"{text[:cut]} [{name}]{text[cut:]}"
+    return text
+
+
+NEAR_DATE_TOKENS = 4 * MAX_CLAUSE_TOKENS
+
+
+def without_another_dates_conjunct(text: str, span: Span, dates: list[Span]) -> str:
+    """'The Jairan remained at Liuheng Island until March 3, when it headed south … and
+    docked at the port on March 8' under March 3: a verb coordinated into the clause
+    that holds another of the sentence's dates is that date's act, and is told without
+    it ('… when it headed south toward Zhuhai Gaolan.'); March 8 tells the docking."""
+    doc = span.doc
+    for other in dates:
+        if other is span or abs(other.start - span.start) > NEAR_DATE_TOKENS:
+            continue  # a clause is shorter than that: a run-on sentence's far dates are not in it
+        verb = governing_verb(other.root)
+        if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.left_edge.i <= span.start < verb.right_edge.i + 1:
+            continue  # this date is in that conjunct
+        joined = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+        start = joined[-1].i if joined else verb.left_edge.i
+        if start > 0 and doc[start - 1].text == ",":
+            start -= 1
+        end = verb.right_edge.i + 1
+        while end > verb.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        piece = doc[start:end].text
+        if piece and text.count(piece) == 1:
+            at = text.index(piece)
+            text = (text[:at].rstrip(" ,") + text[at + len(piece) :]).rstrip(" ,")
+    return text
+
+
+CURLY_PAIRS = (("“", "”"), ("‘", "’"))
+
+
+def quotation_marks_closed(text: str) -> str:
+    """'It diverts … growing threats,” Marco Rubio told VOA …': a sentence inside a
+    quotation that began in the sentence before, or goes on into the next, is given the
+    quotation mark it lacks ('“It diverts …'), so that a reader sees where the quoted
+    words start and end. Double quotation marks only: a single one may be an apostrophe."""
+    opening, closing = CURLY_PAIRS[0]
+    if text.count(opening) != text.count(closing):
+        first_close, first_open = text.find(closing), text.find(opening)
+        if first_close >= 0 and (first_open < 0 or first_close < first_open):
+            return opening + text
+        if first_open >= 0 and text.rfind(opening) > text.rfind(closing):
+            return text + closing
+        return text
+    if text.count('"') % 2 == 1:
+        first = text.index('"')
+        closes = first > 0 and not text[first - 1].isspace() and text[first - 1] != "("
+        return '"' + text if closes else text + '"'
     return text

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dates import value_span
 from ..model import Event, Quote
 from .event_clause import clause_verb, describe, strip_edges
 from .event_date_groups import listed_dates, spans_told_by_both_ends, without_noun_dates_beside_acts
@@ -58,6 +59,7 @@ from .event_nouns import (
     bounding_noun,
     describing_participle,
     participle_as_statement,
+    participle_beside_another_date,
     thing_as_told,
     thing_of_a_perfect,
 )
@@ -65,13 +67,15 @@ from .event_side_clauses import only_a_time_reference, side_clause, side_clause_
 from .event_subjects import statement_tokens
 from .event_wording import (
     descriptions_named,
+    quotation_marks_closed,
     relative_date_placed,
     reported_first,
     wholly_quoted,
+    without_another_dates_conjunct,
     without_another_opening_date,
     without_opening_connective,
 )
-from .phrases import LOOSE_CLITIC, doc_text, subject_of, text_of
+from .phrases import LOOSE_CLITIC, doc_text, governing_verb, subject_of, text_of
 from .quotes import find_quoted
 from .timex import Timex
 
@@ -284,6 +288,7 @@ def _find_events(
     events: list[Event] = []
     since: dict[tuple[str, str], int] = {}
     modifiers: set[int] = set()
+    main_acts: set[int] = set()
     for timex, span in dated:
         when = timex.when
         if when is None:  # none is: only dates with a value were kept above
@@ -296,7 +301,10 @@ def _find_events(
             text, whole = aim_as_told(plan), False
         elif (participle := describing_participle(span)) is not None:
             verb = None
-            text, whole = participle_as_statement(participle, span), False
+            text, whole = participle_as_statement(participle, span, id(span) in ahead), False
+        elif id(span) not in ahead and (told := _participle_told_alone(span, spans_of_sentence, context)):
+            verb = None
+            text, whole = told, False
         elif (thing := thing_of_a_perfect(span) or bounding_noun(span)) is not None:
             verb = None
             text, whole = thing_as_told(thing, span, id(span) in ahead), False
@@ -337,6 +345,7 @@ def _find_events(
             text = without_opening_connective(text, span, context)
         dates = spans_of_sentence[context.sentence_at(span.start)]  # this one's among them
         text = without_another_opening_date(text, span, dates, context)
+        text = without_another_dates_conjunct(text, span, dates)
         if len(dates) > 1 and text.endswith(context.sentence_text(span.start)[-12:]):
             text = reported_first(text, span, dates, context)  # told to its end: the sentence
         text = descriptions_named(text, span, context)
@@ -352,6 +361,8 @@ def _find_events(
         )
         if modifies_a_noun(span):
             modifiers.add(id(event))  # 'the 2018 World Cup': a date in a name
+        if _dates_the_main_act(span, context):
+            main_acts.add(id(event))
         # 'visiting Russia since Monday' and 'arrived on Monday' tell one event: the arrival.
         subject = subject_of(verb) if verb is not None else None
         actor = name_of(subject) if subject is not None else None
@@ -361,7 +372,22 @@ def _find_events(
         if actor and after_since(span):
             since[key] = len(events)
         events.append(event)
-    return sorted(_merge(events, modifiers), key=lambda e: (sort_key(e.when), e.sentence, e.start))
+    events = _one_text_under_its_act(_merge(events, modifiers), main_acts)
+    return sorted(events, key=lambda e: (sort_key(e.when), e.sentence, e.start))
+
+
+def _dates_the_main_act(span: Span, context: Context) -> bool:
+    """The date hangs on the sentence's main verb, or on a verb it governs through
+    'to' ('is scheduled to expire at the end of November')."""
+    verb = governing_verb(span.root)
+    while verb is not None and verb.dep_ == "xcomp":
+        verb = verb.head
+    return verb is not None and verb == context.sentence_root(span.start)
+
+
+def _participle_told_alone(span: Span, spans_of_sentence: dict[int, list[Span]], context: Context) -> str:
+    participle = participle_beside_another_date(span, spans_of_sentence[context.sentence_at(span.start)])
+    return participle_as_statement(participle, span) if participle is not None else ""
 
 
 # --- merging ------------------------------------------------------------------------------
@@ -397,19 +423,46 @@ def _merge(events: list[Event], modifiers: set[int]) -> list[Event]:
     return kept
 
 
+BRACKETED = re.compile(r" \[[^\]]*\]")
+
+
+def _one_text_under_its_act(events: list[Event], main_acts: set[int]) -> list[Event]:
+    """'Then, a week or so ago, Gen. Schwarzkopf secretly picked Saturday night as the
+    optimal time …': one text told under two dates of its sentence, one inside the other,
+    is told once, under the date of the sentence's main act (the picking); under the
+    other it would say the act happened then."""
+    by_text: dict[tuple[int, str], list[Event]] = {}
+    for event in events:
+        by_text.setdefault((event.sentence, BRACKETED.sub("", event.event)), []).append(event)
+    dropped: set[int] = set()
+    for group in by_text.values():
+        acts = [(event, value_span(event.when)) for event in group if id(event) in main_acts]
+        for event in group:
+            span = value_span(event.when)
+            if id(event) in main_acts or span is None:
+                continue
+            if any(
+                act is not None and (act[0] <= span[0] and span[1] <= act[1] or span[0] <= act[0] and act[1] <= span[1])
+                for _, act in acts
+            ):
+                dropped.add(id(event))
+    return [event for event in events if id(event) not in dropped]
+
+
 def with_speakers(events: list[Event], quotes: list[Quote]) -> list[Event]:
     """An event told by a quotation that opens its sentence and goes on past it ('"War
     maniacs … made another grave provocation … on Thursday afternoon.') is given its
     speaker ('Korean Central News Agency: "War maniacs …'); with no speaker known it is
-    left out: an opinion without its speaker reads as fact."""
+    left out: an opinion without its speaker reads as fact. Each event told has both its
+    quotation marks."""
     told = []
     for event in events:
         if not _opens_an_unclosed_quote(event.event):
-            told.append(event)
+            told.append(replace(event, event=quotation_marks_closed(event.event)))
             continue
         speaker = next((q.speaker for q in quotes if q.speaker and q.start <= event.start < q.end), None)
         if speaker is not None:
-            told.append(replace(event, event=f"{speaker}: {event.event}"))
+            told.append(replace(event, event=quotation_marks_closed(f"{speaker}: {event.event}")))
     return told
 
 
