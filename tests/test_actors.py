@@ -490,6 +490,24 @@ def test_a_company_is_one_actor_under_its_first_word(nlp, body, full, short):
     assert sum(1 for a in briefing.actors if a.name == short) == 0
 
 
+def test_a_company_s_first_word_read_as_a_person_is_the_company(nlp):
+    body = (
+        "Ralston Purina Co. reported a 47% decline in fourth-quarter earnings. Ralston attributed its slump "
+        "to higher costs. Ralston said its battery unit was hurt."
+    )
+    briefing = brief(nlp, body)
+    actor = find(briefing, "Ralston Purina Co")
+    assert actor is not None and "Ralston" in actor.aliases, [(a.name, a.kind) for a in briefing.actors]
+    assert not [a for a in briefing.actors if a.kind == "person"]
+
+
+def test_a_person_s_surname_is_not_taken_for_a_company_s_first_word(nlp):
+    body = "Ford Motor Co. cut prices on Monday. Gerald Ford spoke in Detroit. Ford said the cuts were wise."
+    briefing = brief(nlp, body)
+    company = find(briefing, "Ford Motor Co")
+    assert company is None or "Ford" not in company.aliases
+
+
 def test_one_word_is_not_merged_into_a_name_that_is_no_company(nlp):
     briefing = brief(nlp, "The Peace Corps Association met in Lima. Peace returned to the region on Monday.")
     assert (

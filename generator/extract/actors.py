@@ -390,6 +390,13 @@ def _merge_shorter_names(clusters: list[Cluster]) -> list[Cluster]:
     'Aetna Life & Casualty Co.', 'Sun' for 'Sun Microsystems Inc.')."""
     gazetteer = load_gazetteer()
     organizations = [c for c in clusters if c.kind() == "organization"]
+    full_names = {
+        word for c in clusters if c.kind() == "person" for n in c.names if len(n.split()) > 1 for word in n.split()
+    }
+    companies = [c for c in organizations if any(CORPORATE_SUFFIX.search(n) for n in c.names)]
+    for cluster in clusters:
+        if cluster.kind() == "person" and _company_s_first_word(cluster, companies, full_names):
+            organizations.append(cluster)  # 'Ralston' beside 'Ralston Purina Co.': the NER's person is the company
     for cluster in sorted(organizations, key=lambda c: len(c.name().split())):
         name = cluster.name()
         if name in gazetteer.places or name.casefold() in gazetteer.organizations:
@@ -407,6 +414,21 @@ def _merge_shorter_names(clusters: list[Cluster]) -> list[Cluster]:
             owner.roles.extend(cluster.roles)
             cluster.mentions = []
     return [c for c in clusters if c.mentions]
+
+
+def _company_s_first_word(cluster: Cluster, companies: list[Cluster], full_names: set[str]) -> bool:
+    """A one-word 'person' is a company's first word ('Ralston reported …' beside 'Ralston
+    Purina Co.') when no person of the article has that word in a full name and no
+    mention carries a title ('Mr. Ralston')."""
+    names = {n for n in cluster.names}
+    if len(names) != 1 or len(next(iter(names)).split()) != 1 or names & full_names:
+        return False
+    name = next(iter(names))
+    if any(
+        m.span.start > 0 and HONORIFICS.match(f"{m.span.doc[m.span.start - 1].text} {name}") for m in cluster.mentions
+    ):
+        return False
+    return sum(any(_holds_name(n, name) for n in c.names) for c in companies) == 1
 
 
 def _holds_name(longer: str, name: str) -> bool:
