@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from . import __version__
 from .dates import granularity, readable, value_span
-from .model import Briefing
-from .records import BriefingData, CalendarSpan, IncompleteParts, SourceFields
+from .model import Briefing, Event
+from .records import BriefingData, CalendarSpan, EventRecord, IncompleteParts, SourceFields
 
 # The version of the data's shape (generator/data/briefing.schema.json); raised when a
 # field changes meaning or goes, not when one is added.
@@ -34,19 +34,7 @@ def briefing_data(briefing: Briefing) -> BriefingData:
         "tags": list(seed.tags),
         "body": [" ".join(sentences[i].text for i in paragraph) for paragraph in briefing.paragraphs],
         "sentences": [{"id": s.anchor, "paragraph": s.paragraph, "text": s.text} for s in sentences],
-        "timeline": [
-            {
-                "when": e.when,
-                **calendar_span(e.when),
-                "readable": readable(e.when),
-                "granularity": granularity(e.when),
-                "expression": e.expression,
-                "event": e.event,
-                "expected": e.expected,
-                **source(e.sentence),
-            }
-            for e in briefing.timeline
-        ],
+        "timeline": [event_record(e, source(e.sentence)) for e in briefing.timeline],
         "actors": [
             {
                 "name": a.name,
@@ -77,6 +65,22 @@ def briefing_data(briefing: Briefing) -> BriefingData:
         **incomplete_parts(briefing),
         "generator": __version__,
     }
+
+
+def event_record(event: Event, source: SourceFields) -> EventRecord:
+    record: EventRecord = {
+        "when": event.when,
+        **calendar_span(event.when),
+        "readable": readable(event.when, event.part),
+        "granularity": granularity(event.when),
+        "expression": event.expression,
+        "event": event.event,
+        "expected": event.expected,
+        **source,
+    }
+    if event.part:
+        record["part"] = event.part  # only where the text gives one
+    return record
 
 
 def incomplete_parts(briefing: Briefing) -> IncompleteParts:

@@ -9,7 +9,19 @@ import re
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 
 
-def readable(when: str) -> str:
+# TIMEX3's MOD for a part of a period: 'early 1991', 'mid-October', 'year end'.
+PART_WORDS = {"START": "early", "MID": "mid-", "END": "late"}
+
+
+def readable(when: str, part: str | None = None) -> str:
+    """`part` (START, MID or END) names the part of a year, month, season or decade
+    the text gives: 'late 2023' for 'by year end', 'the mid-1990s'."""
+    if part in PART_WORDS and granularity(when) in ("month", "season", "year", "decade"):
+        whole = readable(when)
+        word = PART_WORDS[part]
+        if whole.startswith("the "):
+            return f"the {word}{whole[4:]}" if word.endswith("-") else f"the {word} {whole[4:]}"
+        return f"{word}{whole}" if word.endswith("-") else f"{word} {whole}"
     if "/" in when:
         start, end = when.split("/", 1)
         return f"{readable(start)} – {readable(end)}"

@@ -48,6 +48,7 @@ class Event:
     start: int  # span of the expression in the cleaned body
     end: int
     expected: bool = False  # dated after publication: what a plan, forecast or deadline expects
+    part: str | None = None  # START, MID or END of `when` ('early 1991', 'by year end'): TIMEX3's MOD
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ class EventRecord(CalendarSpan, SourceFields):
     expression: str
     event: str
     expected: bool
+    part: NotRequired[str]  # START, MID or END: the part of `when` the text gives
 
 
 class ActorRecord(TypedDict):

@@ -950,3 +950,40 @@ def test_a_quotation_mark_a_sentence_lacks_is_put_back():
     going_on = Event("2023-02-22", "Wednesday", 'On Wednesday, Braverman said: "It is clear', 5, 3, 12)
     told = [e.event for e in with_speakers([inside, going_on], quotes)]
     assert told == ["“It diverts attention,” Rubio told VOA this week.", 'On Wednesday, Braverman said: "It is clear"']
+
+
+def test_a_past_thing_s_date_under_a_present_act_dates_nothing(nlp):
+    text = (
+        "Army of God letters claim responsibility for the Atlanta abortion clinic bombing, a 1997 attack on "
+        "a gay lounge and the Birmingham assault."
+    )
+    assert events(nlp, text, dt.date(1998, 2, 27)) == []
+    kept = "The 2022 budget includes $5 billion for defense."  # a subject keeps its date
+    assert [e.when for e in events(nlp, kept)] == ["2022"]
+
+
+def test_a_noun_s_of_date_beside_the_act_s_date_dates_nothing(nlp):
+    text = (
+        "On March 10, the Jairan departed, reporting its destination as Bandar Abbas with an expected "
+        "arrival of March 26."
+    )
+    assert [e.when for e in events(nlp, text, dt.date(2025, 3, 14))] == ["2025-03-10"]
+    part = "Sales have grown through the last half of the '80s, and rose again in 1989."
+    assert "198" in [e.when for e in events(nlp, part, dt.date(1989, 11, 1))]  # a part of a period is that period
+
+
+@pytest.mark.parametrize(
+    "text, when, part, shown",
+    [
+        ("The government plans to clear the backlog by year end.", "2023", "END", "late 2023"),
+        ("Construction is set to begin in early 2024.", "2024", "START", "early 2024"),
+        ("Prices have come down from the middle of April.", "2023-04", "MID", "mid-April 2023"),
+        ("The company met on Tuesday.", "2023-05-23", None, "Tue 23 May 2023"),
+    ],
+)
+def test_the_part_of_a_period_the_text_gives_is_kept_and_shown(nlp, text, when, part, shown):
+    from generator.dates import readable
+
+    found = [e for e in events(nlp, text) if e.when == when]
+    assert found and found[0].part == part, [(e.when, e.part) for e in events(nlp, text)]
+    assert readable(found[0].when, found[0].part) == shown

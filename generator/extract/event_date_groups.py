@@ -37,7 +37,7 @@ def spans_told_by_both_ends(dated: list[tuple[Timex, Span]], doc: Doc) -> list[t
             first, first_span = joined[-1]
             when = _span_value(first, first_span, timex, span, text[first.end : timex.start].strip().lower())
             if when is not None:
-                merged = replace(first, end=timex.end, text=text[first.start : timex.end], when=when)
+                merged = replace(first, end=timex.end, text=text[first.start : timex.end], when=when, mod=None)
                 joined[-1] = (merged, doc[first_span.start : span.end])
                 continue
         joined.append((timex, span))
@@ -101,10 +101,24 @@ def without_noun_dates_beside_acts(dated: list[tuple[Timex, Span]], context: Con
     describing = {
         id(span)
         for _, span in dated
-        if (modifies_a_noun(span) or _after_a_phrase_s_noun(span)) and not places_the_clause(span.root.head)
+        if (modifies_a_noun(span) or _after_a_phrase_s_noun(span) or _of_a_noun(span))
+        and not places_the_clause(span.root.head)
     }
     acts = {context.sentence_at(span.start) for _, span in dated if id(span) not in describing}
     return [(t, span) for t, span in dated if not (id(span) in describing and context.sentence_at(span.start) in acts)]
+
+
+# Nouns of a part of a period: 'the last half of the '80s' is still the '80s.
+PERIOD_PARTS = {"half", "end", "beginning", "start", "middle", "part", "rest", "remainder", "week", "month", "year"}
+
+
+def _of_a_noun(span: Span) -> bool:
+    """'with an expected arrival of March 26': the date is what a noun is of."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head
+    return noun.pos_ == "NOUN" and noun.lemma_ not in PERIOD_PARTS and noun.ent_type_ != "DATE"
 
 
 def _after_a_phrase_s_noun(span: Span) -> bool:

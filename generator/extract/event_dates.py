@@ -85,6 +85,7 @@ def dates_an_event(span: Span, context: Context) -> bool:
         or _reference_since(span)
         or _inside_name(span)
         or _names_a_past_thing(span)
+        or _names_a_thing_of_a_present_act(span)
         or _names_a_period(span)
         or _object_of_verb(span)
         or _only_a_bound(span)
@@ -278,6 +279,24 @@ def _names_a_past_thing(span: Span) -> bool:
         noun = noun.head  # 'responsibility for the bombing, a 1997 attack on a lounge and …': one of a list
     placing = places_the_clause(noun) and noun.head.head.pos_ in ("VERB", "AUX")  # not 'errors during the raid'
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and not placing
+
+
+def _names_a_thing_of_a_present_act(span: Span) -> bool:
+    """'Army of God letters claim responsibility for …, a 1997 attack on a gay lounge': a
+    date written as a modifier of a noun the clause acts on, under a verb in the simple
+    present, names when that thing was; the act is now (the letters claim, not in 1997).
+    A subject keeps its date ('the 2024 budget includes …')."""
+    if not modifies_a_noun(span):
+        return False
+    noun = span.root.head
+    while noun.dep_ in ("conj", "appos", "pobj", "prep", "compound") and noun.head != noun:
+        if noun.head.pos_ in ("VERB", "AUX"):
+            break
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _comparison_base(span: Span) -> bool:

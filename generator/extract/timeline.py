@@ -80,6 +80,7 @@ from .quotes import find_quoted
 from .timex import Timex
 
 MAX_DATES_PER_SENTENCE_TEXT = 2
+PARTS = {"START", "MID", "END"}  # the TIMEX3 MODs an event keeps: 'early 1991', 'year end'
 EARLIER_SENTENCES = 3  # how far back 'the chip' looks for the phrase that named it
 MAX_EARLIER_MENTIONS = 8
 
@@ -358,6 +359,7 @@ def _find_events(
             start=timex.start,
             end=timex.end,
             expected=id(span) in ahead,
+            part=timex.mod if timex.mod in PARTS else None,
         )
         if modifies_a_noun(span):
             modifiers.add(id(event))  # 'the 2018 World Cup': a date in a name
