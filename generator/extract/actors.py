@@ -607,6 +607,7 @@ class MentionIndex:
                 self.spans.append((ent.start_char, ent.end_char, actor))
         self.actors = actors
         self._sentence_starts: list[int] | None = None
+        self._ner_organizations: list[int] | None = None
         self.spans.sort(key=lambda span: span[0])
         self.starts = [start for start, _, _ in self.spans]
         self._described: dict[frozenset[str], Counter[str]] = {}
@@ -773,7 +774,10 @@ class MentionIndex:
         spokeswoman said the company …'), by the actors or by the NER alone."""
         if any(actor.kind == "organization" for actor in self._actors_between(window, token)):
             return True
-        return any(ent.label_ == "ORG" and window <= ent.start_char < token.idx for ent in token.doc.ents)
+        if self._ner_organizations is None:  # found once: a run-on sentence asks for each of its words
+            self._ner_organizations = [ent.start_char for ent in token.doc.ents if ent.label_ == "ORG"]
+        first = bisect.bisect_left(self._ner_organizations, window)
+        return first < len(self._ner_organizations) and self._ner_organizations[first] < token.idx
 
     def _leading(self, described: Counter[str], token: Token) -> str | None:
         """'For the year, pet food volume was flat, the company said' with no organization

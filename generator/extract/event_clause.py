@@ -311,6 +311,8 @@ def with_aside(verb: Token, span: Span) -> set[int]:
     circumstance, often of the main clause the parser did not hang it on; the
     clause is told without it."""
     doc = verb.doc
+    if verb.dep_ == "ROOT":
+        return set()  # the sentence's own 'with' phrase may be what it tells ('…, with sales volume flat')
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "with" and child.i > verb.i + 1 and doc[child.i - 1].text == ",":
             if span.root not in child.subtree:

@@ -137,11 +137,20 @@ def plan_of_the_past(span: Span) -> bool:
 
 
 def _only_a_bound(span: Span) -> bool:
-    """'hopefuls who applied before last summer', 'redeemable after the end of 1994':
-    the act was at some time before or after the date, which the timeline would show
-    as its day (blind raters: bad)."""
+    """'hopefuls who applied before last summer', 'redeemable after the end of 1994',
+    'have come down from the middle of October': the act was at some time before or
+    after the date, which the timeline would show as its day (blind raters: bad)."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("before", "after") and span.start == root.head.i + 1
+    if root.dep_ == "pobj" and root.head.lower_ in ("before", "after") and span.start == root.head.i + 1:
+        return True
+    # 'Oil prices have come down from the middle of October … to the fourteen dollars we're
+    # seeing today': a present perfect's 'from' is where a change up to now started, like 'since'.
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "from" else None
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("to", "until", "through", "-", "–"):
+        if doc[span.end + 1].ent_type_ == "DATE" or doc[span.end + 1].like_num:
+            return False  # 'has declined by 25 percent from 1980 to 2012': both ends given
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and present_perfect(verb)
 
 
 def _names_a_period(span: Span) -> bool:
@@ -289,7 +298,9 @@ def _names_a_thing_of_a_present_act(span: Span) -> bool:
     if not modifies_a_noun(span):
         return False
     noun = span.root.head
-    while noun.dep_ in ("conj", "appos", "pobj", "prep", "compound") and noun.head != noun:
+    for _ in range(6):  # a few steps: a run-on sentence's chain of conjuncts is not climbed whole
+        if noun.dep_ not in ("conj", "appos", "pobj", "prep", "compound") or noun.head == noun:
+            break
         if noun.head.pos_ in ("VERB", "AUX"):
             break
         noun = noun.head

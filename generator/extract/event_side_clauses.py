@@ -103,10 +103,13 @@ def side_clause_text(verb: Token, span: Span) -> str:
     ):
         return ""  # 'the diplomacy he began after …': its object is the noun outside it
     marker = {
-        t.i
+        d.i
         for t in verb.children
         if t.dep_ == "mark" or t.dep_ == "advmod" and t.i < verb.i and t.lower_ in ("when", "where", "while", "as")
+        for d in t.subtree
     }
+    if marker and span.start > min(marker):  # what stands before the marker measures it: 'two weeks after it docked'
+        marker.update(range(verb.left_edge.i, min(marker)))
     tokens = [t for t in verb.subtree if t.i not in marker and t.i not in with_aside(verb, span)]
     told_from = min(marker, default=verb.i)
     if span.end <= told_from < verb.i and verb.doc[told_from].lower_ in TEMPORAL_MARKS:

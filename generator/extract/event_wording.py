@@ -49,7 +49,7 @@ def without_opening_connective(text: str, span: Span, context: Context) -> str:
 # the thing's own date in a timeline, 'yesterday' would read as the day before that date, and
 # 'two days later' has nothing to count from.
 AWAY_FROM_WRITING = re.compile(
-    r"\b(?:yesterday|tomorrow|last|next|ago|previous|past|coming|later|earlier)\b", re.IGNORECASE
+    r"\b(?:yesterday|tomorrow|last|next|ago|previous|past|coming|later|earlier|following)\b", re.IGNORECASE
 )
 
 
@@ -163,6 +163,32 @@ def without_another_dates_conjunct(text: str, span: Span, dates: list[Span]) -> 
             at = text.index(piece)
             text = (text[:at].rstrip(" ,") + text[at + len(piece) :]).rstrip(" ,")
     return text
+
+
+def without_another_dates_verb(text: str, span: Span, dates: list[Span]) -> str:
+    """'… until March 3, when it headed south toward Zhuhai Gaolan and docked at the port
+    on March 8' under March 8: the verb this date's verb is coordinated with belongs to
+    another date (a 'when' clause of March 3, or a verb March 3 hangs on), so the event
+    is told without it ('The Jairan docked at the port on March 8')."""
+    verb = governing_verb(span.root)
+    if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return text
+    head, doc = verb.head, span.doc
+    subject = facts_of(head).subject
+    if subject is None or subject.i > head.i or span.start < verb.i:
+        return text
+
+    def dates_head(other: Span) -> bool:
+        return head.head == other.root or governing_verb(other.root) == head and other.start < verb.i
+
+    if not any(
+        other is not span and abs(other.start - span.start) <= NEAR_DATE_TOKENS and dates_head(other) for other in dates
+    ):
+        return text
+    piece = doc[head.i : verb.i].text
+    if text.count(piece + " ") != 1:
+        return text
+    return text.replace(piece + " ", "", 1)
 
 
 CURLY_PAIRS = (("“", "”"), ("‘", "’"))

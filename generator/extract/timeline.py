@@ -52,7 +52,7 @@ from .event_dates import (
     plan_of_the_past,
     unfinished_quarter_told_as_done,
 )
-from .event_facts import FACTS_KEY, MAX_CLAUSE_TOKENS
+from .event_facts import FACTS_KEY, MAX_CLAUSE_TOKENS, path_to_clause
 from .event_nouns import (
     aim_as_told,
     aim_of_a_phrase,
@@ -72,6 +72,7 @@ from .event_wording import (
     reported_first,
     wholly_quoted,
     without_another_dates_conjunct,
+    without_another_dates_verb,
     without_another_opening_date,
     without_opening_connective,
 )
@@ -346,7 +347,7 @@ def _find_events(
             text = without_opening_connective(text, span, context)
         dates = spans_of_sentence[context.sentence_at(span.start)]  # this one's among them
         text = without_another_opening_date(text, span, dates, context)
-        text = without_another_dates_conjunct(text, span, dates)
+        text = without_another_dates_verb(without_another_dates_conjunct(text, span, dates), span, dates)
         if len(dates) > 1 and text.endswith(context.sentence_text(span.start)[-12:]):
             text = reported_first(text, span, dates, context)  # told to its end: the sentence
         text = descriptions_named(text, span, context)
@@ -379,8 +380,10 @@ def _find_events(
 
 
 def _dates_the_main_act(span: Span, context: Context) -> bool:
-    """The date hangs on the sentence's main verb, or on a verb it governs through
-    'to' ('is scheduled to expire at the end of November')."""
+    """The date hangs on the sentence's main verb itself, not on a noun of it, or on a
+    verb it governs through 'to' ('is scheduled to expire at the end of November')."""
+    if any(t.pos_ in ("NOUN", "PROPN") for t in path_to_clause(span)):
+        return False  # 'the fourth decline in the past five days': a noun's date, not the verb's
     verb = governing_verb(span.root)
     while verb is not None and verb.dep_ == "xcomp":
         verb = verb.head
