@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 MAX_CLAUSE_TOKENS = 60
+# A clause is shorter than this: a run-on sentence's far dates are never in a date's clause.
+NEAR_DATE_TOKENS = 4 * MAX_CLAUSE_TOKENS
 FACTS_KEY = "timeline_facts"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 WH_WORDS = {"who", "which", "that", "whom"}

@@ -11,7 +11,14 @@ import re
 from spacy.tokens import Span, Token
 
 from .event_clause import capitalized, strip_edges
-from .event_facts import MAX_CLAUSE_TOKENS, PLACING_PREPOSITIONS, TIME_SETTING_LEMMAS, path_to_clause, present_perfect
+from .event_facts import (
+    MAX_CLAUSE_TOKENS,
+    NEAR_DATE_TOKENS,
+    PLACING_PREPOSITIONS,
+    TIME_SETTING_LEMMAS,
+    path_to_clause,
+    present_perfect,
+)
 from .phrases import continues, governing_verb, past_tense, text_of
 
 
@@ -125,7 +132,7 @@ def participle_beside_another_date(span: Span, dates: list[Span]) -> Token | Non
     if verb.tag_ == "VBG" and verb.lemma_ in TIME_SETTING_LEMMAS:
         return None  # 'the year ending Sept. 30': the year ends, no one acts
     first, last = verb.left_edge.i, verb.right_edge.i
-    others = [other for other in dates if other is not span and abs(other.start - span.start) <= 4 * MAX_CLAUSE_TOKENS]
+    others = [other for other in dates if other is not span and abs(other.start - span.start) <= NEAR_DATE_TOKENS]
     if not others or any(first <= other.start <= last for other in others):
         return None  # no other date, or one inside the participle's own phrase
     return verb

@@ -9,7 +9,16 @@ from spacy.tokens import Span, Token
 
 from .event_clause import capitalized, finite_clause, strip_edges, with_aside
 from .event_facts import MAX_CLAUSE_TOKENS, TEMPORAL_MARKS, TIME_SETTING_LEMMAS, WH_WORDS, facts_of, told_in_past
-from .event_subjects import Gap, NameToken, Subject, measured, person_antecedent, plain_antecedent, replace_token
+from .event_subjects import (
+    Gap,
+    NameToken,
+    Subject,
+    measured,
+    person_antecedent,
+    plain_antecedent,
+    replace_token,
+    thing_for_pronoun,
+)
 from .phrases import governing_verb, noun_phrase, past_tense, text_of
 
 
@@ -186,8 +195,5 @@ def _main_subject_for(pronoun: Token, verb: Token) -> Token | None:
             continue  # 'It was on the sidelines … that Xi and Putin had …': look further up
         if subject.pos_ not in ("NOUN", "PROPN"):
             return None
-        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-        if pronoun.lower_ == "it" and (plural or subject.ent_type_ == "PERSON"):
-            return None
-        return subject if plural == (pronoun.lower_ == "they") else None
+        return subject if thing_for_pronoun(pronoun, subject) else None
     return None

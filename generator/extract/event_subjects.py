@@ -105,10 +105,18 @@ def _forecast_denied(pronoun: Token, verb: Token) -> Token | None:
         and any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)
     ]
     subject = facts_of(forecasts[-1]).subject if forecasts else None
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ == "PERSON":
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-    return subject if plural == (pronoun.lower_ == "they") else None
+    return subject if thing_for_pronoun(pronoun, subject) else None
+
+
+def thing_for_pronoun(pronoun: Token, noun: Token) -> bool:
+    """'it' can stand for a singular thing, 'they' for plural ones ('Xi and Putin'); 'it'
+    never for a person."""
+    plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+    if pronoun.lower_ == "it" and (plural or noun.ent_type_ == "PERSON"):
+        return False
+    return plural == (pronoun.lower_ == "they")
 
 
 def _resolved(tokens: list[Token], pronoun: Token, context: Context, name_of, insert_at: Token | None = None):

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from ..dates import readable
 from .event_clause import capitalized, strip_edges
-from .event_facts import MAX_CLAUSE_TOKENS, REPORTING_VERBS, facts_of
+from .event_facts import NEAR_DATE_TOKENS, REPORTING_VERBS, facts_of
 from .phrases import governing_verb, text_of
 
 if TYPE_CHECKING:
@@ -132,9 +132,6 @@ def descriptions_named(text: str, span: Span, context: Context) -> str:
             cut = found[0] + len(phrase)
             text = f"{text[:cut]} [{name}]{text[cut:]}"
     return text
-
-
-NEAR_DATE_TOKENS = 4 * MAX_CLAUSE_TOKENS
 
 
 def without_another_dates_conjunct(text: str, span: Span, dates: list[Span]) -> str:
