@@ -18,10 +18,9 @@ def readable(when: str, part: str | None = None) -> str:
     the text gives: 'late 2023' for 'by year end', 'the mid-1990s'."""
     if part in PART_WORDS and granularity(when) in ("month", "season", "year", "decade"):
         whole = readable(when)
+        article, whole = ("the ", whole[4:]) if whole.startswith("the ") else ("", whole)
         word = PART_WORDS[part]
-        if whole.startswith("the "):
-            return f"the {word}{whole[4:]}" if word.endswith("-") else f"the {word} {whole[4:]}"
-        return f"{word}{whole}" if word.endswith("-") else f"{word} {whole}"
+        return f"{article}{word}{'' if word.endswith('-') else ' '}{whole}"
     if "/" in when:
         start, end = when.split("/", 1)
         return f"{readable(start)} – {readable(end)}"

@@ -420,7 +420,7 @@ def _company_s_first_word(cluster: Cluster, companies: list[Cluster], full_names
     """A one-word 'person' is a company's first word ('Ralston reported …' beside 'Ralston
     Purina Co.') when no person of the article has that word in a full name and no
     mention carries a title ('Mr. Ralston')."""
-    names = {n for n in cluster.names}
+    names = set(cluster.names)
     if len(names) != 1 or len(next(iter(names)).split()) != 1 or names & full_names:
         return False
     name = next(iter(names))

@@ -145,12 +145,13 @@ def _only_a_bound(span: Span) -> bool:
         return True
     # 'Oil prices have come down from the middle of October … to the fourteen dollars we're
     # seeing today': a present perfect's 'from' is where a change up to now started, like 'since'.
-    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "from" else None
-    doc = span.doc
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    doc, verb = span.doc, root.head.head
     if span.end + 1 < len(doc) and doc[span.end].lower_ in ("to", "until", "through", "-", "–"):
         if doc[span.end + 1].ent_type_ == "DATE" or doc[span.end + 1].like_num:
             return False  # 'has declined by 25 percent from 1980 to 2012': both ends given
-    return verb is not None and verb.pos_ in ("VERB", "AUX") and present_perfect(verb)
+    return verb.pos_ in ("VERB", "AUX") and present_perfect(verb)
 
 
 def _names_a_period(span: Span) -> bool:

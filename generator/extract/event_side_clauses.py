@@ -119,7 +119,8 @@ def side_clause_text(verb: Token, span: Span) -> str:
     }
     if marker and span.start > min(marker):  # what stands before the marker measures it: 'two weeks after it docked'
         marker.update(range(verb.left_edge.i, min(marker)))
-    tokens = [t for t in verb.subtree if t.i not in marker and t.i not in with_aside(verb, span)]
+    marker |= with_aside(verb, span)
+    tokens = [t for t in verb.subtree if t.i not in marker]
     told_from = min(marker, default=verb.i)
     if span.end <= told_from < verb.i and verb.doc[told_from].lower_ in TEMPORAL_MARKS:
         tokens = strip_edges([t for t in tokens if t.i > told_from])  # 'two months after Xi traveled …'

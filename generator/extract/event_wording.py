@@ -188,15 +188,12 @@ def without_another_dates_verb(text: str, span: Span, dates: list[Span]) -> str:
     return text.replace(piece + " ", "", 1)
 
 
-CURLY_PAIRS = (("“", "”"), ("‘", "’"))
-
-
 def quotation_marks_closed(text: str) -> str:
     """'It diverts … growing threats,” Marco Rubio told VOA …': a sentence inside a
     quotation that began in the sentence before, or goes on into the next, is given the
     quotation mark it lacks ('“It diverts …'), so that a reader sees where the quoted
     words start and end. Double quotation marks only: a single one may be an apostrophe."""
-    opening, closing = CURLY_PAIRS[0]
+    opening, closing = "“", "”"
     if text.count(opening) != text.count(closing):
         first_close, first_open = text.find(closing), text.find(opening)
         if first_close >= 0 and (first_open < 0 or first_close < first_open):
